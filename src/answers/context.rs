@@ -1,0 +1,210 @@
+//! The variables answer templates see: `dossier`, `accounts` (register order),
+//! `account` (by id), `reports` (in scope, date order, each with its `annex`),
+//! `vragen` (question ids to numbers). Plain-text fields are escaped for
+//! Markdown here, once; Markdown fields are passed as they are.
+
+use super::markdown::escape;
+use crate::model::{Account, Dossier, Register, Report};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Serialize, Clone, Debug)]
+pub struct AccountCtx {
+    pub id: String,
+    pub platform: String,
+    pub platform_now: Option<String>,
+    /// The name to use today (`platform_now`, else `platform`).
+    pub name: String,
+    pub holder: String,
+    pub status: String,
+    pub channel: Option<String>,
+    pub granted: Option<String>,
+    /// The earliest day `granted` can mean (ISO), for sorting; empty dates last.
+    pub granted_key: String,
+    pub granted_year: Option<i32>,
+    pub occasion: Option<String>,
+    pub initiative: Option<&'static str>,
+    /// As recorded, or the date of the earliest report in scope through it.
+    pub first_used: Option<String>,
+    /// How many reports in scope went through it.
+    pub reports: usize,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct FactcheckCtx {
+    pub date: Option<String>,
+    pub by: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct OutcomeCtx {
+    pub status: &'static str,
+    pub date: Option<String>,
+    /// Markdown, rendered from its template.
+    pub text: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct ReportCtx {
+    pub id: String,
+    pub date: String,
+    pub accounts: Vec<String>,
+    pub platforms: Vec<String>,
+    pub on_behalf_of: Option<String>,
+    pub on_behalf_detail: Option<String>,
+    pub election: Option<String>,
+    pub subject: String,
+    /// Markdown, rendered from its template.
+    pub summary: String,
+    pub items: Option<u32>,
+    pub factcheck: Option<FactcheckCtx>,
+    pub outcome: BTreeMap<String, OutcomeCtx>,
+    /// The number of the annex that reproduces it, when annexes are made.
+    pub annex: Option<usize>,
+    /// Its position (1-based) among the reports through each of its accounts.
+    pub volgnummer: BTreeMap<String, usize>,
+}
+
+fn esc(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(escape)
+}
+
+pub fn account(a: &Account, in_scope: &[&Report]) -> AccountCtx {
+    let through: Vec<&&Report> = in_scope.iter().filter(|r| r.went_through(&a.id.value)).collect();
+    AccountCtx {
+        id: a.id.value.clone(),
+        platform: escape(&a.platform),
+        platform_now: esc(&a.platform_now),
+        name: escape(a.current_name()),
+        holder: escape(&a.holder),
+        status: escape(&a.status),
+        channel: esc(&a.channel),
+        granted: a.granted.as_ref().map(|g| g.value.to_string()),
+        granted_key: a
+            .granted
+            .as_ref()
+            .map_or_else(|| "9999-12-31".to_string(), |g| g.value.earliest().to_string()),
+        granted_year: a.granted.as_ref().map(|g| g.value.year()),
+        occasion: esc(&a.occasion),
+        initiative: a.initiative.map(|i| i.name()),
+        first_used: a
+            .first_used
+            .as_ref()
+            .map(|f| f.value)
+            .or_else(|| through.first().map(|r| r.date.value))
+            .map(|d| d.to_string()),
+        reports: through.len(),
+    }
+}
+
+/// A report without its rendered texts (they are rendered with this as `report`).
+pub fn report(r: &Report, reg: &Register, in_scope: &[&Report], annex: Option<usize>) -> ReportCtx {
+    let volgnummer = r
+        .accounts
+        .iter()
+        .map(|acc| {
+            let pos = in_scope
+                .iter()
+                .filter(|o| o.went_through(&acc.value))
+                .position(|o| o.id.value == r.id.value)
+                .map_or(0, |p| p + 1);
+            (acc.value.clone(), pos)
+        })
+        .collect();
+    ReportCtx {
+        id: r.id.value.clone(),
+        date: r.date.value.to_string(),
+        accounts: r.accounts.iter().map(|a| a.value.clone()).collect(),
+        platforms: r
+            .accounts
+            .iter()
+            .map(|a| escape(reg.account(&a.value).map_or(a.value.as_str(), |acc| acc.platform.as_str())))
+            .collect(),
+        on_behalf_of: esc(&r.on_behalf_of),
+        on_behalf_detail: esc(&r.on_behalf_detail),
+        election: esc(&r.election),
+        subject: escape(&r.subject),
+        summary: String::new(),
+        items: r.items,
+        factcheck: r.factcheck.as_ref().map(|f| FactcheckCtx {
+            date: f.date.map(|d| d.to_string()),
+            by: esc(&f.by),
+            url: f.url.clone(),
+        }),
+        outcome: r
+            .outcome
+            .iter()
+            .map(|o| {
+                let ctx = OutcomeCtx {
+                    status: o.status.name(),
+                    date: o.date.map(|d| d.to_string()),
+                    text: String::new(),
+                };
+                (o.account.value.clone(), ctx)
+            })
+            .collect(),
+        annex,
+        volgnummer,
+    }
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct PersonCtx {
+    pub name: String,
+    pub short: String,
+    pub party: Option<String>,
+    pub role: Option<String>,
+    /// The office without the department: `minister`.
+    pub title: Option<String>,
+    /// The department from the role: `Binnenlandse Zaken en Koninkrijksrelaties`.
+    pub department: Option<String>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct DossierCtx {
+    pub id: String,
+    pub title: String,
+    pub answer_title: Option<String>,
+    pub submitted: String,
+    pub answered: Option<String>,
+    pub submitter: PersonCtx,
+    pub addressee: String,
+    pub answerer: PersonCtx,
+    pub ministry: String,
+    pub topics: Vec<String>,
+    pub documents: BTreeMap<String, String>,
+    pub sources: BTreeMap<String, String>,
+}
+
+fn person(p: &crate::model::Person) -> PersonCtx {
+    let (title, department) = match p.role.as_deref().and_then(|r| r.split_once(" van ")) {
+        Some((t, d)) => (Some(escape(t)), Some(escape(d))),
+        None => (esc(&p.role), None),
+    };
+    PersonCtx {
+        name: escape(&p.name),
+        short: escape(&p.short),
+        party: esc(&p.party),
+        role: esc(&p.role),
+        title,
+        department,
+    }
+}
+
+pub fn dossier(d: &Dossier) -> DossierCtx {
+    DossierCtx {
+        id: d.id.value.clone(),
+        title: escape(&d.title),
+        answer_title: esc(&d.answer_title),
+        submitted: d.submitted.to_string(),
+        answered: d.answered.map(|a| a.to_string()),
+        submitter: person(&d.submitter),
+        addressee: escape(&d.addressee),
+        answerer: person(&d.answerer),
+        ministry: escape(&d.ministry()),
+        topics: d.topics.iter().map(|t| escape(t)).collect(),
+        documents: d.documents.iter().cloned().collect(),
+        sources: d.sources.iter().cloned().collect(),
+    }
+}

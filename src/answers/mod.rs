@@ -1,0 +1,269 @@
+//! Stage 3, **answers**: renders a dossier's documents to Markdown. Answer
+//! templates (Tera) get the register through [`context`] and the Dutch
+//! [`filters`]; the document templates ([`templates`]) lay the questions and
+//! answers out. Pure: model and template text in, Markdown out; a template
+//! problem becomes a diagnostic at its own line in `dossier.yaml` or the
+//! records file.
+
+pub mod context;
+pub mod dutch;
+pub mod filters;
+pub mod markdown;
+pub mod templates;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Answer, Dossier, Project, Report, Text};
+use context::{AccountCtx, ReportCtx};
+use markdown::{Footnotes, inline, tidy};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use templates::DocTemplates;
+use tera::{Context, Tera};
+
+/// A dossier's documents before redaction: Markdown with `[[ground: words]]`
+/// markers still in place. [`markdown::redact`] makes the public and internal
+/// versions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drafts {
+    pub dossier: String,
+    /// (file name, Markdown), e.g. `("antwoord.md", …)`.
+    pub public: Vec<(String, String)>,
+    pub internal: Vec<(String, String)>,
+}
+
+/// The register as one dossier sees it: reports in scope with annex numbers,
+/// their texts rendered.
+pub struct Scope<'p> {
+    pub reports: Vec<&'p Report>,
+    pub report_ctx: Vec<ReportCtx>,
+    pub accounts: Vec<AccountCtx>,
+}
+
+/// Renders every document of `dossier`; problems go to `diags`.
+pub fn render_dossier(
+    project: &Project,
+    dossier: &Dossier,
+    templates: &DocTemplates,
+    diags: &mut Diagnostics,
+) -> Option<Drafts> {
+    let errors_before = diags.error_count();
+    let scope = scope(project, dossier, diags);
+    let mut tera = new_tera();
+    let mut ctx = Context::new();
+    ctx.insert("dossier", &context::dossier(dossier));
+    ctx.insert("accounts", &scope.accounts);
+    let by_id: BTreeMap<&str, &AccountCtx> = scope.accounts.iter().map(|a| (a.id.as_str(), a)).collect();
+    ctx.insert("account", &by_id);
+    ctx.insert("reports", &scope.report_ctx);
+    let vragen: BTreeMap<&str, u32> = dossier
+        .questions
+        .iter()
+        .filter_map(|q| q.id.as_ref().map(|id| (id.value.as_str(), q.number.value)))
+        .collect();
+    ctx.insert("vragen", &vragen);
+
+    let mut answers: BTreeMap<u32, String> = BTreeMap::new();
+    for q in &dossier.questions {
+        if let Answer::Template(t) = &q.answer {
+            let name = format!("antwoord {}", q.number.value);
+            if let Some(out) = render_text(&mut tera, &name, t, &ctx, diags) {
+                answers.insert(q.number.value, tidy(&out).trim_end().to_string());
+            }
+        }
+    }
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    let antwoord = document(&mut tera, dossier, templates, &answers, &ctx, diags)?;
+    let public = markdown::redact(&antwoord, markdown::Audience::Public);
+    let internal = markdown::redact(&antwoord, markdown::Audience::Internal);
+    match (public, internal) {
+        (Ok(p), Ok(i)) => Some(Drafts {
+            dossier: dossier.id.value.clone(),
+            public: vec![("antwoord.md".into(), p)],
+            internal: vec![("antwoord.md".into(), i)],
+        }),
+        (Err(e), _) | (_, Err(e)) => {
+            diags.push(
+                Diagnostic::error(format!("a rendered answer holds a malformed redaction: {e}"), dossier.id.span)
+                    .label("in this dossier")
+                    .hint("write withheld passages as `[[5.1.2e: words]]` in the records"),
+            );
+            None
+        }
+    }
+}
+
+fn new_tera() -> Tera {
+    let mut tera = Tera::default();
+    tera.autoescape_on(Vec::<&str>::new());
+    filters::register(&mut tera);
+    tera
+}
+
+/// The reports in scope, in date order, numbered as annexes, their summaries
+/// and outcome texts rendered with `report` in the context.
+pub fn scope<'p>(project: &'p Project, dossier: &Dossier, diags: &mut Diagnostics) -> Scope<'p> {
+    let reg = &project.register;
+    let reports = reg.reports_until(dossier.records_until);
+    let mut tera = new_tera();
+    let report_ctx = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let annex = dossier.annexes.reports.then_some(i + 1);
+            let mut rc = context::report(r, reg, &reports, annex);
+            let mut ctx = Context::new();
+            ctx.insert("report", &rc);
+            let name = format!("samenvatting {}", r.id.value);
+            rc.summary = render_text(&mut tera, &name, &r.summary, &ctx, diags).map(|s| inline(&s)).unwrap_or_default();
+            for o in &r.outcome {
+                let (Some(text), Some(oc)) = (&o.text, rc.outcome.get(&o.account.value)) else { continue };
+                ctx.insert("outcome", oc);
+                let name = format!("uitkomst {} {}", r.id.value, o.account.value);
+                let out = render_text(&mut tera, &name, text, &ctx, diags).map(|s| inline(&s)).unwrap_or_default();
+                if let Some(oc) = rc.outcome.get_mut(&o.account.value) {
+                    oc.text = out;
+                }
+            }
+            rc
+        })
+        .collect();
+    let accounts = reg.accounts.iter().map(|a| context::account(a, &reports)).collect();
+    Scope { reports, report_ctx, accounts }
+}
+
+/// Adds `text` as template `name` and renders it; a problem becomes a
+/// diagnostic at its place in the source.
+fn render_text(tera: &mut Tera, name: &str, text: &Text, ctx: &Context, diags: &mut Diagnostics) -> Option<String> {
+    if let Err(e) = tera.add_raw_template(name, &text.value) {
+        diags.push(template_error(&e, text));
+        return None;
+    }
+    match tera.render(name, ctx) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            diags.push(template_error(&e, text));
+            None
+        }
+    }
+}
+
+/// A Tera error as a diagnostic at the right line and column of the source.
+pub fn template_error(e: &tera::Error, text: &Text) -> Diagnostic {
+    use std::error::Error as _;
+    let (message, span) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let s = r.span();
+            (r.message().to_string(), text.span_of_line_col(s.start_line, s.start_col, s.range.len()))
+        }
+        other => (other.to_string(), text.span),
+    };
+    let mut message = format!("template: {message}");
+    let mut source = e.source();
+    while let Some(s) = source {
+        message.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    let hint = if message.contains("not found") || message.contains("nknown") {
+        "variables: dossier, accounts, account.<id>, reports, vragen.<id>; filters: telwoord, keer, rangtelwoord, datum, dagen, opsomming, via, volgnummer, bijlagen, map, filter"
+    } else {
+        "see README.md, \"What an answer template can use\""
+    };
+    Diagnostic::error(message, span).label("template problem").hint(hint)
+}
+
+#[derive(Serialize)]
+struct QuestionCtx {
+    number: u32,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ItemCtx {
+    questions: Vec<QuestionCtx>,
+    /// `10` or `10 en 11`.
+    label: String,
+    answer: String,
+}
+
+#[derive(Serialize)]
+struct FootnoteCtx {
+    number: usize,
+    text: String,
+    url: Option<String>,
+}
+
+/// The answer document: questions answered together are grouped under one
+/// answer; footnotes are numbered in order of first use.
+fn document(
+    tera: &mut Tera,
+    dossier: &Dossier,
+    templates: &DocTemplates,
+    answers: &BTreeMap<u32, String>,
+    ctx: &Context,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for q in &dossier.questions {
+        let owner = match &q.answer {
+            Answer::Template(_) => q.number.value,
+            Answer::With(w) => w.value,
+        };
+        groups.entry(owner).or_default().push(q.number.value);
+    }
+    let mut ordered: Vec<(u32, Vec<u32>)> = groups.into_iter().collect();
+    ordered.sort_by_key(|(_, qs)| qs.iter().min().copied());
+    let known = |id: &str| dossier.footnotes.iter().any(|f| f.id.value == id);
+    let mut notes = Footnotes::default();
+    let mut unknown = Vec::new();
+    let mut items = Vec::new();
+    for (owner, mut numbers) in ordered {
+        numbers.sort_unstable();
+        let questions = numbers
+            .iter()
+            .filter_map(|n| dossier.questions.iter().find(|q| q.number.value == *n))
+            .map(|q| {
+                let (text, u) = notes.number(tidy(&q.text.value).trim_end(), known);
+                unknown.extend(u);
+                QuestionCtx { number: q.number.value, text }
+            })
+            .collect();
+        let (answer, u) = notes.number(answers.get(&owner).map_or("", String::as_str), known);
+        unknown.extend(u);
+        let label = dutch::opsomming(&numbers.iter().map(u32::to_string).collect::<Vec<_>>());
+        items.push(ItemCtx { questions, label, answer });
+    }
+    for id in unknown {
+        diags.push(
+            Diagnostic::error(format!("footnote `[^{id}]` is not defined"), dossier.id.span)
+                .label("used in a rendered answer of this dossier")
+                .hint(format!("define it under `footnotes:` as `{id}: {{ text: … }}`")),
+        );
+    }
+    let footnotes: Vec<FootnoteCtx> = notes
+        .order()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let f = dossier.footnotes.iter().find(|f| &f.id.value == id)?;
+            Some(FootnoteCtx { number: i + 1, text: inline(&f.text.value), url: f.url.clone() })
+        })
+        .collect();
+    let mut ctx = ctx.clone();
+    ctx.insert("items", &items);
+    ctx.insert("footnotes", &footnotes);
+    ctx.insert("internal", &false);
+    let template = templates.get("antwoord.md")?;
+    let text = Text {
+        value: template.source.clone(),
+        span: crate::source::Span::new(template.file, 0, 0),
+        line_offsets: line_offsets(&template.source),
+    };
+    let out = render_text(tera, "antwoord.md", &text, &ctx, diags)?;
+    Some(tidy(&out))
+}
+
+fn line_offsets(source: &str) -> Vec<usize> {
+    std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect()
+}

@@ -1,0 +1,27 @@
+//! The document templates: built into the binary (`include_str!`), and
+//! overridden file by file by a user's `templates/` folder.
+
+use crate::source::FileId;
+
+/// One document template and the file it came from (for diagnostics).
+#[derive(Clone, Debug)]
+pub struct DocTemplate {
+    pub name: &'static str,
+    pub source: String,
+    pub file: FileId,
+}
+
+/// The built-in templates, by file name.
+pub const BUILT_IN: &[(&str, &str)] = &[("antwoord.md", include_str!("../../templates/antwoord.md"))];
+
+/// The templates a run uses.
+#[derive(Clone, Debug, Default)]
+pub struct DocTemplates {
+    pub all: Vec<DocTemplate>,
+}
+
+impl DocTemplates {
+    pub fn get(&self, name: &str) -> Option<&DocTemplate> {
+        self.all.iter().find(|t| t.name == name)
+    }
+}

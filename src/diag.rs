@@ -1,0 +1,179 @@
+//! Diagnostics: every problem found in a run, shown as `file:line:col` with the
+//! offending line, a caret and a hint (rendered by codespan-reporting).
+//!
+//! Withheld Woo passages (`[[5.1.2e: …]]`) are masked in every snippet, so the
+//! tool's own messages never repeat withheld words.
+
+use crate::model::redaction;
+use crate::source::{FileId, Sources, Span};
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem: what is wrong, where, and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    /// Where it is; `None` for a problem with no place in a file (a missing folder).
+    pub span: Option<Span>,
+    /// A file the problem concerns as a whole (e.g. "not UTF-8"), when there is no span.
+    pub file: Option<FileId>,
+    /// Short text under the caret: what was expected there.
+    pub label: String,
+    pub hint: Option<String>,
+    /// Other places that explain the problem (the first of two duplicates).
+    pub also: Vec<(Span, String)>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>, span: Span) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span: Some(span),
+            file: Some(span.file),
+            label: String::new(),
+            hint: None,
+            also: Vec::new(),
+        }
+    }
+
+    pub fn warning(message: impl Into<String>, span: Span) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Self::error(message, span) }
+    }
+
+    /// A problem with a whole file or with no file at all.
+    pub fn general(message: impl Into<String>, file: Option<FileId>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span: None,
+            file,
+            label: String::new(),
+            hint: None,
+            also: Vec::new(),
+        }
+    }
+
+    /// Points at a second place, e.g. where a duplicate was first defined.
+    pub fn also(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.also.push((span, label.into()));
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn maybe_hint(self, hint: Option<String>) -> Self {
+        match hint {
+            Some(h) => self.hint(h),
+            None => self,
+        }
+    }
+}
+
+/// The problems of one run, in the order found; sorted by place when shown.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Sorted by file name, then place, then message: the same input always
+    /// reports the same problems in the same order.
+    pub fn sorted(&self, sources: &Sources) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        let key = |d: &Diagnostic| {
+            let name = d.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
+            (name, d.span.map(|s| s.start), d.message.clone())
+        };
+        v.sort_by_key(|d| key(d));
+        v.dedup();
+        v
+    }
+
+    /// All problems as text, as `beantwoord check` prints them.
+    pub fn render(&self, sources: &Sources) -> String {
+        let mut files = SimpleFiles::new();
+        let ids: Vec<usize> = sources
+            .iter()
+            .map(|(_, f)| files.add(f.name.clone(), redaction::mask(&f.text)))
+            .collect();
+        let config = term::Config::default();
+        let mut out = String::new();
+        for d in self.sorted(sources) {
+            let mut report = match d.severity {
+                Severity::Error => Report::error(),
+                Severity::Warning => Report::warning(),
+            }
+            .with_message(&d.message);
+            match (d.span, d.file) {
+                (Some(span), _) => {
+                    let mut labels = vec![Label::primary(ids[span.file.0], span.start..span.end)
+                        .with_message(&d.label)];
+                    labels.extend(d.also.iter().map(|(s, l)| {
+                        Label::secondary(ids[s.file.0], s.start..s.end).with_message(l)
+                    }));
+                    report = report.with_labels(labels);
+                }
+                (None, Some(file)) => {
+                    report = report
+                        .with_notes(vec![format!("in {}", sources.get(file).name)]);
+                }
+                (None, None) => {}
+            }
+            if let Some(h) = &d.hint {
+                report = report.with_notes(vec![format!("hint: {h}")]);
+            }
+            match term::emit_into_string(&config, &files, &report) {
+                Ok(s) => out.push_str(&s),
+                Err(_) => {
+                    out.push_str(&format!("error: {}\n", d.message));
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,36 @@
+//! # beantwoord
+//!
+//! Answers Dutch parliamentary questions (Kamervragen) from a ministry's own
+//! records: counts, dates, ordinals and lists in the answers are computed from
+//! a register of trusted-flagger accounts and the reports made through them.
+//!
+//! ## The stages (data flows one way)
+//!
+//! | stage | module | in → out |
+//! | --- | --- | --- |
+//! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`] |
+//! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::redaction`]) | typed, validated records; no I/O |
+//! | **answers** | [`answers`] | model + Tera templates → Markdown text per document |
+//! | **output** | [`output`] | files written atomically, all or nothing |
+//! | commands | [`cli`] | one file per command; raw arguments → checked [`cli::settings`] first |
+//!
+//! ## Invariants between the stages
+//!
+//! - Only [`load`] reads input files, only [`output`] writes; the stages in
+//!   between are pure functions of their input, so the same input gives the
+//!   same bytes.
+//! - Everything that can be wrong with the input is found before anything is
+//!   written: a run with errors writes nothing and leaves earlier output as it was.
+//! - Every problem points at its source: a [`source::Span`] (file and byte
+//!   range), shown as `file:line:col` with the line and a caret.
+//! - Withheld Woo passages (`[[5.1.2e: …]]`) are parsed into
+//!   [`model::redaction::Segment`]s; public renders only ever see the ground
+//!   code, and diagnostics mask the words.
+
+pub mod answers;
+pub mod cli;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod source;

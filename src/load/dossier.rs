@@ -1,0 +1,185 @@
+//! Reads `dossiers/<id>/dossier.yaml`: one question set and its answers.
+
+use super::read::Reader;
+use super::yaml::{Kind, Node};
+use crate::diag::Diagnostic;
+use crate::model::{Annexes, Answer, At, Dossier, Footnote, Person, Question};
+
+const DOSSIER_FIELDS: &[&str] = &[
+    "id", "title", "answer_title", "submitted", "answered", "submitter", "addressee", "answerer",
+    "ministry", "topics", "documents", "sources", "records", "footnotes", "questions", "annexes",
+];
+const PERSON_FIELDS: &[&str] = &["name", "short", "party", "role"];
+const QUESTION_FIELDS: &[&str] = &["number", "id", "text", "answer", "answer_with"];
+const FOOTNOTE_FIELDS: &[&str] = &["text", "url"];
+const RECORDS_FIELDS: &[&str] = &["until"];
+const ANNEX_FIELDS: &[&str] = &["reports", "inventory"];
+
+pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
+    if root.kind == Kind::Null {
+        let d = Diagnostic::error("this dossier file is empty", r.span(0, 0))
+            .label("expected the dossier's fields")
+            .hint("a dossier needs at least `id`, `title`, `submitted`, `submitter`, `addressee`, `answerer` and `questions`");
+        r.push(d);
+        return None;
+    }
+    let mut f = r.map(root, "dossier")?;
+    let id = f.required(r, "id").and_then(|n| dossier_id(r, n));
+    let title = f.required(r, "title").and_then(|n| r.string(n));
+    let answer_title = f.get("answer_title").and_then(|n| r.string(n));
+    let submitted = f.required(r, "submitted").and_then(|n| r.date(n));
+    let answered = f.get("answered").and_then(|n| r.date(n));
+    let submitter = f.required(r, "submitter").and_then(|n| person(r, n, "submitter"));
+    let addressee = f.required(r, "addressee").and_then(|n| r.string(n));
+    let answerer = f.required(r, "answerer").and_then(|n| person(r, n, "answerer"));
+    let ministry = f.get("ministry").and_then(|n| r.string(n));
+    let topics = f
+        .get("topics")
+        .and_then(|n| r.list(n, "topics"))
+        .map(|l| l.iter().filter_map(|n| r.string(n)).collect())
+        .unwrap_or_default();
+    let documents = f.get("documents").map(|n| string_map(r, n, "documents")).unwrap_or_default();
+    let sources = f.get("sources").map(|n| string_map(r, n, "sources")).unwrap_or_default();
+    let records_until = f.get("records").and_then(|n| {
+        let mut rf = r.map(n, "records selection")?;
+        let until = rf.get("until").and_then(|n| r.date(n));
+        rf.finish(r, RECORDS_FIELDS);
+        until.map(|u| u.value)
+    });
+    let footnotes = f.get("footnotes").map(|n| footnotes(r, n)).unwrap_or_default();
+    let questions = f
+        .required(r, "questions")
+        .and_then(|n| r.list(n, "questions"))
+        .map(|l| l.iter().filter_map(|n| question(r, n)).collect::<Vec<_>>());
+    let annexes = f.get("annexes").and_then(|n| annexes(r, n)).unwrap_or(Annexes { reports: true, inventory: true });
+    f.finish(r, DOSSIER_FIELDS);
+    Some(Dossier {
+        id: id?,
+        title: title?,
+        answer_title,
+        submitted: submitted?.value,
+        answered: answered.map(|a| a.value),
+        submitter: submitter?,
+        addressee: addressee?,
+        answerer: answerer?,
+        ministry,
+        topics,
+        documents,
+        sources,
+        records_until,
+        footnotes,
+        questions: questions?,
+        annexes,
+    })
+}
+
+/// A dossier id names the output folder: letters, digits, `.`, `_`, `-`, not
+/// starting with a dot.
+fn dossier_id(r: &mut Reader, node: &Node) -> Option<At<String>> {
+    let s = r.string(node)?;
+    let safe = !s.starts_with('.')
+        && s.len() <= 64
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    if !safe {
+        let d = Diagnostic::error(format!("dossier id `{s}` is not a safe folder name"), r.node_span(node))
+            .label("used as the output folder's name")
+            .hint("use the Kamer's number, e.g. `2022Z21205` (letters, digits, `.`, `_`, `-`)");
+        r.push(d);
+        return None;
+    }
+    Some(At::new(s, r.node_span(node)))
+}
+
+fn person(r: &mut Reader, node: &Node, what: &str) -> Option<Person> {
+    let mut f = r.map(node, what)?;
+    let name = f.required(r, "name").and_then(|n| r.string(n));
+    let short = f.get("short").and_then(|n| r.string(n));
+    let party = f.get("party").and_then(|n| r.string(n));
+    let role = f.get("role").and_then(|n| r.string(n));
+    f.finish(r, PERSON_FIELDS);
+    let name = name?;
+    let short = short.unwrap_or_else(|| name.rsplit(' ').next().unwrap_or(&name).to_string());
+    Some(Person { name, short, party, role })
+}
+
+fn string_map(r: &mut Reader, node: &Node, what: &str) -> Vec<(String, String)> {
+    let Kind::Map(entries) = &node.kind else {
+        r.map(node, what);
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|(k, v)| r.string(v).map(|s| (k.name.clone(), s)))
+        .collect()
+}
+
+fn footnotes(r: &mut Reader, node: &Node) -> Vec<Footnote> {
+    let Kind::Map(entries) = &node.kind else {
+        r.map(node, "footnotes");
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, value) in entries {
+        let Some(mut f) = r.map(value, "footnote") else { continue };
+        let text = f.required(r, "text").and_then(|n| r.text(n));
+        let url = f.get("url").and_then(|n| r.string(n));
+        f.finish(r, FOOTNOTE_FIELDS);
+        if let Some(text) = text {
+            out.push(Footnote { id: At::new(key.name.clone(), r.key_span(key)), text, url });
+        }
+    }
+    out
+}
+
+fn question(r: &mut Reader, node: &Node) -> Option<Question> {
+    let mut f = r.map(node, "question")?;
+    let number = f.required(r, "number").and_then(|n| r.uint(n));
+    let id = f.get("id").and_then(|n| {
+        let s = r.string(n)?;
+        if s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+            Some(At::new(s, r.node_span(n)))
+        } else {
+            let d = Diagnostic::error(format!("`{s}` is not a valid question id"), r.node_span(n))
+                .label("only a-z, 0-9 and _ are allowed")
+                .hint("answers refer to it as `vragen.<id>`, so it must be a plain name");
+            r.push(d);
+            None
+        }
+    });
+    let text = f.required(r, "text").and_then(|n| r.text(n));
+    let answer = f.get("answer").and_then(|n| r.text(n));
+    let with = f.get("answer_with").and_then(|n| r.uint(n));
+    let answer = match (answer, with) {
+        (Some(a), None) => Some(Answer::Template(a)),
+        (None, Some(w)) => Some(Answer::With(w)),
+        (None, None) => {
+            let d = Diagnostic::error("question has no answer", r.node_span(node))
+                .label("needs `answer` or `answer_with`")
+                .hint("write `answer: |` with the answer, or `answer_with: N` to answer it with question N");
+            r.push(d);
+            None
+        }
+        (Some(_), Some(w)) => {
+            let d = Diagnostic::error("a question has either `answer` or `answer_with`, not both", w.span)
+                .label("remove one of the two");
+            r.push(d);
+            None
+        }
+    };
+    f.finish(r, QUESTION_FIELDS);
+    Some(Question { number: number?, id, text: text?, answer: answer? })
+}
+
+fn annexes(r: &mut Reader, node: &Node) -> Option<Annexes> {
+    let mut f = r.map(node, "annexes")?;
+    let reports = f.get("reports").and_then(|n| {
+        r.choice(n, &["all", "none"], |s| match s {
+            "all" => Some(true),
+            "none" => Some(false),
+            _ => None,
+        })
+    });
+    let inventory = f.get("inventory").and_then(|n| r.boolean(n));
+    f.finish(r, ANNEX_FIELDS);
+    Some(Annexes { reports: reports.unwrap_or(true), inventory: inventory.unwrap_or(true) })
+}

@@ -1,0 +1,320 @@
+//! Reading typed values out of the node tree, collecting every problem rather
+//! than stopping at the first: unknown fields (with the nearest valid name),
+//! missing fields, wrong kinds of value, bad dates.
+
+use super::yaml::{Key, Kind, Node};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{At, Date, Text};
+use crate::source::{FileId, Span};
+
+/// Reads one file's nodes; problems go to `diags`.
+pub struct Reader<'a> {
+    pub file: FileId,
+    pub source: &'a str,
+    pub diags: &'a mut Diagnostics,
+}
+
+impl<'a> Reader<'a> {
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.file, start, end)
+    }
+
+    /// Where to point for a node: a mapping is shown by its first key.
+    pub fn node_span(&self, node: &Node) -> Span {
+        match &node.kind {
+            Kind::Map(entries) if !entries.is_empty() => {
+                self.span(entries[0].0.start, entries[0].0.end)
+            }
+            _ => self.span(node.start, node.end),
+        }
+    }
+
+    pub fn key_span(&self, key: &Key) -> Span {
+        self.span(key.start, key.end)
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn wrong_kind(&mut self, node: &Node, expected: &str) {
+        let d = Diagnostic::error(
+            format!("expected {expected}, found {}", node.describe()),
+            self.node_span(node),
+        )
+        .label(format!("expected {expected}"));
+        self.push(d);
+    }
+
+    /// A mapping, whose fields are then taken one by one.
+    pub fn map<'n>(&mut self, node: &'n Node, what: &str) -> Option<Fields<'n>> {
+        match &node.kind {
+            Kind::Map(entries) => Some(Fields {
+                node,
+                entries,
+                what: what.to_string(),
+                used: vec![false; entries.len()],
+            }),
+            _ => {
+                self.wrong_kind(node, &format!("a mapping ({what})"));
+                None
+            }
+        }
+    }
+
+    pub fn list<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [Node]> {
+        match &node.kind {
+            Kind::Seq(items) => Some(items),
+            _ => {
+                self.wrong_kind(node, &format!("a list of {what}"));
+                None
+            }
+        }
+    }
+
+    fn scalar<'n>(&mut self, node: &'n Node, expected: &str) -> Option<&'n str> {
+        match &node.kind {
+            Kind::Scalar(s) => Some(s),
+            _ => {
+                self.wrong_kind(node, expected);
+                None
+            }
+        }
+    }
+
+    /// A one-line plain-text value.
+    pub fn string(&mut self, node: &Node) -> Option<String> {
+        let s = self.scalar(node, "text")?.trim().to_string();
+        if s.contains('\n') {
+            let d = Diagnostic::error("expected one line of text", self.node_span(node))
+                .label("this text has several lines")
+                .hint("write it on one line, or use `>-` to fold it into one");
+            self.push(d);
+            return None;
+        }
+        if s.is_empty() {
+            let d = Diagnostic::error("expected text, found an empty value", self.node_span(node))
+                .label("empty");
+            self.push(d);
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A text (Markdown or template) that keeps its place line by line.
+    pub fn text(&mut self, node: &Node) -> Option<Text> {
+        let value = self.scalar(node, "text")?.to_string();
+        let line_offsets = self.line_offsets(node, &value);
+        Some(Text { value, span: self.span(node.start, node.end), line_offsets })
+    }
+
+    /// Where each line of a scalar's text starts in the source: exact for block
+    /// literals (`|`) and for one-line scalars written without escapes.
+    fn line_offsets(&self, node: &Node, value: &str) -> Vec<usize> {
+        let src = self.source;
+        let raw = src.get(node.start..node.end).unwrap_or("");
+        if !value.contains('\n') {
+            if raw == value {
+                return vec![node.start];
+            }
+            if raw.len() == value.len() + 2 && raw.get(1..raw.len() - 1) == Some(value) {
+                return vec![node.start + 1];
+            }
+            return Vec::new();
+        }
+        let before = src[..node.start.min(src.len())].trim_end_matches([' ', '\n', '\r']);
+        let header = before.rsplit('\n').next().unwrap_or("").trim_end();
+        let literal = header.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
+        if !literal.ends_with('|') {
+            return Vec::new();
+        }
+        let line_start = src[..node.start].rfind('\n').map_or(0, |i| i + 1);
+        let indent = node.start - line_start;
+        let mut offsets = Vec::new();
+        let mut pos = line_start;
+        for _ in value.split('\n') {
+            let line_len = src[pos..].find('\n').unwrap_or(src.len() - pos);
+            offsets.push(pos + indent.min(line_len));
+            pos = (pos + line_len + 1).min(src.len());
+        }
+        offsets
+    }
+
+    /// An identifier: `[a-z0-9-]+`.
+    pub fn id(&mut self, node: &Node, what: &str) -> Option<At<String>> {
+        let s = self.scalar(node, what)?.trim().to_string();
+        let span = self.span(node.start, node.end);
+        let ok = !s.is_empty()
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok {
+            let d = Diagnostic::error(format!("`{s}` is not a valid {what}"), span)
+                .label("only a-z, 0-9 and - are allowed")
+                .hint(format!("try `{}`", slug(&s)));
+            self.push(d);
+            return None;
+        }
+        Some(At::new(s, span))
+    }
+
+    pub fn date(&mut self, node: &Node) -> Option<At<Date>> {
+        let s = self.scalar(node, "a date")?;
+        let span = self.span(node.start, node.end);
+        match Date::parse(s) {
+            Ok(d) => Some(At::new(d, span)),
+            Err(why) => {
+                let d = Diagnostic::error(format!("invalid date: {why}"), span)
+                    .label("expected a date")
+                    .hint("write 2021-03-09, 2021-03, 2021, begin 2021, medio 2021 or eind 2021");
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    pub fn uint(&mut self, node: &Node) -> Option<At<u32>> {
+        let s = self.scalar(node, "a whole number")?;
+        let span = self.span(node.start, node.end);
+        match s.trim().parse::<u32>() {
+            Ok(n) => Some(At::new(n, span)),
+            Err(_) => {
+                let d = Diagnostic::error(format!("expected a whole number, found `{s}`"), span)
+                    .label("expected a whole number");
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, node: &Node) -> Option<bool> {
+        match self.scalar(node, "true or false")?.trim() {
+            "true" => Some(true),
+            "false" => Some(false),
+            other => {
+                let d = Diagnostic::error(
+                    format!("expected true or false, found `{other}`"),
+                    self.node_span(node),
+                )
+                .label("expected true or false");
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    /// One of a fixed set of words.
+    pub fn choice<T>(
+        &mut self,
+        node: &Node,
+        names: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let s = self.scalar(node, "a word")?.trim();
+        if let Some(v) = parse(s) {
+            return Some(v);
+        }
+        let d = Diagnostic::error(format!("`{s}` is not one of {}", names.join(", ")), self.node_span(node))
+            .label("unknown value")
+            .maybe_hint(nearest(s, names.iter().copied()).map(|n| format!("did you mean `{n}`?")));
+        self.push(d);
+        None
+    }
+}
+
+/// The fields of one mapping, taken by name; `finish` reports the rest.
+pub struct Fields<'n> {
+    node: &'n Node,
+    entries: &'n [(Key, Node)],
+    what: String,
+    used: Vec<bool>,
+}
+
+impl<'n> Fields<'n> {
+    /// An optional field; an empty value (`field:`) counts as absent.
+    pub fn get(&mut self, name: &str) -> Option<&'n Node> {
+        let i = self.entries.iter().position(|(k, _)| k.name == name)?;
+        self.used[i] = true;
+        let node = &self.entries[i].1;
+        (node.kind != Kind::Null).then_some(node)
+    }
+
+    /// The key of a field, for pointing at it.
+    pub fn key(&self, name: &str) -> Option<&'n Key> {
+        self.entries.iter().find(|(k, _)| k.name == name).map(|(k, _)| k)
+    }
+
+    pub fn required(&mut self, r: &mut Reader, name: &str) -> Option<&'n Node> {
+        let found = self.get(name);
+        if found.is_none() {
+            let d = Diagnostic::error(
+                format!("missing field `{name}` in {}", self.what),
+                r.node_span(self.node),
+            )
+            .label(format!("this {} has no `{name}`", self.what.split(' ').next().unwrap_or("")))
+            .hint(format!("add `{name}:` with a value"));
+            r.push(d);
+        }
+        found
+    }
+
+    /// Reports every field not taken, with the nearest valid name as a hint.
+    pub fn finish(self, r: &mut Reader, allowed: &[&str]) {
+        for (i, (key, _)) in self.entries.iter().enumerate() {
+            if self.used[i] || allowed.contains(&key.name.as_str()) {
+                continue;
+            }
+            let hint = match nearest(&key.name, allowed.iter().copied()) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("the fields are: {}", allowed.join(", ")),
+            };
+            let d = Diagnostic::error(
+                format!("unknown field `{}` in {}", key.name, self.what),
+                r.key_span(key),
+            )
+            .label("not a known field")
+            .hint(hint);
+            r.push(d);
+        }
+    }
+}
+
+/// The candidate closest to `word`, if it is close enough to be a typo.
+pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// A valid id made from any text, for hints.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "id".into() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_finds_typos_only() {
+        let fields = ["answer", "answer_with", "number", "text"];
+        assert_eq!(nearest("antwoort", fields.iter().copied()), None);
+        assert_eq!(nearest("anser", fields.iter().copied()), Some("answer"));
+        assert_eq!(nearest("numbr", fields.iter().copied()), Some("number"));
+    }
+
+    #[test]
+    fn slug_makes_ids() {
+        assert_eq!(slug("Twee Vakjes!"), "twee-vakjes");
+        assert_eq!(slug("***"), "id");
+    }
+}

@@ -1,0 +1,186 @@
+//! Reads `records/*.yaml`: the accounts and reports of the register.
+
+use super::read::Reader;
+use super::yaml::Node;
+use crate::diag::Diagnostic;
+use crate::model::{
+    Account, Direction, Factcheck, Initiative, Judgement, Letter, Outcome, OutcomeStatus, Register,
+    Report,
+};
+
+const FILE_FIELDS: &[&str] = &["accounts", "reports"];
+const ACCOUNT_FIELDS: &[&str] = &[
+    "id", "platform", "platform_now", "holder", "status", "channel", "granted", "occasion",
+    "initiative", "first_used", "notes",
+];
+const REPORT_FIELDS: &[&str] = &[
+    "id", "date", "accounts", "on_behalf_of", "on_behalf_detail", "election", "subject", "summary",
+    "items", "factcheck", "correspondence", "outcome",
+];
+const FACTCHECK_FIELDS: &[&str] = &["date", "by", "url"];
+const LETTER_FIELDS: &[&str] =
+    &["date", "direction", "from", "to", "text", "reconstructed", "judgement"];
+const OUTCOME_FIELDS: &[&str] = &["status", "date", "text"];
+
+/// Adds the accounts and reports of one records file to `register`.
+pub fn read_file(r: &mut Reader, root: &Node, register: &mut Register) {
+    if root.kind == super::yaml::Kind::Null {
+        let d = Diagnostic::error("this records file is empty", r.span(0, 0))
+            .label("expected `accounts:` or `reports:`")
+            .hint("a records file holds a list under `accounts:` and/or `reports:`");
+        r.push(d);
+        return;
+    }
+    let Some(mut fields) = r.map(root, "records file") else { return };
+    if let Some(list) = fields.get("accounts").and_then(|n| r.list(n, "accounts")) {
+        register.accounts.extend(list.iter().filter_map(|n| account(r, n)));
+    }
+    if let Some(list) = fields.get("reports").and_then(|n| r.list(n, "reports")) {
+        register.reports.extend(list.iter().filter_map(|n| report(r, n)));
+    }
+    fields.finish(r, FILE_FIELDS);
+}
+
+fn account(r: &mut Reader, node: &Node) -> Option<Account> {
+    let mut f = r.map(node, "account")?;
+    let id = f.required(r, "id").and_then(|n| r.id(n, "account id"));
+    let platform = f.required(r, "platform").and_then(|n| r.string(n));
+    let platform_now = f.get("platform_now").and_then(|n| r.string(n));
+    let holder = f.required(r, "holder").and_then(|n| r.string(n));
+    let status = f.required(r, "status").and_then(|n| r.string(n));
+    let channel = f.get("channel").and_then(|n| r.string(n));
+    let granted = f.get("granted").and_then(|n| r.date(n));
+    let occasion = f.get("occasion").and_then(|n| r.string(n));
+    let initiative = f.get("initiative").and_then(|n| {
+        r.choice(n, &["platform", "holder"], |s| match s {
+            "platform" => Some(Initiative::Platform),
+            "holder" => Some(Initiative::Holder),
+            _ => None,
+        })
+    });
+    let first_used = f.get("first_used").and_then(|n| r.date(n));
+    let notes = f.get("notes").and_then(|n| r.text(n));
+    f.finish(r, ACCOUNT_FIELDS);
+    Some(Account {
+        id: id?,
+        platform: platform?,
+        platform_now,
+        holder: holder?,
+        status: status?,
+        channel,
+        granted,
+        occasion,
+        initiative,
+        first_used,
+        notes,
+    })
+}
+
+fn report(r: &mut Reader, node: &Node) -> Option<Report> {
+    let mut f = r.map(node, "report")?;
+    let id = f.required(r, "id").and_then(|n| r.id(n, "report id"));
+    let date = f.required(r, "date").and_then(|n| r.date(n));
+    let accounts = f.required(r, "accounts").and_then(|n| {
+        let list = r.list(n, "account ids")?;
+        if list.is_empty() {
+            let d = Diagnostic::error("a report goes through at least one account", r.node_span(n))
+                .label("empty list")
+                .hint("name the account ids, e.g. `[facebook]`");
+            r.push(d);
+            return None;
+        }
+        list.iter().map(|n| r.id(n, "account id")).collect::<Option<Vec<_>>>()
+    });
+    let on_behalf_of = f.get("on_behalf_of").and_then(|n| r.string(n));
+    let on_behalf_detail = f.get("on_behalf_detail").and_then(|n| r.string(n));
+    let election = f.get("election").and_then(|n| r.string(n));
+    let subject = f.required(r, "subject").and_then(|n| r.string(n));
+    let summary = f.required(r, "summary").and_then(|n| r.text(n));
+    let items = f.get("items").and_then(|n| r.uint(n)).map(|n| n.value);
+    let factcheck = f.get("factcheck").and_then(|n| factcheck(r, n));
+    let correspondence = match f.get("correspondence") {
+        Some(n) => r.list(n, "letters").map(|l| l.iter().filter_map(|n| letter(r, n)).collect()),
+        None => Some(Vec::new()),
+    };
+    let outcome = f.get("outcome").and_then(|n| outcomes(r, n)).unwrap_or_default();
+    f.finish(r, REPORT_FIELDS);
+    Some(Report {
+        id: id?,
+        date: date?,
+        accounts: accounts?,
+        on_behalf_of,
+        on_behalf_detail,
+        election,
+        subject: subject?,
+        summary: summary?,
+        items,
+        factcheck,
+        correspondence: correspondence?,
+        outcome,
+    })
+}
+
+fn factcheck(r: &mut Reader, node: &Node) -> Option<Factcheck> {
+    let mut f = r.map(node, "factcheck")?;
+    let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
+    let by = f.get("by").and_then(|n| r.string(n));
+    let url = f.get("url").and_then(|n| r.string(n));
+    f.finish(r, FACTCHECK_FIELDS);
+    Some(Factcheck { date, by, url })
+}
+
+fn letter(r: &mut Reader, node: &Node) -> Option<Letter> {
+    let mut f = r.map(node, "letter")?;
+    let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
+    let direction = f.required(r, "direction").and_then(|n| {
+        r.choice(n, &["sent", "received"], |s| match s {
+            "sent" => Some(Direction::Sent),
+            "received" => Some(Direction::Received),
+            _ => None,
+        })
+    });
+    let from = f.required(r, "from").and_then(|n| r.string(n));
+    let to = f.required(r, "to").and_then(|n| r.string(n));
+    let text = f.required(r, "text").and_then(|n| r.text(n));
+    let reconstructed = f.get("reconstructed").and_then(|n| r.boolean(n)).unwrap_or(false);
+    let judgement = f.get("judgement").and_then(|n| {
+        r.choice(
+            n,
+            &["openbaar", "deels openbaar", "niet openbaar", "reeds openbaar"],
+            Judgement::parse,
+        )
+    });
+    f.finish(r, LETTER_FIELDS);
+    Some(Letter {
+        date,
+        direction: direction?,
+        from: from?,
+        to: to?,
+        text: text?,
+        reconstructed,
+        judgement,
+    })
+}
+
+fn outcomes(r: &mut Reader, node: &Node) -> Option<Vec<Outcome>> {
+    let super::yaml::Kind::Map(entries) = &node.kind else {
+        let d = Diagnostic::error("expected a mapping from account id to outcome", r.node_span(node))
+            .label("expected `account: { status: … }`");
+        r.push(d);
+        return None;
+    };
+    let mut out = Vec::new();
+    for (key, value) in entries {
+        let key_node = Node { kind: super::yaml::Kind::Scalar(key.name.clone()), start: key.start, end: key.end };
+        let Some(account) = r.id(&key_node, "account id") else { continue };
+        let Some(mut f) = r.map(value, "outcome") else { continue };
+        let status = f.required(r, "status").and_then(|n| r.choice(n, &OutcomeStatus::NAMES, OutcomeStatus::parse));
+        let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
+        let text = f.get("text").and_then(|n| r.text(n));
+        f.finish(r, OUTCOME_FIELDS);
+        if let Some(status) = status {
+            out.push(Outcome { account, status, date, text });
+        }
+    }
+    Some(out)
+}

@@ -1,0 +1,5 @@
+//! The `beantwoord` command: see [`beantwoord::cli`].
+
+fn main() {
+    std::process::exit(beantwoord::cli::main());
+}

@@ -1,0 +1,233 @@
+//! Dates at the precision the records give them: a day, a month, a year, or a
+//! year with a Dutch qualifier (`begin`, `medio`, `eind`).
+//!
+//! A date sorts by the earliest day it can mean: `begin 2021` from 1 January,
+//! `medio 2021` from 1 June, `eind 2021` from 1 October.
+
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+const MONTHS: [&str; 12] = [
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Begin,
+    Medio,
+    Eind,
+}
+
+impl Qualifier {
+    fn word(self) -> &'static str {
+        match self {
+            Qualifier::Begin => "begin",
+            Qualifier::Medio => "medio",
+            Qualifier::Eind => "eind",
+        }
+    }
+
+    fn first_month(self) -> u32 {
+        match self {
+            Qualifier::Begin => 1,
+            Qualifier::Medio => 6,
+            Qualifier::Eind => 10,
+        }
+    }
+}
+
+/// A date at some precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Date {
+    Day(NaiveDate),
+    Month { year: i32, month: u32 },
+    Year(i32),
+    Qualified(Qualifier, i32),
+}
+
+/// How precisely to show a date; a date is never shown more precisely than it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+impl Date {
+    /// Reads `2021-03-09`, `2021-03`, `2021`, `begin 2021`, `medio 2019`, `eind 2021`.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let t = text.trim();
+        if let Some((word, year)) = t.split_once(' ') {
+            let q = match word {
+                "begin" => Qualifier::Begin,
+                "medio" => Qualifier::Medio,
+                "eind" => Qualifier::Eind,
+                _ => return Err(format!("`{word}` is not a date qualifier")),
+            };
+            return Ok(Date::Qualified(q, parse_year(year.trim())?));
+        }
+        let parts: Vec<&str> = t.split('-').collect();
+        match parts.as_slice() {
+            [y] => Ok(Date::Year(parse_year(y)?)),
+            [y, m] => {
+                let year = parse_year(y)?;
+                let month = parse_num(m, 2, "month")?;
+                if !(1..=12).contains(&month) {
+                    return Err(format!("month {month} does not exist"));
+                }
+                Ok(Date::Month { year, month })
+            }
+            [y, m, d] => {
+                let year = parse_year(y)?;
+                let month = parse_num(m, 2, "month")?;
+                let day = parse_num(d, 2, "day")?;
+                NaiveDate::from_ymd_opt(year, month, day)
+                    .map(Date::Day)
+                    .ok_or_else(|| format!("{t} does not exist"))
+            }
+            _ => Err(format!("`{t}` is not a date")),
+        }
+    }
+
+    /// The earliest day the date can mean: the order of dates.
+    pub fn earliest(self) -> NaiveDate {
+        let ymd = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN);
+        match self {
+            Date::Day(d) => d,
+            Date::Month { year, month } => ymd(year, month),
+            Date::Year(y) => ymd(y, 1),
+            Date::Qualified(q, y) => ymd(y, q.first_month()),
+        }
+    }
+
+    pub fn year(self) -> i32 {
+        self.earliest().year()
+    }
+
+    /// The Dutch form: `9 maart 2021`, `maart 2021`, `2021`, `medio 2019`,
+    /// shown at most at `precision`.
+    pub fn dutch(self, precision: Precision) -> String {
+        match self {
+            Date::Qualified(q, y) => format!("{} {y}", q.word()),
+            _ if precision == Precision::Year => self.year().to_string(),
+            Date::Day(d) if precision == Precision::Day => {
+                format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+            }
+            Date::Day(d) => format!("{} {}", MONTHS[d.month0() as usize], d.year()),
+            Date::Month { year, month } => format!("{} {year}", MONTHS[(month - 1) as usize]),
+            Date::Year(y) => y.to_string(),
+        }
+    }
+
+    /// The Dutch form with the preposition it takes: `op 9 maart 2021`,
+    /// `in maart 2021`, `in 2021`, `medio 2019`.
+    pub fn dutch_with_preposition(self, precision: Precision) -> String {
+        let text = self.dutch(precision);
+        match self {
+            Date::Qualified(..) => text,
+            Date::Day(_) if precision == Precision::Day => format!("op {text}"),
+            _ => format!("in {text}"),
+        }
+    }
+
+    /// Whole days from this date to `other` (earliest days), negative if earlier.
+    pub fn days_until(self, other: Date) -> i64 {
+        (other.earliest() - self.earliest()).num_days()
+    }
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Date {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.earliest()
+            .cmp(&other.earliest())
+            .then_with(|| self.to_string().cmp(&other.to_string()))
+    }
+}
+
+/// The form it is written in the records: `2021-03-09`, `medio 2019`.
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Date::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Date::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Date::Year(y) => write!(f, "{y:04}"),
+            Date::Qualified(q, y) => write!(f, "{} {y}", q.word()),
+        }
+    }
+}
+
+fn parse_year(s: &str) -> Result<i32, String> {
+    let y = parse_num(s, 4, "year")?;
+    if !(1000..=9999).contains(&y) {
+        return Err(format!("year {y} is out of range"));
+    }
+    Ok(y as i32)
+}
+
+fn parse_num(s: &str, digits: usize, what: &str) -> Result<u32, String> {
+    if s.len() != digits || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("`{s}` is not a {digits}-digit {what}"));
+    }
+    s.parse().map_err(|_| format!("`{s}` is not a {what}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn renders_every_precision_in_dutch() {
+        assert_eq!(d("2021-03-09").dutch(Precision::Day), "9 maart 2021");
+        assert_eq!(d("2021-03").dutch(Precision::Day), "maart 2021");
+        assert_eq!(d("2021").dutch(Precision::Day), "2021");
+        assert_eq!(d("medio 2019").dutch(Precision::Day), "medio 2019");
+        assert_eq!(d("begin 2021").dutch(Precision::Day), "begin 2021");
+        assert_eq!(d("eind 2021").dutch(Precision::Day), "eind 2021");
+        assert_eq!(d("2019-05-03").dutch(Precision::Month), "mei 2019");
+        assert_eq!(d("2019-12-31").dutch(Precision::Year), "2019");
+    }
+
+    #[test]
+    fn prepositions_follow_precision() {
+        assert_eq!(d("2019-05-03").dutch_with_preposition(Precision::Day), "op 3 mei 2019");
+        assert_eq!(d("2019-05").dutch_with_preposition(Precision::Day), "in mei 2019");
+        assert_eq!(d("2019").dutch_with_preposition(Precision::Day), "in 2019");
+        assert_eq!(d("medio 2019").dutch_with_preposition(Precision::Day), "medio 2019");
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        assert!(Date::parse("2021-02-30").unwrap_err().contains("does not exist"));
+        assert!(Date::parse("2020-02-29").is_ok());
+        assert!(Date::parse("2021-13").is_err());
+        assert!(Date::parse("2021-3-9").is_err());
+        assert!(Date::parse("halverwege 2021").is_err());
+        assert!(Date::parse("").is_err());
+        assert!(Date::parse("21").is_err());
+    }
+
+    #[test]
+    fn sorts_by_earliest_day() {
+        let mut v = vec![d("medio 2019"), d("2019-05-03"), d("2019"), d("eind 2019"), d("2019-06")];
+        v.sort();
+        let s: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+        assert_eq!(s, ["2019", "2019-05-03", "2019-06", "medio 2019", "eind 2019"]);
+    }
+
+    #[test]
+    fn counts_days() {
+        assert_eq!(d("2022-11-07").days_until(d("2022-12-02")), 25);
+        assert_eq!(d("2022-12-02").days_until(d("2022-11-07")), -25);
+    }
+}

@@ -1,0 +1,351 @@
+//! The typed model: the register (accounts and reports) and the dossiers, as
+//! loaded and validated. No I/O here; every value that a message may point at
+//! carries its [`Span`].
+
+pub mod date;
+pub mod redaction;
+pub mod validate;
+
+use crate::source::Span;
+pub use date::{Date, Precision};
+
+/// A value and where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct At<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> At<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        At { value, span }
+    }
+}
+
+/// A text field (plain, Markdown or template) and where each of its lines
+/// starts in the source, so that a problem inside it can be shown at its own
+/// line and column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+    /// Source offset of each line of `value`, when it maps line by line (block
+    /// literals, one-line scalars); empty when it does not (folded text).
+    pub line_offsets: Vec<usize>,
+}
+
+impl Text {
+    /// The source span of bytes `start..end` of the text (or of the whole field
+    /// when the text does not map line by line).
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
+        let start = start.min(self.value.len());
+        let line = self.value[..start].matches('\n').count();
+        match self.line_offsets.get(line) {
+            Some(&line_start) => {
+                let col = start - self.value[..start].rfind('\n').map_or(0, |i| i + 1);
+                let len = end.saturating_sub(start).min(self.value.len() - start);
+                Span::new(self.span.file, line_start + col, line_start + col + len)
+            }
+            None => self.span,
+        }
+    }
+
+    /// The source span of 1-based `line` and 0-based `col` of the text.
+    pub fn span_of_line_col(&self, line: usize, col: usize, len: usize) -> Span {
+        let start = self
+            .value
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>();
+        let line_text = self.value[start..].split('\n').next().unwrap_or("");
+        let col_bytes = line_text.char_indices().nth(col).map_or(line_text.len(), |(i, _)| i);
+        self.span_of(start + col_bytes, start + col_bytes + len.max(1))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Initiative {
+    Platform,
+    Holder,
+}
+
+impl Initiative {
+    pub fn name(self) -> &'static str {
+        match self {
+            Initiative::Platform => "platform",
+            Initiative::Holder => "holder",
+        }
+    }
+}
+
+/// A trusted-flagger account: one holder's status on one platform.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Account {
+    pub id: At<String>,
+    pub platform: String,
+    pub platform_now: Option<String>,
+    pub holder: String,
+    pub status: String,
+    pub channel: Option<String>,
+    pub granted: Option<At<Date>>,
+    pub occasion: Option<String>,
+    pub initiative: Option<Initiative>,
+    pub first_used: Option<At<Date>>,
+    pub notes: Option<Text>,
+}
+
+impl Account {
+    /// The name to use today: the later name if the platform was renamed.
+    pub fn current_name(&self) -> &str {
+        self.platform_now.as_deref().unwrap_or(&self.platform)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Sent,
+    Received,
+}
+
+/// One item of correspondence: a document the annex reproduces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Letter {
+    pub date: Option<Date>,
+    pub direction: Direction,
+    pub from: String,
+    pub to: String,
+    pub text: Text,
+    /// Written afterwards from what the answers say, not a copy of the original.
+    pub reconstructed: bool,
+    /// Set by the Woo team; otherwise derived from the redactions.
+    pub judgement: Option<Judgement>,
+}
+
+/// The Woo judgement of a document in the inventory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Judgement {
+    Openbaar,
+    DeelsOpenbaar,
+    NietOpenbaar,
+    ReedsOpenbaar,
+}
+
+impl Judgement {
+    pub fn parse(s: &str) -> Option<Judgement> {
+        match s {
+            "openbaar" => Some(Judgement::Openbaar),
+            "deels openbaar" => Some(Judgement::DeelsOpenbaar),
+            "niet openbaar" => Some(Judgement::NietOpenbaar),
+            "reeds openbaar" => Some(Judgement::ReedsOpenbaar),
+            _ => None,
+        }
+    }
+
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Judgement::Openbaar => "openbaar",
+            Judgement::DeelsOpenbaar => "deels openbaar",
+            Judgement::NietOpenbaar => "niet openbaar",
+            Judgement::ReedsOpenbaar => "reeds openbaar",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutcomeStatus {
+    Labelled,
+    Removed,
+    Restored,
+    Resolved,
+    Declined,
+    Unknown,
+    Pending,
+}
+
+impl OutcomeStatus {
+    pub const NAMES: [&'static str; 7] =
+        ["labelled", "removed", "restored", "resolved", "declined", "unknown", "pending"];
+
+    pub fn parse(s: &str) -> Option<OutcomeStatus> {
+        use OutcomeStatus::*;
+        Some(match s {
+            "labelled" => Labelled,
+            "removed" => Removed,
+            "restored" => Restored,
+            "resolved" => Resolved,
+            "declined" => Declined,
+            "unknown" => Unknown,
+            "pending" => Pending,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// Dutch, for the annexes.
+    pub fn dutch(self) -> &'static str {
+        use OutcomeStatus::*;
+        match self {
+            Labelled => "van een label voorzien",
+            Removed => "verwijderd",
+            Restored => "hersteld (gedeblokkeerd)",
+            Resolved => "opgelost",
+            Declined => "geen actie",
+            Unknown => "niet gevolgd",
+            Pending => "in behandeling",
+        }
+    }
+}
+
+/// What one platform did with a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub account: At<String>,
+    pub status: OutcomeStatus,
+    pub date: Option<Date>,
+    pub text: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Factcheck {
+    pub date: Option<Date>,
+    pub by: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A report (melding, casus): one case put to one or more platforms.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub id: At<String>,
+    pub date: At<Date>,
+    pub accounts: Vec<At<String>>,
+    pub on_behalf_of: Option<String>,
+    /// How the answers describe the body on whose behalf it was made.
+    pub on_behalf_detail: Option<String>,
+    pub election: Option<String>,
+    pub subject: String,
+    /// Markdown template; `report` is this record.
+    pub summary: Text,
+    pub items: Option<u32>,
+    pub factcheck: Option<Factcheck>,
+    pub correspondence: Vec<Letter>,
+    pub outcome: Vec<Outcome>,
+}
+
+impl Report {
+    pub fn went_through(&self, account: &str) -> bool {
+        self.accounts.iter().any(|a| a.value == account)
+    }
+}
+
+/// All accounts and reports, merged from every file under `records/`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Register {
+    pub accounts: Vec<Account>,
+    pub reports: Vec<Report>,
+}
+
+impl Register {
+    pub fn account(&self, id: &str) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.id.value == id)
+    }
+
+    /// Reports in date order (ties by id), up to and including `until`.
+    pub fn reports_until(&self, until: Option<Date>) -> Vec<&Report> {
+        let mut v: Vec<&Report> = self
+            .reports
+            .iter()
+            .filter(|r| until.is_none_or(|u| r.date.value.earliest() <= u.earliest()))
+            .collect();
+        v.sort_by(|a, b| a.date.value.cmp(&b.date.value).then(a.id.value.cmp(&b.id.value)));
+        v
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub short: String,
+    pub party: Option<String>,
+    pub role: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Footnote {
+    pub id: At<String>,
+    pub text: Text,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// A Tera template rendering to Markdown.
+    Template(Text),
+    /// Answered together with the question of this number.
+    With(At<u32>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub number: At<u32>,
+    /// A name other answers can refer to this question by (`vragen.<id>`).
+    pub id: Option<At<String>>,
+    pub text: Text,
+    pub answer: Answer,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annexes {
+    pub reports: bool,
+    pub inventory: bool,
+}
+
+/// One question set and its answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dossier {
+    pub id: At<String>,
+    pub title: String,
+    pub answer_title: Option<String>,
+    pub submitted: Date,
+    pub answered: Option<Date>,
+    pub submitter: Person,
+    pub addressee: String,
+    pub answerer: Person,
+    pub ministry: Option<String>,
+    pub topics: Vec<String>,
+    pub documents: Vec<(String, String)>,
+    pub sources: Vec<(String, String)>,
+    pub records_until: Option<Date>,
+    pub footnotes: Vec<Footnote>,
+    pub questions: Vec<Question>,
+    pub annexes: Annexes,
+}
+
+impl Dossier {
+    /// The sending ministry: as given, or derived from the answerer's role
+    /// ("minister van X" → "Ministerie van X").
+    pub fn ministry(&self) -> String {
+        if let Some(m) = &self.ministry {
+            return m.clone();
+        }
+        let role = self.answerer.role.as_deref().unwrap_or(&self.addressee);
+        match role.split_once(" van ") {
+            Some((_, dept)) => format!("Ministerie van {dept}"),
+            None => role.to_string(),
+        }
+    }
+
+    pub fn document(&self, kind: &str) -> Option<&str> {
+        self.documents.iter().find(|(k, _)| k == kind).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Everything one run works on.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Project {
+    pub register: Register,
+    pub dossiers: Vec<Dossier>,
+}

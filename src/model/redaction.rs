@@ -1,0 +1,242 @@
+//! Woo redactions: `[[5.1.2e: words]]` inside Markdown text marks words withheld
+//! under a ground of the Wet open overheid.
+//!
+//! Parsing splits a text into open and withheld segments; every later stage works
+//! on segments, so a public render can only ever see the ground code.
+
+use std::fmt;
+
+/// A ground for withholding under the Woo (articles 5.1 and 5.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ground(&'static str, &'static str);
+
+const GROUNDS: &[Ground] = &[
+    Ground("5.1.1a", "eenheid van de Kroon"),
+    Ground("5.1.1b", "veiligheid van de Staat"),
+    Ground("5.1.1c", "vertrouwelijk verstrekte bedrijfs- en fabricagegegevens"),
+    Ground("5.1.1d", "bijzondere persoonsgegevens"),
+    Ground("5.1.1e", "identificatienummers"),
+    Ground("5.1.2a", "betrekkingen van Nederland met andere staten en internationale organisaties"),
+    Ground("5.1.2b", "economische of financiële belangen van de Staat"),
+    Ground("5.1.2c", "opsporing en vervolging van strafbare feiten"),
+    Ground("5.1.2d", "inspectie, controle en toezicht door bestuursorganen"),
+    Ground("5.1.2e", "eerbiediging van de persoonlijke levenssfeer"),
+    Ground("5.1.2f", "bescherming van concurrentiegevoelige bedrijfs- en fabricagegegevens"),
+    Ground("5.1.2g", "bescherming van het milieu"),
+    Ground("5.1.2h", "beveiliging van personen en bedrijven en het voorkomen van sabotage"),
+    Ground("5.1.2i", "het goed functioneren van de Staat"),
+    Ground("5.1.5", "voorkomen van onevenredige benadeling"),
+    Ground("5.2", "persoonlijke beleidsopvattingen in documenten voor intern beraad"),
+];
+
+impl Ground {
+    /// Reads a ground code; `5.1.2.e` is read as `5.1.2e`.
+    pub fn parse(code: &str) -> Option<Ground> {
+        let code = code.trim();
+        let normal = match code.rsplit_once('.') {
+            Some((head, tail)) if tail.len() == 1 && tail.chars().all(|c| c.is_ascii_lowercase()) => {
+                format!("{head}{tail}")
+            }
+            _ => code.to_string(),
+        };
+        GROUNDS.iter().copied().find(|g| g.0 == normal)
+    }
+
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+
+    /// The ground's meaning, for the inventory's legend.
+    pub fn description(self) -> &'static str {
+        self.1
+    }
+
+    pub fn all_codes() -> impl Iterator<Item = &'static str> {
+        GROUNDS.iter().map(|g| g.0)
+    }
+}
+
+impl fmt::Display for Ground {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// A piece of a text: open, or withheld under a ground.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment<'a> {
+    Open(&'a str),
+    Withheld { ground: Ground, words: &'a str },
+}
+
+/// A malformed marker, at a byte range of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkerError {
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+const OPEN: &str = "[[";
+const CLOSE: &str = "]]";
+
+/// Splits `text` into segments, or lists every malformed marker in it.
+pub fn parse(text: &str) -> Result<Vec<Segment<'_>>, Vec<MarkerError>> {
+    let mut segments = Vec::new();
+    let mut errors = Vec::new();
+    let mut rest = 0;
+    while let Some(found) = text[rest..].find(OPEN) {
+        let start = rest + found;
+        if start > rest {
+            segments.push(Segment::Open(&text[rest..start]));
+        }
+        let inner_start = start + OPEN.len();
+        let line_end = text[inner_start..].find('\n').map_or(text.len(), |i| inner_start + i);
+        let close = text[inner_start..].find(CLOSE).map(|i| inner_start + i);
+        let Some(close) = close else {
+            errors.push(MarkerError {
+                start,
+                end: line_end,
+                message: "redaction marker `[[` is never closed".into(),
+                hint: Some("close it with `]]` on the same line: `[[5.1.2e: …]]`".into()),
+            });
+            rest = line_end;
+            continue;
+        };
+        if close > line_end {
+            errors.push(MarkerError {
+                start,
+                end: line_end,
+                message: "redaction marker is split over lines".into(),
+                hint: Some("keep `[[ground: words]]` on one line".into()),
+            });
+            rest = close + CLOSE.len();
+            continue;
+        }
+        let inner = &text[inner_start..close];
+        if inner.contains(OPEN) {
+            errors.push(MarkerError {
+                start,
+                end: close + CLOSE.len(),
+                message: "redaction markers cannot be nested".into(),
+                hint: Some("withhold the whole passage once: `[[5.1.2e: …]]`".into()),
+            });
+            rest = close + CLOSE.len();
+            continue;
+        }
+        match inner.split_once(':') {
+            Some((code, words)) if !words.trim().is_empty() => match Ground::parse(code) {
+                Some(ground) => segments.push(Segment::Withheld { ground, words: words.trim() }),
+                None => errors.push(MarkerError {
+                    start: inner_start,
+                    end: inner_start + code.len(),
+                    message: format!("`{}` is not a ground of the Woo", code.trim()),
+                    hint: Some(format!(
+                        "use one of {}",
+                        Ground::all_codes().collect::<Vec<_>>().join(", ")
+                    )),
+                }),
+            },
+            _ => errors.push(MarkerError {
+                start,
+                end: close + CLOSE.len(),
+                message: "a redaction marker needs a ground and the withheld words".into(),
+                hint: Some("write `[[5.1.2e: the words]]`".into()),
+            }),
+        }
+        rest = close + CLOSE.len();
+    }
+    if rest < text.len() {
+        segments.push(Segment::Open(&text[rest..]));
+    }
+    if errors.is_empty() { Ok(segments) } else { Err(errors) }
+}
+
+/// The grounds used in a text, sorted and without repeats (none if malformed).
+pub fn grounds(text: &str) -> Vec<Ground> {
+    let mut v: Vec<Ground> = parse(text)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|s| match s {
+            Segment::Withheld { ground, .. } => Some(ground),
+            Segment::Open(_) => None,
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// `text` with the words of every marker, well-formed or not, replaced by `*`
+/// byte for byte (so offsets stay valid). Used for diagnostics snippets.
+pub fn mask(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    while let Some(found) = text[rest..].find(OPEN) {
+        let inner_start = rest + found + OPEN.len();
+        out.push_str(&text[rest..inner_start]);
+        let line_end = text[inner_start..].find('\n').map_or(text.len(), |i| inner_start + i);
+        let end = text[inner_start..line_end].find(CLOSE).map_or(line_end, |i| inner_start + i);
+        let inner = &text[inner_start..end];
+        // Keep a short code before the colon; mask everything else.
+        let keep = match inner.find(':') {
+            Some(i) if i <= 10 && !inner[..i].contains(char::is_whitespace) => i + 1,
+            _ => 0,
+        };
+        out.push_str(&inner[..keep]);
+        out.extend(std::iter::repeat_n('*', inner.len() - keep));
+        rest = end;
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_grounds_and_the_dotted_spelling() {
+        assert_eq!(Ground::parse("5.1.2e").map(Ground::code), Some("5.1.2e"));
+        assert_eq!(Ground::parse("5.1.2.e").map(Ground::code), Some("5.1.2e"));
+        assert_eq!(Ground::parse("5.2").map(Ground::code), Some("5.2"));
+        assert_eq!(Ground::parse("5.1.5").map(Ground::code), Some("5.1.5"));
+        assert_eq!(Ground::parse("5.1.2j"), None);
+        assert_eq!(Ground::parse("5.1.1f"), None);
+        assert_eq!(Ground::parse("10.2"), None);
+    }
+
+    #[test]
+    fn splits_open_and_withheld_text() {
+        let segs = parse("Beste [[5.1.2e: Jan de Vries]], dank.").unwrap();
+        assert_eq!(segs.len(), 3);
+        assert_eq!(segs[0], Segment::Open("Beste "));
+        assert_eq!(
+            segs[1],
+            Segment::Withheld { ground: Ground::parse("5.1.2e").unwrap(), words: "Jan de Vries" }
+        );
+        assert_eq!(segs[2], Segment::Open(", dank."));
+    }
+
+    #[test]
+    fn reports_every_malformed_marker() {
+        let errs = parse("[[5.9: a]] en [[5.1.2e: b\nc]] en [[5.1.2e: [[5.2: x]] y]] [[geen").unwrap_err();
+        let msgs: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(msgs.len(), 4, "{msgs:?}");
+        assert!(msgs[0].contains("`5.9` is not a ground"));
+        assert!(msgs[1].contains("split over lines"));
+        assert!(msgs[2].contains("nested"));
+        assert!(msgs[3].contains("never closed"));
+    }
+
+    #[test]
+    fn mask_hides_words_and_keeps_offsets() {
+        let t = "a [[5.1.2e: Jan é]] b [[oops Piet\nc";
+        let m = mask(t);
+        assert_eq!(m.len(), t.len());
+        assert!(!m.contains("Jan") && !m.contains("Piet") && !m.contains('é'));
+        assert!(m.contains("[[5.1.2e:"));
+        assert!(m.ends_with("\nc"));
+    }
+}

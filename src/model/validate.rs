@@ -1,0 +1,271 @@
+//! Checks across records and dossiers that no single field can make: unique
+//! ids, known accounts, `first_used` against the reports, question numbering,
+//! `answer_with`, footnotes, and Woo redaction markers.
+
+use super::redaction;
+use super::{Answer, Dossier, Register, Text};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::read::nearest;
+use std::collections::HashMap;
+
+pub fn register(reg: &Register, diags: &mut Diagnostics) {
+    let mut seen = HashMap::new();
+    for a in &reg.accounts {
+        if let Some(first) = seen.insert(a.id.value.as_str(), a.id.span) {
+            diags.push(
+                Diagnostic::error(format!("account id `{}` is used twice", a.id.value), a.id.span)
+                    .label("second definition")
+                    .also(first, "first defined here")
+                    .hint("ids are unique across all files under records/"),
+            );
+        }
+        if let Some(notes) = &a.notes {
+            markers(notes, diags);
+        }
+    }
+    let mut seen = HashMap::new();
+    for r in &reg.reports {
+        if let Some(first) = seen.insert(r.id.value.as_str(), r.id.span) {
+            diags.push(
+                Diagnostic::error(format!("report id `{}` is used twice", r.id.value), r.id.span)
+                    .label("second definition")
+                    .also(first, "first defined here")
+                    .hint("ids are unique across all files under records/"),
+            );
+        }
+        let mut listed: Vec<&str> = Vec::new();
+        for acc in &r.accounts {
+            if reg.account(&acc.value).is_none() {
+                diags.push(unknown_account(reg, &acc.value, acc.span));
+            } else if listed.contains(&acc.value.as_str()) {
+                diags.push(
+                    Diagnostic::error(format!("account `{}` is listed twice", acc.value), acc.span)
+                        .label("already listed"),
+                );
+            }
+            listed.push(&acc.value);
+        }
+        for o in &r.outcome {
+            if !r.went_through(&o.account.value) {
+                diags.push(
+                    Diagnostic::error(
+                        format!("outcome for `{}`, which is not among this report's accounts", o.account.value),
+                        o.account.span,
+                    )
+                    .label("not in `accounts`")
+                    .hint(format!("the report went through: {}", listed.join(", "))),
+                );
+            }
+            if let Some(t) = &o.text {
+                markers(t, diags);
+            }
+        }
+        for acc in &r.accounts {
+            let has = r.outcome.iter().any(|o| o.account.value == acc.value);
+            if !has && reg.account(&acc.value).is_some() {
+                diags.push(
+                    Diagnostic::error(format!("report `{}` has no outcome for `{}`", r.id.value, acc.value), acc.span)
+                        .label("no outcome for this account")
+                        .hint(format!("add under `outcome:` `{}: {{ status: pending }}` (or unknown, labelled, …)", acc.value)),
+                );
+            }
+        }
+        markers(&r.summary, diags);
+        for l in &r.correspondence {
+            markers(&l.text, diags);
+        }
+    }
+    for a in &reg.accounts {
+        let Some(first_used) = &a.first_used else { continue };
+        let earliest = reg.reports_until(None).into_iter().find(|r| r.went_through(&a.id.value));
+        match earliest {
+            Some(r) if r.date.value == first_used.value => {}
+            Some(r) => diags.push(
+                Diagnostic::error(
+                    format!(
+                        "`first_used` of `{}` is {}, but its earliest report is of {}",
+                        a.id.value, first_used.value, r.date.value
+                    ),
+                    first_used.span,
+                )
+                .label("contradicts the reports")
+                .also(r.date.span, format!("earliest report through `{}`", a.id.value))
+                .hint(format!("set `first_used: {}` or correct the report's date; or leave `first_used` out to derive it", r.date.value)),
+            ),
+            None => diags.push(
+                Diagnostic::error(
+                    format!("`first_used` of `{}` is {}, but no report went through it", a.id.value, first_used.value),
+                    first_used.span,
+                )
+                .label("no report through this account")
+                .hint("leave `first_used` out until a report goes through the account"),
+            ),
+        }
+    }
+}
+
+fn unknown_account(reg: &Register, id: &str, span: crate::source::Span) -> Diagnostic {
+    let ids = reg.accounts.iter().map(|a| a.id.value.as_str());
+    let hint = match nearest(id, ids.clone()) {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => format!("known accounts: {}", ids.collect::<Vec<_>>().join(", ")),
+    };
+    Diagnostic::error(format!("unknown account `{id}`"), span)
+        .label("no account has this id")
+        .hint(hint)
+}
+
+/// Every malformed Woo marker in a text.
+fn markers(text: &Text, diags: &mut Diagnostics) {
+    if let Err(errors) = redaction::parse(&text.value) {
+        for e in errors {
+            diags.push(
+                Diagnostic::error(e.message, text.span_of(e.start, e.end))
+                    .label("malformed redaction")
+                    .maybe_hint(e.hint),
+            );
+        }
+    }
+}
+
+pub fn dossiers(all: &[Dossier], diags: &mut Diagnostics) {
+    let mut seen = HashMap::new();
+    for d in all {
+        if let Some(first) = seen.insert(d.id.value.as_str(), d.id.span) {
+            diags.push(
+                Diagnostic::error(format!("dossier id `{}` is used twice", d.id.value), d.id.span)
+                    .label("second dossier with this id")
+                    .also(first, "first dossier")
+                    .hint("the id names the output folder, so it must be unique"),
+            );
+        }
+        dossier(d, diags);
+    }
+}
+
+pub fn dossier(d: &Dossier, diags: &mut Diagnostics) {
+    if let Some(answered) = d.answered
+        && answered < d.submitted
+    {
+        diags.push(
+            Diagnostic::error(
+                format!("answered ({answered}) before the questions were submitted ({})", d.submitted),
+                d.id.span,
+            )
+            .label("in this dossier")
+            .hint("check `submitted` and `answered`"),
+        );
+    }
+    for (i, q) in d.questions.iter().enumerate() {
+        let expected = i as u32 + 1;
+        if q.number.value != expected {
+            diags.push(
+                Diagnostic::error(
+                    format!("question numbers run 1..n in order: expected {expected}, found {}", q.number.value),
+                    q.number.span,
+                )
+                .label(format!("expected {expected}"))
+                .hint("number the questions 1, 2, 3, … without gaps, in the order they were asked"),
+            );
+        }
+    }
+    let mut ids = HashMap::new();
+    for q in &d.questions {
+        if let Some(id) = &q.id
+            && let Some(first) = ids.insert(id.value.as_str(), id.span)
+        {
+            diags.push(
+                Diagnostic::error(format!("question id `{}` is used twice", id.value), id.span)
+                    .label("second use")
+                    .also(first, "first use"),
+            );
+        }
+        let Answer::With(target) = &q.answer else { continue };
+        let found = d.questions.iter().find(|o| o.number.value == target.value);
+        let problem = match found {
+            None => Some(format!("`answer_with: {}` points to a question that does not exist", target.value)),
+            Some(t) if t.number.value == q.number.value => Some("a question cannot be answered with itself".to_string()),
+            Some(t) if matches!(t.answer, Answer::With(_)) => Some(format!(
+                "question {} is itself answered with another; point to the question that has the answer",
+                t.number.value
+            )),
+            Some(_) => None,
+        };
+        if let Some(message) = problem {
+            diags.push(
+                Diagnostic::error(message, target.span)
+                    .label("answer_with")
+                    .hint(format!("questions are numbered 1 to {}", d.questions.len())),
+            );
+        }
+    }
+    footnotes(d, diags);
+}
+
+/// `[^id]` references in questions and answers against the defined footnotes.
+fn footnotes(d: &Dossier, diags: &mut Diagnostics) {
+    let mut used = std::collections::HashSet::new();
+    let texts = d.questions.iter().flat_map(|q| {
+        let answer = match &q.answer {
+            Answer::Template(t) => Some(t),
+            Answer::With(_) => None,
+        };
+        std::iter::once(&q.text).chain(answer)
+    });
+    for text in texts {
+        for (start, id) in footnote_refs(&text.value) {
+            used.insert(id.to_string());
+            if !d.footnotes.iter().any(|f| f.id.value == id) {
+                let defined: Vec<&str> = d.footnotes.iter().map(|f| f.id.value.as_str()).collect();
+                diags.push(
+                    Diagnostic::error(format!("footnote `[^{id}]` is not defined"), text.span_of(start, start + id.len() + 3))
+                        .label("undefined footnote")
+                        .hint(match nearest(id, defined.iter().copied()) {
+                            Some(n) => format!("did you mean `[^{n}]`? Or define it under `footnotes:`"),
+                            None => format!("define it under `footnotes:` as `{id}: {{ text: … }}`"),
+                        }),
+                );
+            }
+        }
+    }
+    for f in &d.footnotes {
+        if !used.contains(&f.id.value) {
+            diags.push(
+                Diagnostic::warning(format!("footnote `{}` is defined but never used", f.id.value), f.id.span)
+                    .label("unused")
+                    .hint(format!("refer to it as `[^{}]`, or remove it", f.id.value)),
+            );
+        }
+    }
+}
+
+/// The `[^id]` references in a text, with their byte offsets.
+pub fn footnote_refs(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    while let Some(i) = text[rest..].find("[^") {
+        let start = rest + i;
+        let body = &text[start + 2..];
+        match body.find(']') {
+            Some(end) if end > 0 && !body[..end].contains(char::is_whitespace) => {
+                out.push((start, &body[..end]));
+                rest = start + 2 + end + 1;
+            }
+            _ => rest = start + 2,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::footnote_refs;
+
+    #[test]
+    fn finds_footnote_references() {
+        let refs = footnote_refs("a?[^archief] b [^x y] c[^d1031]. [^]");
+        let ids: Vec<&str> = refs.iter().map(|r| r.1).collect();
+        assert_eq!(ids, ["archief", "d1031"]);
+        assert_eq!(refs[0].0, 2);
+    }
+}
