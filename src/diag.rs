@@ -137,10 +137,8 @@ impl Diagnostics {
     /// All problems as text, as `beantwoord check` prints them.
     pub fn render(&self, sources: &Sources) -> String {
         let mut files = SimpleFiles::new();
-        let ids: Vec<usize> = sources
-            .iter()
-            .map(|(_, f)| files.add(f.name.clone(), redaction::mask(&f.text)))
-            .collect();
+        let ids: Vec<usize> =
+            sources.iter().map(|(_, f)| files.add(f.name.clone(), redaction::mask(&f.text))).collect();
         let config = term::Config::default();
         let mut out = String::new();
         for d in self.sorted(sources) {
@@ -151,16 +149,17 @@ impl Diagnostics {
             .with_message(&d.message);
             match (d.span, d.file) {
                 (Some(span), _) => {
-                    let mut labels = vec![Label::primary(ids[span.file.0], span.start..span.end)
-                        .with_message(&d.label)];
-                    labels.extend(d.also.iter().map(|(s, l)| {
-                        Label::secondary(ids[s.file.0], s.start..s.end).with_message(l)
-                    }));
+                    let mut labels =
+                        vec![Label::primary(ids[span.file.0], span.start..span.end).with_message(&d.label)];
+                    labels.extend(
+                        d.also
+                            .iter()
+                            .map(|(s, l)| Label::secondary(ids[s.file.0], s.start..s.end).with_message(l)),
+                    );
                     report = report.with_labels(labels);
                 }
                 (None, Some(file)) => {
-                    report = report
-                        .with_notes(vec![format!("in {}", sources.get(file).name)]);
+                    report = report.with_notes(vec![format!("in {}", sources.get(file).name)]);
                 }
                 (None, None) => {}
             }

@@ -10,9 +10,7 @@ use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 pub fn register(tera: &mut Tera) {
     tera.register_filter("telwoord", |n: i64, _: Kwargs, _: &State| count(n).map(dutch::telwoord));
     tera.register_filter("keer", |n: i64, _: Kwargs, _: &State| count(n).map(dutch::keer));
-    tera.register_filter("rangtelwoord", |n: i64, _: Kwargs, _: &State| {
-        count(n).map(dutch::rangtelwoord)
-    });
+    tera.register_filter("rangtelwoord", |n: i64, _: Kwargs, _: &State| count(n).map(dutch::rangtelwoord));
     tera.register_filter("datum", datum);
     tera.register_filter("dagen", dagen);
     tera.register_filter("opsomming", opsomming);
@@ -59,7 +57,11 @@ fn date_of(v: &Value) -> TeraResult<Date> {
     let Some(s) = v.as_str() else {
         return Err(Error::message(format!(
             "expected a date, got {}",
-            if v.is_none() || v.is_undefined() { "nothing (is the field empty?)".to_string() } else { v.name().to_string() }
+            if v.is_none() || v.is_undefined() {
+                "nothing (is the field empty?)".to_string()
+            } else {
+                v.name().to_string()
+            }
         )));
     };
     Date::parse(s).map_err(|e| Error::message(format!("expected a date: {e}")))
@@ -74,9 +76,7 @@ fn datum(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
         Some("maand") => Precision::Month,
         Some("jaar") => Precision::Year,
         Some(other) => {
-            return Err(Error::message(format!(
-                "precisie `{other}` is not one of dag, maand, jaar"
-            )));
+            return Err(Error::message(format!("precisie `{other}` is not one of dag, maand, jaar")));
         }
     };
     Ok(if kwargs.get::<bool>("voorzetsel")?.unwrap_or(false) {
@@ -94,7 +94,8 @@ fn dagen(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<i64> {
 }
 
 fn opsomming(items: &[Value], _: Kwargs, _: &State) -> TeraResult<String> {
-    let words: Vec<String> = items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect();
+    let words: Vec<String> =
+        items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect();
     Ok(dutch::opsomming(&words))
 }
 
@@ -134,10 +135,7 @@ fn bijlagen(reports: &[Value], _: Kwargs, _: &State) -> TeraResult<String> {
 /// `{{ accounts | map(attribute="platform") }}`: one attribute of each item.
 fn map_attribute(items: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Vec<Value>> {
     let attribute = kwargs.must_get::<&str>("attribute")?;
-    Ok(items
-        .iter()
-        .map(|i| i.get_from_path(attribute).cloned().unwrap_or_else(Value::none))
-        .collect())
+    Ok(items.iter().map(|i| i.get_from_path(attribute).cloned().unwrap_or_else(Value::none)).collect())
 }
 
 /// `{{ accounts | filter(attribute="initiative", value="platform") }}`: the
@@ -175,7 +173,10 @@ mod tests {
     fn number_filters() {
         let ctx = Context::new();
         assert_eq!(render("{{ 4 | telwoord }} {{ 0 | telwoord }}", &ctx).unwrap(), "vier nul");
-        assert_eq!(render("{{ 1 | keer }}, {{ 2 | keer }}, {{ 4 | keer }}", &ctx).unwrap(), "eenmaal, tweemaal, vier keer");
+        assert_eq!(
+            render("{{ 1 | keer }}, {{ 2 | keer }}, {{ 4 | keer }}", &ctx).unwrap(),
+            "eenmaal, tweemaal, vier keer"
+        );
         assert_eq!(render("{{ 21 | rangtelwoord }}", &ctx).unwrap(), "eenentwintigste");
         assert!(render("{{ -1 | telwoord }}", &ctx).is_err());
     }
@@ -217,7 +218,11 @@ mod tests {
             "bijlage 2"
         );
         assert_eq!(
-            render(r#"{{ reports | filter(attribute="name", value="c") | map(attribute="annex") | opsomming }}"#, &ctx).unwrap(),
+            render(
+                r#"{{ reports | filter(attribute="name", value="c") | map(attribute="annex") | opsomming }}"#,
+                &ctx
+            )
+            .unwrap(),
             "3"
         );
         assert_eq!(render(r#"{{ ["a", "b", "c"] | opsomming }}"#, &ctx).unwrap(), "a, b en c");

@@ -7,7 +7,10 @@ use crate::model::redaction::{self, Segment};
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '{' | '}' | '!' | '^') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '{' | '}' | '!' | '^'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -32,9 +35,8 @@ pub fn public_marker(code: &str) -> String {
 /// Applies the redactions in a finished Markdown document. A malformed marker
 /// is an error (validation should have caught it in the records).
 pub fn redact(markdown: &str, audience: Audience) -> Result<String, String> {
-    let segments = redaction::parse(markdown).map_err(|errs| {
-        errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join("; ")
-    })?;
+    let segments = redaction::parse(markdown)
+        .map_err(|errs| errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join("; "))?;
     let mut out = String::with_capacity(markdown.len());
     for s in segments {
         match s {

@@ -85,9 +85,12 @@ pub fn render_dossier(
         }),
         (Err(e), _) | (_, Err(e)) => {
             diags.push(
-                Diagnostic::error(format!("a rendered answer holds a malformed redaction: {e}"), dossier.id.span)
-                    .label("in this dossier")
-                    .hint("write withheld passages as `[[5.1.2e: words]]` in the records"),
+                Diagnostic::error(
+                    format!("a rendered answer holds a malformed redaction: {e}"),
+                    dossier.id.span,
+                )
+                .label("in this dossier")
+                .hint("write withheld passages as `[[5.1.2e: words]]` in the records"),
             );
             None
         }
@@ -116,12 +119,15 @@ pub fn scope<'p>(project: &'p Project, dossier: &Dossier, diags: &mut Diagnostic
             let mut ctx = Context::new();
             ctx.insert("report", &rc);
             let name = format!("samenvatting {}", r.id.value);
-            rc.summary = render_text(&mut tera, &name, &r.summary, &ctx, diags).map(|s| inline(&s)).unwrap_or_default();
+            rc.summary = render_text(&mut tera, &name, &r.summary, &ctx, diags)
+                .map(|s| inline(&s))
+                .unwrap_or_default();
             for o in &r.outcome {
                 let (Some(text), Some(oc)) = (&o.text, rc.outcome.get(&o.account.value)) else { continue };
                 ctx.insert("outcome", oc);
                 let name = format!("uitkomst {} {}", r.id.value, o.account.value);
-                let out = render_text(&mut tera, &name, text, &ctx, diags).map(|s| inline(&s)).unwrap_or_default();
+                let out =
+                    render_text(&mut tera, &name, text, &ctx, diags).map(|s| inline(&s)).unwrap_or_default();
                 if let Some(oc) = rc.outcome.get_mut(&o.account.value) {
                     oc.text = out;
                 }
@@ -135,42 +141,74 @@ pub fn scope<'p>(project: &'p Project, dossier: &Dossier, diags: &mut Diagnostic
 
 /// Adds `text` as template `name` and renders it; a problem becomes a
 /// diagnostic at its place in the source.
-fn render_text(tera: &mut Tera, name: &str, text: &Text, ctx: &Context, diags: &mut Diagnostics) -> Option<String> {
-    if let Err(e) = tera.add_raw_template(name, &text.value) {
-        diags.push(template_error(&e, text));
-        return None;
-    }
-    match tera.render(name, ctx) {
+fn render_text(
+    tera: &mut Tera,
+    name: &str,
+    text: &Text,
+    ctx: &Context,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let result = tera.add_raw_template(name, &text.value).and_then(|()| tera.render(name, ctx));
+    match result {
         Ok(s) => Some(s),
         Err(e) => {
-            diags.push(template_error(&e, text));
+            template_errors(&e, text).into_iter().for_each(|d| diags.push(d));
             None
         }
     }
 }
 
-/// A Tera error as a diagnostic at the right line and column of the source.
-pub fn template_error(e: &tera::Error, text: &Text) -> Diagnostic {
+/// A Tera error as diagnostics at the right line and column of the source.
+/// Most errors carry a span; reference checks made when a template is added
+/// (unknown filters, tests, functions) come as report text, one
+/// `error: …` / ` --> name:line:col` pair per problem, and are read from it.
+pub fn template_errors(e: &tera::Error, text: &Text) -> Vec<Diagnostic> {
     use std::error::Error as _;
-    let (message, span) = match e.kind() {
+    let mut found: Vec<(String, crate::source::Span)> = Vec::new();
+    match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let s = r.span();
-            (r.message().to_string(), text.span_of_line_col(s.start_line, s.start_col, s.range.len()))
+            let mut message = r.message().to_string();
+            let mut source = e.source();
+            while let Some(s) = source {
+                message.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            found.push((message, text.span_of_line_col(s.start_line, s.start_col, s.range.len())));
         }
-        other => (other.to_string(), text.span),
-    };
-    let mut message = format!("template: {message}");
-    let mut source = e.source();
-    while let Some(s) = source {
-        message.push_str(&format!(": {s}"));
-        source = s.source();
+        other => {
+            let report = other.to_string();
+            let mut lines = report.lines().peekable();
+            while let Some(line) = lines.next() {
+                let Some(message) = line.trim().strip_prefix("error: ") else { continue };
+                let place = lines.peek().and_then(|l| l.trim().strip_prefix("--> ")).and_then(|p| {
+                    let mut parts = p.rsplitn(3, ':');
+                    let col: usize = parts.next()?.parse().ok()?;
+                    let line: usize = parts.next()?.parse().ok()?;
+                    Some((line, col))
+                });
+                let span = place.map_or(text.span, |(l, c)| {
+                    let len = message.split('`').nth(1).map_or(1, str::len);
+                    text.span_of_line_col(l, c.saturating_sub(1), len)
+                });
+                found.push((message.to_string(), span));
+            }
+            if found.is_empty() {
+                found.push((report, text.span));
+            }
+        }
     }
-    let hint = if message.contains("not found") || message.contains("nknown") {
-        "variables: dossier, accounts, account.<id>, reports, vragen.<id>; filters: telwoord, keer, rangtelwoord, datum, dagen, opsomming, via, volgnummer, bijlagen, map, filter"
-    } else {
-        "see README.md, \"What an answer template can use\""
-    };
-    Diagnostic::error(message, span).label("template problem").hint(hint)
+    found
+        .into_iter()
+        .map(|(message, span)| {
+            let hint = if message.contains("not defined") || message.contains("nknown") {
+                "variables: dossier, accounts, account.<id>, reports, vragen.<id>; filters: telwoord, keer, rangtelwoord, datum, dagen, opsomming, via, volgnummer, bijlagen, map, filter (see README.md)"
+            } else {
+                "see README.md, \"What an answer template can use\""
+            };
+            Diagnostic::error(format!("template: {message}"), span).label("template problem").hint(hint)
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -234,7 +272,14 @@ fn document(
         let label = dutch::opsomming(&numbers.iter().map(u32::to_string).collect::<Vec<_>>());
         items.push(ItemCtx { questions, label, answer });
     }
-    for id in unknown {
+    let written_in_dossier = |id: &str| {
+        let needle = format!("[^{id}]");
+        dossier.questions.iter().any(|q| {
+            q.text.value.contains(&needle)
+                || matches!(&q.answer, Answer::Template(t) if t.value.contains(&needle))
+        })
+    };
+    for id in unknown.into_iter().filter(|id| !written_in_dossier(id)) {
         diags.push(
             Diagnostic::error(format!("footnote `[^{id}]` is not defined"), dossier.id.span)
                 .label("used in a rendered answer of this dossier")

@@ -6,8 +6,22 @@ use crate::diag::Diagnostic;
 use crate::model::{Annexes, Answer, At, Dossier, Footnote, Person, Question};
 
 const DOSSIER_FIELDS: &[&str] = &[
-    "id", "title", "answer_title", "submitted", "answered", "submitter", "addressee", "answerer",
-    "ministry", "topics", "documents", "sources", "records", "footnotes", "questions", "annexes",
+    "id",
+    "title",
+    "answer_title",
+    "submitted",
+    "answered",
+    "submitter",
+    "addressee",
+    "answerer",
+    "ministry",
+    "topics",
+    "documents",
+    "sources",
+    "records",
+    "footnotes",
+    "questions",
+    "annexes",
 ];
 const PERSON_FIELDS: &[&str] = &["name", "short", "party", "role"];
 const QUESTION_FIELDS: &[&str] = &["number", "id", "text", "answer", "answer_with"];
@@ -51,7 +65,8 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         .required(r, "questions")
         .and_then(|n| r.list(n, "questions"))
         .map(|l| l.iter().filter_map(|n| question(r, n)).collect::<Vec<_>>());
-    let annexes = f.get("annexes").and_then(|n| annexes(r, n)).unwrap_or(Annexes { reports: true, inventory: true });
+    let annexes =
+        f.get("annexes").and_then(|n| annexes(r, n)).unwrap_or(Annexes { reports: true, inventory: true });
     f.finish(r, DOSSIER_FIELDS);
     Some(Dossier {
         id: id?,
@@ -107,10 +122,7 @@ fn string_map(r: &mut Reader, node: &Node, what: &str) -> Vec<(String, String)> 
         r.map(node, what);
         return Vec::new();
     };
-    entries
-        .iter()
-        .filter_map(|(k, v)| r.string(v).map(|s| (k.name.clone(), s)))
-        .collect()
+    entries.iter().filter_map(|(k, v)| r.string(v).map(|s| (k.name.clone(), s))).collect()
 }
 
 fn footnotes(r: &mut Reader, node: &Node) -> Vec<Footnote> {

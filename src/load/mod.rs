@@ -64,7 +64,11 @@ pub fn load(data: &Path) -> Loaded {
 }
 
 /// Reads one file and parses it, or records why it could not.
-fn read_yaml(data: &Path, path: &Path, loaded: &mut Loaded) -> Option<(crate::source::FileId, yaml::Node, String)> {
+fn read_yaml(
+    data: &Path,
+    path: &Path,
+    loaded: &mut Loaded,
+) -> Option<(crate::source::FileId, yaml::Node, String)> {
     let name = path
         .strip_prefix(data)
         .unwrap_or(path)
@@ -76,7 +80,11 @@ fn read_yaml(data: &Path, path: &Path, loaded: &mut Loaded) -> Option<(crate::so
     if size > MAX_FILE_BYTES {
         loaded.diagnostics.push(
             Diagnostic::general(
-                format!("{name}: file is {:.1} MiB; the limit is {} MiB", size as f64 / 1048576.0, MAX_FILE_BYTES / 1048576),
+                format!(
+                    "{name}: file is {:.1} MiB; the limit is {} MiB",
+                    size as f64 / 1048576.0,
+                    MAX_FILE_BYTES / 1048576
+                ),
                 None,
             )
             .hint("split the register over several files under records/"),
@@ -118,10 +126,19 @@ fn read_yaml(data: &Path, path: &Path, loaded: &mut Loaded) -> Option<(crate::so
     match yaml::parse(&text) {
         Ok(root) => Some((file, root, text)),
         Err(e) => {
+            let budget = e.message.contains("limit") || e.message.contains("budget");
+            let hint = if budget {
+                "records never need this many aliases or this deep nesting; write the values out"
+            } else {
+                "check the indentation and quoting around this place"
+            };
             loaded.diagnostics.push(
-                Diagnostic::error(format!("invalid YAML: {}", e.message), crate::source::Span::new(file, e.offset, e.offset + 1))
-                    .label("here")
-                    .hint("check the indentation and quoting around this place"),
+                Diagnostic::error(
+                    format!("invalid YAML: {}", e.message),
+                    crate::source::Span::new(file, e.offset, e.offset + 1),
+                )
+                .label("here")
+                .hint(hint),
             );
             None
         }
@@ -149,11 +166,8 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 
 fn dossier_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut out: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path().join("dossier.yaml"))
-        .filter(|p| p.is_file())
-        .collect();
+    let mut out: Vec<PathBuf> =
+        entries.flatten().map(|e| e.path().join("dossier.yaml")).filter(|p| p.is_file()).collect();
     out.sort();
     out
 }

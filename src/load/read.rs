@@ -22,9 +22,7 @@ impl<'a> Reader<'a> {
     /// Where to point for a node: a mapping is shown by its first key.
     pub fn node_span(&self, node: &Node) -> Span {
         match &node.kind {
-            Kind::Map(entries) if !entries.is_empty() => {
-                self.span(entries[0].0.start, entries[0].0.end)
-            }
+            Kind::Map(entries) if !entries.is_empty() => self.span(entries[0].0.start, entries[0].0.end),
             _ => self.span(node.start, node.end),
         }
     }
@@ -49,12 +47,9 @@ impl<'a> Reader<'a> {
     /// A mapping, whose fields are then taken one by one.
     pub fn map<'n>(&mut self, node: &'n Node, what: &str) -> Option<Fields<'n>> {
         match &node.kind {
-            Kind::Map(entries) => Some(Fields {
-                node,
-                entries,
-                what: what.to_string(),
-                used: vec![false; entries.len()],
-            }),
+            Kind::Map(entries) => {
+                Some(Fields { node, entries, what: what.to_string(), used: vec![false; entries.len()] })
+            }
             _ => {
                 self.wrong_kind(node, &format!("a mapping ({what})"));
                 None
@@ -93,8 +88,8 @@ impl<'a> Reader<'a> {
             return None;
         }
         if s.is_empty() {
-            let d = Diagnostic::error("expected text, found an empty value", self.node_span(node))
-                .label("empty");
+            let d =
+                Diagnostic::error("expected text, found an empty value", self.node_span(node)).label("empty");
             self.push(d);
             return None;
         }
@@ -144,8 +139,8 @@ impl<'a> Reader<'a> {
     pub fn id(&mut self, node: &Node, what: &str) -> Option<At<String>> {
         let s = self.scalar(node, what)?.trim().to_string();
         let span = self.span(node.start, node.end);
-        let ok = !s.is_empty()
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let ok =
+            !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !ok {
             let d = Diagnostic::error(format!("`{s}` is not a valid {what}"), span)
                 .label("only a-z, 0-9 and - are allowed")
@@ -202,12 +197,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One of a fixed set of words.
-    pub fn choice<T>(
-        &mut self,
-        node: &Node,
-        names: &[&str],
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Option<T> {
+    pub fn choice<T>(&mut self, node: &Node, names: &[&str], parse: impl Fn(&str) -> Option<T>) -> Option<T> {
         let s = self.scalar(node, "a word")?.trim();
         if let Some(v) = parse(s) {
             return Some(v);
@@ -245,12 +235,10 @@ impl<'n> Fields<'n> {
     pub fn required(&mut self, r: &mut Reader, name: &str) -> Option<&'n Node> {
         let found = self.get(name);
         if found.is_none() {
-            let d = Diagnostic::error(
-                format!("missing field `{name}` in {}", self.what),
-                r.node_span(self.node),
-            )
-            .label(format!("this {} has no `{name}`", self.what.split(' ').next().unwrap_or("")))
-            .hint(format!("add `{name}:` with a value"));
+            let d =
+                Diagnostic::error(format!("missing field `{name}` in {}", self.what), r.node_span(self.node))
+                    .label(format!("this {} has no `{name}`", self.what.split(' ').next().unwrap_or("")))
+                    .hint(format!("add `{name}:` with a value"));
             r.push(d);
         }
         found
@@ -266,12 +254,10 @@ impl<'n> Fields<'n> {
                 Some(n) => format!("did you mean `{n}`?"),
                 None => format!("the fields are: {}", allowed.join(", ")),
             };
-            let d = Diagnostic::error(
-                format!("unknown field `{}` in {}", key.name, self.what),
-                r.key_span(key),
-            )
-            .label("not a known field")
-            .hint(hint);
+            let d =
+                Diagnostic::error(format!("unknown field `{}` in {}", key.name, self.what), r.key_span(key))
+                    .label("not a known field")
+                    .hint(hint);
             r.push(d);
         }
     }

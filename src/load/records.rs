@@ -4,22 +4,39 @@ use super::read::Reader;
 use super::yaml::Node;
 use crate::diag::Diagnostic;
 use crate::model::{
-    Account, Direction, Factcheck, Initiative, Judgement, Letter, Outcome, OutcomeStatus, Register,
-    Report,
+    Account, Direction, Factcheck, Initiative, Judgement, Letter, Outcome, OutcomeStatus, Register, Report,
 };
 
 const FILE_FIELDS: &[&str] = &["accounts", "reports"];
 const ACCOUNT_FIELDS: &[&str] = &[
-    "id", "platform", "platform_now", "holder", "status", "channel", "granted", "occasion",
-    "initiative", "first_used", "notes",
+    "id",
+    "platform",
+    "platform_now",
+    "holder",
+    "status",
+    "channel",
+    "granted",
+    "occasion",
+    "initiative",
+    "first_used",
+    "notes",
 ];
 const REPORT_FIELDS: &[&str] = &[
-    "id", "date", "accounts", "on_behalf_of", "on_behalf_detail", "election", "subject", "summary",
-    "items", "factcheck", "correspondence", "outcome",
+    "id",
+    "date",
+    "accounts",
+    "on_behalf_of",
+    "on_behalf_detail",
+    "election",
+    "subject",
+    "summary",
+    "items",
+    "factcheck",
+    "correspondence",
+    "outcome",
 ];
 const FACTCHECK_FIELDS: &[&str] = &["date", "by", "url"];
-const LETTER_FIELDS: &[&str] =
-    &["date", "direction", "from", "to", "text", "reconstructed", "judgement"];
+const LETTER_FIELDS: &[&str] = &["date", "direction", "from", "to", "text", "reconstructed", "judgement"];
 const OUTCOME_FIELDS: &[&str] = &["status", "date", "text"];
 
 /// Adds the accounts and reports of one records file to `register`.
@@ -144,22 +161,10 @@ fn letter(r: &mut Reader, node: &Node) -> Option<Letter> {
     let text = f.required(r, "text").and_then(|n| r.text(n));
     let reconstructed = f.get("reconstructed").and_then(|n| r.boolean(n)).unwrap_or(false);
     let judgement = f.get("judgement").and_then(|n| {
-        r.choice(
-            n,
-            &["openbaar", "deels openbaar", "niet openbaar", "reeds openbaar"],
-            Judgement::parse,
-        )
+        r.choice(n, &["openbaar", "deels openbaar", "niet openbaar", "reeds openbaar"], Judgement::parse)
     });
     f.finish(r, LETTER_FIELDS);
-    Some(Letter {
-        date,
-        direction: direction?,
-        from: from?,
-        to: to?,
-        text: text?,
-        reconstructed,
-        judgement,
-    })
+    Some(Letter { date, direction: direction?, from: from?, to: to?, text: text?, reconstructed, judgement })
 }
 
 fn outcomes(r: &mut Reader, node: &Node) -> Option<Vec<Outcome>> {
@@ -171,10 +176,12 @@ fn outcomes(r: &mut Reader, node: &Node) -> Option<Vec<Outcome>> {
     };
     let mut out = Vec::new();
     for (key, value) in entries {
-        let key_node = Node { kind: super::yaml::Kind::Scalar(key.name.clone()), start: key.start, end: key.end };
+        let key_node =
+            Node { kind: super::yaml::Kind::Scalar(key.name.clone()), start: key.start, end: key.end };
         let Some(account) = r.id(&key_node, "account id") else { continue };
         let Some(mut f) = r.map(value, "outcome") else { continue };
-        let status = f.required(r, "status").and_then(|n| r.choice(n, &OutcomeStatus::NAMES, OutcomeStatus::parse));
+        let status =
+            f.required(r, "status").and_then(|n| r.choice(n, &OutcomeStatus::NAMES, OutcomeStatus::parse));
         let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
         let text = f.get("text").and_then(|n| r.text(n));
         f.finish(r, OUTCOME_FIELDS);

@@ -91,11 +91,8 @@ fn clean_message(message: &str) -> String {
 }
 
 fn offset_of(source: &str, line: u64, column: u64) -> usize {
-    let line_start: usize = source
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1) as usize)
-        .map(str::len)
-        .sum();
+    let line_start: usize =
+        source.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum();
     let col = source[line_start.min(source.len())..]
         .char_indices()
         .nth(column.saturating_sub(1) as usize)
@@ -123,9 +120,7 @@ fn convert(raw: Spanned<Raw>, source: &str) -> Node {
     let kind = match raw.value {
         Raw::Null => Kind::Null,
         Raw::Text(s) => Kind::Scalar(s),
-        Raw::Typed(fallback) => {
-            Kind::Scalar(source.get(start..end).map_or(fallback, str::to_string))
-        }
+        Raw::Typed(fallback) => Kind::Scalar(source.get(start..end).map_or(fallback, str::to_string)),
         Raw::Seq(items) => Kind::Seq(items.into_iter().map(|i| convert(i, source)).collect()),
         Raw::Map(entries) => Kind::Map(
             entries

@@ -8,8 +8,18 @@ use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -145,9 +155,7 @@ impl PartialOrd for Date {
 
 impl Ord for Date {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.earliest()
-            .cmp(&other.earliest())
-            .then_with(|| self.to_string().cmp(&other.to_string()))
+        self.earliest().cmp(&other.earliest()).then_with(|| self.to_string().cmp(&other.to_string()))
     }
 }
 
@@ -219,7 +227,7 @@ mod tests {
 
     #[test]
     fn sorts_by_earliest_day() {
-        let mut v = vec![d("medio 2019"), d("2019-05-03"), d("2019"), d("eind 2019"), d("2019-06")];
+        let mut v = [d("medio 2019"), d("2019-05-03"), d("2019"), d("eind 2019"), d("2019-06")];
         v.sort();
         let s: Vec<String> = v.iter().map(|x| x.to_string()).collect();
         assert_eq!(s, ["2019", "2019-05-03", "2019-06", "medio 2019", "eind 2019"]);

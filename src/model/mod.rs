@@ -52,12 +52,8 @@ impl Text {
 
     /// The source span of 1-based `line` and 0-based `col` of the text.
     pub fn span_of_line_col(&self, line: usize, col: usize, len: usize) -> Span {
-        let start = self
-            .value
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum::<usize>();
+        let start =
+            self.value.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();
         let line_text = self.value[start..].split('\n').next().unwrap_or("");
         let col_bytes = line_text.char_indices().nth(col).map_or(line_text.len(), |(i, _)| i);
         self.span_of(start + col_bytes, start + col_bytes + len.max(1))

@@ -111,7 +111,7 @@ pub fn parse(text: &str) -> Result<Vec<Segment<'_>>, Vec<MarkerError>> {
                 message: "redaction marker is split over lines".into(),
                 hint: Some("keep `[[ground: words]]` on one line".into()),
             });
-            rest = close + CLOSE.len();
+            rest = line_end;
             continue;
         }
         let inner = &text[inner_start..close];
@@ -132,10 +132,7 @@ pub fn parse(text: &str) -> Result<Vec<Segment<'_>>, Vec<MarkerError>> {
                     start: inner_start,
                     end: inner_start + code.len(),
                     message: format!("`{}` is not a ground of the Woo", code.trim()),
-                    hint: Some(format!(
-                        "use one of {}",
-                        Ground::all_codes().collect::<Vec<_>>().join(", ")
-                    )),
+                    hint: Some(format!("use one of {}", Ground::all_codes().collect::<Vec<_>>().join(", "))),
                 }),
             },
             _ => errors.push(MarkerError {

@@ -49,7 +49,10 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
             if !r.went_through(&o.account.value) {
                 diags.push(
                     Diagnostic::error(
-                        format!("outcome for `{}`, which is not among this report's accounts", o.account.value),
+                        format!(
+                            "outcome for `{}`, which is not among this report's accounts",
+                            o.account.value
+                        ),
                         o.account.span,
                     )
                     .label("not in `accounts`")
@@ -64,9 +67,15 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
             let has = r.outcome.iter().any(|o| o.account.value == acc.value);
             if !has && reg.account(&acc.value).is_some() {
                 diags.push(
-                    Diagnostic::error(format!("report `{}` has no outcome for `{}`", r.id.value, acc.value), acc.span)
-                        .label("no outcome for this account")
-                        .hint(format!("add under `outcome:` `{}: {{ status: pending }}` (or unknown, labelled, …)", acc.value)),
+                    Diagnostic::error(
+                        format!("report `{}` has no outcome for `{}`", r.id.value, acc.value),
+                        acc.span,
+                    )
+                    .label("no outcome for this account")
+                    .hint(format!(
+                        "add under `outcome:` `{}: {{ status: pending }}` (or unknown, labelled, …)",
+                        acc.value
+                    )),
                 );
             }
         }
@@ -108,11 +117,10 @@ fn unknown_account(reg: &Register, id: &str, span: crate::source::Span) -> Diagn
     let ids = reg.accounts.iter().map(|a| a.id.value.as_str());
     let hint = match nearest(id, ids.clone()) {
         Some(n) => format!("did you mean `{n}`?"),
+        None if reg.accounts.is_empty() => "no account could be read; see the errors above".to_string(),
         None => format!("known accounts: {}", ids.collect::<Vec<_>>().join(", ")),
     };
-    Diagnostic::error(format!("unknown account `{id}`"), span)
-        .label("no account has this id")
-        .hint(hint)
+    Diagnostic::error(format!("unknown account `{id}`"), span).label("no account has this id").hint(hint)
 }
 
 /// Every malformed Woo marker in a text.
@@ -161,7 +169,10 @@ pub fn dossier(d: &Dossier, diags: &mut Diagnostics) {
         if q.number.value != expected {
             diags.push(
                 Diagnostic::error(
-                    format!("question numbers run 1..n in order: expected {expected}, found {}", q.number.value),
+                    format!(
+                        "question numbers run 1..n in order: expected {expected}, found {}",
+                        q.number.value
+                    ),
                     q.number.span,
                 )
                 .label(format!("expected {expected}"))
@@ -184,7 +195,9 @@ pub fn dossier(d: &Dossier, diags: &mut Diagnostics) {
         let found = d.questions.iter().find(|o| o.number.value == target.value);
         let problem = match found {
             None => Some(format!("`answer_with: {}` points to a question that does not exist", target.value)),
-            Some(t) if t.number.value == q.number.value => Some("a question cannot be answered with itself".to_string()),
+            Some(t) if t.number.value == q.number.value => {
+                Some("a question cannot be answered with itself".to_string())
+            }
             Some(t) if matches!(t.answer, Answer::With(_)) => Some(format!(
                 "question {} is itself answered with another; point to the question that has the answer",
                 t.number.value
@@ -218,12 +231,15 @@ fn footnotes(d: &Dossier, diags: &mut Diagnostics) {
             if !d.footnotes.iter().any(|f| f.id.value == id) {
                 let defined: Vec<&str> = d.footnotes.iter().map(|f| f.id.value.as_str()).collect();
                 diags.push(
-                    Diagnostic::error(format!("footnote `[^{id}]` is not defined"), text.span_of(start, start + id.len() + 3))
-                        .label("undefined footnote")
-                        .hint(match nearest(id, defined.iter().copied()) {
-                            Some(n) => format!("did you mean `[^{n}]`? Or define it under `footnotes:`"),
-                            None => format!("define it under `footnotes:` as `{id}: {{ text: … }}`"),
-                        }),
+                    Diagnostic::error(
+                        format!("footnote `[^{id}]` is not defined"),
+                        text.span_of(start, start + id.len() + 3),
+                    )
+                    .label("undefined footnote")
+                    .hint(match nearest(id, defined.iter().copied()) {
+                        Some(n) => format!("did you mean `[^{n}]`? Or define it under `footnotes:`"),
+                        None => format!("define it under `footnotes:` as `{id}: {{ text: … }}`"),
+                    }),
                 );
             }
         }
@@ -231,9 +247,12 @@ fn footnotes(d: &Dossier, diags: &mut Diagnostics) {
     for f in &d.footnotes {
         if !used.contains(&f.id.value) {
             diags.push(
-                Diagnostic::warning(format!("footnote `{}` is defined but never used", f.id.value), f.id.span)
-                    .label("unused")
-                    .hint(format!("refer to it as `[^{}]`, or remove it", f.id.value)),
+                Diagnostic::warning(
+                    format!("footnote `{}` is defined but never used", f.id.value),
+                    f.id.span,
+                )
+                .label("unused")
+                .hint(format!("refer to it as `[^{}]`, or remove it", f.id.value)),
             );
         }
     }

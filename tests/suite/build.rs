@@ -1,0 +1,128 @@
+//! `beantwoord build`: what it writes, that it is reproducible, and that a
+//! failed run destroys nothing.
+
+use crate::common::{Scratch, section, snapshot_tree};
+
+#[test]
+fn build_writes_the_answer_document_with_the_kamer_opening_lines() {
+    let s = Scratch::bundled();
+    let md = s.build_and_read("2022Z21205", "antwoord.md");
+    assert!(md.starts_with("---\ntitle: \"Antwoord op vragen van het lid Van Houwelingen"));
+    assert!(md.contains("\nlang: nl-NL\n"));
+    assert!(md.contains("\ndossier: \"2022Z21205\"\n"));
+    assert!(md.contains(
+        "Vragen van het lid Van Houwelingen (FVD) aan de minister van Binnenlandse Zaken en \
+         Koninkrijksrelaties over de ‘escalatie kanalen’ en het ‘desinformatieteam BZK’ naar \
+         aanleiding van een Wob-verzoek (ingezonden 7 november 2022)."
+    ));
+    assert!(md.contains(
+        "Antwoord van minister Bruins Slot (Binnenlandse Zaken en Koninkrijksrelaties) (ontvangen 2 december 2022)."
+    ));
+    for n in 1..=14 {
+        assert!(md.contains(&format!("\n## Vraag {n}\n")), "Vraag {n}");
+        assert!(md.contains(&format!("\n## Antwoord {n}\n")), "Antwoord {n}");
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build", "--internal"]).code, 0);
+    let first = snapshot_tree(&s.out());
+    assert_eq!(s.run(&["build", "--internal"]).code, 0);
+    assert_eq!(first, snapshot_tree(&s.out()));
+    assert!(!first.is_empty());
+}
+
+#[test]
+fn a_failed_build_leaves_earlier_output_as_it_was() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build"]).code, 0);
+    let before = snapshot_tree(&s.out());
+    s.edit("data/records/reports.yaml", "date: 2021-11-18\n    accounts", "date: 2021-11-31\n    accounts");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("records/reports.yaml:"), "{}", r.stderr);
+    assert_eq!(before, snapshot_tree(&s.out()));
+}
+
+#[test]
+fn a_failed_first_build_writes_nothing() {
+    let s = Scratch::broken("template-errors");
+    assert_eq!(s.run(&["build"]).code, 1);
+    assert!(!s.out().exists());
+}
+
+#[test]
+fn questions_answered_together_share_one_answer() {
+    let s = Scratch::minimal();
+    let md = s.build_and_read("T1", "antwoord.md");
+    assert!(
+        md.contains(
+            "## Vraag 1\n\nHoe vaak?[^1]\n\n## Vraag 2\n\nWaarom?\n\n## Antwoord 1 en 2\n\neenmaal.\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("[^1]: Een bron. <https://example.org>"), "{md}");
+}
+
+#[test]
+fn three_questions_answered_together_are_labelled_as_the_kamer_does() {
+    let s = Scratch::minimal();
+    s.edit(
+        "data/dossiers/T1/dossier.yaml",
+        "    answer_with: 1\n",
+        "    answer_with: 1\n  - number: 3\n    text: En dan?\n    answer_with: 1\n",
+    );
+    let md = s.build_and_read("T1", "antwoord.md");
+    assert!(md.contains("## Antwoord 1, 2 en 3\n"), "{md}");
+}
+
+#[test]
+fn plain_text_from_the_records_is_escaped_in_markdown() {
+    let s = Scratch::bundled();
+    s.edit("data/records/accounts.yaml", "platform_now: Meta", "platform_now: \"*Spoed* #1 <b>\"");
+    let md = s.build_and_read("2022Z21205", "antwoord.md");
+    let a1 = section(&md, "Antwoord 1");
+    assert!(a1.contains(r"bij \*Spoed\* \#1 \<b\>, Google, Twitter, TikTok en Snapchat."), "{a1}");
+}
+
+#[test]
+fn footnotes_are_numbered_in_order_of_first_use() {
+    let s = Scratch::bundled();
+    let md = s.build_and_read("2022Z21205", "antwoord.md");
+    let first = md.find("[^1]").unwrap();
+    let second = md.find("[^2]").unwrap();
+    assert!(first < second);
+    assert!(section(&md, "Vraag 1").ends_with("Twitter»?[^1]"));
+    assert!(md.contains("\n[^2]: In het bovengenoemde document (D1.031)"));
+    assert!(md.contains("\n[^3]: Kamerbrief over contentmoderatie"));
+}
+
+#[test]
+fn a_template_error_points_at_the_answer_line_in_dossier_yaml() {
+    let r = Scratch::broken("template-errors").run(&["build"]);
+    assert_eq!(r.code, 1);
+    // The unknown filter in answer 1 is on line 11; the unknown variable in answer 2 on line 16.
+    assert!(r.stderr.contains("dossiers/T1/dossier.yaml:11:"), "{}", r.stderr);
+    assert!(r.stderr.contains("dossiers/T1/dossier.yaml:16:"), "{}", r.stderr);
+    assert!(r.stderr.contains("dossiers/T1/dossier.yaml:20:"), "{}", r.stderr);
+}
+
+#[test]
+fn a_user_template_overrides_the_built_in_one() {
+    let s = Scratch::minimal();
+    std::fs::create_dir_all(s.file("templates")).unwrap();
+    s.write("templates/antwoord.md", "Eigen sjabloon voor {{ dossier.id }}.\n");
+    assert_eq!(s.build_and_read("T1", "antwoord.md"), "Eigen sjabloon voor T1.\n");
+}
+
+#[test]
+fn only_the_named_dossier_is_built() {
+    let s = Scratch::bundled();
+    crate::common::copy_dir(&s.data().join("dossiers/2022Z21205"), &s.data().join("dossiers/kopie"));
+    s.edit("data/dossiers/kopie/dossier.yaml", "id: 2022Z21205", "id: KOPIE");
+    assert_eq!(s.run(&["build", "--dossier", "KOPIE"]).code, 0);
+    assert!(s.file("output/KOPIE/antwoord.md").exists());
+    assert!(!s.file("output/2022Z21205").exists());
+}

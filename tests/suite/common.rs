@@ -1,0 +1,144 @@
+//! Helpers: scratch copies of data folders, running the binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixtures() -> PathBuf {
+    repo().join("tests/fixtures")
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A scratch project folder: `data/`, maybe `templates/`, and `output/`.
+pub struct Scratch {
+    pub dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    /// A copy of the bundled `data/` and `templates/`.
+    pub fn bundled() -> Scratch {
+        let s = Scratch { dir: tempfile::tempdir().unwrap() };
+        copy_dir(&repo().join("data"), &s.data());
+        copy_dir(&repo().join("templates"), &s.path().join("templates"));
+        s
+    }
+
+    /// `tests/fixtures/minimal`, with the files of `tests/fixtures/broken/<name>` laid over it.
+    pub fn broken(name: &str) -> Scratch {
+        let s = Scratch { dir: tempfile::tempdir().unwrap() };
+        copy_dir(&fixtures().join("minimal"), &s.data());
+        copy_dir(&fixtures().join("broken").join(name), &s.data());
+        s
+    }
+
+    pub fn minimal() -> Scratch {
+        let s = Scratch { dir: tempfile::tempdir().unwrap() };
+        copy_dir(&fixtures().join("minimal"), &s.data());
+        s
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.path().join("data")
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.path().join("output")
+    }
+
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.path().join(rel)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.file(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        std::fs::write(self.file(rel), text).unwrap();
+    }
+
+    /// Replaces `from` by `to` in a file; the text must be there once.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert_eq!(text.matches(from).count(), 1, "{rel} must hold {from:?} once");
+        self.write(rel, &text.replacen(from, to, 1));
+    }
+
+    /// Runs `beantwoord <args>` in the scratch folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Builds and returns `output/<dossier>/<file>`.
+    pub fn build_and_read(&self, dossier: &str, file: &str) -> String {
+        let r = self.run(&["build"]);
+        assert_eq!(r.code, 0, "build failed:\n{}", r.stderr);
+        self.read(&format!("output/{dossier}/{file}"))
+    }
+}
+
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Every file below `dir` with its bytes, sorted by path.
+pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.push((e.path(), std::fs::read(e.path()).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The text under `## <heading>` up to the next heading or the footnote definitions.
+pub fn section<'a>(markdown: &'a str, heading: &str) -> &'a str {
+    let marker = format!("## {heading}\n");
+    let start = markdown.find(&marker).unwrap_or_else(|| panic!("no section {heading}")) + marker.len();
+    let rest = &markdown[start..];
+    let heading_end = rest.find("\n#").unwrap_or(rest.len());
+    let notes_end = rest
+        .match_indices("\n[^")
+        .find(|(i, _)| rest[*i..].lines().nth(1).is_some_and(|l| l.contains("]: ")))
+        .map_or(rest.len(), |(i, _)| i);
+    rest[..heading_end.min(notes_end)].trim()
+}

@@ -1,0 +1,9 @@
+//! The integration tests: the `beantwoord` binary run as a user runs it, on
+//! scratch copies of the bundled data and of the fixtures in `tests/fixtures/`.
+
+mod build;
+mod check;
+mod common;
+mod fidelity;
+mod register_changes;
+mod robustness;

@@ -1,0 +1,75 @@
+//! No input makes the tool panic: mutated copies of the bundled records and
+//! dossier are loaded in process; each either loads or yields diagnostics.
+
+use crate::common::Scratch;
+use beantwoord::cli::build::prepare;
+use beantwoord::cli::settings::Settings;
+
+/// A small deterministic generator (no dependency needed for this).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % below.max(1)
+    }
+}
+
+const SNIPPETS: &[&str] = &[
+    "",
+    "\n",
+    ":",
+    "- ",
+    "[[",
+    "]]",
+    "{{",
+    "}}",
+    "{%",
+    "&a ",
+    "*a",
+    "\t",
+    "'",
+    "\"",
+    "|",
+    ">",
+    "[^x]",
+    "2021-02-30",
+    "!!binary ",
+    "? ",
+    "\u{feff}",
+    "é",
+    "#",
+    "  ",
+    "null",
+    "~",
+];
+
+#[test]
+fn mutated_input_never_panics() {
+    let s = Scratch::bundled();
+    let files =
+        ["data/records/reports.yaml", "data/records/accounts.yaml", "data/dossiers/2022Z21205/dossier.yaml"];
+    let originals: Vec<String> = files.iter().map(|f| s.read(f)).collect();
+    let mut rng = Lcg(20221202);
+    let settings = Settings::for_check(&beantwoord::cli::DataArgs { data: s.data(), templates: None });
+    for round in 0..150 {
+        let which = rng.next(files.len());
+        let mut text = originals[which].clone();
+        for _ in 0..1 + rng.next(3) {
+            let mut at = rng.next(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let cut = (at + rng.next(8)).min(text.len());
+            let cut = (cut..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap();
+            text.replace_range(at..cut, SNIPPETS[rng.next(SNIPPETS.len())]);
+        }
+        s.write(files[which], &text);
+        let result = std::panic::catch_unwind(|| {
+            let p = prepare(&settings);
+            p.diagnostics.render(&p.sources)
+        });
+        assert!(result.is_ok(), "round {round}: panic on mutated {}:\n{text}", files[which]);
+        s.write(files[which], &originals[which]);
+    }
+}
