@@ -10,7 +10,7 @@
 //! | --- | --- | --- |
 //! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`] |
 //! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::redaction`]) | typed, validated records; no I/O |
-//! | **answers** | [`answers`] | model + Tera templates → Markdown text per document |
+//! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`]) | model + Tera templates → Markdown per document (`antwoord.md`, `bijlagen.md`), public and internal |
 //! | **output** | [`output`] | files written atomically, all or nothing |
 //! | commands | [`cli`] | one file per command; raw arguments → checked [`cli::settings`] first |
 //!

@@ -24,6 +24,12 @@ pub fn register(tera: &mut Tera) {
         c.next().map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
     });
     tera.register_filter("yaml", |v: &Value, _: Kwargs, _: &State| yaml_scalar(v));
+    tera.register_filter("citeer", |s: &str, _: Kwargs, _: &State| {
+        s.lines()
+            .map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
 }
 
 /// A value as YAML for front matter: strings double-quoted (JSON escaping is

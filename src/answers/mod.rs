@@ -5,6 +5,7 @@
 //! problem becomes a diagnostic at its own line in `dossier.yaml` or the
 //! records file.
 
+pub mod annex;
 pub mod context;
 pub mod dutch;
 pub mod filters;
@@ -14,7 +15,7 @@ pub mod templates;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Answer, Dossier, Project, Report, Text};
 use context::{AccountCtx, ReportCtx};
-use markdown::{Footnotes, inline, tidy};
+use markdown::{Audience, Footnotes, inline, tidy};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use templates::DocTemplates;
@@ -74,27 +75,50 @@ pub fn render_dossier(
     if diags.error_count() > errors_before {
         return None;
     }
-    let antwoord = document(&mut tera, dossier, templates, &answers, &ctx, diags)?;
-    let public = markdown::redact(&antwoord, markdown::Audience::Public);
-    let internal = markdown::redact(&antwoord, markdown::Audience::Internal);
-    match (public, internal) {
-        (Ok(p), Ok(i)) => Some(Drafts {
-            dossier: dossier.id.value.clone(),
-            public: vec![("antwoord.md".into(), p)],
-            internal: vec![("antwoord.md".into(), i)],
-        }),
-        (Err(e), _) | (_, Err(e)) => {
-            diags.push(
-                Diagnostic::error(
-                    format!("a rendered answer holds a malformed redaction: {e}"),
-                    dossier.id.span,
-                )
-                .label("in this dossier")
-                .hint("write withheld passages as `[[5.1.2e: words]]` in the records"),
-            );
-            None
+    let (items, footnotes) = answer_items(dossier, &answers, diags);
+    ctx.insert("items", &items);
+    ctx.insert("footnotes", &footnotes);
+    let (annexes, inventory, legend) = annex::annexes(&scope.reports, &scope.report_ctx, &project.register);
+    ctx.insert("annexes", &annexes);
+    ctx.insert("inventory", &inventory);
+    ctx.insert("legend", &legend);
+    let mut names = vec!["antwoord.md"];
+    if dossier.annexes.reports || dossier.annexes.inventory {
+        names.push("bijlagen.md");
+    }
+    if !dossier.annexes.inventory {
+        ctx.insert("inventory", &Vec::<annex::DocumentCtx>::new());
+    }
+    let mut drafts = Drafts { dossier: dossier.id.value.clone(), public: Vec::new(), internal: Vec::new() };
+    for (audience, internal) in [(Audience::Public, false), (Audience::Internal, true)] {
+        ctx.insert("internal", &internal);
+        for name in &names {
+            let template = templates.get(name)?;
+            let text = Text {
+                value: template.source.clone(),
+                span: crate::source::Span::new(template.file, 0, 0),
+                line_offsets: line_offsets(&template.source),
+            };
+            let out = render_text(&mut tera, name, &text, &ctx, diags)?;
+            let redacted = match markdown::redact(&tidy(&out), audience) {
+                Ok(r) => r,
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error(
+                            format!("{name} holds a malformed redaction: {e}"),
+                            dossier.id.span,
+                        )
+                        .label("in this dossier")
+                        .hint("write withheld passages as `[[5.1.2e: words]]` in the records"),
+                    );
+                    return None;
+                }
+            };
+            let set = if internal { &mut drafts.internal } else { &mut drafts.public };
+            set.push((name.to_string(), redacted));
         }
     }
+    Some(drafts)
 }
 
 fn new_tera() -> Tera {
@@ -232,16 +256,13 @@ struct FootnoteCtx {
     url: Option<String>,
 }
 
-/// The answer document: questions answered together are grouped under one
-/// answer; footnotes are numbered in order of first use.
-fn document(
-    tera: &mut Tera,
+/// The answers grouped as the document shows them (questions answered
+/// together under one answer) and the footnotes numbered in order of first use.
+fn answer_items(
     dossier: &Dossier,
-    templates: &DocTemplates,
     answers: &BTreeMap<u32, String>,
-    ctx: &Context,
     diags: &mut Diagnostics,
-) -> Option<String> {
+) -> (Vec<ItemCtx>, Vec<FootnoteCtx>) {
     let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for q in &dossier.questions {
         let owner = match &q.answer {
@@ -286,7 +307,7 @@ fn document(
                 .hint(format!("define it under `footnotes:` as `{id}: {{ text: … }}`")),
         );
     }
-    let footnotes: Vec<FootnoteCtx> = notes
+    let footnotes = notes
         .order()
         .iter()
         .enumerate()
@@ -295,18 +316,7 @@ fn document(
             Some(FootnoteCtx { number: i + 1, text: inline(&f.text.value), url: f.url.clone() })
         })
         .collect();
-    let mut ctx = ctx.clone();
-    ctx.insert("items", &items);
-    ctx.insert("footnotes", &footnotes);
-    ctx.insert("internal", &false);
-    let template = templates.get("antwoord.md")?;
-    let text = Text {
-        value: template.source.clone(),
-        span: crate::source::Span::new(template.file, 0, 0),
-        line_offsets: line_offsets(&template.source),
-    };
-    let out = render_text(tera, "antwoord.md", &text, &ctx, diags)?;
-    Some(tidy(&out))
+    (items, footnotes)
 }
 
 fn line_offsets(source: &str) -> Vec<usize> {

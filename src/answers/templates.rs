@@ -12,7 +12,10 @@ pub struct DocTemplate {
 }
 
 /// The built-in templates, by file name.
-pub const BUILT_IN: &[(&str, &str)] = &[("antwoord.md", include_str!("../../templates/antwoord.md"))];
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("antwoord.md", include_str!("../../templates/antwoord.md")),
+    ("bijlagen.md", include_str!("../../templates/bijlagen.md")),
+];
 
 /// The templates a run uses.
 #[derive(Clone, Debug, Default)]

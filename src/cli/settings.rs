@@ -13,6 +13,13 @@ pub enum Format {
 
 impl Format {
     pub const ALL: [Format; 1] = [Format::Md];
+
+    /// The file extension of the documents in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+        }
+    }
 }
 
 /// What a run does, fully decided.

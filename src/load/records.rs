@@ -4,7 +4,8 @@ use super::read::Reader;
 use super::yaml::Node;
 use crate::diag::Diagnostic;
 use crate::model::{
-    Account, Direction, Factcheck, Initiative, Judgement, Letter, Outcome, OutcomeStatus, Register, Report,
+    Account, At, Direction, Factcheck, Ground, Initiative, Judgement, Letter, Outcome, OutcomeStatus,
+    Register, Report,
 };
 
 const FILE_FIELDS: &[&str] = &["accounts", "reports"];
@@ -162,9 +163,36 @@ fn letter(r: &mut Reader, node: &Node) -> Option<Letter> {
     let reconstructed = f.get("reconstructed").and_then(|n| r.boolean(n)).unwrap_or(false);
     let judgement = f.get("judgement").and_then(|n| {
         r.choice(n, &["openbaar", "deels openbaar", "niet openbaar", "reeds openbaar"], Judgement::parse)
+            .map(|j| At::new(j, r.node_span(n)))
     });
+    let grounds = f
+        .get("grounds")
+        .and_then(|n| r.list(n, "Woo grounds"))
+        .map(|list| list.iter().filter_map(|n| ground(r, n)).collect())
+        .unwrap_or_default();
     f.finish(r, LETTER_FIELDS);
-    Some(Letter { date, direction: direction?, from: from?, to: to?, text: text?, reconstructed, judgement })
+    Some(Letter {
+        date,
+        direction: direction?,
+        from: from?,
+        to: to?,
+        text: text?,
+        reconstructed,
+        judgement,
+        grounds,
+    })
+}
+
+fn ground(r: &mut Reader, node: &Node) -> Option<Ground> {
+    let code = r.string(node)?;
+    let found = Ground::parse(&code);
+    if found.is_none() {
+        let d = Diagnostic::error(format!("`{code}` is not a ground of the Woo"), r.node_span(node))
+            .label("unknown ground")
+            .hint(format!("use one of {}", Ground::all_codes().collect::<Vec<_>>().join(", ")));
+        r.push(d);
+    }
+    found
 }
 
 fn outcomes(r: &mut Reader, node: &Node) -> Option<Vec<Outcome>> {

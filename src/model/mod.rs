@@ -8,6 +8,7 @@ pub mod validate;
 
 use crate::source::Span;
 pub use date::{Date, Precision};
+pub use redaction::Ground;
 
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,7 +116,35 @@ pub struct Letter {
     /// Written afterwards from what the answers say, not a copy of the original.
     pub reconstructed: bool,
     /// Set by the Woo team; otherwise derived from the redactions.
-    pub judgement: Option<Judgement>,
+    pub judgement: Option<At<Judgement>>,
+    /// Grounds for withholding beyond the redaction markers (for a document
+    /// that is `niet openbaar` as a whole).
+    pub grounds: Vec<redaction::Ground>,
+}
+
+impl Letter {
+    /// The inventory's judgement and grounds: as set, or derived from the
+    /// redactions (none: `openbaar`, some: `deels openbaar`). Where nothing
+    /// can be derived (a malformed text) the safe value is `niet openbaar`.
+    pub fn assessment(&self) -> (Judgement, Vec<redaction::Ground>) {
+        let parsed = redaction::parse(&self.text.value).is_ok();
+        let mut grounds = redaction::grounds(&self.text.value);
+        grounds.extend(self.grounds.iter().copied());
+        grounds.sort();
+        grounds.dedup();
+        let judgement = match (&self.judgement, parsed) {
+            (_, false) => Judgement::NietOpenbaar,
+            (Some(j), true) => j.value,
+            (None, true) if grounds.is_empty() => Judgement::Openbaar,
+            (None, true) => Judgement::DeelsOpenbaar,
+        };
+        (judgement, grounds)
+    }
+
+    /// Whether the public annexes may reproduce its text.
+    pub fn is_published(&self) -> bool {
+        self.assessment().0 != Judgement::NietOpenbaar
+    }
 }
 
 /// The Woo judgement of a document in the inventory.

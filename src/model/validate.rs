@@ -82,6 +82,7 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
         markers(&r.summary, diags);
         for l in &r.correspondence {
             markers(&l.text, diags);
+            judgement(l, diags);
         }
     }
     for a in &reg.accounts {
@@ -110,6 +111,32 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
                 .hint("leave `first_used` out until a report goes through the account"),
             ),
         }
+    }
+}
+
+/// A judgement set by hand must agree with the document's redactions.
+fn judgement(letter: &super::Letter, diags: &mut Diagnostics) {
+    use super::Judgement::*;
+    let Some(j) = &letter.judgement else { return };
+    let marked = !redaction::grounds(&letter.text.value).is_empty();
+    let problem = match j.value {
+        Openbaar | ReedsOpenbaar if marked || !letter.grounds.is_empty() => {
+            Some(format!("a document with withheld passages cannot be `{}`", j.value.dutch()))
+        }
+        DeelsOpenbaar if !marked => {
+            Some("`deels openbaar` needs at least one `[[ground: …]]` in the text".into())
+        }
+        NietOpenbaar if !marked && letter.grounds.is_empty() => {
+            Some("`niet openbaar` needs its ground(s): add `grounds: [5.1.2e]`".into())
+        }
+        _ => None,
+    };
+    if let Some(message) = problem {
+        diags.push(
+            Diagnostic::error(message, j.span)
+                .label("contradicts the text")
+                .hint("leave `judgement` out to derive it from the redactions"),
+        );
     }
 }
 

@@ -1,0 +1,143 @@
+//! The annexes: one per report in scope (date order), each reproducing its
+//! correspondence, and the Woo inventory list of those documents with their
+//! judgement and grounds. Builds the variables of `templates/bijlagen.md`.
+
+use super::context::ReportCtx;
+use super::markdown::escape;
+use crate::model::{Direction, Ground, Judgement, Precision, Register, Report};
+use serde::Serialize;
+
+/// One document (correspondence item) in the inventory and its annex.
+#[derive(Serialize, Clone, Debug)]
+pub struct DocumentCtx {
+    /// Numbered through the whole dossier.
+    pub number: usize,
+    /// Dutch, or `onbekend`.
+    pub date: String,
+    /// `Bericht van Ministerie van BZK aan Facebook`.
+    pub description: String,
+    pub annex: usize,
+    pub from: String,
+    pub to: String,
+    pub judgement: &'static str,
+    /// Ground codes, `5.1.2e, 5.2`; empty for an open document.
+    pub grounds: String,
+    /// Whether the public annex reproduces the text (not when `niet openbaar`).
+    pub published: bool,
+    pub reconstructed: bool,
+    /// Markdown with redaction markers still in place.
+    pub text: String,
+}
+
+/// A label and value in an annex's record table.
+#[derive(Serialize, Clone, Debug)]
+pub struct Row {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct AnnexCtx {
+    pub number: usize,
+    pub subject: String,
+    pub id: String,
+    pub rows: Vec<Row>,
+    pub documents: Vec<DocumentCtx>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct GroundCtx {
+    pub code: &'static str,
+    pub description: &'static str,
+}
+
+/// The annexes, the inventory (all their documents, in order) and the legend
+/// of the grounds used.
+pub fn annexes(
+    reports: &[&Report],
+    report_ctx: &[ReportCtx],
+    reg: &Register,
+) -> (Vec<AnnexCtx>, Vec<DocumentCtx>, Vec<GroundCtx>) {
+    let mut annexes = Vec::new();
+    let mut inventory = Vec::new();
+    let mut used: Vec<Ground> = Vec::new();
+    for (report, ctx) in reports.iter().zip(report_ctx) {
+        let Some(number) = ctx.annex else { continue };
+        let mut documents = Vec::new();
+        for letter in &report.correspondence {
+            let (judgement, grounds) = letter.assessment();
+            used.extend(grounds.iter().copied());
+            let doc = DocumentCtx {
+                number: inventory.len() + 1,
+                date: letter.date.map_or_else(|| "onbekend".into(), |d| d.dutch(Precision::Day)),
+                description: escape(&match letter.direction {
+                    Direction::Sent => format!("Bericht van {} aan {}", letter.from, letter.to),
+                    Direction::Received => format!("Reactie van {} aan {}", letter.from, letter.to),
+                }),
+                annex: number,
+                from: escape(&letter.from),
+                to: escape(&letter.to),
+                judgement: judgement.dutch(),
+                grounds: grounds.iter().map(|g| g.code()).collect::<Vec<_>>().join(", "),
+                published: judgement != Judgement::NietOpenbaar,
+                reconstructed: letter.reconstructed,
+                text: super::markdown::tidy(&letter.text.value).trim_end().to_string(),
+            };
+            inventory.push(doc.clone());
+            documents.push(doc);
+        }
+        annexes.push(AnnexCtx {
+            number,
+            subject: escape(&report.subject),
+            id: report.id.value.clone(),
+            rows: rows(report, ctx, reg),
+            documents,
+        });
+    }
+    used.sort();
+    used.dedup();
+    let legend =
+        used.into_iter().map(|g| GroundCtx { code: g.code(), description: g.description() }).collect();
+    (annexes, inventory, legend)
+}
+
+/// The record as a short table: date, platforms, on whose behalf, election,
+/// fact-check, items, outcome per platform.
+fn rows(report: &Report, ctx: &ReportCtx, reg: &Register) -> Vec<Row> {
+    let row = |label: &str, value: String| Row { label: label.into(), value };
+    let mut rows = vec![
+        row("Datum", report.date.value.dutch(Precision::Day)),
+        row("Platform", super::dutch::opsomming(&ctx.platforms)),
+    ];
+    if let Some(b) = &report.on_behalf_of {
+        rows.push(row("Namens", escape(b)));
+    }
+    if let Some(e) = &report.election {
+        rows.push(row("Verkiezing", escape(e)));
+    }
+    if let Some(f) = &report.factcheck {
+        let mut parts = Vec::new();
+        if let Some(d) = f.date {
+            parts.push(d.dutch(Precision::Day));
+        }
+        if let Some(by) = &f.by {
+            parts.push(escape(by));
+        }
+        if let Some(url) = &f.url {
+            parts.push(format!("<{url}>"));
+        }
+        rows.push(row("Factcheck", parts.join(", ")));
+    }
+    if let Some(n) = report.items {
+        rows.push(row("Gemelde berichten", n.to_string()));
+    }
+    for o in &report.outcome {
+        let name = reg.account(&o.account.value).map_or(o.account.value.as_str(), |a| a.platform.as_str());
+        let mut value = o.status.dutch().to_string();
+        if let Some(d) = o.date {
+            value.push_str(&format!(" ({})", d.dutch(Precision::Day)));
+        }
+        rows.push(row(&format!("Uitkomst {}", escape(name)), value));
+    }
+    rows
+}

@@ -1,0 +1,217 @@
+//! The annexes: one per report with its correspondence, the Woo inventory,
+//! references that follow the register, and redactions that leak nothing.
+
+use crate::common::{Scratch, section};
+use beantwoord::cli::settings::Format;
+use std::io::Read;
+use std::path::Path;
+
+#[test]
+fn the_bundled_dossier_has_an_inventory_and_five_annexes_in_date_order() {
+    let s = Scratch::bundled();
+    let md = s.build_and_read("2022Z21205", "bijlagen.md");
+    let inventory = section(&md, "Inventarislijst");
+    let rows: Vec<&str> = inventory
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Nr.") && !l.starts_with("| ---"))
+        .collect();
+    assert_eq!(rows.len(), 11, "{inventory}");
+    assert_eq!(
+        rows[0],
+        "| 1 | 9 maart 2021 | Bericht van Ministerie van BZK aan Facebook | 1 | deels openbaar | 5.1.2e |"
+    );
+    assert!(inventory.contains("- 5.1.2e – eerbiediging van de persoonlijke levenssfeer"));
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## Bijlage ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## Bijlage 1 – Video over stemmen als toestemming voor een covid-19 vaccinatie",
+            "## Bijlage 2 – Geblokkeerd Twitteraccount van de gemeente Midden-Delfland",
+            "## Bijlage 3 – Berichten over twee vakjes rood kleuren op het stembiljet",
+            "## Bijlage 4 – Geblokkeerde link naar de lokale Stemwijzer (Dijk en Waard)",
+            "## Bijlage 5 – Geblokkeerde Instagrampagina's van een raadslid en de CDA-afdeling in Beek",
+        ]
+    );
+    let annex3 = section(&md, "Bijlage 3 – Berichten over twee vakjes rood kleuren op het stembiljet");
+    assert!(annex3.contains("| Platform | Facebook en Twitter |"));
+    assert!(annex3.contains("| Factcheck | 16 maart 2021, DPA-factchecking |"));
+    assert!(annex3.contains("| Uitkomst Twitter | niet gevolgd |"));
+    let answers = s.read("output/2022Z21205/antwoord.md");
+    for n in [8, 9] {
+        assert!(
+            section(&answers, &format!("Antwoord {n}")).contains("als bijlagen 1 tot en met 5 toegevoegd")
+        );
+    }
+}
+
+#[test]
+fn annex_numbers_follow_when_reports_are_added_or_removed() {
+    let s = Scratch::bundled();
+    let mut text = s.read("data/records/reports.yaml");
+    text.push_str(
+        "\n  - id: 2020-01-02-eerder\n    date: 2020-01-02\n    accounts: [twitter]\n    subject: Een eerdere melding\n    summary: Eerder.\n    correspondence:\n      - { direction: sent, from: Ministerie van BZK, to: Twitter, text: Eerder. }\n    outcome:\n      twitter: { status: unknown }\n",
+    );
+    s.write("data/records/reports.yaml", &text);
+    s.edit("data/records/accounts.yaml", "first_used: 2021-03-11", "first_used: 2020-01-02");
+    let md = s.build_and_read("2022Z21205", "bijlagen.md");
+    assert!(md.contains("## Bijlage 1 – Een eerdere melding"));
+    assert!(md.contains("## Bijlage 2 – Video over stemmen"));
+    assert!(
+        md.contains("| 1 | onbekend | Bericht van Ministerie van BZK aan Twitter | 1 | openbaar |  |"),
+        "{md}"
+    );
+    let answers = s.read("output/2022Z21205/antwoord.md");
+    assert!(section(&answers, "Antwoord 8").contains("als bijlagen 1 tot en met 6 toegevoegd"));
+
+    let s = Scratch::bundled();
+    let text = s.read("data/records/reports.yaml");
+    let start = text.find("  - id: 2021-11-18-stemwijzer-dijk-en-waard").unwrap();
+    let end = text.find("  - id: 2022-03-09-beek-instagram").unwrap();
+    s.write("data/records/reports.yaml", &format!("{}{}", &text[..start], &text[end..]));
+    let md = s.build_and_read("2022Z21205", "bijlagen.md");
+    assert!(md.contains("## Bijlage 4 – Geblokkeerde Instagrampagina's"));
+    assert!(!md.contains("## Bijlage 5"));
+    let answers = s.read("output/2022Z21205/antwoord.md");
+    assert!(section(&answers, "Antwoord 8").contains("als bijlagen 1 tot en met 4 toegevoegd"));
+}
+
+#[test]
+fn a_document_that_is_not_public_is_listed_but_not_reproduced() {
+    let s = Scratch::minimal();
+    s.edit(
+        "data/records/reports.yaml",
+        "    outcome:",
+        "      - direction: received\n        from: Facebook\n        to: Ministerie van BZK\n        judgement: niet openbaar\n        grounds: [5.1.2.f]\n        text: Interne bedrijfsinformatie van Facebook.\n      - direction: received\n        from: Facebook\n        to: Ministerie van BZK\n        text: Zonder weglakking.\n    outcome:",
+    );
+    assert_eq!(s.run(&["build", "--internal"]).code, 0);
+    let public = s.read("output/T1/bijlagen.md");
+    assert!(
+        public.contains(
+            "| 2 | onbekend | Reactie van Facebook aan Ministerie van BZK | 1 | niet openbaar | 5.1.2f |"
+        ),
+        "{public}"
+    );
+    assert!(
+        public.contains("| 3 | onbekend | Reactie van Facebook aan Ministerie van BZK | 1 | openbaar |  |"),
+        "{public}"
+    );
+    assert!(
+        public.contains("- 5.1.2f – bescherming van concurrentiegevoelige bedrijfs- en fabricagegegevens")
+    );
+    assert!(!public.contains("Interne bedrijfsinformatie"));
+    assert!(public.contains("*Dit document wordt niet openbaar gemaakt.*"));
+    assert!(s.read("output/T1/intern/bijlagen.md").contains("Interne bedrijfsinformatie van Facebook."));
+}
+
+#[test]
+fn every_internal_document_is_marked_and_public_ones_are_not() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build", "--internal"]).code, 0);
+    for doc in ["antwoord.md", "bijlagen.md"] {
+        let internal = s.read(&format!("output/2022Z21205/intern/{doc}"));
+        let body = internal.splitn(3, "---\n").nth(2).unwrap();
+        assert!(body.trim_start().starts_with("**INTERN – NIET OPENBAAR**"), "{doc}");
+        assert!(!s.read(&format!("output/2022Z21205/{doc}")).contains("INTERN"));
+    }
+}
+
+const NAME: &str = "Zwaantje Quistenbroek-Oudewater";
+
+/// Every byte of a file, plus the inflated content of every PDF stream.
+fn readable_bytes(path: &Path) -> Vec<u8> {
+    let bytes = std::fs::read(path).unwrap();
+    let mut all = bytes.clone();
+    let mut at = 0;
+    while let Some(i) = find(&bytes[at..], b"stream") {
+        let start = at + i + b"stream".len();
+        let start = start + bytes[start..].iter().take_while(|b| **b == b'\r' || **b == b'\n').count();
+        let Some(len) = find(&bytes[start..], b"endstream") else { break };
+        let mut inflated = Vec::new();
+        if flate2::read::ZlibDecoder::new(&bytes[start..start + len]).read_to_end(&mut inflated).is_ok() {
+            all.extend_from_slice(&inflated);
+        }
+        at = start + len;
+    }
+    all
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn leaks(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes).to_lowercase();
+    let mut words: Vec<String> = NAME.split([' ', '-']).map(str::to_lowercase).collect();
+    words.push(NAME.to_lowercase());
+    // PDF text may also be written as UTF-16BE.
+    let utf16: Vec<u8> = "Quistenbroek".encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let mut found: Vec<String> = words.into_iter().filter(|w| text.contains(w.as_str())).collect();
+    if find(bytes, &utf16).is_some() {
+        found.push("Quistenbroek (UTF-16)".into());
+    }
+    found
+}
+
+#[test]
+fn withheld_words_reach_no_byte_of_any_public_output() {
+    let s = Scratch::bundled();
+    let marker = format!("[[5.1.2e: {NAME}]]");
+    s.edit("data/records/reports.yaml", "[[5.1.2e: naam raadslid gemeente Beek]]", &marker);
+    s.edit(
+        "data/records/reports.yaml",
+        "een raadslid uit de gemeente Beek dat",
+        &format!("een raadslid ({marker}) uit de gemeente Beek dat"),
+    );
+    s.edit(
+        "data/records/reports.yaml",
+        "maar gaf geen reden voor de blokkade.",
+        &format!("maar gaf geen reden voor de blokkade aan {marker}."),
+    );
+    s.edit(
+        "data/records/reports.yaml",
+        "subject: Geblokkeerde Instagrampagina's",
+        "subject: Geblokkeerde Instagrampagina's",
+    );
+    let build = s.run(&["build", "--internal"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(leaks(format!("{}{}", build.stdout, build.stderr).as_bytes()).is_empty());
+
+    let public: Vec<_> = crate::common::snapshot_tree(&s.out())
+        .into_iter()
+        .filter(|(p, _)| !p.components().any(|c| c.as_os_str() == "intern"))
+        .collect();
+    for format in Format::ALL {
+        let ext = format.extension();
+        assert!(
+            public.iter().any(|(p, _)| p.extension().is_some_and(|e| e == ext)),
+            "no public .{ext} file was built"
+        );
+    }
+    for (path, _) in &public {
+        let found = leaks(&readable_bytes(path));
+        assert!(found.is_empty(), "{} leaks {found:?}", path.display());
+        assert!(leaks(path.to_string_lossy().as_bytes()).is_empty());
+    }
+    let answers = s.read("output/2022Z21205/antwoord.md");
+    assert!(answers.contains("een raadslid ([5.1.2e]) uit de gemeente Beek"));
+
+    let internal = s.read("output/2022Z21205/intern/bijlagen.md");
+    assert!(internal.contains(&marker), "the internal review render shows the words");
+    assert!(s.read("output/2022Z21205/intern/antwoord.md").contains(&marker));
+}
+
+#[test]
+fn the_leak_scan_finds_what_it_looks_for() {
+    assert!(!leaks(format!("x {NAME} y").as_bytes()).is_empty());
+    assert!(!leaks(b"oudewater").is_empty());
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut z, NAME.as_bytes()).unwrap();
+    let mut pdf = b"1 0 obj << >> stream\n".to_vec();
+    pdf.extend(z.finish().unwrap());
+    pdf.extend_from_slice(b"\nendstream");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    assert!(leaks(&std::fs::read(&path).unwrap()).is_empty(), "compressed: not visible raw");
+    assert!(!leaks(&readable_bytes(&path)).is_empty(), "but found once inflated");
+}
