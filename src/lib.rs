@@ -33,4 +33,5 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod render;
 pub mod source;

@@ -84,7 +84,9 @@ pub fn prepare(settings: &Settings) -> Prepared {
 }
 
 /// The files a build writes: (path relative to the output folder, bytes).
-pub fn files(drafts: &[Drafts], settings: &Settings) -> Vec<(PathBuf, Vec<u8>)> {
+/// A PDF that cannot be made is an error; characters the font lacks are a
+/// warning (they show as U+FFFD).
+pub fn files(drafts: &[Drafts], settings: &Settings, diags: &mut Diagnostics) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
     for d in drafts {
         let dir = PathBuf::from(&d.dossier);
@@ -94,8 +96,34 @@ pub fn files(drafts: &[Drafts], settings: &Settings) -> Vec<(PathBuf, Vec<u8>)> 
         }
         for (folder, docs) in sets {
             for (name, markdown) in docs {
+                let path = folder.join(name);
                 if settings.formats.contains(&Format::Md) {
-                    out.push((folder.join(name), markdown.clone().into_bytes()));
+                    out.push((path.clone(), markdown.clone().into_bytes()));
+                }
+                if settings.formats.contains(&Format::Pdf) {
+                    let pdf_path = path.with_extension("pdf");
+                    match crate::render::document::to_pdf(markdown) {
+                        Ok(r) => {
+                            if !r.missing.is_empty() {
+                                let chars: Vec<String> = r
+                                    .missing
+                                    .iter()
+                                    .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
+                                    .collect();
+                                let mut w = Diagnostic::general(
+                                    format!("{}: the font has no glyph for {}", pdf_path.display(), chars.join(", ")),
+                                    None,
+                                )
+                                .hint("they are shown as a replacement mark (U+FFFD); use another character in the records");
+                                w.severity = crate::diag::Severity::Warning;
+                                diags.push(w);
+                            }
+                            out.push((pdf_path, r.bytes));
+                        }
+                        Err(e) => {
+                            diags.push(Diagnostic::general(format!("{}: {e}", pdf_path.display()), None))
+                        }
+                    }
                 }
             }
         }
@@ -115,7 +143,8 @@ pub fn run(args: BuildArgs) -> i32 {
         );
         return 2;
     }
-    let diags = &prepared.diagnostics;
+    let mut diags = prepared.diagnostics;
+    let files = if diags.has_errors() { Vec::new() } else { files(&prepared.drafts, &settings, &mut diags) };
     eprint!("{}", diags.render(&prepared.sources));
     if diags.has_errors() {
         eprintln!(
@@ -125,7 +154,6 @@ pub fn run(args: BuildArgs) -> i32 {
         );
         return 1;
     }
-    let files = files(&prepared.drafts, &settings);
     let mut failed = Diagnostics::default();
     for (rel, bytes) in &files {
         let path = settings.out.join(rel);

@@ -13,7 +13,12 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs) -> i32 {
     let settings = Settings::for_check(&args.data);
     let prepared = super::build::prepare(&settings);
-    let diags = &prepared.diagnostics;
+    let mut diags = prepared.diagnostics;
+    if !diags.has_errors() {
+        // Render every format in memory too: a PDF problem is a problem of the data.
+        super::build::files(&prepared.drafts, &settings, &mut diags);
+    }
+    let diags = &diags;
     eprint!("{}", diags.render(&prepared.sources));
     if diags.has_errors() {
         eprintln!(

@@ -9,15 +9,18 @@ use std::path::PathBuf;
 pub enum Format {
     /// Markdown (antwoord.md, bijlagen.md)
     Md,
+    /// PDF, A4 (antwoord.pdf, bijlagen.pdf)
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 1] = [Format::Md];
+    pub const ALL: [Format; 2] = [Format::Md, Format::Pdf];
 
     /// The file extension of the documents in this format.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Md => "md",
+            Format::Pdf => "pdf",
         }
     }
 }

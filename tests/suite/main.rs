@@ -6,5 +6,6 @@ mod build;
 mod check;
 mod common;
 mod fidelity;
+mod pdf;
 mod register_changes;
 mod robustness;

@@ -1,0 +1,251 @@
+//! Writes laid-out pages as PDF: the only module that touches printpdf.
+//!
+//! Each face is subset to the glyphs used (allsorts) before printpdf embeds
+//! it; resource names, the document /ID and the dates come from the input,
+//! never from the clock or a counter, so the same input gives the same bytes.
+//! A final pass (lopdf, through printpdf) adds the outline in document order,
+//! the language, and drops printpdf's empty PDF/X claim.
+
+use super::fonts::{FALLBACK, Face, Fonts};
+use super::layout::{Color, Item, Laid};
+use printpdf::{
+    Actions, BorderArray, FontId, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem, TextMatrix,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Document metadata written into the PDF.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub title: String,
+    pub subject: String,
+    pub author: String,
+    pub keywords: Vec<String>,
+    /// `nl-NL`.
+    pub language: String,
+    /// Creation and modification date (from the dossier, never the clock), as a Unix time.
+    pub date: i64,
+    /// Seeds the document /ID; the same input gives the same seed.
+    pub id_seed: u64,
+}
+
+/// Why a PDF could not be written.
+#[derive(Debug)]
+pub struct PdfError(pub String);
+
+/// Writes `laid` as a PDF file.
+pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
+    let fonts = Fonts;
+    let mut doc = PdfDocument::new(&meta.title);
+    let ids = embed_fonts(&mut doc, laid, &fonts)?;
+    let height = super::layout::Geometry::a4().height;
+    let width = super::layout::Geometry::a4().width;
+    let pages: Vec<PdfPage> = laid.pages.iter().map(|p| page(p, &ids, width, height)).collect();
+    doc.with_pages(pages);
+    let info = &mut doc.metadata.info;
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(meta.date)
+        .map_err(|e| PdfError(format!("bad document date: {e}")))?;
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.keywords = meta.keywords.clone();
+    info.creator = "beantwoord".into();
+    info.producer = "beantwoord (printpdf)".into();
+    info.identifier = String::new();
+    let mut warnings = Vec::new();
+    let opts =
+        PdfSaveOptions { optimize: true, subset_fonts: false, secure: false, image_optimization: None };
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    finish(&mut lo, laid, meta, height)?;
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|e| PdfError(format!("cannot write the PDF: {e}")))?;
+    Ok(out)
+}
+
+/// Subsets and embeds each face the pages use, under fixed resource names.
+fn embed_fonts(
+    doc: &mut PdfDocument,
+    laid: &Laid,
+    fonts: &Fonts,
+) -> Result<BTreeMap<Face, FontId>, PdfError> {
+    let mut used: BTreeMap<Face, BTreeSet<u16>> = BTreeMap::new();
+    for page in &laid.pages {
+        for item in &page.items {
+            if let Item::Text { face, text, .. } = item {
+                fonts.glyph_ids(*face, text, used.entry(*face).or_default());
+            }
+        }
+    }
+    let mut ids = BTreeMap::new();
+    for (face, mut glyphs) in used {
+        let mut fallback = String::new();
+        fallback.push(FALLBACK);
+        fonts.glyph_ids(face, &fallback, &mut glyphs);
+        glyphs.insert(0);
+        let gids: Vec<u16> = glyphs.into_iter().collect();
+        let subset = subset(face.bytes(), &gids)?;
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
+            .ok_or_else(|| PdfError(format!("the subset of {face:?} cannot be read back")))?;
+        let id = FontId(format!("F{}", face as usize));
+        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed));
+        ids.insert(face, id);
+    }
+    Ok(ids)
+}
+
+fn subset(font: &[u8], gids: &[u16]) -> Result<Vec<u8>, PdfError> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{CmapTarget, SubsetProfile};
+    let scope = ReadScope::new(font);
+    let data = scope.read::<FontData<'_>>().map_err(|e| PdfError(format!("font: {e}")))?;
+    let provider = data.table_provider(0).map_err(|e| PdfError(format!("font: {e}")))?;
+    allsorts::subset::subset(&provider, gids, &SubsetProfile::Minimal, CmapTarget::Unicode)
+        .map_err(|e| PdfError(format!("font subsetting failed: {e}")))
+}
+
+fn rgb(c: Color) -> printpdf::Color {
+    printpdf::Color::Rgb(printpdf::Rgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
+}
+
+/// One page's operations. Text runs share a text section; rectangles close it.
+fn page(page: &super::layout::Page, ids: &BTreeMap<Face, FontId>, width: f32, height: f32) -> PdfPage {
+    let mut ops = Vec::with_capacity(page.items.len() * 3);
+    let mut in_text = false;
+    let mut font: Option<(Face, f32)> = None;
+    let mut fill: Option<Color> = None;
+    for item in &page.items {
+        match item {
+            Item::Text { x, y, size, face, text, color } => {
+                let Some(id) = ids.get(face) else { continue };
+                if !in_text {
+                    ops.push(Op::StartTextSection);
+                    in_text = true;
+                    font = None;
+                }
+                if font != Some((*face, *size)) {
+                    ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(*size) });
+                    font = Some((*face, *size));
+                }
+                if fill != Some(*color) {
+                    ops.push(Op::SetFillColor { col: rgb(*color) });
+                    fill = Some(*color);
+                }
+                ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(height - *y)) });
+                ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+            }
+            Item::Rect { x, y, w, h, color } => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                if fill != Some(*color) {
+                    ops.push(Op::SetFillColor { col: rgb(*color) });
+                    fill = Some(*color);
+                }
+                let mut rect = Rect::from_xywh(Pt(*x), Pt(height - *y - *h), Pt(*w), Pt(*h));
+                rect.mode = Some(PaintMode::Fill);
+                ops.push(Op::DrawRectangle { rectangle: rect });
+            }
+            Item::Link { x, y, w, h, url } => {
+                let rect = Rect::from_xywh(Pt(*x), Pt(height - *y - *h), Pt(*w), Pt(*h));
+                let link = LinkAnnotation::new(
+                    rect,
+                    Actions::uri(url.clone()),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    None,
+                    None,
+                );
+                ops.push(Op::LinkAnnotation { link });
+            }
+        }
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    PdfPage::new(printpdf::Mm(width / super::layout::MM), printpdf::Mm(height / super::layout::MM), ops)
+}
+
+/// The fix-ups printpdf does not offer: a deterministic /ID, no empty PDF/X
+/// key, the document language, and the outline in document order.
+fn finish(doc: &mut lopdf::Document, laid: &Laid, meta: &Meta, height: f32) -> Result<(), PdfError> {
+    use lopdf::{Dictionary, Object, StringFormat};
+    let hex = format!("{:016x}{:016x}", meta.id_seed, meta.id_seed.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15);
+    doc.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(hex.clone().into_bytes(), StringFormat::Literal),
+            Object::String(hex.into_bytes(), StringFormat::Literal),
+        ]),
+    );
+    if let Ok(Object::Reference(info)) = doc.trailer.get(b"Info").cloned()
+        && let Ok(Object::Dictionary(d)) = doc.get_object_mut(info)
+    {
+        d.remove(b"GTS_PDFXVersion");
+        d.remove(b"Identifier");
+    }
+    let pages = doc.get_pages();
+    let root = match doc.trailer.get(b"Root") {
+        Ok(Object::Reference(r)) => *r,
+        _ => return Err(PdfError("the PDF has no catalog".into())),
+    };
+    // The outline: one flat list of entries in document order.
+    let outlines_id = doc.new_object_id();
+    let mut entry_ids = Vec::new();
+    for entry in &laid.outline {
+        let Some(page_id) = pages.get(&(entry.page as u32 + 1)) else { continue };
+        let mut d = Dictionary::new();
+        d.set("Title", Object::String(utf16(&entry.title), StringFormat::Hexadecimal));
+        d.set("Parent", Object::Reference(outlines_id));
+        d.set(
+            "Dest",
+            Object::Array(vec![
+                Object::Reference(*page_id),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Integer(0),
+                Object::Real(height - entry.y + 4.0),
+                Object::Integer(0),
+            ]),
+        );
+        entry_ids.push((doc.new_object_id(), d));
+    }
+    let n = entry_ids.len();
+    let ids: Vec<lopdf::ObjectId> = entry_ids.iter().map(|(id, _)| *id).collect();
+    for (i, (id, mut d)) in entry_ids.into_iter().enumerate() {
+        if i > 0 {
+            d.set("Prev", Object::Reference(ids[i - 1]));
+        }
+        if i + 1 < n {
+            d.set("Next", Object::Reference(ids[i + 1]));
+        }
+        doc.objects.insert(id, Object::Dictionary(d));
+    }
+    let catalog = doc
+        .get_object_mut(root)
+        .and_then(Object::as_dict_mut)
+        .map_err(|e| PdfError(format!("the PDF catalog: {e}")))?;
+    catalog.set("Lang", Object::String(meta.language.clone().into_bytes(), StringFormat::Literal));
+    catalog.remove(b"OutputIntents");
+    if n > 0 {
+        let mut outlines = Dictionary::new();
+        outlines.set("Type", Object::Name(b"Outlines".to_vec()));
+        outlines.set("First", Object::Reference(ids[0]));
+        outlines.set("Last", Object::Reference(ids[n - 1]));
+        outlines.set("Count", Object::Integer(n as i64));
+        catalog.set("Outlines", Object::Reference(outlines_id));
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        doc.objects.insert(outlines_id, Object::Dictionary(outlines));
+    }
+    doc.compress();
+    Ok(())
+}
+
+/// Text as a PDF text string: UTF-16BE with a byte-order mark.
+fn utf16(s: &str) -> Vec<u8> {
+    let mut out = vec![0xFE, 0xFF];
+    out.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    out
+}

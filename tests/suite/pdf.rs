@@ -1,0 +1,204 @@
+//! The PDFs as a reader and a validator see them (poppler's pdftotext and
+//! pdffonts, qpdf). Those tools are installed by `.ci/run`; where they are
+//! missing outside CI the tests say so and pass without checking.
+
+use crate::common::{Scratch, section};
+use std::path::Path;
+use std::process::Command;
+
+/// Runs a tool; `None` when it is not installed (a failure under CI).
+fn tool(name: &str, args: &[&str]) -> Option<String> {
+    match Command::new(name).args(args).output() {
+        Ok(out) => {
+            assert!(
+                out.status.success() || name == "qpdf",
+                "{name} {args:?} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("note: `{name}` is not installed; skipping this PDF check (CI installs it)");
+            None
+        }
+        Err(e) => panic!("`{name}` is required in CI: {e}"),
+    }
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// Text with whitespace and hyphens removed, and footnote numbers glued to
+/// punctuation (`Twitter»?1`) dropped.
+fn normal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() && i > 0 && "?.!»,;:".contains(chars[i - 1]) {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j == chars.len() || chars[j].is_whitespace() {
+                i = j;
+                continue;
+            }
+        }
+        if !c.is_whitespace() && c != '-' {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
+fn markdown_text(md: &str) -> String {
+    let mut t = md.replace('\\', "");
+    while let Some(i) = t.find("[^") {
+        let end = t[i..].find(']').map_or(t.len(), |e| i + e + 1);
+        t.replace_range(i..end, "");
+    }
+    t.replace("**", "").replace('*', "")
+}
+
+#[test]
+fn the_answer_pdf_holds_every_question_and_answer_in_order() {
+    let s = Scratch::bundled();
+    let md = s.build_and_read("2022Z21205", "antwoord.md");
+    let Some(text) = tool("pdftotext", &[p(&s.file("output/2022Z21205/antwoord.pdf")), "-"]) else { return };
+    let body: String = text
+        .lines()
+        .filter(|l| !(l.starts_with("Pagina ") && l.contains(" van ")))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let pdf = normal(&body);
+    let mut at = 0;
+    for n in 1..=14 {
+        for heading in [format!("Vraag {n}"), format!("Antwoord {n}")] {
+            let want = normal(&markdown_text(section(&md, &heading)));
+            let found = pdf[at..].find(&want);
+            assert!(found.is_some(), "{heading} not found (in order) in the PDF text:\n{want}");
+            at += found.unwrap() + want.len();
+        }
+    }
+}
+
+#[test]
+fn no_word_lies_within_10_mm_of_the_page_edge() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build", "--internal"]).code, 0);
+    for doc in ["antwoord.pdf", "bijlagen.pdf", "intern/antwoord.pdf", "intern/bijlagen.pdf"] {
+        let Some(html) = tool("pdftotext", &["-bbox", p(&s.file(&format!("output/2022Z21205/{doc}"))), "-"])
+        else {
+            return;
+        };
+        assert_within_margins(&html, doc);
+    }
+}
+
+fn attr(tag: &str, name: &str) -> f32 {
+    let key = format!("{name}=\"");
+    let start = tag.find(&key).unwrap() + key.len();
+    tag[start..].split('"').next().unwrap().parse().unwrap()
+}
+
+fn assert_within_margins(html: &str, what: &str) {
+    let limit = 10.0 * 72.0 / 25.4;
+    let (mut pw, mut ph) = (0.0, 0.0);
+    let mut words = 0;
+    for tag in html.split('<') {
+        if tag.starts_with("page ") {
+            pw = attr(tag, "width");
+            ph = attr(tag, "height");
+        } else if tag.starts_with("word ") {
+            words += 1;
+            let (x0, y0, x1, y1) =
+                (attr(tag, "xMin"), attr(tag, "yMin"), attr(tag, "xMax"), attr(tag, "yMax"));
+            let word = tag.split('>').nth(1).unwrap_or("");
+            assert!(
+                x0 >= limit && y0 >= limit && x1 <= pw - limit && y1 <= ph - limit,
+                "{what}: `{word}` at ({x0}, {y0})–({x1}, {y1})"
+            );
+        }
+    }
+    assert!(words > 100, "{what}: only {words} words");
+}
+
+#[test]
+fn the_pdfs_are_valid_with_every_font_embedded() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build", "--internal"]).code, 0);
+    for doc in ["antwoord.pdf", "bijlagen.pdf", "intern/bijlagen.pdf"] {
+        let path = s.file(&format!("output/2022Z21205/{doc}"));
+        let Some(check) = tool("qpdf", &["--check", p(&path)]) else { return };
+        assert!(check.contains("No syntax or stream encoding errors found"), "{doc}: {check}");
+        let Some(fonts) = tool("pdffonts", &[p(&path)]) else { return };
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty());
+        for row in rows {
+            assert!(row.contains(" yes "), "{doc}: font not embedded: {row}");
+        }
+        let Some(info) = tool("pdfinfo", &[p(&path)]) else { return };
+        assert!(
+            info.contains("Author:          Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"),
+            "{info}"
+        );
+        assert!(info.contains("CreationDate:    Fri Dec  2 12:00:00 2022 UTC"), "{info}");
+        assert!(info.contains("Page size:       595.276 x 841.89 pts (A4)"));
+        assert!(!info.contains("PDF/X"), "no claim the file does not meet: {info}");
+    }
+}
+
+#[test]
+fn bookmarks_follow_the_document_and_every_annex_starts_a_page() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build"]).code, 0);
+    let Some(json) =
+        tool("qpdf", &["--json", "--json-key=outlines", p(&s.file("output/2022Z21205/antwoord.pdf"))])
+    else {
+        return;
+    };
+    let titles: Vec<&str> =
+        json.split("\"title\": \"").skip(1).map(|t| t.split('"').next().unwrap()).collect();
+    let mut expected = vec!["Antwoord op vragen van het lid Van Houwelingen over de ‘escalatie kanalen’ en het ‘desinformatieteam BZK’ naar aanleiding van een Wob-verzoek".to_string()];
+    for n in 1..=14 {
+        expected.push(format!("Vraag {n}"));
+        expected.push(format!("Antwoord {n}"));
+    }
+    assert_eq!(titles, expected);
+    let Some(text) = tool("pdftotext", &[p(&s.file("output/2022Z21205/bijlagen.pdf")), "-"]) else { return };
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    for n in 1..=5 {
+        let page = pages.iter().position(|pg| pg.contains(&format!("Bijlage {n} –"))).unwrap();
+        assert!(
+            pages[page].trim_start().starts_with(&format!("Bijlage {n} –")),
+            "annex {n} does not start its page"
+        );
+    }
+}
+
+#[test]
+fn a_register_of_fifty_reports_lays_out_within_the_page() {
+    let s = Scratch::bundled();
+    let mut text = s.read("data/records/reports.yaml");
+    for i in 0..45 {
+        text.push_str(&format!(
+            "\n  - id: extra-{i}\n    date: 2022-{:02}-{:02}\n    accounts: [twitter]\n    on_behalf_of: gemeente Súdwest-Fryslân\n    subject: Extra melding {i} over een bericht met een erg lange titel die over meerdere regels moet lopen in de tabel\n    summary: Een extra melding.\n    correspondence:\n      - date: 2022-{:02}-{:02}\n        direction: sent\n        from: Ministerie van BZK\n        to: Twitter\n        text: |\n          Geachte [[5.1.2e: naam]], {}\n    outcome:\n      twitter: {{ status: unknown }}\n",
+            1 + i % 11, 1 + i % 27, 1 + i % 11, 1 + i % 27,
+            "een lange brief met veel woorden. ".repeat(30)
+        ));
+    }
+    s.write("data/records/reports.yaml", &text);
+    s.edit("data/dossiers/2022Z21205/dossier.yaml", "  until: 2022-12-02", "  until: 2022-12-31");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let path = s.file("output/2022Z21205/bijlagen.pdf");
+    let Some(html) = tool("pdftotext", &["-bbox", p(&path), "-"]) else { return };
+    assert_within_margins(&html, "bijlagen.pdf with 50 reports");
+    let Some(check) = tool("qpdf", &["--check", p(&path)]) else { return };
+    assert!(check.contains("No syntax or stream encoding errors found"));
+    assert!(html.matches("<page ").count() > 50);
+}
