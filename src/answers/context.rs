@@ -98,20 +98,32 @@ pub fn account(a: &Account, in_scope: &[&Report]) -> AccountCtx {
     }
 }
 
-/// A report without its rendered texts (they are rendered with this as `report`).
-pub fn report(r: &Report, reg: &Register, in_scope: &[&Report], annex: Option<usize>) -> ReportCtx {
-    let volgnummer = r
-        .accounts
+/// Each in-scope report's position (1-based) among the reports through each
+/// of its accounts, in one pass.
+pub fn positions(in_scope: &[&Report]) -> Vec<BTreeMap<String, usize>> {
+    let mut counters: BTreeMap<&str, usize> = BTreeMap::new();
+    in_scope
         .iter()
-        .map(|acc| {
-            let pos = in_scope
+        .map(|r| {
+            r.accounts
                 .iter()
-                .filter(|o| o.went_through(&acc.value))
-                .position(|o| o.id.value == r.id.value)
-                .map_or(0, |p| p + 1);
-            (acc.value.clone(), pos)
+                .map(|acc| {
+                    let n = counters.entry(acc.value.as_str()).or_insert(0);
+                    *n += 1;
+                    (acc.value.clone(), *n)
+                })
+                .collect()
         })
-        .collect();
+        .collect()
+}
+
+/// A report without its rendered texts (they are rendered with this as `report`).
+pub fn report(
+    r: &Report,
+    reg: &Register,
+    volgnummer: BTreeMap<String, usize>,
+    annex: Option<usize>,
+) -> ReportCtx {
     ReportCtx {
         id: r.id.value.clone(),
         date: r.date.value.to_string(),

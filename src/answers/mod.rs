@@ -134,12 +134,14 @@ pub fn scope<'p>(project: &'p Project, dossier: &Dossier, diags: &mut Diagnostic
     let reg = &project.register;
     let reports = reg.reports_until(dossier.records_until);
     let mut tera = new_tera();
+    let positions = context::positions(&reports);
     let report_ctx = reports
         .iter()
+        .zip(positions)
         .enumerate()
-        .map(|(i, r)| {
+        .map(|(i, (r, volgnummer))| {
             let annex = dossier.annexes.reports.then_some(i + 1);
-            let mut rc = context::report(r, reg, &reports, annex);
+            let mut rc = context::report(r, reg, volgnummer, annex);
             let mut ctx = Context::new();
             ctx.insert("report", &rc);
             let name = format!("samenvatting {}", r.id.value);
@@ -163,8 +165,9 @@ pub fn scope<'p>(project: &'p Project, dossier: &Dossier, diags: &mut Diagnostic
     Scope { reports, report_ctx, accounts }
 }
 
-/// Adds `text` as template `name` and renders it; a problem becomes a
-/// diagnostic at its place in the source.
+/// Renders `text` as a one-off template (not added to `tera`, so rendering
+/// thousands of record texts stays linear); a problem becomes a diagnostic at
+/// its place in the source.
 fn render_text(
     tera: &mut Tera,
     name: &str,
@@ -172,8 +175,8 @@ fn render_text(
     ctx: &Context,
     diags: &mut Diagnostics,
 ) -> Option<String> {
-    let result = tera.add_raw_template(name, &text.value).and_then(|()| tera.render(name, ctx));
-    match result {
+    let _ = name;
+    match tera.render_str(&text.value, ctx, false) {
         Ok(s) => Some(s),
         Err(e) => {
             template_errors(&e, text).into_iter().for_each(|d| diags.push(d));

@@ -56,9 +56,19 @@ pub struct Prepared {
     pub unknown_dossiers: Vec<String>,
 }
 
+/// Prints how long a stage took when `BEANTWOORD_TIMING` is set.
+pub fn timing(stage: &str, since: std::time::Instant) {
+    if std::env::var_os("BEANTWOORD_TIMING").is_some() {
+        eprintln!("timing: {stage}: {:.3} s", since.elapsed().as_secs_f64());
+    }
+}
+
 /// Loads, validates and renders, in memory.
 pub fn prepare(settings: &Settings) -> Prepared {
+    let t = std::time::Instant::now();
     let loaded = load::load(&settings.data);
+    timing("load and validate", t);
+    let t = std::time::Instant::now();
     let mut p = Prepared {
         sources: loaded.sources,
         project: loaded.project,
@@ -80,6 +90,7 @@ pub fn prepare(settings: &Settings) -> Prepared {
             p.drafts.push(drafts);
         }
     }
+    timing("answers and annexes (Markdown)", t);
     p
 }
 
@@ -144,7 +155,9 @@ pub fn run(args: BuildArgs) -> i32 {
         return 2;
     }
     let mut diags = prepared.diagnostics;
+    let t = std::time::Instant::now();
     let files = if diags.has_errors() { Vec::new() } else { files(&prepared.drafts, &settings, &mut diags) };
+    timing("documents (PDF)", t);
     eprint!("{}", diags.render(&prepared.sources));
     if diags.has_errors() {
         eprintln!(
