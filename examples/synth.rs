@@ -85,9 +85,9 @@ fn report(i: usize, rng: &mut Rng) -> String {
     );
     if rng.next(3) == 0 {
         let _ = writeln!(y, "    items: {}", 1 + rng.next(20));
-        let _ = write!(
+        let _ = writeln!(
             y,
-            "    factcheck: {{ date: {date}, by: onafhankelijke factcheckers, url: \"https://example.org/factcheck/{i}\" }}\n"
+            "    factcheck: {{ date: {date}, by: onafhankelijke factcheckers, url: \"https://example.org/factcheck/{i}\" }}"
         );
     }
     y.push_str("    correspondence:\n");
