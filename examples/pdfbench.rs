@@ -1,0 +1,86 @@
+//! Benchmark of the PDF stage: a synthetic annex document (inventory table,
+//! one annex per report with a record table and quoted letters with
+//! redactions) is parsed, laid out and written; prints pages per second for
+//! each step and the peak resident memory.
+//!
+//! cargo run --release --example pdfbench -- --annexes 2000
+
+use beantwoord::render::{blocks, fonts::Fonts, layout, pdf};
+use std::fmt::Write as _;
+use std::time::Instant;
+
+fn document(annexes: usize) -> String {
+    let mut md = String::from(
+        "---\ntitle: \"Bijlagen\"\ndate: \"2022-12-02\"\nauthor: \"Ministerie van BZK\"\n---\n\n# Bijlagen bij het antwoord\n\n## Inventarislijst\n\n| Nr. | Datum | Document | Bijlage | Beoordeling | Weigeringsgronden |\n| ---: | --- | --- | ---: | --- | --- |\n",
+    );
+    for i in 1..=annexes * 2 {
+        let _ = writeln!(
+            md,
+            "| {i} | 9 maart 2021 | Bericht van Ministerie van BZK aan Facebook | {} | deels openbaar | 5.1.2e |",
+            i.div_ceil(2)
+        );
+    }
+    for a in 1..=annexes {
+        let _ = write!(
+            md,
+            "\n## Bijlage {a} – Melding {a} over berichten over twee vakjes rood kleuren op het stembiljet\n\n| Gegeven | Waarde |\n| --- | --- |\n| Datum | 17 maart 2021 |\n| Platform | Facebook en Twitter |\n| Factcheck | 16 maart 2021, DPA-factchecking |\n| Uitkomst Facebook | van een label voorzien |\n"
+        );
+        for d in 0..2 {
+            let _ = write!(
+                md,
+                "\n### Document {}: Bericht van Ministerie van BZK aan Facebook\n\nDatum: 17 maart 2021\\\nVan: Ministerie van BZK\\\nAan: Facebook\n\n> Geachte [5.1.2e],\n>\n> Op Facebook wordt beweerd dat je bij deze verkiezingen twee vakjes rood mag kleuren op het stembiljet. Deze informatie is op 16 maart 2021 ontkracht door DPA-factchecking. Het inkleuren van twee vakjes leidt tot een ongeldige stem. Wij melden u zeven berichten die nog niet van een label zijn voorzien.\n>\n> Met vriendelijke groet,\n> [5.1.2e]\n",
+                a * 2 - 1 + d
+            );
+        }
+    }
+    md
+}
+
+fn peak_rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let annexes = args
+        .iter()
+        .position(|a| a == "--annexes")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000);
+    let md = document(annexes);
+    let t = Instant::now();
+    let doc = blocks::parse(&md);
+    let parse = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let laid = layout::layout(&doc, &layout::Letterhead::default(), &Fonts);
+    let lay = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let meta = pdf::Meta {
+        title: "Bijlagen".into(),
+        language: "nl-NL".into(),
+        date: 1_669_982_400,
+        ..pdf::Meta::default()
+    };
+    let bytes = pdf::write(&laid, &meta).expect("PDF");
+    let write = t.elapsed().as_secs_f64();
+    let pages = laid.pages.len() as f64;
+    let total = parse + lay + write;
+    println!("annexes: {annexes}, pages: {pages}, PDF: {:.1} MiB", bytes.len() as f64 / 1048576.0);
+    println!(
+        "parse {parse:.3} s, layout {lay:.3} s ({:.0} pages/s), write {write:.3} s ({:.0} pages/s)",
+        pages / lay,
+        pages / write
+    );
+    println!(
+        "total {total:.3} s: {:.0} pages/s on one core; peak RSS {:.0} MiB",
+        pages / total,
+        peak_rss_mib()
+    );
+}
