@@ -11,6 +11,7 @@
 //! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`] |
 //! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::redaction`]) | typed, validated records; no I/O |
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`]) | model + Tera templates → Markdown per document (`antwoord.md`, `bijlagen.md`), public and internal |
+//! | **render** | [`render`] ([`render::blocks`], [`render::layout`], [`render::pdf`]) | Markdown → pulldown-cmark blocks → positioned lines and pages (pure) → PDF bytes (the only printpdf module) |
 //! | **output** | [`output`] | files written atomically, all or nothing |
 //! | commands | [`cli`] | one file per command; raw arguments → checked [`cli::settings`] first |
 //!
@@ -23,6 +24,9 @@
 //!   written: a run with errors writes nothing and leaves earlier output as it was.
 //! - Every problem points at its source: a [`source::Span`] (file and byte
 //!   range), shown as `file:line:col` with the line and a caret.
+//! - The PDF is laid out from the very Markdown that is written as `.md`, so
+//!   the formats cannot disagree; dates, ids and resource names in it come
+//!   from the input, so rebuilding gives the same bytes.
 //! - Withheld Woo passages (`[[5.1.2e: …]]`) are parsed into
 //!   [`model::redaction::Segment`]s; public renders only ever see the ground
 //!   code, and diagnostics mask the words.

@@ -35,6 +35,16 @@ impl Face {
         }
     }
 
+    /// The face's PostScript name.
+    pub fn postscript_name(self) -> &'static str {
+        match self {
+            Face::Regular => "NotoSans-Regular",
+            Face::Bold => "NotoSans-Bold",
+            Face::Italic => "NotoSans-Italic",
+            Face::BoldItalic => "NotoSans-BoldItalic",
+        }
+    }
+
     fn index(self) -> usize {
         self as usize
     }

@@ -87,13 +87,24 @@ fn embed_fonts(
         let gids: Vec<u16> = glyphs.into_iter().collect();
         let subset = subset(face.bytes(), &gids)?;
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
+        let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
             .ok_or_else(|| PdfError(format!("the subset of {face:?} cannot be read back")))?;
+        parsed.font_name = Some(format!("{}+{}", subset_tag(&gids), face.postscript_name()));
         let id = FontId(format!("F{}", face as usize));
         doc.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed));
         ids.insert(face, id);
     }
     Ok(ids)
+}
+
+/// The six capital letters that mark a subset font's name (ISO 32000-1,
+/// 9.6.4), derived from the glyphs it holds so that they repeat.
+fn subset_tag(gids: &[u16]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for g in gids {
+        h = (h ^ u64::from(*g)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6).map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8)).collect()
 }
 
 fn subset(font: &[u8], gids: &[u16]) -> Result<Vec<u8>, PdfError> {
