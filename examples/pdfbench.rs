@@ -68,9 +68,9 @@ fn main() {
         date: 1_669_982_400,
         ..pdf::Meta::default()
     };
-    let bytes = pdf::write(&laid, &meta).expect("PDF");
-    let write = t.elapsed().as_secs_f64();
     let pages = laid.pages.len() as f64;
+    let bytes = pdf::write(laid, &meta).expect("PDF");
+    let write = t.elapsed().as_secs_f64();
     let total = parse + lay + write;
     println!("annexes: {annexes}, pages: {pages}, PDF: {:.1} MiB", bytes.len() as f64 / 1048576.0);
     println!(

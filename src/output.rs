@@ -1,15 +1,55 @@
-//! Stage 5, **output**: writes files atomically (a temporary file in the same
-//! folder, then a rename), so a reader never sees half a file and a failed
-//! run leaves earlier output as it was.
+//! Stage 5, **output**: all or nothing, and only what changed.
+//!
+//! Each document is compared with the file already there: identical bytes are
+//! left alone (the file keeps its mtime). Otherwise the new bytes are *staged*
+//! as a temporary file beside the target; [`commit`] renames every staged file
+//! into place only after every document of the run was made. A run that fails
+//! drops its staged files (they delete themselves) and leaves the output as it
+//! was; a reader never sees half a file.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path` atomically, creating parent folders.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// What a run does to one output file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    New,
+    Changed,
+    Unchanged,
+}
+
+impl Change {
+    pub fn word(self) -> &'static str {
+        match self {
+            Change::New => "new",
+            Change::Changed => "changed",
+            Change::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// A file ready to be committed (or, for a dry run, only judged).
+#[derive(Debug)]
+pub struct Staged {
+    pub path: PathBuf,
+    pub change: Change,
+    temp: Option<tempfile::TempPath>,
+}
+
+/// Compares `bytes` with what `path` holds and, unless `dry_run` or nothing
+/// changed, stages them in a temporary file beside it.
+pub fn stage(path: &Path, bytes: &[u8], dry_run: bool) -> std::io::Result<Staged> {
+    let change = match std::fs::read(path) {
+        Ok(old) if old == bytes => Change::Unchanged,
+        Ok(_) => Change::Changed,
+        Err(_) => Change::New,
+    };
+    if dry_run || change == Change::Unchanged {
+        return Ok(Staged { path: path.to_path_buf(), change, temp: None });
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".beantwoord-").tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     // A temporary file is private (0600); a document is as readable as any file.
     #[cfg(unix)]
@@ -18,8 +58,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(Staged { path: path.to_path_buf(), change, temp: Some(tmp.into_temp_path()) })
+}
+
+/// Renames every staged file into place.
+pub fn commit(staged: Vec<Staged>) -> std::io::Result<()> {
+    for s in staged {
+        if let Some(temp) = s.temp {
+            temp.persist(&s.path).map_err(|e| e.error)?;
+        }
+    }
     Ok(())
+}
+
+/// Writes one file atomically (stage and commit).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<Change> {
+    let staged = stage(path, bytes, false)?;
+    let change = staged.change;
+    commit(vec![staged])?;
+    Ok(change)
 }
 
 #[cfg(test)]
@@ -30,8 +87,8 @@ mod tests {
     fn writes_replace_whole_files_and_leave_no_temporaries() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a/b/antwoord.md");
-        write_atomic(&path, b"eerste").unwrap();
-        write_atomic(&path, b"tweede").unwrap();
+        assert_eq!(write_atomic(&path, b"eerste").unwrap(), Change::New);
+        assert_eq!(write_atomic(&path, b"tweede").unwrap(), Change::Changed);
         assert_eq!(std::fs::read(&path).unwrap(), b"tweede");
         assert_eq!(std::fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
         #[cfg(unix)]
@@ -39,5 +96,24 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
         }
+    }
+
+    #[test]
+    fn unchanged_files_are_not_touched_and_dropped_stages_vanish() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        write_atomic(&path, b"zelfde").unwrap();
+        let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert_eq!(write_atomic(&path, b"zelfde").unwrap(), Change::Unchanged);
+        assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), before);
+        let staged = stage(&path, b"anders", false).unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        drop(staged);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(std::fs::read(&path).unwrap(), b"zelfde");
+        let dry = stage(&path, b"anders", true).unwrap();
+        assert_eq!(dry.change, Change::Changed);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -49,7 +49,7 @@ pub fn render_dossier(
 ) -> Option<Drafts> {
     let errors_before = diags.error_count();
     let scope = scope(project, dossier, diags);
-    let mut tera = new_tera();
+    let tera = new_tera();
     let mut ctx = Context::new();
     ctx.insert("dossier", &context::dossier(dossier));
     ctx.insert("accounts", &scope.accounts);
@@ -65,11 +65,10 @@ pub fn render_dossier(
 
     let mut answers: BTreeMap<u32, String> = BTreeMap::new();
     for q in &dossier.questions {
-        if let Answer::Template(t) = &q.answer {
-            let name = format!("antwoord {}", q.number.value);
-            if let Some(out) = render_text(&mut tera, &name, t, &ctx, diags) {
-                answers.insert(q.number.value, tidy(&out).trim_end().to_string());
-            }
+        if let Answer::Template(t) = &q.answer
+            && let Some(out) = render_text(&tera, t, &ctx, diags)
+        {
+            answers.insert(q.number.value, tidy(&out).trim_end().to_string());
         }
     }
     if diags.error_count() > errors_before {
@@ -99,7 +98,7 @@ pub fn render_dossier(
                 span: crate::source::Span::new(template.file, 0, 0),
                 line_offsets: line_offsets(&template.source),
             };
-            let out = render_text(&mut tera, name, &text, &ctx, diags)?;
+            let out = render_text(&tera, &text, &ctx, diags)?;
             let redacted = match markdown::redact(&tidy(&out), audience) {
                 Ok(r) => r,
                 Err(e) => {
@@ -131,36 +130,40 @@ fn new_tera() -> Tera {
 /// The reports in scope, in date order, numbered as annexes, their summaries
 /// and outcome texts rendered with `report` in the context.
 pub fn scope<'p>(project: &'p Project, dossier: &Dossier, diags: &mut Diagnostics) -> Scope<'p> {
+    use rayon::prelude::*;
     let reg = &project.register;
     let reports = reg.reports_until(dossier.records_until);
-    let mut tera = new_tera();
+    let tera = new_tera();
     let positions = context::positions(&reports);
-    let report_ctx = reports
-        .iter()
+    // Reports are independent: rendered in parallel, collected in order.
+    let rendered: Vec<(ReportCtx, Diagnostics)> = reports
+        .par_iter()
         .zip(positions)
         .enumerate()
         .map(|(i, (r, volgnummer))| {
+            let mut diags = Diagnostics::default();
             let annex = dossier.annexes.reports.then_some(i + 1);
             let mut rc = context::report(r, reg, volgnummer, annex);
             let mut ctx = Context::new();
             ctx.insert("report", &rc);
-            let name = format!("samenvatting {}", r.id.value);
-            rc.summary = render_text(&mut tera, &name, &r.summary, &ctx, diags)
-                .map(|s| inline(&s))
-                .unwrap_or_default();
+            rc.summary =
+                render_text(&tera, &r.summary, &ctx, &mut diags).map(|s| inline(&s)).unwrap_or_default();
             for o in &r.outcome {
                 let (Some(text), Some(oc)) = (&o.text, rc.outcome.get(&o.account.value)) else { continue };
                 ctx.insert("outcome", oc);
-                let name = format!("uitkomst {} {}", r.id.value, o.account.value);
-                let out =
-                    render_text(&mut tera, &name, text, &ctx, diags).map(|s| inline(&s)).unwrap_or_default();
+                let out = render_text(&tera, text, &ctx, &mut diags).map(|s| inline(&s)).unwrap_or_default();
                 if let Some(oc) = rc.outcome.get_mut(&o.account.value) {
                     oc.text = out;
                 }
             }
-            rc
+            (rc, diags)
         })
         .collect();
+    let mut report_ctx = Vec::with_capacity(rendered.len());
+    for (rc, d) in rendered {
+        diags.extend(d);
+        report_ctx.push(rc);
+    }
     let accounts = reg.accounts.iter().map(|a| context::account(a, &reports)).collect();
     Scope { reports, report_ctx, accounts }
 }
@@ -168,14 +171,7 @@ pub fn scope<'p>(project: &'p Project, dossier: &Dossier, diags: &mut Diagnostic
 /// Renders `text` as a one-off template (not added to `tera`, so rendering
 /// thousands of record texts stays linear); a problem becomes a diagnostic at
 /// its place in the source.
-fn render_text(
-    tera: &mut Tera,
-    name: &str,
-    text: &Text,
-    ctx: &Context,
-    diags: &mut Diagnostics,
-) -> Option<String> {
-    let _ = name;
+fn render_text(tera: &Tera, text: &Text, ctx: &Context, diags: &mut Diagnostics) -> Option<String> {
     match tera.render_str(&text.value, ctx, false) {
         Ok(s) => Some(s),
         Err(e) => {

@@ -1,15 +1,21 @@
-//! `beantwoord build`: check everything, render every document in memory, and
-//! only then write them, each atomically. A run with errors writes nothing.
+//! `beantwoord build`: check everything and render every answer document in
+//! memory; then make each output file (in parallel), compare it with what is
+//! on disk and stage what changed; only when all of it succeeded, put the
+//! staged files in place. A run with errors writes nothing.
 
 use super::DataArgs;
 use super::settings::{Format, Settings, templates_dir};
 use crate::answers::{self, Drafts};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load;
 use crate::model::Project;
-use crate::output::write_atomic;
+use crate::output::{self, Change, Staged};
 use crate::source::Sources;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -27,6 +33,12 @@ pub struct BuildArgs {
     /// Also write intern/ with the withheld passages shown (never publish it).
     #[arg(long)]
     pub internal: bool,
+    /// Say which files a build would write or change, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print only problems and the one-line summary; no progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 impl BuildArgs {
@@ -57,18 +69,19 @@ pub struct Prepared {
 }
 
 /// Prints how long a stage took when `BEANTWOORD_TIMING` is set.
-pub fn timing(stage: &str, since: std::time::Instant) {
+pub fn timing(stage: &str, since: Instant) {
     if std::env::var_os("BEANTWOORD_TIMING").is_some() {
         eprintln!("timing: {stage}: {:.3} s", since.elapsed().as_secs_f64());
     }
 }
 
-/// Loads, validates and renders, in memory.
+/// Loads, validates and renders the Markdown of every dossier, in memory;
+/// dossiers are rendered in parallel and kept in their order.
 pub fn prepare(settings: &Settings) -> Prepared {
-    let t = std::time::Instant::now();
+    let t = Instant::now();
     let loaded = load::load(&settings.data);
     timing("load and validate", t);
-    let t = std::time::Instant::now();
+    let t = Instant::now();
     let mut p = Prepared {
         sources: loaded.sources,
         project: loaded.project,
@@ -82,22 +95,38 @@ pub fn prepare(settings: &Settings) -> Prepared {
         .filter(|id| !p.project.dossiers.iter().any(|d| &d.id.value == *id))
         .cloned()
         .collect();
-    for d in &p.project.dossiers {
-        if !settings.dossiers.is_empty() && !settings.dossiers.contains(&d.id.value) {
-            continue;
-        }
-        if let Some(drafts) = answers::render_dossier(&p.project, d, &templates, &mut p.diagnostics) {
-            p.drafts.push(drafts);
-        }
+    let chosen: Vec<_> = p
+        .project
+        .dossiers
+        .iter()
+        .filter(|d| settings.dossiers.is_empty() || settings.dossiers.contains(&d.id.value))
+        .collect();
+    let rendered: Vec<(Option<Drafts>, Diagnostics)> = chosen
+        .par_iter()
+        .map(|d| {
+            let mut diags = Diagnostics::default();
+            let drafts = answers::render_dossier(&p.project, d, &templates, &mut diags);
+            (drafts, diags)
+        })
+        .collect();
+    for (drafts, diags) in rendered {
+        p.diagnostics.extend(diags);
+        p.drafts.extend(drafts);
     }
     timing("answers and annexes (Markdown)", t);
     p
 }
 
-/// The files a build writes: (path relative to the output folder, bytes).
-/// A PDF that cannot be made is an error; characters the font lacks are a
-/// warning (they show as U+FFFD).
-pub fn files(drafts: &[Drafts], settings: &Settings, diags: &mut Diagnostics) -> Vec<(PathBuf, Vec<u8>)> {
+/// One output file to make: its path below the output folder, its format and
+/// the Markdown it is made from.
+pub struct Job<'a> {
+    pub path: PathBuf,
+    pub format: Format,
+    pub markdown: &'a str,
+}
+
+/// Every file a build makes, in a fixed order.
+pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
     let mut out = Vec::new();
     for d in drafts {
         let dir = PathBuf::from(&d.dossier);
@@ -107,34 +136,9 @@ pub fn files(drafts: &[Drafts], settings: &Settings, diags: &mut Diagnostics) ->
         }
         for (folder, docs) in sets {
             for (name, markdown) in docs {
-                let path = folder.join(name);
-                if settings.formats.contains(&Format::Md) {
-                    out.push((path.clone(), markdown.clone().into_bytes()));
-                }
-                if settings.formats.contains(&Format::Pdf) {
-                    let pdf_path = path.with_extension("pdf");
-                    match crate::render::document::to_pdf(markdown) {
-                        Ok(r) => {
-                            if !r.missing.is_empty() {
-                                let chars: Vec<String> = r
-                                    .missing
-                                    .iter()
-                                    .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
-                                    .collect();
-                                let mut w = Diagnostic::general(
-                                    format!("{}: the font has no glyph for {}", pdf_path.display(), chars.join(", ")),
-                                    None,
-                                )
-                                .hint("they are shown as a replacement mark (U+FFFD); use another character in the records");
-                                w.severity = crate::diag::Severity::Warning;
-                                diags.push(w);
-                            }
-                            out.push((pdf_path, r.bytes));
-                        }
-                        Err(e) => {
-                            diags.push(Diagnostic::general(format!("{}: {e}", pdf_path.display()), None))
-                        }
-                    }
+                for format in &settings.formats {
+                    let path = folder.join(name).with_extension(format.extension());
+                    out.push(Job { path, format: *format, markdown });
                 }
             }
         }
@@ -142,7 +146,68 @@ pub fn files(drafts: &[Drafts], settings: &Settings, diags: &mut Diagnostics) ->
     out
 }
 
+/// A made file: its bytes, its pages (PDF), and any warning.
+pub struct Made {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Makes one file. A PDF that cannot be made is an error; characters the font
+/// lacks are a warning (they show as U+FFFD).
+pub fn make(job: &Job) -> Result<Made, Box<Diagnostic>> {
+    match job.format {
+        Format::Md => Ok(Made { bytes: job.markdown.as_bytes().to_vec(), pages: 0, warnings: Vec::new() }),
+        Format::Pdf => {
+            let r = crate::render::document::to_pdf(job.markdown)
+                .map_err(|e| Box::new(Diagnostic::general(format!("{}: {e}", job.path.display()), None)))?;
+            let mut warnings = Vec::new();
+            if !r.missing.is_empty() {
+                let chars: Vec<String> =
+                    r.missing.iter().map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
+                let mut w = Diagnostic::general(
+                    format!("{}: the font has no glyph for {}", job.path.display(), chars.join(", ")),
+                    None,
+                )
+                .hint("they are shown as a replacement mark (U+FFFD); use another character in the records");
+                w.severity = Severity::Warning;
+                warnings.push(w);
+            }
+            Ok(Made { bytes: r.bytes, pages: r.pages, warnings })
+        }
+    }
+}
+
+/// Makes every file in memory and drops it (for `check`): only the problems count.
+pub fn check_files(drafts: &[Drafts], settings: &Settings, diags: &mut Diagnostics) {
+    let results: Vec<Result<Made, Box<Diagnostic>>> = jobs(drafts, settings).par_iter().map(make).collect();
+    for r in results {
+        match r {
+            Ok(m) => m.warnings.into_iter().for_each(|w| diags.push(w)),
+            Err(e) => diags.push(*e),
+        }
+    }
+}
+
+/// A file made and staged.
+struct Done {
+    staged: Staged,
+    pages: usize,
+    warnings: Vec<Diagnostic>,
+}
+
+fn progress(len: usize, quiet: bool) -> ProgressBar {
+    let visible = !quiet && std::io::stderr().is_terminal();
+    let target = if visible { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+    let bar = ProgressBar::with_draw_target(Some(len as u64), target);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} documents ({elapsed})") {
+        bar.set_style(style);
+    }
+    bar
+}
+
 pub fn run(args: BuildArgs) -> i32 {
+    let started = Instant::now();
     let settings = args.settings();
     let prepared = prepare(&settings);
     if !prepared.unknown_dossiers.is_empty() {
@@ -155,9 +220,40 @@ pub fn run(args: BuildArgs) -> i32 {
         return 2;
     }
     let mut diags = prepared.diagnostics;
-    let t = std::time::Instant::now();
-    let files = if diags.has_errors() { Vec::new() } else { files(&prepared.drafts, &settings, &mut diags) };
-    timing("documents (PDF)", t);
+    let mut staged: Vec<Staged> = Vec::new();
+    let mut pages = 0;
+    if !diags.has_errors() {
+        let t = Instant::now();
+        let jobs = jobs(&prepared.drafts, &settings);
+        let bar = progress(jobs.len(), args.quiet);
+        // Each file is made, compared and staged on its own thread; its bytes
+        // are dropped as soon as they are staged, so memory stays flat.
+        let results: Vec<Result<Done, Box<Diagnostic>>> = jobs
+            .par_iter()
+            .map(|job| {
+                let made = make(job);
+                bar.inc(1);
+                let made = made?;
+                let path = settings.out.join(&job.path);
+                let staged = output::stage(&path, &made.bytes, args.dry_run).map_err(|e| {
+                    Box::new(Diagnostic::general(format!("cannot write {}: {e}", path.display()), None))
+                })?;
+                Ok(Done { staged, pages: made.pages, warnings: made.warnings })
+            })
+            .collect();
+        bar.finish_and_clear();
+        for r in results {
+            match r {
+                Ok(done) => {
+                    pages += done.pages;
+                    done.warnings.into_iter().for_each(|w| diags.push(w));
+                    staged.push(done.staged);
+                }
+                Err(e) => diags.push(*e),
+            }
+        }
+        timing("documents (Markdown and PDF)", t);
+    }
     eprint!("{}", diags.render(&prepared.sources));
     if diags.has_errors() {
         eprintln!(
@@ -165,24 +261,33 @@ pub fn run(args: BuildArgs) -> i32 {
             diags.error_count(),
             diags.warning_count()
         );
-        return 1;
+        return 1; // `staged` is dropped: its temporary files delete themselves
     }
-    let mut failed = Diagnostics::default();
-    for (rel, bytes) in &files {
-        let path = settings.out.join(rel);
-        if let Err(e) = write_atomic(&path, bytes) {
-            failed.push(Diagnostic::general(format!("cannot write {}: {e}", path.display()), None));
+    let count = |c: Change| staged.iter().filter(|s| s.change == c).count();
+    let (new, changed, unchanged) = (count(Change::New), count(Change::Changed), count(Change::Unchanged));
+    if !args.quiet {
+        for s in &staged {
+            let verb = match (args.dry_run, s.change) {
+                (true, Change::New) => "would add",
+                (true, Change::Changed) => "would change",
+                (_, c) => c.word(),
+            };
+            eprintln!("  {verb:<12} {}", s.path.display());
         }
     }
-    if !failed.is_empty() {
-        eprint!("{}", failed.render(&prepared.sources));
+    let documents = staged.len();
+    if !args.dry_run
+        && let Err(e) = output::commit(staged)
+    {
+        eprintln!("error: cannot put the output in place: {e}");
         return 1;
     }
     eprintln!(
-        "built {} dossier(s): {} file(s) in {}",
+        "{} {} dossier(s), {documents} document(s), {pages} page(s) in {:.2} s: {new} new, {changed} changed, {unchanged} unchanged{}",
+        if args.dry_run { "dry run:" } else { "built" },
         prepared.drafts.len(),
-        files.len(),
-        settings.out.display()
+        started.elapsed().as_secs_f64(),
+        if args.dry_run { "; nothing was written" } else { "" },
     );
     0
 }

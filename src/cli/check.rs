@@ -16,7 +16,7 @@ pub fn run(args: CheckArgs) -> i32 {
     let mut diags = prepared.diagnostics;
     if !diags.has_errors() {
         // Render every format in memory too: a PDF problem is a problem of the data.
-        super::build::files(&prepared.drafts, &settings, &mut diags);
+        super::build::check_files(&prepared.drafts, &settings, &mut diags);
     }
     let diags = &diags;
     eprint!("{}", diags.render(&prepared.sources));

@@ -10,7 +10,8 @@ pub mod yaml;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Project, validate};
-use crate::source::{SourceFile, Sources};
+use crate::source::{FileId, SourceFile, Sources, Span};
+use rayon::prelude::*;
 use read::Reader;
 use std::path::{Path, PathBuf};
 
@@ -44,31 +45,62 @@ pub fn load(data: &Path) -> Loaded {
                 .hint("put the register's accounts and reports in records/*.yaml"),
         );
     }
-    for path in record_files {
-        if let Some((file, root, text)) = read_yaml(data, &path, &mut loaded) {
-            let mut r = Reader { file, source: &text, diags: &mut loaded.diagnostics };
-            records::read_file(&mut r, &root, &mut loaded.project.register);
-        }
-    }
-    for path in dossier_files(&data.join("dossiers")) {
-        if let Some((file, root, text)) = read_yaml(data, &path, &mut loaded) {
-            let mut r = Reader { file, source: &text, diags: &mut loaded.diagnostics };
-            if let Some(d) = dossier::read(&mut r, &root) {
-                loaded.project.dossiers.push(d);
-            }
-        }
+    let dossier_files = dossier_files(&data.join("dossiers"));
+    let n_records = record_files.len();
+    let paths: Vec<PathBuf> = record_files.into_iter().chain(dossier_files).collect();
+    // Each file is read, parsed and typed on its own (in parallel); the
+    // results are merged in path order, so the outcome does not depend on
+    // scheduling. File ids are the positions in that order.
+    let read: Vec<FileResult> = paths
+        .par_iter()
+        .enumerate()
+        .map(|(i, path)| read_file(data, path, FileId(i), i < n_records))
+        .collect();
+    for r in read {
+        loaded.sources.add(r.source);
+        loaded.diagnostics.extend(r.diagnostics);
+        loaded.project.register.accounts.extend(r.register.accounts);
+        loaded.project.register.reports.extend(r.register.reports);
+        loaded.project.dossiers.extend(r.dossier);
     }
     validate::register(&loaded.project.register, &mut loaded.diagnostics);
     validate::dossiers(&loaded.project.dossiers, &mut loaded.diagnostics);
     loaded
 }
 
-/// Reads one file and parses it, or records why it could not.
+/// What one input file gave.
+struct FileResult {
+    source: SourceFile,
+    diagnostics: Diagnostics,
+    register: crate::model::Register,
+    dossier: Option<crate::model::Dossier>,
+}
+
+/// Reads, parses and types one file (a records file or a dossier).
+fn read_file(data: &Path, path: &Path, file: FileId, is_records: bool) -> FileResult {
+    let mut diags = Diagnostics::default();
+    let mut register = crate::model::Register::default();
+    let mut dossier = None;
+    let (source, root) = read_yaml(data, path, file, &mut diags);
+    if let Some(root) = root {
+        let mut r = Reader { file, source: &source.text, diags: &mut diags };
+        if is_records {
+            records::read_file(&mut r, &root, &mut register);
+        } else {
+            dossier = dossier::read(&mut r, &root);
+        }
+    }
+    FileResult { source, diagnostics: diags, register, dossier }
+}
+
+/// Reads one file and parses it, or records why it could not. The file is
+/// always returned (with what text it has) so that messages can point into it.
 fn read_yaml(
     data: &Path,
     path: &Path,
-    loaded: &mut Loaded,
-) -> Option<(crate::source::FileId, yaml::Node, String)> {
+    file: FileId,
+    diags: &mut Diagnostics,
+) -> (SourceFile, Option<yaml::Node>) {
     let name = path
         .strip_prefix(data)
         .unwrap_or(path)
@@ -78,7 +110,7 @@ fn read_yaml(
         .join("/");
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
-        loaded.diagnostics.push(
+        diags.push(
             Diagnostic::general(
                 format!(
                     "{name}: file is {:.1} MiB; the limit is {} MiB",
@@ -89,13 +121,13 @@ fn read_yaml(
             )
             .hint("split the register over several files under records/"),
         );
-        return None;
+        return (SourceFile::new(name, ""), None);
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            loaded.diagnostics.push(Diagnostic::general(format!("{name}: cannot be read: {e}"), None));
-            return None;
+            diags.push(Diagnostic::general(format!("{name}: cannot be read: {e}"), None));
+            return (SourceFile::new(name, ""), None);
         }
     };
     let text = match String::from_utf8(bytes) {
@@ -104,27 +136,27 @@ fn read_yaml(
             let at = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let at = lossy.char_indices().map(|(i, _)| i).find(|&i| i >= at).unwrap_or(lossy.len());
-            let file = loaded.sources.add(SourceFile::new(name, lossy));
-            loaded.diagnostics.push(
-                Diagnostic::error("file is not UTF-8", crate::source::Span::new(file, at, at + 1))
+            diags.push(
+                Diagnostic::error("file is not UTF-8", Span::new(file, at, at + 1))
                     .label("invalid byte here")
                     .hint("save the file as UTF-8"),
             );
-            return None;
+            return (SourceFile::new(name, lossy), None);
         }
     };
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    let file = loaded.sources.add(SourceFile::new(name, text.clone()));
     if text.trim().is_empty() {
-        loaded.diagnostics.push(
-            Diagnostic::error("file is empty", crate::source::Span::new(file, 0, 0))
+        diags.push(
+            Diagnostic::error("file is empty", Span::new(file, 0, 0))
                 .label("nothing here")
                 .hint("remove the file, or fill it in"),
         );
-        return None;
+        return (SourceFile::new(name, text), None);
     }
-    match yaml::parse(&text) {
-        Ok(root) => Some((file, root, text)),
+    let parsed = yaml::parse(&text);
+    let source = SourceFile::new(name, text);
+    match parsed {
+        Ok(root) => (source, Some(root)),
         Err(e) => {
             let budget = e.message.contains("limit") || e.message.contains("budget");
             let hint = if budget {
@@ -132,15 +164,15 @@ fn read_yaml(
             } else {
                 "check the indentation and quoting around this place"
             };
-            loaded.diagnostics.push(
+            diags.push(
                 Diagnostic::error(
                     format!("invalid YAML: {}", e.message),
-                    crate::source::Span::new(file, e.offset, e.offset + 1),
+                    Span::new(file, e.offset, e.offset + 1),
                 )
                 .label("here")
                 .hint(hint),
             );
-            None
+            (source, None)
         }
     }
 }

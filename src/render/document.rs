@@ -99,8 +99,10 @@ pub fn to_pdf(markdown: &str) -> Result<Rendered, String> {
         date: date.map_or(0, |d| d.earliest().and_hms_opt(12, 0, 0).map_or(0, |t| t.and_utc().timestamp())),
         id_seed: fnv(markdown.as_bytes()),
     };
-    let bytes = pdf::write(&laid, &meta).map_err(|e| e.0)?;
-    Ok(Rendered { bytes, pages: laid.pages.len(), missing: laid.missing.into_iter().collect() })
+    let pages = laid.pages.len();
+    let missing = laid.missing.iter().copied().collect();
+    let bytes = pdf::write(laid, &meta).map_err(|e| e.0)?;
+    Ok(Rendered { bytes, pages, missing })
 }
 
 #[cfg(test)]
