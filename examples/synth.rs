@@ -3,6 +3,9 @@
 //! kind, redactions, two to four letters each) spread over files of 1,000,
 //! and D copies of the bundled dossier.
 //!
+//! With `--reports 0` the bundled reports are used: `--reports 0 --dossiers 200`
+//! is 200 dossiers over the bundled register.
+//!
 //! cargo run --release --example synth -- --reports 10000 --dossiers 1 --out target/synth
 
 use std::fmt::Write as _;
@@ -115,6 +118,43 @@ fn report(i: usize, rng: &mut Rng) -> String {
     y
 }
 
+/// Writes `reports` reports and `dossiers` dossiers to `out/data`.
+pub fn generate(reports: usize, dossiers: usize, seed: u64, out: &std::path::Path) -> std::io::Result<()> {
+    let data = out.join("data");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(data.join("records"))?;
+    // first_used is left to be derived: synthetic reports come before the recorded dates.
+    let accounts: String = ACCOUNTS
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("first_used:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(data.join("records/accounts.yaml"), accounts)?;
+    let mut rng = Rng(seed);
+    for (chunk, start) in (0..reports).step_by(1000).enumerate() {
+        let mut text = String::from("reports:\n");
+        for r in start..(start + 1000).min(reports) {
+            text.push_str(&report(r, &mut rng));
+        }
+        std::fs::write(data.join(format!("records/reports-{chunk:04}.yaml")), text)?;
+    }
+    if reports == 0 {
+        std::fs::write(data.join("records/reports.yaml"), include_str!("../data/records/reports.yaml"))?;
+        std::fs::write(data.join("records/accounts.yaml"), ACCOUNTS)?;
+    }
+    for d in 0..dossiers {
+        let id = if dossiers == 1 { "2022Z21205".to_string() } else { format!("SYN{d:05}") };
+        let dir = data.join("dossiers").join(&id);
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(
+            dir.join("dossier.yaml"),
+            DOSSIER.replacen("id: 2022Z21205", &format!("id: {id}"), 1),
+        )?;
+    }
+    Ok(())
+}
+
+#[allow(dead_code)]
 fn main() {
     let mut reports = 1000usize;
     let mut dossiers = 1usize;
@@ -132,30 +172,6 @@ fn main() {
         }
         i += 2;
     }
-    let data = out.join("data");
-    let _ = std::fs::remove_dir_all(&data);
-    std::fs::create_dir_all(data.join("records")).unwrap();
-    // first_used is left to be derived: synthetic reports come before the recorded dates.
-    let accounts: String = ACCOUNTS
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("first_used:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(data.join("records/accounts.yaml"), accounts).unwrap();
-    let mut rng = Rng(seed);
-    for (chunk, start) in (0..reports).step_by(1000).enumerate() {
-        let mut text = String::from("reports:\n");
-        for r in start..(start + 1000).min(reports) {
-            text.push_str(&report(r, &mut rng));
-        }
-        std::fs::write(data.join(format!("records/reports-{chunk:04}.yaml")), text).unwrap();
-    }
-    for d in 0..dossiers {
-        let id = if dossiers == 1 { "2022Z21205".to_string() } else { format!("SYN{d:05}") };
-        let dir = data.join("dossiers").join(&id);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("dossier.yaml"), DOSSIER.replacen("id: 2022Z21205", &format!("id: {id}"), 1))
-            .unwrap();
-    }
-    eprintln!("wrote {} report(s) and {dossiers} dossier(s) to {}", reports, data.display());
+    generate(reports, dossiers, seed, &out).expect("writing the synthetic data");
+    eprintln!("wrote {reports} report(s) and {dossiers} dossier(s) to {}", out.join("data").display());
 }

@@ -2,6 +2,7 @@
 //! scratch copies of the bundled data and of the fixtures in `tests/fixtures/`.
 
 mod annexes;
+mod batch;
 mod build;
 mod check;
 mod common;

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Batch benchmarks (a benchmark, not a test): wall time, pages per second and
+# peak RSS of full builds (Markdown and PDF, public documents) of
+#   - a 10,000-report register with the bundled dossier over it;
+#   - 200 dossiers over the bundled register (and 50 and 100, to show how
+#     peak memory grows with the number of dossiers);
+#   - the PDF stage alone (examples/pdfbench).
+# Needs GNU time (/usr/bin/time); uses hyperfine for repeated runs if present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet --examples
+bin=target/release/beantwoord
+work=target/bench
+mkdir -p "$work"
+
+cargo run --release --quiet --example synth -- --reports 10000 --dossiers 1 --out "$work/r10000"
+for n in 50 100 200; do
+    cargo run --release --quiet --example synth -- --reports 0 --dossiers "$n" --out "$work/d$n"
+done
+
+measure() { # name data-dir
+    rm -rf "$work/out"
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" build --quiet --data "$2" --out "$work/out" 2>"$work/summary.txt"
+    read -r wall rss <"$work/time.txt"
+    pages=$(grep -o '[0-9]* page(s)' "$work/summary.txt" | grep -o '[0-9]*')
+    awk -v n="$1" -v w="$wall" -v r="$rss" -v p="$pages" \
+        'BEGIN { printf "%-34s %7.2f s wall %7d pages %7.0f pages/s %7.0f MiB peak RSS\n", n, w, p, p / w, r / 1024 }'
+}
+
+echo "== full builds (first build into an empty output folder)"
+measure "10,000 reports, bundled dossier" "$work/r10000/data"
+for n in 50 100 200; do
+    measure "$n dossiers, bundled register" "$work/d$n/data"
+done
+
+if command -v hyperfine >/dev/null; then
+    echo "== repeated: 200 dossiers (empty output folder each run)"
+    hyperfine --warmup 1 --runs 5 --prepare "rm -rf $work/out" \
+        "$bin build --quiet --data $work/d200/data --out $work/out"
+fi
+
+echo "== PDF stage alone, one core"
+RAYON_NUM_THREADS=1 target/release/examples/pdfbench --annexes 2000
