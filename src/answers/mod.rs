@@ -40,11 +40,13 @@ pub struct Scope<'p> {
     pub accounts: Vec<AccountCtx>,
 }
 
-/// Renders every document of `dossier`; problems go to `diags`.
+/// Renders every document of `dossier`, the internal versions too when
+/// `internal`; problems go to `diags`.
 pub fn render_dossier(
     project: &Project,
     dossier: &Dossier,
     templates: &DocTemplates,
+    internal: bool,
     diags: &mut Diagnostics,
 ) -> Option<Drafts> {
     let errors_before = diags.error_count();
@@ -89,7 +91,12 @@ pub fn render_dossier(
         ctx.insert("inventory", &Vec::<annex::DocumentCtx>::new());
     }
     let mut drafts = Drafts { dossier: dossier.id.value.clone(), public: Vec::new(), internal: Vec::new() };
-    for (audience, internal) in [(Audience::Public, false), (Audience::Internal, true)] {
+    let audiences: &[(Audience, bool)] = if internal {
+        &[(Audience::Public, false), (Audience::Internal, true)]
+    } else {
+        &[(Audience::Public, false)]
+    };
+    for &(audience, internal) in audiences {
         ctx.insert("internal", &internal);
         for name in &names {
             let template = templates.get(name)?;

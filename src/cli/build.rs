@@ -105,7 +105,7 @@ pub fn prepare(settings: &Settings) -> Prepared {
         .par_iter()
         .map(|d| {
             let mut diags = Diagnostics::default();
-            let drafts = answers::render_dossier(&p.project, d, &templates, &mut diags);
+            let drafts = answers::render_dossier(&p.project, d, &templates, settings.internal, &mut diags);
             (drafts, diags)
         })
         .collect();

@@ -83,8 +83,12 @@ pub fn to_pdf(markdown: &str) -> Result<Rendered, String> {
     }
     let head =
         Letterhead { sender: get("author").unwrap_or_default(), rows, classification: get("classification") };
+    let t = std::time::Instant::now();
     let doc = blocks::parse(markdown);
+    pdf::step("parsed", t);
     let laid: Laid = layout::layout(&doc, &head, &Fonts);
+    drop(doc);
+    pdf::step("laid out", t);
     let keywords = fm
         .iter()
         .find(|(n, _)| n == "keywords")

@@ -34,7 +34,7 @@ pub struct Meta {
 pub struct PdfError(pub String);
 
 /// Under `BEANTWOORD_TIMING`, the time and resident memory after a step.
-fn step(name: &str, since: std::time::Instant) {
+pub(crate) fn step(name: &str, since: std::time::Instant) {
     if std::env::var_os("BEANTWOORD_TIMING").is_none() {
         return;
     }
@@ -48,21 +48,57 @@ fn step(name: &str, since: std::time::Instant) {
     eprintln!("timing:   pdf {name}: {:.3} s, RSS {rss}", since.elapsed().as_secs_f64());
 }
 
-/// Writes `laid` as a PDF file. The layout is consumed page by page and each
-/// intermediate form is dropped as soon as the next exists, to keep the peak
-/// memory of large documents down.
+/// Pages per printpdf document. A larger document is made in chunks of this
+/// many pages, in parallel, then merged: printpdf holds every drawing
+/// operation of a document (128 bytes each) until it serializes, on one
+/// thread. The chunking depends only on the page count, so the bytes repeat;
+/// a document of up to this many pages is made in one piece.
+const CHUNK: usize = 1000;
+
+/// Writes `laid` as a PDF file. The layout is consumed chunk by chunk and each
+/// intermediate form is dropped as soon as the next exists.
 pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     use rayon::prelude::*;
     let t = std::time::Instant::now();
-    let fonts = Fonts;
-    let mut doc = PdfDocument::new(&meta.title);
-    let ids = embed_fonts(&mut doc, &laid, &fonts)?;
+    let fonts = subset_fonts(&laid, &Fonts)?;
     let height = super::layout::Geometry::a4().height;
-    let width = super::layout::Geometry::a4().width;
     let Laid { pages, outline, .. } = laid;
-    let pages: Vec<PdfPage> = pages.into_par_iter().map(|p| page(&p, &ids, width, height)).collect();
-    doc.with_pages(pages);
-    step("fonts and page operations", t);
+    let mut chunks: Vec<Vec<super::layout::Page>> = Vec::new();
+    let mut pages = pages.into_iter().peekable();
+    while pages.peek().is_some() {
+        chunks.push(pages.by_ref().take(CHUNK).collect());
+    }
+    if chunks.is_empty() {
+        chunks.push(vec![super::layout::Page::default()]);
+    }
+    let docs: Vec<lopdf::Document> =
+        chunks.into_par_iter().map(|c| chunk(c, &fonts, meta)).collect::<Result<_, _>>()?;
+    step("pages (printpdf, in chunks)", t);
+    let mut lo = merge(docs)?;
+    finish(&mut lo, &outline, meta, height)?;
+    step("merged, outline and compression", t);
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|e| PdfError(format!("cannot write the PDF: {e}")))?;
+    step("saved", t);
+    Ok(out)
+}
+
+/// One chunk of pages as a document of its own, its streams compressed.
+fn chunk(
+    pages: Vec<super::layout::Page>,
+    fonts: &[(Face, FontId, ParsedFont)],
+    meta: &Meta,
+) -> Result<lopdf::Document, PdfError> {
+    let geo = super::layout::Geometry::a4();
+    let mut doc = PdfDocument::new(&meta.title);
+    let mut ids = BTreeMap::new();
+    for (face, id, parsed) in fonts {
+        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed.clone()));
+        ids.insert(*face, id.clone());
+    }
+    let pdf_pages: Vec<PdfPage> = pages.iter().map(|p| page(p, &ids, geo.width, geo.height)).collect();
+    drop(pages);
+    doc.with_pages(pdf_pages);
     let info = &mut doc.metadata.info;
     let date = printpdf::OffsetDateTime::from_unix_timestamp(meta.date)
         .map_err(|e| PdfError(format!("bad document date: {e}")))?;
@@ -80,21 +116,80 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         PdfSaveOptions { optimize: true, subset_fonts: false, secure: false, image_optimization: None };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     drop(doc);
-    step("printpdf to objects", t);
-    finish(&mut lo, &outline, meta, height)?;
-    step("outline and compression", t);
-    let mut out = Vec::new();
-    lo.save_to(&mut out).map_err(|e| PdfError(format!("cannot write the PDF: {e}")))?;
-    step("saved", t);
-    Ok(out)
+    compress(&mut lo);
+    Ok(lo)
 }
 
-/// Subsets and embeds each face the pages use, under fixed resource names.
-fn embed_fonts(
-    doc: &mut PdfDocument,
-    laid: &Laid,
-    fonts: &Fonts,
-) -> Result<BTreeMap<Face, FontId>, PdfError> {
+/// The chunks as one document: the first chunk's catalog and page tree take
+/// every later chunk's pages, in order; the later catalogs are dropped.
+fn merge(docs: Vec<lopdf::Document>) -> Result<lopdf::Document, PdfError> {
+    use lopdf::Object;
+    let mut docs = docs.into_iter();
+    let mut base = docs.next().ok_or_else(|| PdfError("no pages".into()))?;
+    let pages_of = |d: &lopdf::Document| -> Result<lopdf::ObjectId, PdfError> {
+        d.catalog()
+            .and_then(|c| c.get(b"Pages"))
+            .and_then(Object::as_reference)
+            .map_err(|e| PdfError(format!("the PDF page tree: {e}")))
+    };
+    let base_pages = pages_of(&base)?;
+    let mut kids: Vec<Object> = match base.get_dictionary(base_pages).and_then(|d| d.get(b"Kids")) {
+        Ok(Object::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    };
+    for mut d in docs {
+        shift_ids(&mut d, base.max_id);
+        let pages = pages_of(&d)?;
+        let catalog = d.trailer.get(b"Root").and_then(Object::as_reference).ok();
+        let info = d.trailer.get(b"Info").and_then(Object::as_reference).ok();
+        if let Ok(Object::Array(chunk_kids)) = d.get_dictionary(pages).and_then(|p| p.get(b"Kids")).cloned() {
+            for kid in chunk_kids {
+                if let Ok(id) = kid.as_reference()
+                    && let Ok(page) = d.get_dictionary_mut(id)
+                {
+                    page.set("Parent", Object::Reference(base_pages));
+                }
+                kids.push(kid);
+            }
+        }
+        for id in [Some(pages), catalog, info].into_iter().flatten() {
+            d.objects.remove(&id);
+        }
+        base.max_id = base.max_id.max(d.max_id);
+        base.objects.append(&mut d.objects);
+    }
+    let tree =
+        base.get_dictionary_mut(base_pages).map_err(|e| PdfError(format!("the PDF page tree: {e}")))?;
+    tree.set("Count", Object::Integer(kids.len() as i64));
+    tree.set("Kids", Object::Array(kids));
+    Ok(base)
+}
+
+/// Adds `offset` to every object number of `doc` and every reference in it.
+fn shift_ids(doc: &mut lopdf::Document, offset: u32) {
+    fn shift(object: &mut lopdf::Object, offset: u32) {
+        match object {
+            lopdf::Object::Reference(id) => id.0 += offset,
+            lopdf::Object::Array(items) => items.iter_mut().for_each(|i| shift(i, offset)),
+            lopdf::Object::Dictionary(d) => d.iter_mut().for_each(|(_, v)| shift(v, offset)),
+            lopdf::Object::Stream(s) => s.dict.iter_mut().for_each(|(_, v)| shift(v, offset)),
+            _ => {}
+        }
+    }
+    let objects = std::mem::take(&mut doc.objects);
+    doc.objects = objects
+        .into_iter()
+        .map(|((id, generation), mut object)| {
+            shift(&mut object, offset);
+            ((id + offset, generation), object)
+        })
+        .collect();
+    doc.trailer.iter_mut().for_each(|(_, v)| shift(v, offset));
+    doc.max_id += offset;
+}
+
+/// Each face the pages use, subset to the glyphs used, under a fixed resource name.
+fn subset_fonts(laid: &Laid, fonts: &Fonts) -> Result<Vec<(Face, FontId, ParsedFont)>, PdfError> {
     let mut used: BTreeMap<Face, BTreeSet<u16>> = BTreeMap::new();
     for page in &laid.pages {
         for item in &page.items {
@@ -103,7 +198,7 @@ fn embed_fonts(
             }
         }
     }
-    let mut ids = BTreeMap::new();
+    let mut out = Vec::new();
     for (face, mut glyphs) in used {
         let mut fallback = String::new();
         fallback.push(FALLBACK);
@@ -115,11 +210,9 @@ fn embed_fonts(
         let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
             .ok_or_else(|| PdfError(format!("the subset of {face:?} cannot be read back")))?;
         parsed.font_name = Some(format!("{}+{}", subset_tag(&gids), face.postscript_name()));
-        let id = FontId(format!("F{}", face as usize));
-        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed));
-        ids.insert(face, id);
+        out.push((face, FontId(format!("F{}", face as usize)), parsed));
     }
-    Ok(ids)
+    Ok(out)
 }
 
 /// The six capital letters that mark a subset font's name (ISO 32000-1,
@@ -280,7 +373,6 @@ fn finish(
         catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
         doc.objects.insert(outlines_id, Object::Dictionary(outlines));
     }
-    compress(doc);
     Ok(())
 }
 

@@ -202,3 +202,59 @@ fn a_register_of_fifty_reports_lays_out_within_the_page() {
     assert!(check.contains("No syntax or stream encoding errors found"));
     assert!(html.matches("<page ").count() > 50);
 }
+
+/// Documents of more than 1,000 pages are made in chunks and merged: every
+/// page stays in its place, the outline points at the right pages, and the
+/// file is valid.
+#[test]
+fn a_document_made_in_chunks_keeps_its_pages_in_order() {
+    use beantwoord::render::layout::{BLACK, Item, Laid, OutlineEntry, Page};
+    use beantwoord::render::{fonts::Face, pdf};
+    let pages: Vec<Page> = (1..=2345)
+        .map(|i| Page {
+            items: vec![Item::Text {
+                x: 80.0,
+                y: 100.0,
+                size: 10.0,
+                face: Face::Regular,
+                text: format!("Inhoud van pagina {i}."),
+                color: BLACK,
+            }],
+        })
+        .collect();
+    let outline = vec![
+        OutlineEntry { title: "Begin".into(), page: 0, y: 100.0 },
+        OutlineEntry { title: "Midden".into(), page: 1500, y: 100.0 },
+        OutlineEntry { title: "Eind".into(), page: 2344, y: 100.0 },
+    ];
+    let laid = Laid { pages, outline, missing: Default::default() };
+    let meta = pdf::Meta {
+        title: "Groot".into(),
+        language: "nl-NL".into(),
+        date: 1_669_982_400,
+        ..pdf::Meta::default()
+    };
+    let bytes = pdf::write(laid.clone(), &meta).unwrap();
+    assert_eq!(bytes, pdf::write(laid, &meta).unwrap(), "the same bytes every time");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("groot.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let Some(info) = tool("pdfinfo", &[p(&path)]) else { return };
+    assert!(info.contains("Pages:           2345"), "{info}");
+    for n in [1, 1000, 1001, 1501, 2345] {
+        let Some(text) = tool("pdftotext", &["-f", &n.to_string(), "-l", &n.to_string(), p(&path), "-"])
+        else {
+            return;
+        };
+        assert_eq!(text.trim(), format!("Inhoud van pagina {n}."));
+    }
+    let Some(check) = tool("qpdf", &["--check", p(&path)]) else { return };
+    assert!(check.contains("No syntax or stream encoding errors found"), "{check}");
+    let Some(json) = tool("qpdf", &["--json", "--json-key=outlines", p(&path)]) else { return };
+    let targets: Vec<&str> = json
+        .split("\"destpageposfrom1\": ")
+        .skip(1)
+        .map(|t| t.split([',', '\n']).next().unwrap().trim())
+        .collect();
+    assert_eq!(targets, ["1", "1501", "2345"], "{json}");
+}
