@@ -68,11 +68,10 @@ pub struct Prepared {
     pub unknown_dossiers: Vec<String>,
 }
 
-/// Prints how long a stage took when `BEANTWOORD_TIMING` is set.
+/// Prints how long a stage took (and the resident memory after it) when
+/// `BEANTWOORD_TIMING` is set.
 pub fn timing(stage: &str, since: Instant) {
-    if std::env::var_os("BEANTWOORD_TIMING").is_some() {
-        eprintln!("timing: {stage}: {:.3} s", since.elapsed().as_secs_f64());
-    }
+    crate::render::pdf::step(stage, since);
 }
 
 /// Loads, validates and renders the Markdown of every dossier, in memory;

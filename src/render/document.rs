@@ -85,10 +85,10 @@ pub fn to_pdf(markdown: &str) -> Result<Rendered, String> {
         Letterhead { sender: get("author").unwrap_or_default(), rows, classification: get("classification") };
     let t = std::time::Instant::now();
     let doc = blocks::parse(markdown);
-    pdf::step("parsed", t);
+    pdf::step("  pdf markdown parsed", t);
     let laid: Laid = layout::layout(&doc, &head, &Fonts);
     drop(doc);
-    pdf::step("laid out", t);
+    pdf::step("  pdf laid out", t);
     let keywords = fm
         .iter()
         .find(|(n, _)| n == "keywords")

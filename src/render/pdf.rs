@@ -45,7 +45,7 @@ pub(crate) fn step(name: &str, since: std::time::Instant) {
         .unwrap_or("VmRSS: ?")
         .trim_start_matches("VmRSS:")
         .trim();
-    eprintln!("timing:   pdf {name}: {:.3} s, RSS {rss}", since.elapsed().as_secs_f64());
+    eprintln!("timing: {name}: {:.3} s, RSS {rss}", since.elapsed().as_secs_f64());
 }
 
 /// Pages per printpdf document. A larger document is made in chunks of this
@@ -73,13 +73,13 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     }
     let docs: Vec<lopdf::Document> =
         chunks.into_par_iter().map(|c| chunk(c, &fonts, meta)).collect::<Result<_, _>>()?;
-    step("pages (printpdf, in chunks)", t);
+    step("  pdf pages (printpdf, in chunks)", t);
     let mut lo = merge(docs)?;
     finish(&mut lo, &outline, meta, height)?;
-    step("merged, outline and compression", t);
+    step("  pdf merged, outline", t);
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| PdfError(format!("cannot write the PDF: {e}")))?;
-    step("saved", t);
+    step("  pdf saved", t);
     Ok(out)
 }
 
@@ -392,7 +392,10 @@ fn compress(doc: &mut lopdf::Document) {
         })
         .collect();
     streams.par_iter_mut().for_each(|stream| {
-        let mut z = ZlibEncoder::new(Vec::with_capacity(stream.content.len() / 3), Compression::new(4));
+        // Font programs (they carry /Length1) are most of a short document's
+        // bytes and compress little better at higher levels: level 1 for them.
+        let level = if stream.dict.get(b"Length1").is_ok() { 1 } else { 4 };
+        let mut z = ZlibEncoder::new(Vec::with_capacity(stream.content.len() / 3), Compression::new(level));
         if z.write_all(&stream.content).is_err() {
             return;
         }
