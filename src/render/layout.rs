@@ -124,8 +124,14 @@ pub fn layout(doc: &Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
     for (label, blocks) in &doc.notes {
         lx.notes.insert(label.clone(), blocks.clone());
     }
-    let mut lines = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
+        // What introduces a quotation stays with it.
+        if matches!(block, Block::Quote(_))
+            && let Some(last) = lines.last_mut()
+        {
+            last.keep_with_next = true;
+        }
         lx.block(block, geo.left, geo.measure(), i == 0, &mut lines);
     }
     let mut pager = Pager::new(geo, head, &mut lx);
@@ -556,9 +562,12 @@ impl<'f> Lines<'f> {
                 if let Some(l) = out.get_mut(start) {
                     l.space_before = PARA_GAP;
                 }
+                // A short quoted letter stays whole, and with the line after it.
+                let short = out.len() - start <= 10;
                 for l in &mut out[start..] {
                     let gap = l.space_before;
                     l.items.push(Item::Rect { x: x + 2.0, y: -gap, w: 2.0, h: l.height + gap, color: RULE });
+                    l.keep_with_next |= short;
                 }
             }
             Block::List { start, items } => {
@@ -729,10 +738,13 @@ fn flush(run: &mut Option<(Frag, f32)>, baseline: f32, items: &mut Vec<Item>) {
     }
 }
 
-/// No paragraph leaves one line alone at the foot or head of a page.
+/// No paragraph leaves one line alone at the foot or head of a page, and a
+/// short one (up to five lines, like an address block) is not split at all.
 fn keep_orphans(lines: &mut [Line]) {
     let n = lines.len();
-    if n >= 2 {
+    if (2..=5).contains(&n) {
+        lines[..n - 1].iter_mut().for_each(|l| l.keep_with_next = true);
+    } else if n >= 2 {
         lines[0].keep_with_next = true;
         lines[n - 2].keep_with_next = true;
     }
@@ -941,7 +953,7 @@ impl<'a, 'f> Pager<'a, 'f> {
             while keep && j < n {
                 let Some(next) = lines[j].as_ref() else { break };
                 need += next.space_before + next.height;
-                keep = next.keep_with_next && j - i < 4;
+                keep = next.keep_with_next && j - i < 40;
                 j += 1;
             }
             let gap = if self.at_top { 0.0 } else { line.space_before };
@@ -1164,6 +1176,21 @@ mod tests {
         assert!((w.iter().sum::<f32>() - 300.0).abs() < 0.01, "{w:?}");
         let fits = column_widths(&[10.0, 10.0], &[50.0, 50.0], 200.0);
         assert_eq!(fits, [100.0, 100.0]);
+    }
+
+    #[test]
+    fn a_short_quoted_letter_is_not_split_over_pages() {
+        let mut md = String::new();
+        for i in 0..38 {
+            md.push_str(&format!("Alinea {i} die ruimte inneemt op de pagina.\n\n"));
+        }
+        md.push_str("### Document 1\n\nDatum: 9 maart 2021\\\nVan: BZK\\\nAan: Meta\n\n> Geachte heer,\n>\n> Een korte brief.\n>\n> Met vriendelijke groet,\n> [5.1.2e]\n\n*Reconstructie.*\n");
+        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let t = texts(&laid);
+        let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
+        assert_eq!(page_of("Geachte heer,"), page_of("Met vriendelijke groet,"));
+        assert_eq!(page_of("Geachte heer,"), page_of("Van: BZK"));
+        assert_eq!(page_of("Geachte heer,"), page_of("Reconstructie."));
     }
 
     #[test]
