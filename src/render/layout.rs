@@ -247,30 +247,11 @@ impl<'f> Lines<'f> {
                 SpanKind::NoteRef => {
                     let mut f = self.frag(&span.text, face, size * 0.62, FragKind::Plain, None);
                     f.rise = size * 0.36;
-                    if words.is_empty() || gap.is_some() {
-                        words.push(Word {
-                            space: gap.take().unwrap_or(0.0),
-                            forced_break: std::mem::take(&mut forced),
-                            ..Word::default()
-                        });
-                    }
-                    if let Some(w) = words.last_mut() {
-                        w.frags.push(f);
-                        w.notes.push(span.text.clone());
-                    }
+                    attach(&mut words, &mut gap, &mut forced, f, Some(span.text.clone()));
                 }
                 SpanKind::Redacted => {
                     let f = self.frag(&span.text, face, size, FragKind::Box, None);
-                    if words.is_empty() || gap.is_some() {
-                        words.push(Word {
-                            space: gap.take().unwrap_or(0.0),
-                            forced_break: std::mem::take(&mut forced),
-                            ..Word::default()
-                        });
-                    }
-                    if let Some(w) = words.last_mut() {
-                        w.frags.push(f);
-                    }
+                    attach(&mut words, &mut gap, &mut forced, f, None);
                 }
                 SpanKind::Text | SpanKind::Withheld { .. } => {
                     let (text, kind) = match &span.kind {
@@ -287,16 +268,7 @@ impl<'f> Lines<'f> {
                             continue;
                         }
                         let f = self.frag(piece, face, size, kind, span.link.clone());
-                        if words.is_empty() || gap.is_some() {
-                            words.push(Word {
-                                space: gap.take().unwrap_or(0.0),
-                                forced_break: std::mem::take(&mut forced),
-                                ..Word::default()
-                            });
-                        }
-                        if let Some(w) = words.last_mut() {
-                            w.frags.push(f);
-                        }
+                        attach(&mut words, &mut gap, &mut forced, f, None);
                     }
                 }
             }
@@ -490,7 +462,7 @@ impl<'f> Lines<'f> {
                             line.items.push(Item::Rect {
                                 x: cx - 0.5,
                                 y: baseline - size * 0.85,
-                                w: fw + 1.0 + w_space_after(&f),
+                                w: fw + 1.0,
                                 h: size * 1.1,
                                 color: HIGHLIGHT,
                             });
@@ -701,8 +673,20 @@ impl<'f> Lines<'f> {
     }
 }
 
-fn w_space_after(_f: &Frag) -> f32 {
-    0.0
+/// Adds a fragment to the last word, or starts a new word when a space (or a
+/// forced line break) came before it.
+fn attach(words: &mut Vec<Word>, gap: &mut Option<f32>, forced: &mut bool, frag: Frag, note: Option<String>) {
+    if words.is_empty() || gap.is_some() {
+        words.push(Word {
+            space: gap.take().unwrap_or(0.0),
+            forced_break: std::mem::take(forced),
+            ..Word::default()
+        });
+    }
+    if let Some(w) = words.last_mut() {
+        w.frags.push(frag);
+        w.notes.extend(note);
+    }
 }
 
 fn same_style(a: &Frag, b: &Frag) -> bool {

@@ -167,11 +167,6 @@ fn withheld_words_reach_no_byte_of_any_public_output() {
         "maar gaf geen reden voor de blokkade.",
         &format!("maar gaf geen reden voor de blokkade aan {marker}."),
     );
-    s.edit(
-        "data/records/reports.yaml",
-        "subject: Geblokkeerde Instagrampagina's",
-        "subject: Geblokkeerde Instagrampagina's",
-    );
     let build = s.run(&["build", "--internal"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(leaks(format!("{}{}", build.stdout, build.stderr).as_bytes()).is_empty());
