@@ -1,4 +1,4 @@
-//! The bundled typeface (Noto Sans, SIL OFL 1.1: `assets/fonts/OFL.txt`),
+//! The bundled typeface (Noto Sans, SIL OFL 1.1: `src/assets/fonts/OFL.txt`),
 //! embedded in the binary, and its metrics for layout. Widths come from the
 //! font's own advance widths (ttf-parser); the common range is tabulated once.
 
@@ -28,10 +28,10 @@ impl Face {
     /// The font file's bytes.
     pub fn bytes(self) -> &'static [u8] {
         match self {
-            Face::Regular => include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
-            Face::Bold => include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
-            Face::Italic => include_bytes!("../../assets/fonts/NotoSans-Italic.ttf"),
-            Face::BoldItalic => include_bytes!("../../assets/fonts/NotoSans-BoldItalic.ttf"),
+            Face::Regular => include_bytes!("../assets/fonts/NotoSans-Regular.ttf"),
+            Face::Bold => include_bytes!("../assets/fonts/NotoSans-Bold.ttf"),
+            Face::Italic => include_bytes!("../assets/fonts/NotoSans-Italic.ttf"),
+            Face::BoldItalic => include_bytes!("../assets/fonts/NotoSans-BoldItalic.ttf"),
         }
     }
 

@@ -206,7 +206,7 @@ struct Lines<'f> {
 fn hyphenator() -> Option<&'static Standard> {
     static DICT: OnceLock<Option<Standard>> = OnceLock::new();
     DICT.get_or_init(|| {
-        let bytes: &[u8] = include_bytes!("../../assets/hyphenation/nl.standard.bincode");
+        let bytes: &[u8] = include_bytes!("../assets/hyphenation/nl.standard.bincode");
         Standard::from_reader(Language::Dutch, &mut &bytes[..]).ok()
     })
     .as_ref()
