@@ -258,3 +258,15 @@ fn a_document_made_in_chunks_keeps_its_pages_in_order() {
         .collect();
     assert_eq!(targets, ["1", "1501", "2345"], "{json}");
 }
+
+#[test]
+fn links_in_the_markdown_are_clickable_in_the_pdf() {
+    let s = Scratch::minimal();
+    let md = s.build_and_read("T1", "antwoord.md");
+    assert!(md.contains("[^1]: Een bron. <https://example.org>"));
+    let pdf = std::fs::read(s.file("output/T1/antwoord.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/URI(https://example.org)"), "no link annotation");
+    assert_eq!(text.matches("/Subtype/Link").count(), 1);
+    assert!(text.contains("/Border[0 0 0]"), "links are drawn without a border");
+}
