@@ -11,15 +11,18 @@
 //! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`] |
 //! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::redaction`]) | typed, validated records; no I/O |
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`]) | model + Tera templates → Markdown per document (`antwoord.md`, `bijlagen.md`), public and internal |
-//! | **render** | [`render`] ([`render::blocks`], [`render::layout`], [`render::pdf`]) | Markdown → pulldown-cmark blocks → positioned lines and pages (pure) → PDF bytes (the only printpdf module) |
-//! | **output** | [`output`] | files written atomically, all or nothing |
+//! | **render** | [`render`] ([`render::blocks`], [`render::layout`], [`render::pdf`]) | Markdown → pulldown-cmark blocks → positioned lines and pages (pure) → PDF bytes (the only printpdf module; large documents in 1,000-page chunks, merged) |
+//! | **output** | [`output`] | each file compared with the disk: unchanged ones left alone, changed ones staged beside their target and renamed into place only when the whole run succeeded |
 //! | commands | [`cli`] | one file per command; raw arguments → checked [`cli::settings`] first |
 //!
 //! ## Invariants between the stages
 //!
-//! - Only [`load`] reads input files, only [`output`] writes; the stages in
-//!   between are pure functions of their input, so the same input gives the
-//!   same bytes.
+//! - Only [`load`] reads input files, only [`output`] touches the output
+//!   folder; the stages in between are pure functions of their input, so the
+//!   same input gives the same bytes.
+//! - Work runs in parallel (rayon) over files, dossiers, reports and output
+//!   documents, but results are always collected in input order: the output
+//!   does not depend on scheduling or on the number of threads.
 //! - Everything that can be wrong with the input is found before anything is
 //!   written: a run with errors writes nothing and leaves earlier output as it was.
 //! - Every problem points at its source: a [`source::Span`] (file and byte
