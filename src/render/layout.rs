@@ -1,4 +1,4 @@
-//! The page layout, pure code: a parsed document ([`blocks::Doc`]) and its
+//! The page layout, pure code: a parsed document ([`super::blocks::Doc`]) and its
 //! letterhead data in, positioned text, boxes and links on A4 pages out.
 //! Lines are broken with the font's own widths (Dutch hyphenation where a
 //! line would be left loose), then paginated: headings stay with what follows,
