@@ -250,7 +250,9 @@ impl<'n> Fields<'n> {
             if self.used[i] || allowed.contains(&key.name.as_str()) {
                 continue;
             }
-            let hint = match nearest(&key.name, allowed.iter().copied()) {
+            let hint = match nearest(&key.name, allowed.iter().copied())
+                .or_else(|| dutch_field(&key.name, allowed))
+            {
                 Some(n) => format!("did you mean `{n}`?"),
                 None => format!("the fields are: {}", allowed.join(", ")),
             };
@@ -270,6 +272,40 @@ pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Opt
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// Field names are English; a Dutch name (or a typo of one) points to the
+/// field it means, when that field belongs here.
+const DUTCH_FIELDS: &[(&str, &str)] = &[
+    ("antwoord", "answer"),
+    ("vraag", "text"),
+    ("vragen", "questions"),
+    ("nummer", "number"),
+    ("datum", "date"),
+    ("onderwerp", "subject"),
+    ("samenvatting", "summary"),
+    ("namens", "on_behalf_of"),
+    ("verkiezing", "election"),
+    ("uitkomst", "outcome"),
+    ("correspondentie", "correspondence"),
+    ("tekst", "text"),
+    ("van", "from"),
+    ("aan", "to"),
+    ("richting", "direction"),
+    ("voetnoten", "footnotes"),
+    ("indiener", "submitter"),
+    ("bijlagen", "annexes"),
+    ("beoordeling", "judgement"),
+    ("gronden", "grounds"),
+    ("kanaal", "channel"),
+    ("aantal", "items"),
+    ("ingediend", "submitted"),
+    ("beantwoord", "answered"),
+];
+
+fn dutch_field(word: &str, allowed: &[&str]) -> Option<&'static str> {
+    let dutch = nearest(word, DUTCH_FIELDS.iter().map(|(nl, _)| *nl))?;
+    DUTCH_FIELDS.iter().find(|(nl, en)| *nl == dutch && allowed.contains(en)).map(|(_, en)| *en)
 }
 
 /// A valid id made from any text, for hints.
@@ -296,6 +332,16 @@ mod tests {
         assert_eq!(nearest("antwoort", fields.iter().copied()), None);
         assert_eq!(nearest("anser", fields.iter().copied()), Some("answer"));
         assert_eq!(nearest("numbr", fields.iter().copied()), Some("number"));
+    }
+
+    #[test]
+    fn dutch_field_names_point_to_the_english_ones() {
+        let fields = ["number", "id", "text", "answer", "answer_with"];
+        assert_eq!(dutch_field("antwoort", &fields), Some("answer"));
+        assert_eq!(dutch_field("antwoord", &fields), Some("answer"));
+        assert_eq!(dutch_field("nummer", &fields), Some("number"));
+        assert_eq!(dutch_field("datum", &fields), None, "no date field in a question");
+        assert_eq!(dutch_field("xyz", &fields), None);
     }
 
     #[test]
