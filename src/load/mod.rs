@@ -46,6 +46,13 @@ pub fn load(data: &Path) -> Loaded {
         );
     }
     let dossier_files = dossier_files(&data.join("dossiers"));
+    for folder in folders_without_dossier(&data.join("dossiers")) {
+        let mut d =
+            Diagnostic::general(format!("dossiers/{folder}/ has no dossier.yaml; it is skipped"), None)
+                .hint("name the file dossier.yaml, or remove the folder");
+        d.severity = crate::diag::Severity::Warning;
+        loaded.diagnostics.push(d);
+    }
     let n_records = record_files.len();
     let paths: Vec<PathBuf> = record_files.into_iter().chain(dossier_files).collect();
     // Each file is read, parsed and typed on its own (in parallel); the
@@ -192,6 +199,18 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
             }
         }
     }
+    out.sort();
+    out
+}
+
+/// Folders under `dossiers/` that hold no `dossier.yaml`, sorted.
+fn folders_without_dossier(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut out: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().is_dir() && !e.path().join("dossier.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     out.sort();
     out
 }

@@ -98,3 +98,14 @@ fn a_wrong_command_line_exits_2() {
         assert!(help.stdout.contains("--data <DIR>"), "{}", help.stdout);
     }
 }
+
+#[test]
+fn a_dossier_folder_without_dossier_yaml_is_a_warning() {
+    let s = Scratch::minimal();
+    std::fs::create_dir_all(s.file("data/dossiers/T2")).unwrap();
+    s.write("data/dossiers/T2/dosier.yaml", "id: T2\n");
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 0, "a warning does not fail the check:\n{}", r.stderr);
+    assert!(r.stderr.contains("warning: dossiers/T2/ has no dossier.yaml; it is skipped"), "{}", r.stderr);
+    assert!(r.stderr.contains("1 warning(s)"), "{}", r.stderr);
+}
