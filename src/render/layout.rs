@@ -921,7 +921,6 @@ impl<'a, 'f> Pager<'a, 'f> {
     fn place_all(&mut self, lines: Vec<Line>) {
         let n = lines.len();
         let mut lines: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
-        let mut current_header: Option<Line> = None;
         for i in 0..n {
             let Some(line) = lines[i].take() else { continue };
             if line.break_before && !self.at_top {
@@ -948,12 +947,6 @@ impl<'a, 'f> Pager<'a, 'f> {
                     self.place(h.clone(), Vec::new());
                 }
             }
-            if line.header.is_none() {
-                current_header = None;
-            } else if current_header.is_none() {
-                current_header = line.header.as_deref().cloned();
-            }
-            let notes = if self.at_top { self.notes_for(&line) } else { notes };
             self.place(line, notes);
         }
         self.flush_notes();
