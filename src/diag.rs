@@ -46,7 +46,7 @@ impl Diagnostic {
     }
 
     pub fn warning(message: impl Into<String>, span: Span) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Self::error(message, span) }
+        Self::error(message, span).as_warning()
     }
 
     /// A problem with a whole file or with no file at all.
@@ -60,6 +60,12 @@ impl Diagnostic {
             hint: None,
             also: Vec::new(),
         }
+    }
+
+    /// The same problem, but only a warning: it does not fail the run.
+    pub fn as_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     /// Points at a second place, e.g. where a duplicate was first defined.

@@ -6,7 +6,7 @@
 use super::DataArgs;
 use super::settings::{Format, Settings, templates_dir};
 use crate::answers::{self, Drafts};
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::load;
 use crate::model::Project;
 use crate::output::{self, Change, Staged};
@@ -164,13 +164,16 @@ pub fn make(job: &Job) -> Result<Made, Box<Diagnostic>> {
             if !r.missing.is_empty() {
                 let chars: Vec<String> =
                     r.missing.iter().map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
-                let mut w = Diagnostic::general(
-                    format!("{}: the font has no glyph for {}", job.path.display(), chars.join(", ")),
-                    None,
-                )
-                .hint("they are shown as a replacement mark (U+FFFD); use another character in the records");
-                w.severity = Severity::Warning;
-                warnings.push(w);
+                warnings.push(
+                    Diagnostic::general(
+                        format!("{}: the font has no glyph for {}", job.path.display(), chars.join(", ")),
+                        None,
+                    )
+                    .hint(
+                        "they are shown as a replacement mark (U+FFFD); use another character in the records",
+                    )
+                    .as_warning(),
+                );
             }
             Ok(Made { bytes: r.bytes, pages: r.pages, warnings })
         }

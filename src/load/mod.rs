@@ -45,13 +45,13 @@ pub fn load(data: &Path) -> Loaded {
                 .hint("put the register's accounts and reports in records/*.yaml"),
         );
     }
-    let dossier_files = dossier_files(&data.join("dossiers"));
-    for folder in folders_without_dossier(&data.join("dossiers")) {
-        let mut d =
+    let (dossier_files, without) = dossier_files(&data.join("dossiers"));
+    for folder in without {
+        loaded.diagnostics.push(
             Diagnostic::general(format!("dossiers/{folder}/ has no dossier.yaml; it is skipped"), None)
-                .hint("name the file dossier.yaml, or remove the folder");
-        d.severity = crate::diag::Severity::Warning;
-        loaded.diagnostics.push(d);
+                .hint("name the file dossier.yaml, or remove the folder")
+                .as_warning(),
+        );
     }
     let n_records = record_files.len();
     let paths: Vec<PathBuf> = record_files.into_iter().chain(dossier_files).collect();
@@ -203,24 +203,23 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Folders under `dossiers/` that hold no `dossier.yaml`, sorted.
-fn folders_without_dossier(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut out: Vec<String> = entries
-        .flatten()
-        .filter(|e| e.path().is_dir() && !e.path().join("dossier.yaml").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    out.sort();
-    out
-}
-
-fn dossier_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut out: Vec<PathBuf> =
-        entries.flatten().map(|e| e.path().join("dossier.yaml")).filter(|p| p.is_file()).collect();
-    out.sort();
-    out
+/// The `dossier.yaml` of every folder under `dir`, and the names of the
+/// folders that have none; both sorted.
+fn dossier_files(dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return (Vec::new(), Vec::new()) };
+    let mut files = Vec::new();
+    let mut without = Vec::new();
+    for e in entries.flatten().filter(|e| e.path().is_dir()) {
+        let file = e.path().join("dossier.yaml");
+        if file.is_file() {
+            files.push(file);
+        } else {
+            without.push(e.file_name().to_string_lossy().into_owned());
+        }
+    }
+    files.sort();
+    without.sort();
+    (files, without)
 }
 
 /// The document templates: each built-in one, unless `dir` holds a file of
