@@ -100,12 +100,7 @@ pub fn render_dossier(
         ctx.insert("internal", &internal);
         for name in &names {
             let template = templates.get(name)?;
-            let text = Text {
-                value: template.source.clone(),
-                span: crate::source::Span::new(template.file, 0, 0),
-                line_offsets: line_offsets(&template.source),
-            };
-            let out = render_text(&tera, &text, &ctx, diags)?;
+            let out = render_text(&tera, &template.text, &ctx, diags)?;
             let redacted = match markdown::redact(&tidy(&out), audience) {
                 Ok(r) => r,
                 Err(e) => {
@@ -323,8 +318,4 @@ fn answer_items(
         })
         .collect();
     (items, footnotes)
-}
-
-fn line_offsets(source: &str) -> Vec<usize> {
-    std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }

@@ -1,14 +1,14 @@
 //! The document templates: built into the binary (`include_str!`), and
 //! overridden file by file by a user's `templates/` folder.
 
-use crate::source::FileId;
+use crate::model::Text;
 
-/// One document template and the file it came from (for diagnostics).
+/// One document template: its text, placed in the file it came from so that
+/// a problem in it is shown at its line.
 #[derive(Clone, Debug)]
 pub struct DocTemplate {
     pub name: &'static str,
-    pub source: String,
-    pub file: FileId,
+    pub text: Text,
 }
 
 /// The built-in templates, by file name.

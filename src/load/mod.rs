@@ -243,8 +243,11 @@ pub fn templates(
             },
             None => (format!("(built-in) templates/{name}"), built_in.to_string()),
         };
-        let file = sources.add(SourceFile::new(label, text.clone()));
-        out.all.push(DocTemplate { name, source: text, file });
+        let source = SourceFile::new(label, text.clone());
+        let line_offsets = source.line_starts().to_vec();
+        let file = sources.add(source);
+        let text = crate::model::Text { value: text, span: Span::new(file, 0, 0), line_offsets };
+        out.all.push(DocTemplate { name, text });
     }
     out
 }

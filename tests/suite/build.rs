@@ -126,3 +126,15 @@ fn only_the_named_dossier_is_built() {
     assert!(s.file("output/KOPIE/antwoord.md").exists());
     assert!(!s.file("output/2022Z21205").exists());
 }
+
+#[test]
+fn an_error_in_a_user_template_points_at_its_line() {
+    let s = Scratch::minimal();
+    std::fs::create_dir_all(s.file("templates")).unwrap();
+    s.write("templates/antwoord.md", "Regel een.\nRegel twee {{ dossier.id | onbekend }}.\n");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("templates/antwoord.md:2:28"), "{}", r.stderr);
+    assert!(r.stderr.contains("Unknown filter `onbekend`"), "{}", r.stderr);
+    assert!(!s.out().exists());
+}
