@@ -55,11 +55,6 @@ fn unescape(s: &str) -> String {
     out
 }
 
-/// A stable 64-bit hash (FNV-1a) for the document /ID.
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
-}
-
 pub fn to_pdf(markdown: &str) -> Result<Rendered, String> {
     let fm = front_matter(markdown);
     let get = |k: &str| fm.iter().find(|(n, _)| n == k).and_then(|(_, v)| v.first()).map(|s| unescape(s));
@@ -101,7 +96,7 @@ pub fn to_pdf(markdown: &str) -> Result<Rendered, String> {
         keywords,
         language: get("lang").unwrap_or_else(|| "nl-NL".into()),
         date: date.map_or(0, |d| d.earliest().and_hms_opt(12, 0, 0).map_or(0, |t| t.and_utc().timestamp())),
-        id_seed: fnv(markdown.as_bytes()),
+        id_seed: pdf::fnv(markdown.bytes().map(u64::from)),
     };
     let pages = laid.pages.len();
     let missing = laid.missing.iter().copied().collect();

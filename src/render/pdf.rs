@@ -215,13 +215,16 @@ fn subset_fonts(laid: &Laid, fonts: &Fonts) -> Result<Vec<(Face, FontId, ParsedF
     Ok(out)
 }
 
+/// A stable 64-bit hash (FNV-1a) of a sequence of numbers: seeds the
+/// document /ID and the subset tags, so both repeat for the same input.
+pub(crate) fn fnv(items: impl IntoIterator<Item = u64>) -> u64 {
+    items.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, x| (h ^ x).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// The six capital letters that mark a subset font's name (ISO 32000-1,
 /// 9.6.4), derived from the glyphs it holds so that they repeat.
 fn subset_tag(gids: &[u16]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for g in gids {
-        h = (h ^ u64::from(*g)).wrapping_mul(0x0100_0000_01b3);
-    }
+    let h = fnv(gids.iter().map(|g| u64::from(*g)));
     (0..6).map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8)).collect()
 }
 
