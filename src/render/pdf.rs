@@ -6,13 +6,13 @@
 //! A final pass (lopdf, through printpdf) adds the outline in document order,
 //! the language, and drops printpdf's empty PDF/X claim.
 
+use super::content::{self, CharSet, Glyphs};
 use super::fonts::{FALLBACK, Face, Fonts};
-use super::layout::{Color, Item, Laid};
+use super::layout::{Item, Laid};
 use printpdf::{
-    Actions, BorderArray, FontId, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem, TextMatrix,
+    FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Document metadata written into the PDF.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -48,57 +48,74 @@ pub(crate) fn step(name: &str, since: std::time::Instant) {
     eprintln!("timing: {name}: {:.3} s, RSS {rss}", since.elapsed().as_secs_f64());
 }
 
-/// Pages per printpdf document. A larger document is made in chunks of this
-/// many pages, in parallel, then merged: printpdf holds every drawing
-/// operation of a document (128 bytes each) until it serializes, on one
-/// thread. The chunking depends only on the page count, so the bytes repeat;
-/// a document of up to this many pages is made in one piece.
-const CHUNK: usize = 1000;
-
-/// Writes `laid` as a PDF file. The layout is consumed chunk by chunk and each
-/// intermediate form is dropped as soon as the next exists.
+/// Writes `laid` as a PDF file.
+///
+/// printpdf makes the document: metadata, and each face subset to the
+/// characters used, with its widths and ToUnicode map (it derives both from
+/// the text shown, so it is given one page that shows every character of
+/// every face). The pages themselves are encoded by [`content`] in parallel,
+/// deflated as they are made, and put in printpdf's page tree in place of
+/// that specimen page: printpdf would hold every drawing operation of a
+/// 15,000-page document (128 bytes each) and serialize them on one thread.
 pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     use rayon::prelude::*;
     let t = std::time::Instant::now();
-    let fonts = subset_fonts(&laid, &Fonts)?;
-    let height = super::layout::Geometry::a4().height;
+    let geo = super::layout::Geometry::a4();
     let Laid { pages, outline, .. } = laid;
-    let mut chunks: Vec<Vec<super::layout::Page>> = Vec::new();
-    let mut pages = pages.into_iter().peekable();
-    while pages.peek().is_some() {
-        chunks.push(pages.by_ref().take(CHUNK).collect());
-    }
-    if chunks.is_empty() {
-        chunks.push(vec![super::layout::Page::default()]);
-    }
-    let docs: Vec<lopdf::Document> =
-        chunks.into_par_iter().map(|c| chunk(c, &fonts, meta)).collect::<Result<_, _>>()?;
-    step("  pdf pages (printpdf, in chunks)", t);
-    let mut lo = merge(docs)?;
-    finish(&mut lo, &outline, meta, height)?;
-    step("  pdf merged, outline", t);
+    let used = pages
+        .par_iter()
+        .fold(<[CharSet; 4]>::default, |sets, p| content::add_chars(sets, &p.items))
+        .reduce(<[CharSet; 4]>::default, |a, b| {
+            let [a0, a1, a2, a3] = a;
+            [a0.union(&b[0]), a1.union(&b[1]), a2.union(&b[2]), a3.union(&b[3])]
+        });
+    let fonts = subset_fonts(used)?;
+    step("  pdf fonts subset", t);
+    let glyphs: [Glyphs; 4] = Face::ALL
+        .map(|face| fonts.iter().find(|f| f.face == face).map(|f| f.glyphs.clone()).unwrap_or_default());
+    let streams: Vec<(lopdf::Stream, Vec<lopdf::Dictionary>)> = pages
+        .into_par_iter()
+        .map(|page| {
+            let bytes = content::encode(&page.items, &glyphs, geo.height);
+            (deflated(bytes), links(&page.items, geo.height))
+        })
+        .collect();
+    step("  pdf pages encoded", t);
+    let mut lo = skeleton(&fonts, meta)?;
+    put_pages(&mut lo, streams, &geo)?;
+    finish(&mut lo, &outline, meta, geo.height)?;
+    step("  pdf page tree, outline", t);
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| PdfError(format!("cannot write the PDF: {e}")))?;
     step("  pdf saved", t);
     Ok(out)
 }
 
-/// One chunk of pages as a document of its own, its streams compressed.
-fn chunk(
-    pages: Vec<super::layout::Page>,
-    fonts: &[(Face, FontId, ParsedFont)],
-    meta: &Meta,
-) -> Result<lopdf::Document, PdfError> {
+/// One embedded face: printpdf's font and how characters map to its glyphs.
+struct SubsetFace {
+    face: Face,
+    /// The characters it holds.
+    text: String,
+    parsed: ParsedFont,
+    glyphs: Glyphs,
+}
+
+/// A document with the metadata and the fonts, and one page that shows every
+/// character of every face (so that printpdf writes complete widths and
+/// ToUnicode maps); [`put_pages`] replaces that page.
+fn skeleton(fonts: &[SubsetFace], meta: &Meta) -> Result<lopdf::Document, PdfError> {
     let geo = super::layout::Geometry::a4();
     let mut doc = PdfDocument::new(&meta.title);
-    let mut ids = BTreeMap::new();
-    for (face, id, parsed) in fonts {
-        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed.clone()));
-        ids.insert(*face, id.clone());
+    let mut ops = vec![Op::StartTextSection];
+    for f in fonts {
+        let id = FontId(content::font_name(f.face).to_string());
+        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(f.parsed.clone()));
+        ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(10.0) });
+        ops.push(Op::ShowText { items: vec![TextItem::Text(f.text.clone())] });
     }
-    let pdf_pages: Vec<PdfPage> = pages.iter().map(|p| page(p, &ids, geo.width, geo.height)).collect();
-    drop(pages);
-    doc.with_pages(pdf_pages);
+    ops.push(Op::EndTextSection);
+    let mm = |pt: f32| printpdf::Mm(pt / super::layout::MM);
+    doc.with_pages(vec![PdfPage::new(mm(geo.width), mm(geo.height), ops)]);
     let info = &mut doc.metadata.info;
     let date = printpdf::OffsetDateTime::from_unix_timestamp(meta.date)
         .map_err(|e| PdfError(format!("bad document date: {e}")))?;
@@ -115,102 +132,110 @@ fn chunk(
     let opts =
         PdfSaveOptions { optimize: true, subset_fonts: false, secure: false, image_optimization: None };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    drop(doc);
     compress(&mut lo);
     Ok(lo)
 }
 
-/// The chunks as one document: the first chunk's catalog and page tree take
-/// every later chunk's pages, in order; the later catalogs are dropped.
-fn merge(docs: Vec<lopdf::Document>) -> Result<lopdf::Document, PdfError> {
+/// Replaces the specimen page with the document's pages; they share its
+/// resources (the fonts).
+fn put_pages(
+    doc: &mut lopdf::Document,
+    pages: Vec<(lopdf::Stream, Vec<lopdf::Dictionary>)>,
+    geo: &super::layout::Geometry,
+) -> Result<(), PdfError> {
     use lopdf::Object;
-    let mut docs = docs.into_iter();
-    let mut base = docs.next().ok_or_else(|| PdfError("no pages".into()))?;
-    let pages_of = |d: &lopdf::Document| -> Result<lopdf::ObjectId, PdfError> {
-        d.catalog()
-            .and_then(|c| c.get(b"Pages"))
-            .and_then(Object::as_reference)
-            .map_err(|e| PdfError(format!("the PDF page tree: {e}")))
-    };
-    let base_pages = pages_of(&base)?;
-    let mut kids: Vec<Object> = match base.get_dictionary(base_pages).and_then(|d| d.get(b"Kids")) {
-        Ok(Object::Array(a)) => a.clone(),
-        _ => Vec::new(),
-    };
-    for mut d in docs {
-        shift_ids(&mut d, base.max_id);
-        let pages = pages_of(&d)?;
-        let catalog = d.trailer.get(b"Root").and_then(Object::as_reference).ok();
-        let info = d.trailer.get(b"Info").and_then(Object::as_reference).ok();
-        if let Ok(Object::Array(chunk_kids)) = d.get_dictionary(pages).and_then(|p| p.get(b"Kids")).cloned() {
-            for kid in chunk_kids {
-                if let Ok(id) = kid.as_reference()
-                    && let Ok(page) = d.get_dictionary_mut(id)
-                {
-                    page.set("Parent", Object::Reference(base_pages));
-                }
-                kids.push(kid);
-            }
-        }
-        for id in [Some(pages), catalog, info].into_iter().flatten() {
-            d.objects.remove(&id);
-        }
-        base.max_id = base.max_id.max(d.max_id);
-        base.objects.append(&mut d.objects);
+    let bad = |e: lopdf::Error| PdfError(format!("the PDF page tree: {e}"));
+    let tree = doc.catalog().and_then(|c| c.get(b"Pages")).and_then(Object::as_reference).map_err(bad)?;
+    let specimen = match doc.get_dictionary(tree).and_then(|d| d.get(b"Kids")).map_err(bad)? {
+        Object::Array(kids) => kids.first().and_then(|k| k.as_reference().ok()),
+        _ => None,
     }
-    let tree =
-        base.get_dictionary_mut(base_pages).map_err(|e| PdfError(format!("the PDF page tree: {e}")))?;
+    .ok_or_else(|| PdfError("the PDF page tree has no page".into()))?;
+    let page = doc.get_dictionary(specimen).map_err(bad)?;
+    let resources = page.get(b"Resources").and_then(Object::as_reference).map_err(bad)?;
+    let contents = page.get(b"Contents").and_then(Object::as_reference).ok();
+    doc.objects.remove(&specimen);
+    if let Some(c) = contents {
+        doc.objects.remove(&c);
+    }
+    let media_box = Object::Array(vec![
+        Object::Integer(0),
+        Object::Integer(0),
+        Object::Real(geo.width),
+        Object::Real(geo.height),
+    ]);
+    let mut kids = Vec::with_capacity(pages.len());
+    for (stream, annots) in pages {
+        let contents = doc.add_object(stream);
+        let mut page = lopdf::Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Parent", Object::Reference(tree));
+        page.set("MediaBox", media_box.clone());
+        page.set("Resources", Object::Reference(resources));
+        page.set("Contents", Object::Reference(contents));
+        if !annots.is_empty() {
+            page.set("Annots", Object::Array(annots.into_iter().map(Object::Dictionary).collect()));
+        }
+        kids.push(Object::Reference(doc.add_object(page)));
+    }
+    let tree = doc.get_dictionary_mut(tree).map_err(bad)?;
     tree.set("Count", Object::Integer(kids.len() as i64));
     tree.set("Kids", Object::Array(kids));
-    Ok(base)
+    Ok(())
 }
 
-/// Adds `offset` to every object number of `doc` and every reference in it.
-fn shift_ids(doc: &mut lopdf::Document, offset: u32) {
-    fn shift(object: &mut lopdf::Object, offset: u32) {
-        match object {
-            lopdf::Object::Reference(id) => id.0 += offset,
-            lopdf::Object::Array(items) => items.iter_mut().for_each(|i| shift(i, offset)),
-            lopdf::Object::Dictionary(d) => d.iter_mut().for_each(|(_, v)| shift(v, offset)),
-            lopdf::Object::Stream(s) => s.dict.iter_mut().for_each(|(_, v)| shift(v, offset)),
-            _ => {}
-        }
-    }
-    let objects = std::mem::take(&mut doc.objects);
-    doc.objects = objects
-        .into_iter()
-        .map(|((id, generation), mut object)| {
-            shift(&mut object, offset);
-            ((id + offset, generation), object)
-        })
-        .collect();
-    doc.trailer.iter_mut().for_each(|(_, v)| shift(v, offset));
-    doc.max_id += offset;
-}
-
-/// Each face the pages use, subset to the glyphs used, under a fixed resource name.
-fn subset_fonts(laid: &Laid, fonts: &Fonts) -> Result<Vec<(Face, FontId, ParsedFont)>, PdfError> {
-    let mut used: BTreeMap<Face, BTreeSet<u16>> = BTreeMap::new();
-    for page in &laid.pages {
-        for item in &page.items {
-            if let Item::Text { face, text, .. } = item {
-                fonts.glyph_ids(*face, text, used.entry(*face).or_default());
+/// A page's links as borderless URI annotations.
+fn links(items: &[Item], height: f32) -> Vec<lopdf::Dictionary> {
+    use lopdf::{Dictionary, Object, StringFormat};
+    let name = |n: &str| Object::Name(n.as_bytes().to_vec());
+    items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Link { x, y, w, h, url } => {
+                let mut action = Dictionary::new();
+                action.set("S", name("URI"));
+                action.set("URI", Object::String(url.clone().into_bytes(), StringFormat::Literal));
+                let mut d = Dictionary::new();
+                d.set("Type", name("Annot"));
+                d.set("Subtype", name("Link"));
+                d.set(
+                    "Rect",
+                    Object::Array(
+                        [*x, height - *y - *h, *x + *w, height - *y].into_iter().map(Object::Real).collect(),
+                    ),
+                );
+                d.set("Border", Object::Array(vec![Object::Integer(0); 3]));
+                d.set("A", Object::Dictionary(action));
+                Some(d)
             }
-        }
-    }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Each face the pages use, subset to the characters it shows (and the
+/// fallback mark), under a fixed resource name.
+fn subset_fonts(used: [CharSet; 4]) -> Result<Vec<SubsetFace>, PdfError> {
+    let metrics = Fonts;
     let mut out = Vec::new();
-    for (face, mut glyphs) in used {
-        let mut fallback = String::new();
-        fallback.push(FALLBACK);
-        fonts.glyph_ids(face, &fallback, &mut glyphs);
-        glyphs.insert(0);
-        let gids: Vec<u16> = glyphs.into_iter().collect();
+    for (face, mut chars) in Face::ALL.into_iter().zip(used) {
+        if chars.is_empty() {
+            continue;
+        }
+        chars.insert(FALLBACK);
+        let text: String = chars.chars().filter(|c| metrics.has(face, *c)).collect();
+        let mut gids: BTreeSet<u16> = BTreeSet::new();
+        metrics.glyph_ids(face, &text, &mut gids);
+        gids.insert(0);
+        let gids: Vec<u16> = gids.into_iter().collect();
         let subset = subset(face.bytes(), &gids)?;
         let mut warnings = Vec::new();
         let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
             .ok_or_else(|| PdfError(format!("the subset of {face:?} cannot be read back")))?;
         parsed.font_name = Some(format!("{}+{}", subset_tag(&gids), face.postscript_name()));
-        out.push((face, FontId(format!("F{}", face as usize)), parsed));
+        let glyphs =
+            Glyphs::new(text.chars().filter_map(|c| parsed.lookup_glyph_index(c as u32).map(|g| (c, g))));
+        out.push(SubsetFace { face, text, parsed, glyphs });
     }
     Ok(out)
 }
@@ -237,68 +262,6 @@ fn subset(font: &[u8], gids: &[u16]) -> Result<Vec<u8>, PdfError> {
     let provider = data.table_provider(0).map_err(|e| PdfError(format!("font: {e}")))?;
     allsorts::subset::subset(&provider, gids, &SubsetProfile::Minimal, CmapTarget::Unicode)
         .map_err(|e| PdfError(format!("font subsetting failed: {e}")))
-}
-
-fn rgb(c: Color) -> printpdf::Color {
-    printpdf::Color::Rgb(printpdf::Rgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
-}
-
-/// One page's operations. Text runs share a text section; rectangles close it.
-fn page(page: &super::layout::Page, ids: &BTreeMap<Face, FontId>, width: f32, height: f32) -> PdfPage {
-    let mut ops = Vec::with_capacity(page.items.len() * 3);
-    let mut in_text = false;
-    let mut font: Option<(Face, f32)> = None;
-    let mut fill: Option<Color> = None;
-    for item in &page.items {
-        match item {
-            Item::Text { x, y, size, face, text, color } => {
-                let Some(id) = ids.get(face) else { continue };
-                if !in_text {
-                    ops.push(Op::StartTextSection);
-                    in_text = true;
-                    font = None;
-                }
-                if font != Some((*face, *size)) {
-                    ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(*size) });
-                    font = Some((*face, *size));
-                }
-                if fill != Some(*color) {
-                    ops.push(Op::SetFillColor { col: rgb(*color) });
-                    fill = Some(*color);
-                }
-                ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(height - *y)) });
-                ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
-            }
-            Item::Rect { x, y, w, h, color } => {
-                if in_text {
-                    ops.push(Op::EndTextSection);
-                    in_text = false;
-                }
-                if fill != Some(*color) {
-                    ops.push(Op::SetFillColor { col: rgb(*color) });
-                    fill = Some(*color);
-                }
-                let mut rect = Rect::from_xywh(Pt(*x), Pt(height - *y - *h), Pt(*w), Pt(*h));
-                rect.mode = Some(PaintMode::Fill);
-                ops.push(Op::DrawRectangle { rectangle: rect });
-            }
-            Item::Link { x, y, w, h, url } => {
-                let rect = Rect::from_xywh(Pt(*x), Pt(height - *y - *h), Pt(*w), Pt(*h));
-                let link = LinkAnnotation::new(
-                    rect,
-                    Actions::uri(url.clone()),
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    None,
-                    None,
-                );
-                ops.push(Op::LinkAnnotation { link });
-            }
-        }
-    }
-    if in_text {
-        ops.push(Op::EndTextSection);
-    }
-    PdfPage::new(printpdf::Mm(width / super::layout::MM), printpdf::Mm(height / super::layout::MM), ops)
 }
 
 /// The fix-ups printpdf does not offer: a deterministic /ID, no empty PDF/X
@@ -379,36 +342,46 @@ fn finish(
     Ok(())
 }
 
-/// Deflates every stream not yet filtered, at level 4: measured on a
-/// 2,103-page annex document it gives the default level's size (4.6 against
+/// Deflates every stream not yet filtered: font programs (they carry
+/// /Length1; most of a short document's bytes, and they compress little
+/// better at higher levels) at level 1, the rest at level 4, which on a
+/// 2,103-page annex document gives the default level's size (4.6 against
 /// 4.5 MiB) in two thirds of the time.
 fn compress(doc: &mut lopdf::Document) {
-    use flate2::{Compression, write::ZlibEncoder};
-    use rayon::prelude::*;
-    use std::io::Write;
-    let mut streams: Vec<&mut lopdf::Stream> = doc
-        .objects
-        .values_mut()
-        .filter_map(|o| match o {
-            lopdf::Object::Stream(s) if s.dict.get(b"Filter").is_err() && s.allows_compression => Some(s),
-            _ => None,
-        })
-        .collect();
-    streams.par_iter_mut().for_each(|stream| {
-        // Font programs (they carry /Length1) are most of a short document's
-        // bytes and compress little better at higher levels: level 1 for them.
-        let level = if stream.dict.get(b"Length1").is_ok() { 1 } else { 4 };
-        let mut z = ZlibEncoder::new(Vec::with_capacity(stream.content.len() / 3), Compression::new(level));
-        if z.write_all(&stream.content).is_err() {
-            return;
-        }
-        if let Ok(packed) = z.finish()
-            && packed.len() < stream.content.len()
+    for object in doc.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object
+            && stream.dict.get(b"Filter").is_err()
+            && stream.allows_compression
         {
-            stream.dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(packed);
+            let level = if stream.dict.get(b"Length1").is_ok() { 1 } else { 4 };
+            if let Some(packed) = deflate(&stream.content, level) {
+                stream.dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+                stream.set_content(packed);
+            }
         }
-    });
+    }
+}
+
+/// A page's content as a stream, deflated at level 4.
+fn deflated(bytes: Vec<u8>) -> lopdf::Stream {
+    match deflate(&bytes, 4) {
+        Some(packed) => {
+            let mut dict = lopdf::Dictionary::new();
+            dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+            lopdf::Stream::new(dict, packed).with_compression(false)
+        }
+        None => lopdf::Stream::new(lopdf::Dictionary::new(), bytes).with_compression(false),
+    }
+}
+
+/// `bytes` deflated (zlib) at `level`, when that makes them smaller.
+fn deflate(bytes: &[u8], level: u32) -> Option<Vec<u8>> {
+    use flate2::{Compression, write::ZlibEncoder};
+    use std::io::Write;
+    let mut z = ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3), Compression::new(level));
+    z.write_all(bytes).ok()?;
+    let packed = z.finish().ok()?;
+    (packed.len() < bytes.len()).then_some(packed)
 }
 
 /// Text as a PDF text string: UTF-16BE with a byte-order mark.

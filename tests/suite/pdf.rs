@@ -203,11 +203,11 @@ fn a_register_of_fifty_reports_lays_out_within_the_page() {
     assert!(html.matches("<page ").count() > 50);
 }
 
-/// Documents of more than 1,000 pages are made in chunks and merged: every
-/// page stays in its place, the outline points at the right pages, and the
-/// file is valid.
+/// A document of thousands of pages (encoded in parallel, put in one page
+/// tree): every page stays in its place, the outline points at the right
+/// pages, and the file is valid.
 #[test]
-fn a_document_made_in_chunks_keeps_its_pages_in_order() {
+fn a_long_document_keeps_its_pages_in_order() {
     use beantwoord::render::layout::{BLACK, Item, Laid, OutlineEntry, Page};
     use beantwoord::render::{fonts::Face, pdf};
     let pages: Vec<Page> = (1..=2345)

@@ -1,0 +1,262 @@
+//! A laid-out page as a PDF content stream (ISO 32000-1, 8 and 9): pure code,
+//! bytes out. Text is shown with two-byte glyph codes of the embedded subset
+//! faces (Identity-H); numbers have at most two decimals, so the same page
+//! always gives the same bytes.
+
+use super::fonts::Face;
+use super::layout::{Color, Item};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The characters a document shows in one face: a bit per character of the
+/// Basic Multilingual Plane, a set for the rest.
+#[derive(Clone)]
+pub struct CharSet {
+    bmp: Vec<u64>,
+    astral: BTreeSet<char>,
+}
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet { bmp: vec![0; 0x10000 / 64], astral: BTreeSet::new() }
+    }
+}
+
+impl CharSet {
+    pub fn insert(&mut self, c: char) {
+        let i = c as usize;
+        match self.bmp.get_mut(i / 64) {
+            Some(word) => *word |= 1 << (i % 64),
+            None => {
+                self.astral.insert(c);
+            }
+        }
+    }
+
+    pub fn extend(&mut self, text: &str) {
+        text.chars().for_each(|c| self.insert(c));
+    }
+
+    pub fn union(mut self, other: &CharSet) -> CharSet {
+        self.bmp.iter_mut().zip(&other.bmp).for_each(|(a, b)| *a |= b);
+        self.astral.extend(other.astral.iter().copied());
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.astral.is_empty() && self.bmp.iter().all(|w| *w == 0)
+    }
+
+    /// The characters, in code point order.
+    pub fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        let bmp = self.bmp.iter().enumerate().flat_map(|(i, w)| {
+            (0..64)
+                .filter(move |b| w & (1 << b) != 0)
+                .filter_map(move |b| char::from_u32((i * 64 + b) as u32))
+        });
+        bmp.chain(self.astral.iter().copied())
+    }
+}
+
+/// Adds the characters of every text item to its face's set.
+pub fn add_chars<'a>(mut sets: [CharSet; 4], items: impl IntoIterator<Item = &'a Item>) -> [CharSet; 4] {
+    for item in items {
+        if let Item::Text { face, text, .. } = item {
+            sets[*face as usize].extend(text);
+        }
+    }
+    sets
+}
+
+/// Character to glyph id in one embedded face.
+#[derive(Clone, Debug, Default)]
+pub struct Glyphs {
+    /// Below [`DENSE`], indexed by code point; 0 is "not in the font".
+    dense: Vec<u16>,
+    sparse: BTreeMap<char, u16>,
+}
+
+const DENSE: usize = 0x2100;
+
+impl Glyphs {
+    pub fn new(map: impl IntoIterator<Item = (char, u16)>) -> Glyphs {
+        let mut g = Glyphs { dense: vec![0; DENSE], sparse: BTreeMap::new() };
+        for (c, id) in map {
+            match g.dense.get_mut(c as usize) {
+                Some(slot) => *slot = id,
+                None => {
+                    g.sparse.insert(c, id);
+                }
+            }
+        }
+        g
+    }
+
+    /// The glyph for `c`, or 0 (.notdef) when the subset lacks it.
+    pub fn get(&self, c: char) -> u16 {
+        match self.dense.get(c as usize) {
+            Some(id) => *id,
+            None => self.sparse.get(&c).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// The resource name of a face in every page's font dictionary.
+pub fn font_name(face: Face) -> &'static str {
+    ["F0", "F1", "F2", "F3"][face as usize]
+}
+
+/// The content stream of one page `height` points high: text runs share a
+/// text object, a rectangle closes it. Links are annotations, not content.
+pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(items.len() * 48);
+    let mut in_text = false;
+    let mut font: Option<(Face, f32)> = None;
+    let mut fill: Option<Color> = None;
+    for item in items {
+        match item {
+            Item::Text { x, y, size, face, text, color } => {
+                if !in_text {
+                    out.extend_from_slice(b"BT\n");
+                    in_text = true;
+                    font = None;
+                }
+                if font != Some((*face, *size)) {
+                    out.push(b'/');
+                    out.extend_from_slice(font_name(*face).as_bytes());
+                    out.push(b' ');
+                    number(&mut out, *size);
+                    out.extend_from_slice(b" Tf\n");
+                    font = Some((*face, *size));
+                }
+                set_fill(&mut out, &mut fill, *color);
+                out.extend_from_slice(b"1 0 0 1 ");
+                number(&mut out, *x);
+                out.push(b' ');
+                number(&mut out, height - *y);
+                out.extend_from_slice(b" Tm\n<");
+                let g = &glyphs[*face as usize];
+                for c in text.chars() {
+                    hex4(&mut out, g.get(c));
+                }
+                out.extend_from_slice(b"> Tj\n");
+            }
+            Item::Rect { x, y, w, h, color } => {
+                if in_text {
+                    out.extend_from_slice(b"ET\n");
+                    in_text = false;
+                }
+                set_fill(&mut out, &mut fill, *color);
+                for (i, v) in [*x, height - *y - *h, *w, *h].into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(b' ');
+                    }
+                    number(&mut out, v);
+                }
+                out.extend_from_slice(b" re f\n");
+            }
+            Item::Link { .. } => {}
+        }
+    }
+    if in_text {
+        out.extend_from_slice(b"ET\n");
+    }
+    out
+}
+
+fn set_fill(out: &mut Vec<u8>, fill: &mut Option<Color>, color: Color) {
+    if *fill == Some(color) {
+        return;
+    }
+    for v in [color.0, color.1, color.2] {
+        number(out, v);
+        out.push(b' ');
+    }
+    out.extend_from_slice(b"rg\n");
+    *fill = Some(color);
+}
+
+/// `v` with at most two decimals and no trailing zeros: `12.5`, `-3`, `0.45`.
+pub fn number(out: &mut Vec<u8>, v: f32) {
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push(b'-');
+    }
+    let a = hundredths.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut whole = a / 100;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (whole % 10) as u8;
+        whole /= 10;
+        if whole == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+    let frac = a % 100;
+    if frac != 0 {
+        out.push(b'.');
+        out.push(b'0' + (frac / 10) as u8);
+        if !frac.is_multiple_of(10) {
+            out.push(b'0' + (frac % 10) as u8);
+        }
+    }
+}
+
+fn hex4(out: &mut Vec<u8>, v: u16) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for shift in [12, 8, 4, 0] {
+        out.push(HEX[usize::from((v >> shift) & 0xF)]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::layout::BLACK;
+
+    fn num(v: f32) -> String {
+        let mut out = Vec::new();
+        number(&mut out, v);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn numbers_have_two_decimals_at_most_and_no_negative_zero() {
+        assert_eq!(num(12.5), "12.5");
+        assert_eq!(num(0.45), "0.45");
+        assert_eq!(num(-3.0), "-3");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(841.889), "841.89");
+        assert_eq!(num(70.866), "70.87");
+    }
+
+    #[test]
+    fn text_is_shown_as_glyph_codes_in_its_face_and_boxes_close_the_text_object() {
+        let glyphs: [Glyphs; 4] =
+            [Glyphs::new([('a', 1), ('€', 0x1F3)]), Glyphs::default(), Glyphs::default(), Glyphs::default()];
+        let items = vec![
+            Item::Text {
+                x: 10.0,
+                y: 20.0,
+                size: 10.0,
+                face: Face::Regular,
+                text: "a€b".into(),
+                color: BLACK,
+            },
+            Item::Rect { x: 1.0, y: 2.0, w: 3.0, h: 4.0, color: BLACK },
+        ];
+        let s = String::from_utf8(encode(&items, &glyphs, 100.0)).unwrap();
+        assert_eq!(s, "BT\n/F0 10 Tf\n0 0 0 rg\n1 0 0 1 10 80 Tm\n<000101F30000> Tj\nET\n1 94 3 4 re f\n");
+    }
+
+    #[test]
+    fn a_char_set_lists_its_characters_in_order() {
+        let mut s = CharSet::default();
+        s.extend("ba€😀a");
+        assert_eq!(s.chars().collect::<String>(), "ab€😀");
+        assert!(CharSet::default().is_empty());
+        assert_eq!(CharSet::default().union(&s).chars().count(), 4);
+    }
+}
