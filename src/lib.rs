@@ -11,7 +11,7 @@
 //! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`] |
 //! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::redaction`]) | typed, validated records; no I/O |
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`]) | model + Tera templates → Markdown per document (`antwoord.md`, `bijlagen.md`), public and internal |
-//! | **render** | [`render`] ([`render::blocks`], [`render::layout`], [`render::pdf`]) | Markdown → pulldown-cmark blocks → positioned lines and pages (pure) → PDF bytes (the only printpdf module; large documents in 1,000-page chunks, merged) |
+//! | **render** | [`render`] ([`render::blocks`], [`render::layout`], [`render::content`], [`render::pdf`]) | Markdown → pulldown-cmark blocks → positioned lines and pages (pure; sections that start a page laid out in parallel) → content streams (pure, in parallel) → PDF bytes ([`render::pdf`] is the only printpdf module: fonts, metadata, page tree) |
 //! | **output** | [`output`] | each file compared with the disk: unchanged ones left alone, changed ones staged beside their target and renamed into place only when the whole run succeeded |
 //! | commands | [`cli`] | one file per command; raw arguments → checked [`cli::settings`] first |
 //!

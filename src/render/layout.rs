@@ -10,6 +10,7 @@ use super::fonts::{FALLBACK, Face, Fonts};
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use pulldown_cmark::Alignment;
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Points per millimetre.
@@ -118,27 +119,117 @@ const TABLE: f32 = 8.5;
 const PARA_GAP: f32 = 6.0;
 
 /// Lays out `doc` on A4 pages.
+///
+/// Every annex starts a page, so the document falls into sections that are
+/// laid out on pages of their own, in parallel, and put together in order;
+/// only then are the pages numbered ("Pagina 3 van 7"). The result is the
+/// same as laying out the whole document in one pass.
 pub fn layout(doc: &Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
+    use rayon::prelude::*;
     let geo = Geometry::a4();
-    let mut lx = Lines { fonts, missing: BTreeSet::new(), notes: HashMap::new(), hyphenate: true };
-    for (label, blocks) in &doc.notes {
-        lx.notes.insert(label.clone(), blocks.clone());
-    }
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, block) in doc.blocks.iter().enumerate() {
-        // What introduces a quotation stays with it.
-        if matches!(block, Block::Quote(_))
-            && let Some(last) = lines.last_mut()
-        {
-            last.keep_with_next = true;
+    let notes: HashMap<&str, &[Block]> = doc.notes.iter().map(|(l, b)| (l.as_str(), b.as_slice())).collect();
+    let mut starts = vec![0];
+    starts.extend((1..doc.blocks.len()).filter(|&i| starts_page(&doc.blocks[i])));
+    let sections: Vec<&[Block]> = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &from)| &doc.blocks[from..starts.get(k + 1).copied().unwrap_or(doc.blocks.len())])
+        .collect();
+    // A footnote stands on the page of its first citation: the section that
+    // cites it first places it, later sections do not.
+    let mut first_cited: HashMap<&str, usize> = HashMap::new();
+    for (k, section) in sections.iter().enumerate() {
+        let mut labels = Vec::new();
+        section.iter().for_each(|b| note_refs(b, &mut labels));
+        for label in labels {
+            first_cited.entry(label).or_insert(k);
         }
-        lx.block(block, geo.left, geo.measure(), i == 0, &mut lines);
     }
-    let mut pager = Pager::new(geo, head, &mut lx);
-    pager.place_all(lines);
-    let mut laid = pager.finish();
-    laid.missing.extend(lx.missing);
+    let parts: Vec<(Vec<Page>, Vec<OutlineEntry>, BTreeSet<char>)> = sections
+        .par_iter()
+        .enumerate()
+        .map(|(k, blocks)| {
+            let mut lx = Lines { fonts, missing: BTreeSet::new(), notes: &notes, hyphenate: true };
+            let mut lines: Vec<Line> = Vec::new();
+            for (i, block) in blocks.iter().enumerate() {
+                // What introduces a quotation stays with it.
+                if matches!(block, Block::Quote(_))
+                    && let Some(last) = lines.last_mut()
+                {
+                    last.keep_with_next = true;
+                }
+                lx.block(block, geo.left, geo.measure(), k == 0 && i == 0, &mut lines);
+            }
+            let cited_before = |label: &str| first_cited.get(label).is_some_and(|&at| at < k);
+            let mut pager = Pager::new(geo, (k == 0).then_some(head), &mut lx, &cited_before);
+            pager.place_all(lines);
+            let (pages, outline) = (pager.pages, pager.outline);
+            (pages, outline, lx.missing)
+        })
+        .collect();
+    let mut laid = Laid::default();
+    for (pages, outline, missing) in parts {
+        let offset = laid.pages.len();
+        laid.outline.extend(outline.into_iter().map(|e| OutlineEntry { page: e.page + offset, ..e }));
+        laid.pages.extend(pages);
+        laid.missing.extend(missing);
+    }
+    number_pages(&mut laid.pages, head, &geo, fonts);
     laid
+}
+
+/// Whether a block always starts a new page: an annex heading.
+fn starts_page(block: &Block) -> bool {
+    matches!(block, Block::Heading { level: 2, spans } if heading_title(spans).starts_with("Bijlage "))
+}
+
+/// A heading's text without its footnote marks.
+fn heading_title(spans: &[Span]) -> String {
+    spans.iter().filter(|s| s.kind != SpanKind::NoteRef).map(|s| s.text.as_str()).collect()
+}
+
+/// The footnote labels a block cites, in order.
+fn note_refs<'b>(block: &'b Block, out: &mut Vec<&'b str>) {
+    let spans = |spans: &'b [Span], out: &mut Vec<&'b str>| {
+        out.extend(spans.iter().filter(|s| s.kind == SpanKind::NoteRef).map(|s| s.text.as_str()));
+    };
+    match block {
+        Block::Heading { spans: s, .. } | Block::Paragraph(s) => spans(s, out),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| note_refs(b, out)),
+        Block::Quote(blocks) => blocks.iter().for_each(|b| note_refs(b, out)),
+        Block::Table { header, rows, .. } => {
+            header.iter().chain(rows.iter().flatten()).for_each(|cell| spans(cell, out));
+        }
+        Block::Rule => {}
+    }
+}
+
+/// Page numbers and the classification on every page.
+fn number_pages(pages: &mut [Page], head: &Letterhead, geo: &Geometry, fonts: &Fonts) {
+    let total = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        let text = format!("Pagina {} van {}", i + 1, total);
+        let w = fonts.width(Face::Regular, &text, 8.0);
+        page.items.push(Item::Text {
+            x: geo.width - geo.right - w,
+            y: geo.height - 12.0 * MM,
+            size: 8.0,
+            face: Face::Regular,
+            text,
+            color: GREY,
+        });
+        if let Some(c) = &head.classification {
+            let w = fonts.width(Face::Bold, c, 8.5);
+            page.items.push(Item::Text {
+                x: (geo.width - w) / 2.0,
+                y: 14.0 * MM,
+                size: 8.5,
+                face: Face::Bold,
+                text: c.clone(),
+                color: ALERT,
+            });
+        }
+    }
 }
 
 /// A line (or a table row) ready to be placed: items relative to its top.
@@ -153,7 +244,7 @@ struct Line {
     notes: Vec<String>,
     outline: Option<String>,
     /// A table's header row, repeated when the table breaks across pages.
-    header: Option<Box<Line>>,
+    header: Option<Rc<Line>>,
 }
 
 /// A piece of a word in one style.
@@ -198,7 +289,8 @@ impl Word {
 struct Lines<'f> {
     fonts: &'f Fonts,
     missing: BTreeSet<char>,
-    notes: HashMap<String, Vec<Block>>,
+    /// The footnotes' blocks by label.
+    notes: &'f HashMap<&'f str, &'f [Block]>,
     /// Dutch hyphenation is for running text, not for headings or table cells.
     hyphenate: bool,
 }
@@ -212,7 +304,7 @@ fn hyphenator() -> Option<&'static Standard> {
     .as_ref()
 }
 
-impl<'f> Lines<'f> {
+impl Lines<'_> {
     fn frag(&mut self, text: &str, face: Face, size: f32, kind: FragKind, link: Option<String>) -> Frag {
         let mut clean = String::with_capacity(text.len());
         for c in text.chars() {
@@ -504,11 +596,10 @@ impl<'f> Lines<'f> {
                 self.hyphenate = false;
                 let mut lines = self.paragraph(spans, x, width, size, true, Alignment::None);
                 self.hyphenate = true;
-                let title: String =
-                    spans.iter().filter(|s| s.kind != SpanKind::NoteRef).map(|s| s.text.as_str()).collect();
+                let title = heading_title(spans);
                 if let Some(l) = lines.first_mut() {
                     l.space_before = if first { 0.0 } else { size * 1.1 };
-                    l.break_before = *level == 2 && title.starts_with("Bijlage ");
+                    l.break_before = starts_page(block);
                     if *level <= 2 {
                         l.outline = Some(title.trim().to_string());
                     }
@@ -636,26 +727,24 @@ impl<'f> Lines<'f> {
         let mut head = row_line(self, header, true);
         head.items.insert(0, Item::Rect { x, y: 0.0, w: width, h: head.height, color: SHADE });
         head.keep_with_next = true;
-        let head_copy = head.clone();
+        let head_copy = Rc::new(head.clone());
         head.space_before = PARA_GAP + 2.0;
         out.push(head);
         for row in rows {
             let mut l = row_line(self, row, false);
-            l.header = Some(Box::new(head_copy.clone()));
+            l.header = Some(Rc::clone(&head_copy));
             out.push(l);
         }
     }
 
     /// A footnote's lines at note size, its number hanging in front.
     fn note_lines(&mut self, label: &str, width: f32, x: f32) -> Vec<Line> {
-        let blocks = self.notes.get(label).cloned().unwrap_or_default();
+        let notes = self.notes;
+        let blocks: &[Block] = notes.get(label).copied().unwrap_or_default();
         let mut lines = Vec::new();
-        for b in &blocks {
-            let spans = match b {
-                Block::Paragraph(s) => s.clone(),
-                _ => continue,
-            };
-            lines.extend(self.paragraph(&spans, x + 10.0, width - 10.0, NOTE, false, Alignment::None));
+        for b in blocks {
+            let Block::Paragraph(spans) = b else { continue };
+            lines.extend(self.paragraph(spans, x + 10.0, width - 10.0, NOTE, false, Alignment::None));
         }
         if lines.is_empty() {
             lines.push(Line { height: NOTE * LEADING, ..Line::default() });
@@ -789,7 +878,6 @@ fn proportional(min: &[f32], max: &[f32], total: f32) -> Vec<f32> {
 /// Places lines on pages.
 struct Pager<'a, 'f> {
     geo: Geometry,
-    head: &'a Letterhead,
     lx: &'a mut Lines<'f>,
     pages: Vec<Page>,
     outline: Vec<OutlineEntry>,
@@ -798,13 +886,21 @@ struct Pager<'a, 'f> {
     notes: Vec<Line>,
     notes_height: f32,
     placed_notes: BTreeSet<String>,
+    /// Whether an earlier section placed a footnote already.
+    cited_before: &'a dyn Fn(&str) -> bool,
 }
 
 impl<'a, 'f> Pager<'a, 'f> {
-    fn new(geo: Geometry, head: &'a Letterhead, lx: &'a mut Lines<'f>) -> Self {
+    /// A pager at the top of a first page; with the letterhead on it for the
+    /// document's first section.
+    fn new(
+        geo: Geometry,
+        head: Option<&Letterhead>,
+        lx: &'a mut Lines<'f>,
+        cited_before: &'a dyn Fn(&str) -> bool,
+    ) -> Self {
         let mut p = Pager {
             geo,
-            head,
             lx,
             pages: vec![Page::default()],
             outline: Vec::new(),
@@ -813,8 +909,11 @@ impl<'a, 'f> Pager<'a, 'f> {
             notes: Vec::new(),
             notes_height: 0.0,
             placed_notes: BTreeSet::new(),
+            cited_before,
         };
-        p.letterhead();
+        if let Some(head) = head {
+            p.letterhead(head);
+        }
         p
     }
 
@@ -823,8 +922,7 @@ impl<'a, 'f> Pager<'a, 'f> {
     }
 
     /// Page 1: the sender at the top right, then Datum, Betreft, Kenmerk.
-    fn letterhead(&mut self) {
-        let h = self.head.clone();
+    fn letterhead(&mut self, h: &Letterhead) {
         let col = self.geo.left + 100.0 * MM;
         let mut y = self.geo.top;
         if !h.sender.is_empty() {
@@ -837,7 +935,7 @@ impl<'a, 'f> Pager<'a, 'f> {
                 true,
                 Alignment::None,
             ) {
-                self.put_items(&l.items, y);
+                self.put_items(l.items, y);
                 y += l.height;
             }
         }
@@ -861,12 +959,11 @@ impl<'a, 'f> Pager<'a, 'f> {
                     false,
                     Alignment::None,
                 );
-                for line in &l {
-                    let items: Vec<Item> = line.items.iter().cloned().map(|i| recolor(i, GREY)).collect();
-                    self.put_items(&items, y + 1.0);
+                for line in l {
+                    self.put_items(line.items.into_iter().map(|i| recolor(i, GREY)), y + 1.0);
                 }
                 for line in v {
-                    self.put_items(&line.items, y);
+                    self.put_items(line.items, y);
                     y += line.height;
                 }
                 y += 2.0;
@@ -877,13 +974,17 @@ impl<'a, 'f> Pager<'a, 'f> {
         }
     }
 
-    fn put_items(&mut self, items: &[Item], top: f32) {
-        let page = self.pages.last_mut().expect("a page");
-        page.items.extend(items.iter().cloned().map(|i| i.shifted(0.0, top)));
+    fn put_items(&mut self, items: impl IntoIterator<Item = Item>, top: f32) {
+        if let Some(page) = self.pages.last_mut() {
+            page.items.extend(items.into_iter().map(|i| i.shifted(0.0, top)));
+        }
     }
 
     fn new_page(&mut self) {
         self.flush_notes();
+        if let Some(page) = self.pages.last_mut() {
+            page.items.shrink_to_fit();
+        }
         self.pages.push(Page::default());
         self.y = self.geo.top;
         self.at_top = true;
@@ -895,10 +996,10 @@ impl<'a, 'f> Pager<'a, 'f> {
         }
         let mut y = self.body_bottom() - self.notes_height;
         let sep = Item::Rect { x: self.geo.left, y: y + 2.0, w: 40.0 * MM, h: 0.5, color: RULE };
-        self.put_items(&[sep], 0.0);
+        self.put_items([sep], 0.0);
         y += 6.0;
         for l in std::mem::take(&mut self.notes) {
-            self.put_items(&l.items, y);
+            self.put_items(l.items, y);
             y += l.height;
         }
         self.notes_height = 0.0;
@@ -909,6 +1010,7 @@ impl<'a, 'f> Pager<'a, 'f> {
         let mut out = Vec::new();
         for label in &line.notes {
             if !self.placed_notes.contains(label)
+                && !(self.cited_before)(label)
                 && !out.iter().any(|(l, _): &(String, Vec<Line>)| l == label)
             {
                 let lines = self.lx.note_lines(label, self.geo.measure(), self.geo.left);
@@ -934,7 +1036,7 @@ impl<'a, 'f> Pager<'a, 'f> {
             let mut j = i + 1;
             let mut keep = line.keep_with_next;
             while keep && j < n {
-                let Some(next) = lines[j].as_ref() else { break };
+                let Some(next) = lines[j].as_ref().filter(|l| !l.break_before) else { break };
                 need += next.space_before + next.height;
                 keep = next.keep_with_next && j - i < 40;
                 j += 1;
@@ -960,7 +1062,7 @@ impl<'a, 'f> Pager<'a, 'f> {
             self.outline.push(OutlineEntry { title: title.clone(), page: self.pages.len() - 1, y: self.y });
         }
         let top = self.y;
-        self.put_items(&line.items, top);
+        self.put_items(line.items, top);
         self.y += line.height;
         self.at_top = false;
         if !notes.is_empty() {
@@ -973,36 +1075,6 @@ impl<'a, 'f> Pager<'a, 'f> {
             self.notes_height += notes.iter().map(|l| l.height).sum::<f32>();
             self.notes.extend(notes);
         }
-    }
-
-    /// Page numbers and the classification on every page.
-    fn finish(mut self) -> Laid {
-        let total = self.pages.len();
-        let fonts = *self.lx.fonts;
-        for (i, page) in self.pages.iter_mut().enumerate() {
-            let text = format!("Pagina {} van {}", i + 1, total);
-            let w = fonts.width(Face::Regular, &text, 8.0);
-            page.items.push(Item::Text {
-                x: self.geo.width - self.geo.right - w,
-                y: self.geo.height - 12.0 * MM,
-                size: 8.0,
-                face: Face::Regular,
-                text,
-                color: GREY,
-            });
-            if let Some(c) = &self.head.classification {
-                let w = fonts.width(Face::Bold, c, 8.5);
-                page.items.push(Item::Text {
-                    x: (self.geo.width - w) / 2.0,
-                    y: 14.0 * MM,
-                    size: 8.5,
-                    face: Face::Bold,
-                    text: c.clone(),
-                    color: ALERT,
-                });
-            }
-        }
-        Laid { pages: self.pages, outline: self.outline, missing: BTreeSet::new() }
     }
 }
 
@@ -1168,6 +1240,52 @@ mod tests {
         assert_eq!(page_of("Geachte heer,"), page_of("Met vriendelijke groet,"));
         assert_eq!(page_of("Geachte heer,"), page_of("Van: BZK"));
         assert_eq!(page_of("Geachte heer,"), page_of("Reconstructie."));
+    }
+
+    #[test]
+    fn a_quote_that_ends_an_annex_is_not_pushed_off_its_page_by_the_next_annex() {
+        // 31 lines leave room for the quote, not for the next annex's heading too.
+        let mut md = String::from("## Bijlage 1\n\n");
+        for i in 0..31 {
+            md.push_str(&format!("Alinea {i} die ruimte inneemt op de pagina.\n\n"));
+        }
+        md.push_str("> Geachte heer,\n>\n> Een korte brief.\n\n## Bijlage 2\n\n");
+        for i in 0..40 {
+            md.push_str(&format!("Regel {i} van de tweede bijlage.\n\n"));
+        }
+        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let t = texts(&laid);
+        let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
+        assert_eq!(page_of("Geachte heer,"), 0, "the quote stays on the annex's page");
+        assert_eq!(page_of("Bijlage 2"), page_of("Geachte heer,") + 1);
+    }
+
+    #[test]
+    fn sections_share_footnotes_page_numbers_and_bookmarks_as_one_document() {
+        let mut md = String::from("Inleiding.[^a]\n\n");
+        for n in 1..=3 {
+            md.push_str(&format!("## Bijlage {n}\n\nZie de bron.[^a] En de tweede.[^b]\n\n"));
+            for i in 0..50 {
+                md.push_str(&format!("Regel {i} van bijlage {n}.\n\n"));
+            }
+        }
+        md.push_str("[^a]: Bron A.\n[^b]: Bron B.\n");
+        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let t = texts(&laid);
+        let pages_with =
+            |s: &str| t.iter().filter(|(_, x)| x.contains(s)).map(|(p, _)| *p).collect::<Vec<_>>();
+        assert_eq!(pages_with("Bron A."), vec![0], "a note stands once, on the page that cites it first");
+        assert_eq!(pages_with("Bron B."), pages_with("Bijlage 1")[..1].to_vec());
+        let total = laid.pages.len();
+        let numbers: Vec<String> = (1..=total).map(|i| format!("Pagina {i} van {total}")).collect();
+        for (i, n) in numbers.iter().enumerate() {
+            assert_eq!(pages_with(n), vec![i]);
+        }
+        let marks: Vec<(String, usize)> = laid.outline.iter().map(|e| (e.title.clone(), e.page)).collect();
+        let expected: Vec<(String, usize)> =
+            (1..=3).map(|n| (format!("Bijlage {n}"), pages_with(&format!("Bijlage {n}"))[0])).collect();
+        assert_eq!(marks, expected);
+        assert!(expected.windows(2).all(|w| w[1].1 > w[0].1 + 1), "each annex takes more than a page");
     }
 
     #[test]
