@@ -152,11 +152,23 @@ pub fn layout(doc: &Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
             let mut lx = Lines { fonts, missing: BTreeSet::new(), notes: &notes, hyphenate: true };
             let mut lines: Vec<Line> = Vec::new();
             for (i, block) in blocks.iter().enumerate() {
-                // What introduces a quotation stays with it.
-                if matches!(block, Block::Quote(_))
-                    && let Some(last) = lines.last_mut()
-                {
-                    last.keep_with_next = true;
+                if let Some(last) = lines.last_mut() {
+                    match block {
+                        // What introduces a quotation stays with it.
+                        Block::Quote(_) => last.keep_with_next = true,
+                        // A heading starts a new group: what comes before it
+                        // (a quoted letter, say) does not drag it along, unless
+                        // that is a heading too.
+                        Block::Heading { .. }
+                            if !matches!(
+                                i.checked_sub(1).map(|j| &blocks[j]),
+                                Some(Block::Heading { .. })
+                            ) =>
+                        {
+                            last.keep_with_next = false;
+                        }
+                        _ => {}
+                    }
                 }
                 lx.block(block, geo.left, geo.measure(), k == 0 && i == 0, &mut lines);
             }
@@ -1258,6 +1270,28 @@ mod tests {
         let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
         assert_eq!(page_of("Geachte heer,"), 0, "the quote stays on the annex's page");
         assert_eq!(page_of("Bijlage 2"), page_of("Geachte heer,") + 1);
+    }
+
+    #[test]
+    fn quoted_letters_under_their_own_headings_are_not_moved_as_one_block() {
+        let mut md = String::from(
+            "## Bijlage 1\n\n| Gegeven | Waarde |\n| --- | --- |\n| Datum | 16 januari 2019 |\n\n",
+        );
+        for n in 1..=5 {
+            md.push_str(&format!(
+                "### Document {n}: Bericht\n\nDatum: 16 januari 2019\\\nVan: BZK\\\nAan: Google\\\nBeoordeling: openbaar\n\n\
+                 > Geachte heer,\n>\n> Wij melden berichten over het rood kleuren van twee vakjes in de gemeente. \
+                 Zie de bijlage bij deze melding.\n>\n> Met vriendelijke groet,\n> Team {n}\n\n"
+            ));
+        }
+        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let t = texts(&laid);
+        let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
+        assert_eq!(page_of("Document 1:"), 0, "the first letter follows the table");
+        for n in 1..=5 {
+            let heading = page_of(&format!("Document {n}:"));
+            assert_eq!(heading, page_of(&format!("Team {n}")), "letter {n} stays whole, under its heading");
+        }
     }
 
     #[test]
