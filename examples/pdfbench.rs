@@ -59,7 +59,7 @@ fn main() {
     let doc = blocks::parse(&md);
     let parse = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let laid = layout::layout(&doc, &layout::Letterhead::default(), &Fonts);
+    let laid = layout::layout(doc, &layout::Letterhead::default(), &Fonts);
     let lay = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let meta = pdf::Meta {

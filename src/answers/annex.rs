@@ -1,15 +1,16 @@
 //! The annexes: one per report in scope (date order), each reproducing its
 //! correspondence, and the Woo inventory list of those documents with their
-//! judgement and grounds. Builds the variables of `templates/bijlagen.md`.
+//! judgement and grounds. Builds the variables of `templates/bijlagen.md`
+//! and, per annex, of `templates/bijlage.md`.
 
 use super::context::ReportCtx;
 use super::markdown::escape;
 use crate::model::{Direction, Ground, Judgement, Precision, Register, Report};
 use serde::Serialize;
 
-/// One document (correspondence item) in the inventory and its annex.
+/// One document (correspondence item) as the inventory lists it.
 #[derive(Serialize, Clone, Debug)]
-pub struct DocumentCtx {
+pub struct InventoryCtx {
     /// Numbered through the whole dossier.
     pub number: usize,
     /// Dutch, or `onbekend`.
@@ -22,6 +23,13 @@ pub struct DocumentCtx {
     pub judgement: &'static str,
     /// Ground codes, `5.1.2e, 5.2`; empty for an open document.
     pub grounds: String,
+}
+
+/// One document in its annex: what the inventory says, and its text.
+#[derive(Serialize, Clone, Debug)]
+pub struct DocumentCtx {
+    #[serde(flatten)]
+    pub listed: InventoryCtx,
     /// Whether the public annex reproduces the text (not when `niet openbaar`).
     pub published: bool,
     pub reconstructed: bool,
@@ -36,6 +44,7 @@ pub struct Row {
     pub value: String,
 }
 
+/// One annex: the variable `bijlage` of `templates/bijlage.md`.
 #[derive(Serialize, Clone, Debug)]
 pub struct AnnexCtx {
     pub number: usize,
@@ -43,6 +52,20 @@ pub struct AnnexCtx {
     pub id: String,
     pub rows: Vec<Row>,
     pub documents: Vec<DocumentCtx>,
+}
+
+/// An annex as the other templates see it (`annexes`): no rows or texts.
+#[derive(Serialize, Clone, Debug)]
+pub struct AnnexHead {
+    pub number: usize,
+    pub subject: String,
+    pub id: String,
+}
+
+impl AnnexHead {
+    pub fn of(a: &AnnexCtx) -> AnnexHead {
+        AnnexHead { number: a.number, subject: a.subject.clone(), id: a.id.clone() }
+    }
 }
 
 #[derive(Serialize, Clone, Debug)]
@@ -57,7 +80,7 @@ pub fn annexes(
     reports: &[&Report],
     report_ctx: &[ReportCtx],
     reg: &Register,
-) -> (Vec<AnnexCtx>, Vec<DocumentCtx>, Vec<GroundCtx>) {
+) -> (Vec<AnnexCtx>, Vec<InventoryCtx>, Vec<GroundCtx>) {
     let mut annexes = Vec::new();
     let mut inventory = Vec::new();
     let mut used: Vec<Ground> = Vec::new();
@@ -67,7 +90,7 @@ pub fn annexes(
         for letter in &report.correspondence {
             let (judgement, grounds) = letter.assessment();
             used.extend(grounds.iter().copied());
-            let doc = DocumentCtx {
+            let listed = InventoryCtx {
                 number: inventory.len() + 1,
                 date: letter.date.map_or_else(|| "onbekend".into(), |d| d.dutch(Precision::Day)),
                 description: escape(&match letter.direction {
@@ -79,12 +102,14 @@ pub fn annexes(
                 to: escape(&letter.to),
                 judgement: judgement.dutch(),
                 grounds: grounds.iter().map(|g| g.code()).collect::<Vec<_>>().join(", "),
+            };
+            inventory.push(listed.clone());
+            documents.push(DocumentCtx {
+                listed,
                 published: judgement != Judgement::NietOpenbaar,
                 reconstructed: letter.reconstructed,
                 text: super::markdown::tidy(&letter.text.value).trim_end().to_string(),
-            };
-            inventory.push(doc.clone());
-            documents.push(doc);
+            });
         }
         annexes.push(AnnexCtx {
             number,

@@ -80,7 +80,8 @@ pub fn render_dossier(
     ctx.insert("items", &items);
     ctx.insert("footnotes", &footnotes);
     let (annexes, inventory, legend) = annex::annexes(&scope.reports, &scope.report_ctx, &project.register);
-    ctx.insert("annexes", &annexes);
+    drop(scope);
+    ctx.insert("annexes", &annexes.iter().map(annex::AnnexHead::of).collect::<Vec<_>>());
     ctx.insert("inventory", &inventory);
     ctx.insert("legend", &legend);
     let mut names = vec!["antwoord.md"];
@@ -88,7 +89,7 @@ pub fn render_dossier(
         names.push("bijlagen.md");
     }
     if !dossier.annexes.inventory {
-        ctx.insert("inventory", &Vec::<annex::DocumentCtx>::new());
+        ctx.insert("inventory", &Vec::<annex::InventoryCtx>::new());
     }
     let mut drafts = Drafts { dossier: dossier.id.value.clone(), public: Vec::new(), internal: Vec::new() };
     let audiences: &[(Audience, bool)] = if internal {
@@ -100,8 +101,19 @@ pub fn render_dossier(
         ctx.insert("internal", &internal);
         for name in &names {
             let template = templates.get(name)?;
-            let out = render_text(&tera, &template.text, &ctx, diags)?;
-            let redacted = match markdown::redact(&tidy(&out), audience) {
+            let out = if *name == "bijlagen.md" {
+                let one = templates.get("bijlage.md")?;
+                let pieces = render_annexes(one, &annexes, dossier, internal, diags)?;
+                ctx.insert("bijlagen", ANNEXES_GO_HERE);
+                let frame = render_text(&tera, &template.text, &ctx, diags);
+                ctx.remove("bijlagen");
+                place_annexes(&frame?, pieces, template, diags)?
+            } else {
+                render_text(&tera, &template.text, &ctx, diags)?
+            };
+            let tidied = tidy(&out);
+            drop(out);
+            let redacted = match markdown::redact(&tidied, audience) {
                 Ok(r) => r,
                 Err(e) => {
                     diags.push(
@@ -120,6 +132,93 @@ pub fn render_dossier(
         }
     }
     Some(drafts)
+}
+
+/// Stands in the annex document's frame for the annexes until they are
+/// placed; U+FFFF is not a character that YAML or a template can carry.
+const ANNEXES_GO_HERE: &str = "\u{FFFF}bijlagen\u{FFFF}";
+
+/// Each annex rendered from `bijlage.md`, in parallel, in order. A problem in
+/// the template is reported once, not once per annex.
+fn render_annexes(
+    template: &templates::DocTemplate,
+    annexes: &[annex::AnnexCtx],
+    dossier: &Dossier,
+    internal: bool,
+    diags: &mut Diagnostics,
+) -> Option<Vec<String>> {
+    use rayon::prelude::*;
+    let mut tera = new_tera();
+    if let Err(e) = tera.add_raw_template(template.name, &template.text.value) {
+        template_errors(&e, &template.text).into_iter().for_each(|d| diags.push(d));
+        return None;
+    }
+    let mut base = Context::new();
+    base.insert("dossier", &context::dossier(dossier));
+    base.insert("internal", &internal);
+    let rendered: Vec<tera::TeraResult<String>> = annexes
+        .par_iter()
+        .map(|a| {
+            let mut ctx = base.clone();
+            ctx.insert("bijlage", a);
+            tera.render(template.name, &ctx)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(rendered.len());
+    let mut reported: Vec<String> = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(s) => out.push(s),
+            Err(e) => {
+                for d in template_errors(&e, &template.text) {
+                    if !reported.contains(&d.message) {
+                        reported.push(d.message.clone());
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+    }
+    reported.is_empty().then_some(out)
+}
+
+/// The frame with the annexes where it says `{{ bijlagen }}`; a frame that
+/// does not say so once, while there are annexes, is an error.
+fn place_annexes(
+    frame: &str,
+    pieces: Vec<String>,
+    template: &templates::DocTemplate,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let parts: Vec<&str> = frame.split(ANNEXES_GO_HERE).collect();
+    match parts.as_slice() {
+        [whole] if pieces.is_empty() => Some((*whole).to_string()),
+        [before, after] => {
+            let mut out =
+                String::with_capacity(frame.len() + pieces.iter().map(|p| p.len() + 2).sum::<usize>());
+            out.push_str(before);
+            for p in pieces {
+                out.push_str("\n\n");
+                out.push_str(&p);
+            }
+            out.push_str("\n\n");
+            out.push_str(after);
+            Some(out)
+        }
+        _ => {
+            let how = if parts.len() == 1 {
+                "does not place the annexes"
+            } else {
+                "places the annexes more than once"
+            };
+            diags.push(
+                Diagnostic::error(format!("{}: {how}", template.name), template.text.span)
+                    .label("in this template")
+                    .hint("write `{{ bijlagen }}` once, on a line of its own, where the annexes go"),
+            );
+            None
+        }
+    }
 }
 
 fn new_tera() -> Tera {

@@ -15,6 +15,7 @@ pub struct DocTemplate {
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("antwoord.md", include_str!("../../templates/antwoord.md")),
     ("bijlagen.md", include_str!("../../templates/bijlagen.md")),
+    ("bijlage.md", include_str!("../../templates/bijlage.md")),
 ];
 
 /// The templates a run uses.

@@ -81,8 +81,7 @@ pub fn to_pdf(markdown: &str) -> Result<Rendered, String> {
     let t = std::time::Instant::now();
     let doc = blocks::parse(markdown);
     pdf::step("  pdf markdown parsed", t);
-    let laid: Laid = layout::layout(&doc, &head, &Fonts);
-    drop(doc);
+    let laid: Laid = layout::layout(doc, &head, &Fonts);
     pdf::step("  pdf laid out", t);
     let keywords = fm
         .iter()

@@ -124,29 +124,31 @@ const PARA_GAP: f32 = 6.0;
 /// laid out on pages of their own, in parallel, and put together in order;
 /// only then are the pages numbered ("Pagina 3 van 7"). The result is the
 /// same as laying out the whole document in one pass.
-pub fn layout(doc: &Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
+pub fn layout(doc: Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
     use rayon::prelude::*;
     let geo = Geometry::a4();
-    let notes: HashMap<&str, &[Block]> = doc.notes.iter().map(|(l, b)| (l.as_str(), b.as_slice())).collect();
-    let mut starts = vec![0];
-    starts.extend((1..doc.blocks.len()).filter(|&i| starts_page(&doc.blocks[i])));
-    let sections: Vec<&[Block]> = starts
-        .iter()
-        .enumerate()
-        .map(|(k, &from)| &doc.blocks[from..starts.get(k + 1).copied().unwrap_or(doc.blocks.len())])
-        .collect();
+    let Doc { blocks, notes } = doc;
+    let notes: HashMap<&str, &[Block]> = notes.iter().map(|(l, b)| (l.as_str(), b.as_slice())).collect();
+    // Each section owns its blocks and drops them once laid out.
+    let mut sections: Vec<Vec<Block>> = Vec::new();
+    for block in blocks {
+        match sections.last_mut() {
+            Some(section) if !starts_page(&block) => section.push(block),
+            _ => sections.push(vec![block]),
+        }
+    }
     // A footnote stands on the page of its first citation: the section that
     // cites it first places it, later sections do not.
-    let mut first_cited: HashMap<&str, usize> = HashMap::new();
+    let mut first_cited: HashMap<String, usize> = HashMap::new();
     for (k, section) in sections.iter().enumerate() {
         let mut labels = Vec::new();
         section.iter().for_each(|b| note_refs(b, &mut labels));
         for label in labels {
-            first_cited.entry(label).or_insert(k);
+            first_cited.entry(label.to_string()).or_insert(k);
         }
     }
     let parts: Vec<(Vec<Page>, Vec<OutlineEntry>, BTreeSet<char>)> = sections
-        .par_iter()
+        .into_par_iter()
         .enumerate()
         .map(|(k, blocks)| {
             let mut lx = Lines { fonts, missing: BTreeSet::new(), notes: &notes, hyphenate: true };
@@ -172,6 +174,7 @@ pub fn layout(doc: &Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
                 }
                 lx.block(block, geo.left, geo.measure(), k == 0 && i == 0, &mut lines);
             }
+            drop(blocks);
             let cited_before = |label: &str| first_cited.get(label).is_some_and(|&at| at < k);
             let mut pager = Pager::new(geo, (k == 0).then_some(head), &mut lx, &cited_before);
             pager.place_all(lines);
@@ -812,14 +815,9 @@ fn extend_run(run: &mut Option<(Frag, f32)>, f: Frag, x: f32, baseline: f32, ite
 
 fn flush(run: &mut Option<(Frag, f32)>, baseline: f32, items: &mut Vec<Item>) {
     if let Some((f, x)) = run.take() {
-        items.push(Item::Text {
-            x,
-            y: baseline - f.rise,
-            size: f.size,
-            face: f.face,
-            text: f.text,
-            color: f.color,
-        });
+        let mut text = f.text;
+        text.shrink_to_fit(); // pages are held until the document is numbered
+        items.push(Item::Text { x, y: baseline - f.rise, size: f.size, face: f.face, text, color: f.color });
     }
 }
 
@@ -1137,7 +1135,7 @@ mod tests {
     #[test]
     fn a_long_paragraph_wraps_and_stays_inside_the_margins() {
         let long = "De afdeling Democratie van BZK stelt niet zelf vast of er op sociale media doelbewust misleidende informatie wordt verspreid met het doel om schade aan te richten. ".repeat(60);
-        let laid = layout(&parse(&long), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&long), &Letterhead::default(), &Fonts);
         assert!(laid.pages.len() >= 2, "{}", laid.pages.len());
         within_margins(&laid);
     }
@@ -1148,7 +1146,7 @@ mod tests {
             "Zie https://archief28.sitearchief.nl/{} en de verkiezingsprocesbeveiligingsmaatregelenonderzoekscommissie.",
             "a".repeat(300)
         );
-        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
         within_margins(&laid);
     }
 
@@ -1160,7 +1158,7 @@ mod tests {
         for i in 1..=300 {
             md.push_str(&format!("| {i} | 9 maart 2021 | Bericht van Ministerie van BZK aan Facebook | {i} | deels openbaar | 5.1.2e |\n"));
         }
-        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
         assert!(laid.pages.len() > 5);
         for (p, page) in laid.pages.iter().enumerate() {
             let has_header = page
@@ -1181,7 +1179,7 @@ mod tests {
             ));
         }
         md.push_str("Hier staat de verwijzing.[^n]\n\n[^n]: De noot zelf.\n");
-        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
         let t = texts(&laid);
         let cite = t.iter().find(|(_, s)| s.contains("verwijzing.")).map(|(p, _)| *p).unwrap();
         let note = t.iter().find(|(_, s)| s.contains("De noot zelf.")).map(|(p, _)| *p).unwrap();
@@ -1194,7 +1192,7 @@ mod tests {
         for i in 0..300 {
             md.push_str(&format!("## Kop {i}\n\nEen alinea onder kop {i}, die lang genoeg is om een regel te vullen en door te lopen.\n\n"));
         }
-        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
         let bottom = Geometry::a4().height - Geometry::a4().bottom;
         for page in &laid.pages {
             let last_heading = page
@@ -1220,7 +1218,7 @@ mod tests {
     #[test]
     fn annexes_start_on_a_new_page_and_are_bookmarked_in_order() {
         let md = "# Bijlagen\n\n## Inventarislijst\n\nTekst.\n\n## Bijlage 1 – Een\n\nTekst.\n\n## Bijlage 2 – Twee\n\nTekst.\n";
-        let laid = layout(&parse(md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(md), &Letterhead::default(), &Fonts);
         assert_eq!(laid.pages.len(), 3);
         let titles: Vec<(&str, usize)> = laid.outline.iter().map(|o| (o.title.as_str(), o.page)).collect();
         assert_eq!(
@@ -1246,7 +1244,7 @@ mod tests {
             md.push_str(&format!("Alinea {i} die ruimte inneemt op de pagina.\n\n"));
         }
         md.push_str("### Document 1\n\nDatum: 9 maart 2021\\\nVan: BZK\\\nAan: Meta\n\n> Geachte heer,\n>\n> Een korte brief.\n>\n> Met vriendelijke groet,\n> [5.1.2e]\n\n*Reconstructie.*\n");
-        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
         let t = texts(&laid);
         let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
         assert_eq!(page_of("Geachte heer,"), page_of("Met vriendelijke groet,"));
@@ -1265,7 +1263,7 @@ mod tests {
         for i in 0..40 {
             md.push_str(&format!("Regel {i} van de tweede bijlage.\n\n"));
         }
-        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
         let t = texts(&laid);
         let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
         assert_eq!(page_of("Geachte heer,"), 0, "the quote stays on the annex's page");
@@ -1284,7 +1282,7 @@ mod tests {
                  Zie de bijlage bij deze melding.\n>\n> Met vriendelijke groet,\n> Team {n}\n\n"
             ));
         }
-        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
         let t = texts(&laid);
         let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
         assert_eq!(page_of("Document 1:"), 0, "the first letter follows the table");
@@ -1304,7 +1302,7 @@ mod tests {
             }
         }
         md.push_str("[^a]: Bron A.\n[^b]: Bron B.\n");
-        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
         let t = texts(&laid);
         let pages_with =
             |s: &str| t.iter().filter(|(_, x)| x.contains(s)).map(|(p, _)| *p).collect::<Vec<_>>();
@@ -1325,7 +1323,7 @@ mod tests {
     #[test]
     fn every_page_is_numbered() {
         let md = "Tekst.\n\n".repeat(400);
-        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
         let n = laid.pages.len();
         for (i, page) in laid.pages.iter().enumerate() {
             let label = format!("Pagina {} van {n}", i + 1);
@@ -1335,7 +1333,7 @@ mod tests {
 
     #[test]
     fn redactions_are_boxes_and_missing_glyphs_are_reported() {
-        let laid = layout(&parse("Geachte [5.1.2e], 😀"), &Letterhead::default(), &Fonts);
+        let laid = layout(parse("Geachte [5.1.2e], 😀"), &Letterhead::default(), &Fonts);
         let items = &laid.pages[0].items;
         assert!(items.iter().any(|i| matches!(i, Item::Rect { color, .. } if *color == BLACK)));
         assert!(
@@ -1354,7 +1352,7 @@ mod tests {
         let count = ((measure * 0.75) / filler) as usize;
         assert!(Fonts.width(Face::Regular, word, BODY) > measure - count as f32 * filler);
         let md = "Aaaa ".repeat(count) + word + " en verder.";
-        let laid = layout(&parse(&md), &Letterhead::default(), &Fonts);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
         let t = texts(&laid);
         let first = &t[0].1;
         assert!(first.ends_with('-') && first.contains(" verkiezings"), "{t:?}");

@@ -210,3 +210,45 @@ fn the_leak_scan_finds_what_it_looks_for() {
     assert!(leaks(&std::fs::read(&path).unwrap()).is_empty(), "compressed: not visible raw");
     assert!(!leaks(&readable_bytes(&path)).is_empty(), "but found once inflated");
 }
+
+/// Each annex is rendered from `bijlage.md` on its own (in parallel) and
+/// placed where the frame `bijlagen.md` says `{{ bijlagen }}`; a user's
+/// `templates/` overrides either.
+#[test]
+fn a_users_annex_template_shapes_every_annex_in_order() {
+    let s = Scratch::bundled();
+    s.write(
+        "templates/bijlage.md",
+        "## Bijlage {{ bijlage.number }} – {{ bijlage.id }}\n\n{{ bijlage.documents | length }} documenten, openbaar: {{ bijlage.documents[0].published }}\n",
+    );
+    s.write(
+        "templates/bijlagen.md",
+        "# Bijlagen {{ dossier.id }} ({{ annexes | length }})\n\n{{ bijlagen }}\n\nEinde.\n",
+    );
+    let md = s.build_and_read("2022Z21205", "bijlagen.md");
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## Bijlage ")).collect();
+    assert_eq!(headings.len(), 5, "{md}");
+    for (i, h) in headings.iter().enumerate() {
+        assert!(h.starts_with(&format!("## Bijlage {} – ", i + 1)), "{h}");
+    }
+    assert!(md.starts_with("# Bijlagen 2022Z21205 (5)\n\n## Bijlage 1 – "), "{md}");
+    assert!(md.trim_end().ends_with("openbaar: true\n\nEinde."), "{md}");
+}
+
+#[test]
+fn a_frame_that_does_not_place_the_annexes_is_an_error_and_an_annex_error_is_told_once() {
+    let s = Scratch::bundled();
+    s.write("templates/bijlagen.md", "# Bijlagen zonder bijlagen\n");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("bijlagen.md: does not place the annexes"), "{}", r.stderr);
+    assert!(r.stderr.contains("write `{{ bijlagen }}` once"), "{}", r.stderr);
+    assert!(!s.out().exists());
+
+    let s = Scratch::bundled();
+    s.write("templates/bijlage.md", "## Bijlage {{ bijlage.number }}\n\n{{ bijlage.onbekend }}\n");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("templates/bijlage.md:3:").count(), 1, "once, not per annex: {}", r.stderr);
+    assert!(!s.out().exists());
+}
