@@ -39,8 +39,8 @@ pub struct Staged {
 /// Compares `bytes` with what `path` holds and, unless `dry_run` or nothing
 /// changed, stages them in a temporary file beside it.
 pub fn stage(path: &Path, bytes: &[u8], dry_run: bool) -> std::io::Result<Staged> {
-    let change = match std::fs::read(path) {
-        Ok(old) if old == bytes => Change::Unchanged,
+    let change = match std::fs::File::open(path) {
+        Ok(old) if holds(&old, bytes) => Change::Unchanged,
         Ok(_) => Change::Changed,
         Err(_) => Change::New,
     };
@@ -59,6 +59,25 @@ pub fn stage(path: &Path, bytes: &[u8], dry_run: bool) -> std::io::Result<Staged
     }
     tmp.as_file().sync_all()?;
     Ok(Staged { path: path.to_path_buf(), change, temp: Some(tmp.into_temp_path()) })
+}
+
+/// Whether `file` holds exactly `bytes`; read in blocks, so that comparing a
+/// large document does not hold a second copy of it.
+fn holds(file: &std::fs::File, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    if file.metadata().map(|m| m.len()).ok() != Some(bytes.len() as u64) {
+        return false;
+    }
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut block = vec![0u8; 1 << 16];
+    let mut rest = bytes;
+    loop {
+        match reader.read(&mut block) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if n <= rest.len() && block[..n] == rest[..n] => rest = &rest[n..],
+            Ok(_) | Err(_) => return false,
+        }
+    }
 }
 
 /// Renames every staged file into place.
@@ -115,5 +134,20 @@ mod tests {
         let dry = stage(&path, b"anders", true).unwrap();
         assert_eq!(dry.change, Change::Changed);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn large_files_are_compared_to_the_last_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("groot.pdf");
+        let mut big: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        assert_eq!(write_atomic(&path, &big).unwrap(), Change::New);
+        assert_eq!(stage(&path, &big, true).unwrap().change, Change::Unchanged);
+        big[299_999] ^= 1;
+        assert_eq!(stage(&path, &big, true).unwrap().change, Change::Changed);
+        big[299_999] ^= 1;
+        big[70_000] ^= 1;
+        assert_eq!(stage(&path, &big, true).unwrap().change, Change::Changed);
+        assert_eq!(stage(&path, &big[..299_999], true).unwrap().change, Change::Changed);
     }
 }

@@ -145,18 +145,19 @@ pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
     out
 }
 
-/// A made file: its bytes, its pages (PDF), and any warning.
-pub struct Made {
-    pub bytes: Vec<u8>,
+/// A made file: its bytes (a Markdown file's are its draft's), its pages
+/// (PDF), and any warning.
+pub struct Made<'a> {
+    pub bytes: std::borrow::Cow<'a, [u8]>,
     pub pages: usize,
     pub warnings: Vec<Diagnostic>,
 }
 
 /// Makes one file. A PDF that cannot be made is an error; characters the font
 /// lacks are a warning (they show as U+FFFD).
-pub fn make(job: &Job) -> Result<Made, Box<Diagnostic>> {
+pub fn make<'a>(job: &Job<'a>) -> Result<Made<'a>, Box<Diagnostic>> {
     match job.format {
-        Format::Md => Ok(Made { bytes: job.markdown.as_bytes().to_vec(), pages: 0, warnings: Vec::new() }),
+        Format::Md => Ok(Made { bytes: job.markdown.as_bytes().into(), pages: 0, warnings: Vec::new() }),
         Format::Pdf => {
             let r = crate::render::document::to_pdf(job.markdown)
                 .map_err(|e| Box::new(Diagnostic::general(format!("{}: {e}", job.path.display()), None)))?;
@@ -175,14 +176,15 @@ pub fn make(job: &Job) -> Result<Made, Box<Diagnostic>> {
                     .as_warning(),
                 );
             }
-            Ok(Made { bytes: r.bytes, pages: r.pages, warnings })
+            Ok(Made { bytes: r.bytes.into(), pages: r.pages, warnings })
         }
     }
 }
 
 /// Makes every file in memory and drops it (for `check`): only the problems count.
 pub fn check_files(drafts: &[Drafts], settings: &Settings, diags: &mut Diagnostics) {
-    let results: Vec<Result<Made, Box<Diagnostic>>> = jobs(drafts, settings).par_iter().map(make).collect();
+    let results: Vec<Result<Made<'_>, Box<Diagnostic>>> =
+        jobs(drafts, settings).par_iter().map(make).collect();
     for r in results {
         match r {
             Ok(m) => m.warnings.into_iter().for_each(|w| diags.push(w)),
