@@ -28,15 +28,18 @@ measure() { # name data-dir
 }
 
 echo "== full builds (first build into an empty output folder)"
-measure "10,000 reports, bundled dossier" "$work/r10000/data"
+for run in 1 2 3; do
+    measure "10,000 reports, bundled dossier" "$work/r10000/data"
+done
 for n in 50 100 200; do
     measure "$n dossiers, bundled register" "$work/d$n/data"
 done
 
 if command -v hyperfine >/dev/null; then
-    echo "== repeated: 200 dossiers (empty output folder each run)"
+    echo "== repeated (empty output folder each run)"
     hyperfine --warmup 1 --runs 5 --prepare "rm -rf $work/out" \
-        "$bin build --quiet --data $work/d200/data --out $work/out"
+        -n "10,000 reports" "$bin build --quiet --data $work/r10000/data --out $work/out" \
+        -n "200 dossiers" "$bin build --quiet --data $work/d200/data --out $work/out"
 fi
 
 echo "== PDF stage alone, one core"

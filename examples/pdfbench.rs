@@ -4,6 +4,7 @@
 //! each step and the peak resident memory.
 //!
 //! cargo run --release --example pdfbench -- --annexes 2000
+//! RAYON_NUM_THREADS=1 cargo run --release --example pdfbench -- --annexes 2000   # one core
 
 use beantwoord::render::{blocks, fonts::Fonts, layout, pdf};
 use std::fmt::Write as _;
@@ -78,8 +79,9 @@ fn main() {
         pages / lay,
         pages / write
     );
+    let threads = rayon::current_num_threads();
     println!(
-        "total {total:.3} s: {:.0} pages/s on one core; peak RSS {:.0} MiB",
+        "total {total:.3} s: {:.0} pages/s on {threads} thread(s) (RAYON_NUM_THREADS=1 for one core); peak RSS {:.0} MiB",
         pages / total,
         peak_rss_mib()
     );
