@@ -10,7 +10,7 @@
 //! | --- | --- | --- |
 //! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`] |
 //! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::redaction`]) | typed, validated records; no I/O |
-//! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`]) | model + Tera templates → Markdown per document (`antwoord.md`, `bijlagen.md`), public and internal |
+//! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`]) | model + Tera templates → Markdown per document (`antwoord.md`, `bijlagen.md` with each annex rendered from `bijlage.md` in parallel), public and internal |
 //! | **render** | [`render`] ([`render::blocks`], [`render::layout`], [`render::content`], [`render::pdf`]) | Markdown → pulldown-cmark blocks → positioned lines and pages (pure; sections that start a page laid out in parallel) → content streams (pure, in parallel) → PDF bytes ([`render::pdf`] is the only printpdf module: fonts, metadata, page tree) |
 //! | **output** | [`output`] | each file compared with the disk: unchanged ones left alone, changed ones staged beside their target and renamed into place only when the whole run succeeded |
 //! | commands | [`cli`] | one file per command; raw arguments → checked [`cli::settings`] first |
