@@ -58,14 +58,17 @@ struct Metrics {
     face: ttf_parser::Face<'static>,
     table: Vec<f32>,
     units: f32,
+    /// The width of [`FALLBACK`], which stands in for what the face lacks.
+    fallback: f32,
 }
 
 impl Metrics {
     fn load(face: Face) -> Metrics {
         let parsed = ttf_parser::Face::parse(face.bytes(), 0).expect("the bundled font parses");
         let units = f32::from(parsed.units_per_em());
-        let mut m = Metrics { face: parsed, table: Vec::new(), units };
+        let mut m = Metrics { face: parsed, table: Vec::new(), units, fallback: 0.0 };
         m.table = (0..TABLE as u32).map(|c| char::from_u32(c).map_or(-1.0, |c| m.lookup(c))).collect();
+        m.fallback = m.lookup(FALLBACK).max(0.0);
         m
     }
 
@@ -104,7 +107,7 @@ impl Fonts {
     /// as the fallback they will be shown as.
     pub fn width(&self, face: Face, text: &str, size: f32) -> f32 {
         let m = &metrics()[face.index()];
-        let fallback = m.width(FALLBACK);
+        let fallback = m.fallback;
         text.chars()
             .map(|c| {
                 if c.is_control() {
