@@ -1,0 +1,668 @@
+//! Blocks to lines: words measured with the font's own widths, broken into
+//! lines (Dutch hyphenation where a line would be left loose, long words cut
+//! between characters), tables with column widths that fit, footnote lines.
+
+use super::{
+    BLACK, BODY, Color, HIGHLIGHT, Item, LEADING, LINK, NOTE, PARA_GAP, RULE, SHADE, TABLE, WHITE,
+    heading_title, starts_page,
+};
+use crate::render::blocks::{Block, Span, SpanKind};
+use crate::render::fonts::{FALLBACK, Face, Fonts};
+use hyphenation::{Hyphenator, Language, Load, Standard};
+use pulldown_cmark::Alignment;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+/// A line (or a table row) ready to be placed: items relative to its top.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Line {
+    pub(super) height: f32,
+    pub(super) space_before: f32,
+    pub(super) items: Vec<Item>,
+    pub(super) keep_with_next: bool,
+    pub(super) break_before: bool,
+    /// Footnotes first referenced on this line.
+    pub(super) notes: Vec<String>,
+    pub(super) outline: Option<String>,
+    /// A table's header row, repeated when the table breaks across pages.
+    pub(super) header: Option<Rc<Line>>,
+}
+
+/// A piece of a word in one style.
+#[derive(Clone, Debug)]
+struct Frag {
+    text: String,
+    face: Face,
+    size: f32,
+    rise: f32,
+    kind: FragKind,
+    color: Color,
+    link: Option<String>,
+    width: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum FragKind {
+    Plain,
+    /// A public redaction: a black box labelled with the ground.
+    Box,
+    /// Withheld words in an internal render: highlighted.
+    Highlight,
+}
+
+/// Frags between spaces.
+#[derive(Clone, Debug, Default)]
+struct Word {
+    frags: Vec<Frag>,
+    /// Width of the space before it (0 when glued to the previous word).
+    space: f32,
+    forced_break: bool,
+    notes: Vec<String>,
+}
+
+impl Word {
+    fn width(&self) -> f32 {
+        self.frags.iter().map(|f| f.width).sum()
+    }
+}
+
+/// Turns blocks into lines.
+pub(super) struct Lines<'f> {
+    pub(super) fonts: &'f Fonts,
+    pub(super) missing: BTreeSet<char>,
+    /// The footnotes' blocks by label.
+    pub(super) notes: &'f HashMap<&'f str, &'f [Block]>,
+    /// Dutch hyphenation is for running text, not for headings or table cells.
+    pub(super) hyphenate: bool,
+}
+
+fn hyphenator() -> Option<&'static Standard> {
+    static DICT: OnceLock<Option<Standard>> = OnceLock::new();
+    DICT.get_or_init(|| {
+        let bytes: &[u8] = include_bytes!("../../assets/hyphenation/nl.standard.bincode");
+        Standard::from_reader(Language::Dutch, &mut &bytes[..]).ok()
+    })
+    .as_ref()
+}
+
+impl Lines<'_> {
+    fn frag(&mut self, text: &str, face: Face, size: f32, kind: FragKind, link: Option<String>) -> Frag {
+        let mut clean = String::with_capacity(text.len());
+        for c in text.chars() {
+            if self.fonts.has(face, c) || c == ' ' {
+                clean.push(c);
+            } else if !c.is_control() {
+                self.missing.insert(c);
+                clean.push(FALLBACK);
+            }
+        }
+        let color = if link.is_some() { LINK } else { BLACK };
+        let width = match kind {
+            FragKind::Box => self.fonts.width(Face::Bold, &clean, size * 0.75) + 4.0,
+            _ => self.fonts.width(face, &clean, size),
+        };
+        Frag { text: clean, face, size, rise: 0.0, kind, color, link, width }
+    }
+
+    /// Spans to words: split at spaces; styles may change inside a word.
+    fn words(&mut self, spans: &[Span], size: f32, force_bold: bool) -> Vec<Word> {
+        let mut words: Vec<Word> = Vec::new();
+        let mut gap: Option<f32> = None; // a space is pending before the next frag
+        let mut forced = false;
+        for span in spans {
+            let face = Face::with(span.bold || force_bold, span.italic);
+            let space = self.fonts.width(face, " ", size);
+            match &span.kind {
+                SpanKind::LineBreak => {
+                    forced = true;
+                    gap = Some(0.0);
+                }
+                SpanKind::NoteRef => {
+                    let mut f = self.frag(&span.text, face, size * 0.62, FragKind::Plain, None);
+                    f.rise = size * 0.36;
+                    attach(&mut words, &mut gap, &mut forced, f, Some(span.text.clone()));
+                }
+                SpanKind::Redacted => {
+                    let f = self.frag(&span.text, face, size, FragKind::Box, None);
+                    attach(&mut words, &mut gap, &mut forced, f, None);
+                }
+                SpanKind::Text | SpanKind::Withheld { .. } => {
+                    let (text, kind) = match &span.kind {
+                        SpanKind::Withheld { code } => {
+                            (format!("[{code}: {}]", span.text), FragKind::Highlight)
+                        }
+                        _ => (span.text.clone(), FragKind::Plain),
+                    };
+                    for (i, piece) in text.split(' ').enumerate() {
+                        if i > 0 {
+                            gap = Some(space);
+                        }
+                        if piece.is_empty() {
+                            continue;
+                        }
+                        let f = self.frag(piece, face, size, kind, span.link.clone());
+                        attach(&mut words, &mut gap, &mut forced, f, None);
+                    }
+                }
+            }
+        }
+        words
+    }
+
+    /// Breaks words into lines of at most `width`; returns each line's words.
+    fn break_lines(&mut self, mut words: Vec<Word>, width: f32) -> Vec<Vec<Word>> {
+        let mut lines: Vec<Vec<Word>> = Vec::new();
+        let mut line: Vec<Word> = Vec::new();
+        let mut used = 0.0f32;
+        words.reverse();
+        while let Some(mut word) = words.pop() {
+            if word.forced_break && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                used = 0.0;
+            }
+            let space = if line.is_empty() { 0.0 } else { word.space };
+            let w = word.width();
+            if used + space + w <= width + 0.01 {
+                used += space + w;
+                line.push(word);
+                continue;
+            }
+            let room = width - used - space;
+            let split =
+                if room > width * 0.12 || line.is_empty() { self.hyphenate(&word, room) } else { None };
+            if let Some((head, tail)) = split {
+                line.push(head);
+                lines.push(std::mem::take(&mut line));
+                used = 0.0;
+                words.push(tail);
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                used = 0.0;
+                word.space = 0.0;
+                words.push(word);
+                continue;
+            }
+            // Alone and still too wide (a long URL): break between characters.
+            let (head, tail) = self.split_chars(&word, width);
+            line.push(head);
+            lines.push(std::mem::take(&mut line));
+            if let Some(t) = tail {
+                words.push(t);
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// Splits a one-frag word at the last Dutch hyphenation point (or an
+    /// existing hyphen) where the head and a hyphen fit in `room`.
+    fn hyphenate(&mut self, word: &Word, room: f32) -> Option<(Word, Word)> {
+        let [frag] = word.frags.as_slice() else { return None };
+        if frag.kind != FragKind::Plain || frag.text.chars().count() < 6 {
+            return None;
+        }
+        let text = frag.text.as_str();
+        let dictionary = self.hyphenate;
+        let mut points: Vec<(usize, bool)> =
+            text.match_indices('-').map(|(i, _)| (i + 1, false)).filter(|(i, _)| *i < text.len()).collect();
+        let letters = text.trim_end_matches(|c: char| !c.is_alphabetic());
+        if dictionary && letters.chars().all(char::is_alphabetic) && !text.contains('-') {
+            let lower = letters.to_lowercase();
+            if lower.len() == letters.len()
+                && let Some(dict) = hyphenator()
+            {
+                points.extend(dict.hyphenate(&lower).breaks.into_iter().map(|b| (b, true)));
+            }
+        }
+        points.sort_unstable();
+        for &(at, add_hyphen) in points.iter().rev() {
+            if at < 2 || text.len() - at < 3 || !text.is_char_boundary(at) {
+                continue;
+            }
+            let head_text = if add_hyphen { format!("{}-", &text[..at]) } else { text[..at].to_string() };
+            let head = self.frag(&head_text, frag.face, frag.size, frag.kind, frag.link.clone());
+            if head.width <= room {
+                let tail = self.frag(&text[at..], frag.face, frag.size, frag.kind, frag.link.clone());
+                let h = Word {
+                    frags: vec![head],
+                    space: word.space,
+                    forced_break: word.forced_break,
+                    notes: Vec::new(),
+                };
+                let t =
+                    Word { frags: vec![tail], space: 0.0, forced_break: false, notes: word.notes.clone() };
+                return Some((h, t));
+            }
+        }
+        None
+    }
+
+    /// Splits a word between characters so that the head fits in `width`.
+    fn split_chars(&mut self, word: &Word, width: f32) -> (Word, Option<Word>) {
+        let mut head = Word { space: 0.0, forced_break: word.forced_break, ..Word::default() };
+        let mut used = 0.0;
+        let mut frags = word.frags.iter();
+        for f in frags.by_ref() {
+            if used + f.width <= width || f.kind != FragKind::Plain {
+                used += f.width;
+                head.frags.push(f.clone());
+                continue;
+            }
+            let mut cut = 0;
+            for (i, c) in f.text.char_indices() {
+                let w = self.fonts.width(f.face, &f.text[..i + c.len_utf8()], f.size);
+                if used + w > width && i > 0 {
+                    break;
+                }
+                cut = i + c.len_utf8();
+            }
+            let cut = cut.max(f.text.chars().next().map_or(0, char::len_utf8));
+            let a = self.frag(&f.text[..cut], f.face, f.size, f.kind, f.link.clone());
+            head.frags.push(a);
+            let mut tail = Word { notes: word.notes.clone(), ..Word::default() };
+            if cut < f.text.len() {
+                tail.frags.push(self.frag(&f.text[cut..], f.face, f.size, f.kind, f.link.clone()));
+            }
+            tail.frags.extend(frags.cloned());
+            return (head, (!tail.frags.is_empty()).then_some(tail));
+        }
+        head.notes = word.notes.clone();
+        (head, None)
+    }
+
+    /// Lays out inline content at `x` within `width`; one `Line` per line.
+    pub(super) fn paragraph(
+        &mut self,
+        spans: &[Span],
+        x: f32,
+        width: f32,
+        size: f32,
+        bold: bool,
+        align: Alignment,
+    ) -> Vec<Line> {
+        let words = self.words(spans, size, bold);
+        let height = size * LEADING;
+        let mut out = Vec::new();
+        for words in self.break_lines(words, width) {
+            let used: f32 = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if i == 0 { w.width() } else { w.space + w.width() })
+                .sum();
+            let dx = match align {
+                Alignment::Right => width - used,
+                Alignment::Center => (width - used) / 2.0,
+                _ => 0.0,
+            };
+            let mut line = Line { height, ..Line::default() };
+            let baseline = height * 0.74;
+            let mut cx = x + dx;
+            let mut run: Option<(Frag, f32)> = None; // merged plain text and its x
+            for (i, w) in words.into_iter().enumerate() {
+                line.notes.extend(w.notes.iter().cloned());
+                if i > 0 {
+                    if let Some((f, _)) = run.as_mut()
+                        && w.frags.first().is_some_and(|n| same_style(f, n) && n.rise == 0.0)
+                    {
+                        f.text.push(' ');
+                    } else {
+                        flush(&mut run, baseline, &mut line.items);
+                    }
+                    cx += w.space;
+                }
+                for f in w.frags {
+                    let fw = f.width;
+                    match f.kind {
+                        FragKind::Box => {
+                            flush(&mut run, baseline, &mut line.items);
+                            let h = size * 1.1;
+                            let top = baseline - size * 0.85;
+                            line.items.push(Item::Rect { x: cx, y: top, w: fw, h, color: BLACK });
+                            line.items.push(Item::Text {
+                                x: cx + 2.0,
+                                y: baseline - size * 0.12,
+                                size: size * 0.75,
+                                face: Face::Bold,
+                                text: f.text,
+                                color: WHITE,
+                            });
+                        }
+                        FragKind::Highlight => {
+                            line.items.push(Item::Rect {
+                                x: cx - 0.5,
+                                y: baseline - size * 0.85,
+                                w: fw + 1.0,
+                                h: size * 1.1,
+                                color: HIGHLIGHT,
+                            });
+                            extend_run(&mut run, f, cx, baseline, &mut line.items);
+                        }
+                        FragKind::Plain => {
+                            if let Some(url) = &f.link {
+                                line.items.push(Item::Link {
+                                    x: cx,
+                                    y: baseline - size * 0.9,
+                                    w: fw,
+                                    h: size * 1.2,
+                                    url: url.clone(),
+                                });
+                            }
+                            extend_run(&mut run, f, cx, baseline, &mut line.items);
+                        }
+                    }
+                    cx += fw;
+                }
+            }
+            flush(&mut run, baseline, &mut line.items);
+            out.push(line);
+        }
+        if out.is_empty() {
+            out.push(Line { height, ..Line::default() });
+        }
+        out
+    }
+
+    pub(super) fn block(&mut self, block: &Block, x: f32, width: f32, first: bool, out: &mut Vec<Line>) {
+        match block {
+            Block::Heading { level, spans } => {
+                let size = match level {
+                    1 => 14.5,
+                    2 => 11.5,
+                    _ => 10.5,
+                };
+                self.hyphenate = false;
+                let mut lines = self.paragraph(spans, x, width, size, true, Alignment::None);
+                self.hyphenate = true;
+                let title = heading_title(spans);
+                if let Some(l) = lines.first_mut() {
+                    l.space_before = if first { 0.0 } else { size * 1.1 };
+                    l.break_before = starts_page(block);
+                    if *level <= 2 {
+                        l.outline = Some(title.trim().to_string());
+                    }
+                }
+                for l in lines.iter_mut() {
+                    l.keep_with_next = true;
+                }
+                out.extend(lines);
+            }
+            Block::Paragraph(spans) => {
+                let mut lines = self.paragraph(spans, x, width, BODY, false, Alignment::None);
+                if let Some(l) = lines.first_mut() {
+                    l.space_before = if first { 0.0 } else { PARA_GAP };
+                }
+                keep_orphans(&mut lines);
+                out.extend(lines);
+            }
+            Block::Quote(blocks) => {
+                let start = out.len();
+                for (i, b) in blocks.iter().enumerate() {
+                    self.block(b, x + 12.0, width - 12.0, i == 0, out);
+                }
+                if let Some(l) = out.get_mut(start) {
+                    l.space_before = PARA_GAP;
+                }
+                // A short quoted letter stays whole, and with the line after it.
+                let short = out.len() - start <= 10;
+                for l in &mut out[start..] {
+                    let gap = l.space_before;
+                    l.items.push(Item::Rect { x: x + 2.0, y: -gap, w: 2.0, h: l.height + gap, color: RULE });
+                    l.keep_with_next |= short;
+                }
+            }
+            Block::List { start, items } => {
+                for (i, item) in items.iter().enumerate() {
+                    let marker = match start {
+                        Some(n) => format!("{}.", n + i as u64),
+                        None => "•".to_string(),
+                    };
+                    let begin = out.len();
+                    for (j, b) in item.iter().enumerate() {
+                        self.block(b, x + 16.0, width - 16.0, j == 0, out);
+                    }
+                    if let Some(l) = out.get_mut(begin) {
+                        l.space_before = if i == 0 { PARA_GAP } else { 2.0 };
+                        let f = self.frag(&marker, Face::Regular, BODY, FragKind::Plain, None);
+                        l.items.push(Item::Text {
+                            x: x + 12.0 - f.width,
+                            y: l.height * 0.74,
+                            size: BODY,
+                            face: Face::Regular,
+                            text: f.text,
+                            color: BLACK,
+                        });
+                    }
+                }
+            }
+            Block::Table { aligns, header, rows } => {
+                self.hyphenate = false;
+                self.table(aligns, header, rows, x, width, out);
+                self.hyphenate = true;
+            }
+            Block::Rule => out.push(Line {
+                height: 8.0,
+                space_before: PARA_GAP,
+                items: vec![Item::Rect { x, y: 4.0, w: width, h: 0.5, color: RULE }],
+                ..Line::default()
+            }),
+        }
+    }
+
+    fn table(
+        &mut self,
+        aligns: &[Alignment],
+        header: &[Vec<Span>],
+        rows: &[Vec<Vec<Span>>],
+        x: f32,
+        width: f32,
+        out: &mut Vec<Line>,
+    ) {
+        let cols = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if cols == 0 {
+            return;
+        }
+        let pad = 3.0;
+        // Natural widths: the longest word (min) and the whole text (max).
+        let mut min = vec![0.0f32; cols];
+        let mut max = vec![0.0f32; cols];
+        for (r, row) in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)).enumerate() {
+            for (c, cell) in row.iter().enumerate().take(cols) {
+                let words = self.words(cell, TABLE, r == 0);
+                let whole: f32 = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| if i == 0 { w.width() } else { w.space + w.width() })
+                    .sum();
+                let longest = words.iter().map(Word::width).fold(0.0, f32::max);
+                min[c] = min[c].max(longest.min(width / cols as f32) + 2.0 * pad);
+                max[c] = max[c].max(whole + 2.0 * pad);
+            }
+        }
+        let widths = column_widths(&min, &max, width);
+        let row_line = |lx: &mut Lines, cells: &[Vec<Span>], bold: bool| -> Line {
+            let mut line = Line::default();
+            let mut cx = x;
+            let mut height: f32 = 0.0;
+            for (c, w) in widths.iter().enumerate() {
+                let empty = Vec::new();
+                let cell = cells.get(c).unwrap_or(&empty);
+                let align = aligns.get(c).copied().unwrap_or(Alignment::None);
+                let lines = lx.paragraph(cell, cx + pad, w - 2.0 * pad, TABLE, bold, align);
+                let mut cy = pad;
+                for l in lines {
+                    line.notes.extend(l.notes);
+                    line.items.extend(l.items.into_iter().map(|i| i.shifted(0.0, cy)));
+                    cy += l.height;
+                }
+                height = height.max(cy + pad);
+                cx += w;
+            }
+            line.height = height;
+            line.items.push(Item::Rect { x, y: height - 0.4, w: width, h: 0.4, color: RULE });
+            line
+        };
+        let mut head = row_line(self, header, true);
+        head.items.insert(0, Item::Rect { x, y: 0.0, w: width, h: head.height, color: SHADE });
+        head.keep_with_next = true;
+        let head_copy = Rc::new(head.clone());
+        head.space_before = PARA_GAP + 2.0;
+        out.push(head);
+        for row in rows {
+            let mut l = row_line(self, row, false);
+            l.header = Some(Rc::clone(&head_copy));
+            out.push(l);
+        }
+    }
+
+    /// A footnote's lines at note size, its number hanging in front.
+    pub(super) fn note_lines(&mut self, label: &str, width: f32, x: f32) -> Vec<Line> {
+        let notes = self.notes;
+        let blocks: &[Block] = notes.get(label).copied().unwrap_or_default();
+        let mut lines = Vec::new();
+        for b in blocks {
+            let Block::Paragraph(spans) = b else { continue };
+            lines.extend(self.paragraph(spans, x + 10.0, width - 10.0, NOTE, false, Alignment::None));
+        }
+        if lines.is_empty() {
+            lines.push(Line { height: NOTE * LEADING, ..Line::default() });
+        }
+        let first = &mut lines[0];
+        first.items.push(Item::Text {
+            x,
+            y: first.height * 0.74,
+            size: NOTE,
+            face: Face::Regular,
+            text: label.to_string(),
+            color: BLACK,
+        });
+        lines
+    }
+}
+
+/// Adds a fragment to the last word, or starts a new word when a space (or a
+/// forced line break) came before it.
+fn attach(words: &mut Vec<Word>, gap: &mut Option<f32>, forced: &mut bool, frag: Frag, note: Option<String>) {
+    if words.is_empty() || gap.is_some() {
+        words.push(Word {
+            space: gap.take().unwrap_or(0.0),
+            forced_break: std::mem::take(forced),
+            ..Word::default()
+        });
+    }
+    if let Some(w) = words.last_mut() {
+        w.frags.push(frag);
+        w.notes.extend(note);
+    }
+}
+
+fn same_style(a: &Frag, b: &Frag) -> bool {
+    a.face == b.face
+        && a.size == b.size
+        && a.rise == b.rise
+        && a.link == b.link
+        && a.color == b.color
+        && b.kind != FragKind::Box
+}
+
+fn extend_run(run: &mut Option<(Frag, f32)>, f: Frag, x: f32, baseline: f32, items: &mut Vec<Item>) {
+    if let Some((r, _)) = run.as_mut()
+        && same_style(r, &f)
+    {
+        r.text.push_str(&f.text);
+        return;
+    }
+    flush(run, baseline, items);
+    *run = Some((f, x));
+}
+
+fn flush(run: &mut Option<(Frag, f32)>, baseline: f32, items: &mut Vec<Item>) {
+    if let Some((f, x)) = run.take() {
+        let mut text = f.text;
+        text.shrink_to_fit(); // pages are held until the document is numbered
+        items.push(Item::Text { x, y: baseline - f.rise, size: f.size, face: f.face, text, color: f.color });
+    }
+}
+
+/// No paragraph leaves one line alone at the foot or head of a page, and a
+/// short one (up to five lines, like an address block) is not split at all.
+fn keep_orphans(lines: &mut [Line]) {
+    let n = lines.len();
+    if (2..=5).contains(&n) {
+        lines[..n - 1].iter_mut().for_each(|l| l.keep_with_next = true);
+    } else if n >= 2 {
+        lines[0].keep_with_next = true;
+        lines[n - 2].keep_with_next = true;
+    }
+}
+
+/// Column widths that fit `total`: natural widths when they fit; otherwise
+/// columns narrower than a fair share keep their natural width and the wide
+/// ones share the rest, each at least its longest word.
+fn column_widths(min: &[f32], max: &[f32], total: f32) -> Vec<f32> {
+    let sum_max: f32 = max.iter().sum();
+    if sum_max > total {
+        let mut fixed = vec![false; max.len()];
+        loop {
+            let free: Vec<usize> = (0..max.len()).filter(|&i| !fixed[i]).collect();
+            let left = total - (0..max.len()).filter(|&i| fixed[i]).map(|i| max[i]).sum::<f32>();
+            if free.is_empty() || left <= 0.0 {
+                break;
+            }
+            let share = left / free.len() as f32;
+            let narrow: Vec<usize> = free.iter().copied().filter(|&i| max[i] <= share).collect();
+            if narrow.is_empty() {
+                let rest_min: Vec<f32> = free.iter().map(|&i| min[i]).collect();
+                let rest_max: Vec<f32> = free.iter().map(|&i| max[i]).collect();
+                if rest_min.iter().sum::<f32>() <= left {
+                    let shared = proportional(&rest_min, &rest_max, left);
+                    let mut out = max.to_vec();
+                    for (k, &i) in free.iter().enumerate() {
+                        out[i] = shared[k];
+                    }
+                    return out;
+                }
+                break;
+            }
+            for i in narrow {
+                fixed[i] = true;
+            }
+        }
+    }
+    proportional(min, max, total)
+}
+
+/// Natural widths stretched to `total` when they fit; otherwise each column's
+/// minimum plus a share of the rest in proportion to how much more it wants.
+fn proportional(min: &[f32], max: &[f32], total: f32) -> Vec<f32> {
+    let sum_max: f32 = max.iter().sum();
+    if sum_max <= total {
+        let extra = (total - sum_max) / max.len() as f32;
+        return max.iter().map(|m| m + extra).collect();
+    }
+    let sum_min: f32 = min.iter().sum();
+    if sum_min >= total {
+        return min.iter().map(|m| m * total / sum_min).collect();
+    }
+    let flex: f32 = max.iter().zip(min).map(|(a, b)| a - b).sum();
+    min.iter().zip(max).map(|(lo, hi)| lo + (total - sum_min) * (hi - lo) / flex.max(0.001)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_widths;
+
+    #[test]
+    fn narrow_columns_keep_their_natural_width() {
+        let w = column_widths(&[20.0, 30.0, 40.0], &[25.0, 300.0, 60.0], 300.0);
+        assert_eq!(w[0], 25.0);
+        assert_eq!(w[2], 60.0);
+        assert!((w.iter().sum::<f32>() - 300.0).abs() < 0.01, "{w:?}");
+        let fits = column_widths(&[10.0, 10.0], &[50.0, 50.0], 200.0);
+        assert_eq!(fits, [100.0, 100.0]);
+    }
+}

@@ -1,0 +1,504 @@
+//! The page layout, pure code: a parsed document ([`super::blocks::Doc`]) and its
+//! letterhead data in, positioned text, boxes and links on A4 pages out.
+//! Lines are broken with the font's own widths (Dutch hyphenation where a
+//! line would be left loose), then paginated: headings stay with what follows,
+//! table headers repeat, footnotes go to the foot of the page that cites them.
+//! Coordinates are points from the top-left of the page.
+
+//!
+//! `lines` breaks blocks into lines; `pager` places lines on pages; this
+//! module holds the types and lays a document out section by section.
+
+mod lines;
+mod pager;
+
+use super::blocks::{Block, Doc, Span, SpanKind};
+use super::fonts::{Face, Fonts};
+use lines::{Line, Lines};
+use pager::Pager;
+use std::collections::{BTreeSet, HashMap};
+
+/// Points per millimetre.
+pub const MM: f32 = 72.0 / 25.4;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Color(pub f32, pub f32, pub f32);
+
+pub const BLACK: Color = Color(0.0, 0.0, 0.0);
+pub const WHITE: Color = Color(1.0, 1.0, 1.0);
+pub(crate) const GREY: Color = Color(0.45, 0.45, 0.45);
+pub(crate) const RULE: Color = Color(0.75, 0.75, 0.75);
+pub(crate) const SHADE: Color = Color(0.92, 0.92, 0.92);
+pub(crate) const LINK: Color = Color(0.05, 0.25, 0.6);
+pub(crate) const HIGHLIGHT: Color = Color(1.0, 0.93, 0.55);
+pub(crate) const ALERT: Color = Color(0.75, 0.0, 0.0);
+
+/// Something drawn on a page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// Text on a baseline `y`.
+    Text { x: f32, y: f32, size: f32, face: Face, text: String, color: Color },
+    /// A filled rectangle with its top-left corner at (`x`, `y`).
+    Rect { x: f32, y: f32, w: f32, h: f32, color: Color },
+    /// A clickable area.
+    Link { x: f32, y: f32, w: f32, h: f32, url: String },
+}
+
+impl Item {
+    fn shifted(mut self, dx: f32, dy: f32) -> Item {
+        match &mut self {
+            Item::Text { x, y, .. } | Item::Rect { x, y, .. } | Item::Link { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+        }
+        self
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+/// A bookmark: a heading and where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlineEntry {
+    pub title: String,
+    pub page: usize,
+    pub y: f32,
+}
+
+/// The laid-out document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
+    /// Characters the font lacks (shown as U+FFFD).
+    pub missing: BTreeSet<char>,
+}
+
+/// What page 1's letterhead shows, and the running classification.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Letterhead {
+    /// The sender, e.g. the ministry.
+    pub sender: String,
+    /// Label and value rows: Datum, Betreft, Kenmerk, …
+    pub rows: Vec<(String, String)>,
+    /// Shown at the top of every page, e.g. `INTERN – NIET OPENBAAR`.
+    pub classification: Option<String>,
+}
+
+/// Page size and margins in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Geometry {
+    pub width: f32,
+    pub height: f32,
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+impl Geometry {
+    pub fn a4() -> Geometry {
+        Geometry {
+            width: 210.0 * MM,
+            height: 297.0 * MM,
+            left: 25.0 * MM,
+            right: 20.0 * MM,
+            top: 20.0 * MM,
+            bottom: 22.0 * MM,
+        }
+    }
+
+    pub fn measure(&self) -> f32 {
+        self.width - self.left - self.right
+    }
+}
+
+pub(crate) const BODY: f32 = 10.0;
+pub(crate) const LEADING: f32 = 1.42;
+pub(crate) const NOTE: f32 = 8.0;
+pub(crate) const TABLE: f32 = 8.5;
+pub(crate) const PARA_GAP: f32 = 6.0;
+
+/// Lays out `doc` on A4 pages.
+///
+/// Every annex starts a page, so the document falls into sections that are
+/// laid out on pages of their own, in parallel, and put together in order;
+/// only then are the pages numbered ("Pagina 3 van 7"). The result is the
+/// same as laying out the whole document in one pass.
+pub fn layout(doc: Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
+    use rayon::prelude::*;
+    let geo = Geometry::a4();
+    let Doc { blocks, notes } = doc;
+    let notes: HashMap<&str, &[Block]> = notes.iter().map(|(l, b)| (l.as_str(), b.as_slice())).collect();
+    // Each section owns its blocks and drops them once laid out.
+    let mut sections: Vec<Vec<Block>> = Vec::new();
+    for block in blocks {
+        match sections.last_mut() {
+            Some(section) if !starts_page(&block) => section.push(block),
+            _ => sections.push(vec![block]),
+        }
+    }
+    // A footnote stands on the page of its first citation: the section that
+    // cites it first places it, later sections do not.
+    let mut first_cited: HashMap<String, usize> = HashMap::new();
+    for (k, section) in sections.iter().enumerate() {
+        let mut labels = Vec::new();
+        section.iter().for_each(|b| note_refs(b, &mut labels));
+        for label in labels {
+            first_cited.entry(label.to_string()).or_insert(k);
+        }
+    }
+    let parts: Vec<(Vec<Page>, Vec<OutlineEntry>, BTreeSet<char>)> = sections
+        .into_par_iter()
+        .enumerate()
+        .map(|(k, blocks)| {
+            let mut lx = Lines { fonts, missing: BTreeSet::new(), notes: &notes, hyphenate: true };
+            let mut lines: Vec<Line> = Vec::new();
+            for (i, block) in blocks.iter().enumerate() {
+                if let Some(last) = lines.last_mut() {
+                    match block {
+                        // What introduces a quotation stays with it.
+                        Block::Quote(_) => last.keep_with_next = true,
+                        // A heading starts a new group: what comes before it
+                        // (a quoted letter, say) does not drag it along, unless
+                        // that is a heading too.
+                        Block::Heading { .. }
+                            if !matches!(
+                                i.checked_sub(1).map(|j| &blocks[j]),
+                                Some(Block::Heading { .. })
+                            ) =>
+                        {
+                            last.keep_with_next = false;
+                        }
+                        _ => {}
+                    }
+                }
+                lx.block(block, geo.left, geo.measure(), k == 0 && i == 0, &mut lines);
+            }
+            drop(blocks);
+            let cited_before = |label: &str| first_cited.get(label).is_some_and(|&at| at < k);
+            let mut pager = Pager::new(geo, (k == 0).then_some(head), &mut lx, &cited_before);
+            pager.place_all(lines);
+            let (pages, outline) = (pager.pages, pager.outline);
+            (pages, outline, lx.missing)
+        })
+        .collect();
+    let mut laid = Laid::default();
+    for (pages, outline, missing) in parts {
+        let offset = laid.pages.len();
+        laid.outline.extend(outline.into_iter().map(|e| OutlineEntry { page: e.page + offset, ..e }));
+        laid.pages.extend(pages);
+        laid.missing.extend(missing);
+    }
+    number_pages(&mut laid.pages, head, &geo, fonts);
+    laid
+}
+
+/// Whether a block always starts a new page: an annex heading.
+fn starts_page(block: &Block) -> bool {
+    matches!(block, Block::Heading { level: 2, spans } if heading_title(spans).starts_with("Bijlage "))
+}
+
+/// A heading's text without its footnote marks.
+fn heading_title(spans: &[Span]) -> String {
+    spans.iter().filter(|s| s.kind != SpanKind::NoteRef).map(|s| s.text.as_str()).collect()
+}
+
+/// The footnote labels a block cites, in order.
+fn note_refs<'b>(block: &'b Block, out: &mut Vec<&'b str>) {
+    let spans = |spans: &'b [Span], out: &mut Vec<&'b str>| {
+        out.extend(spans.iter().filter(|s| s.kind == SpanKind::NoteRef).map(|s| s.text.as_str()));
+    };
+    match block {
+        Block::Heading { spans: s, .. } | Block::Paragraph(s) => spans(s, out),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| note_refs(b, out)),
+        Block::Quote(blocks) => blocks.iter().for_each(|b| note_refs(b, out)),
+        Block::Table { header, rows, .. } => {
+            header.iter().chain(rows.iter().flatten()).for_each(|cell| spans(cell, out));
+        }
+        Block::Rule => {}
+    }
+}
+
+/// Page numbers and the classification on every page.
+fn number_pages(pages: &mut [Page], head: &Letterhead, geo: &Geometry, fonts: &Fonts) {
+    let total = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        let text = format!("Pagina {} van {}", i + 1, total);
+        let w = fonts.width(Face::Regular, &text, 8.0);
+        page.items.push(Item::Text {
+            x: geo.width - geo.right - w,
+            y: geo.height - 12.0 * MM,
+            size: 8.0,
+            face: Face::Regular,
+            text,
+            color: GREY,
+        });
+        if let Some(c) = &head.classification {
+            let w = fonts.width(Face::Bold, c, 8.5);
+            page.items.push(Item::Text {
+                x: (geo.width - w) / 2.0,
+                y: 14.0 * MM,
+                size: 8.5,
+                face: Face::Bold,
+                text: c.clone(),
+                color: ALERT,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::blocks::parse;
+    use super::*;
+
+    fn texts(laid: &Laid) -> Vec<(usize, String)> {
+        let mut v = Vec::new();
+        for (p, page) in laid.pages.iter().enumerate() {
+            for i in &page.items {
+                if let Item::Text { text, .. } = i {
+                    v.push((p, text.clone()));
+                }
+            }
+        }
+        v
+    }
+
+    fn within_margins(laid: &Laid) {
+        let geo = Geometry::a4();
+        for page in &laid.pages {
+            for item in &page.items {
+                if let Item::Text { x, y, size, face, text, .. } = item {
+                    let w = Fonts.width(*face, text, *size);
+                    assert!(
+                        *x >= geo.left - 0.01 - 20.0 && x + w <= geo.width - geo.right + 0.5,
+                        "{text:?} at x={x} w={w}"
+                    );
+                    assert!(*y >= 10.0 * MM && *y <= geo.height - 10.0 * MM, "{text:?} at y={y}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_paragraph_wraps_and_stays_inside_the_margins() {
+        let long = "De afdeling Democratie van BZK stelt niet zelf vast of er op sociale media doelbewust misleidende informatie wordt verspreid met het doel om schade aan te richten. ".repeat(60);
+        let laid = layout(parse(&long), &Letterhead::default(), &Fonts);
+        assert!(laid.pages.len() >= 2, "{}", laid.pages.len());
+        within_margins(&laid);
+    }
+
+    #[test]
+    fn long_words_and_urls_are_broken_not_overflowed() {
+        let md = format!(
+            "Zie https://archief28.sitearchief.nl/{} en de verkiezingsprocesbeveiligingsmaatregelenonderzoekscommissie.",
+            "a".repeat(300)
+        );
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        within_margins(&laid);
+    }
+
+    #[test]
+    fn a_big_table_breaks_across_pages_and_repeats_its_header() {
+        let mut md = String::from(
+            "| Nr. | Datum | Document | Bijlage | Beoordeling | Weigeringsgronden |\n| ---: | --- | --- | ---: | --- | --- |\n",
+        );
+        for i in 1..=300 {
+            md.push_str(&format!("| {i} | 9 maart 2021 | Bericht van Ministerie van BZK aan Facebook | {i} | deels openbaar | 5.1.2e |\n"));
+        }
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        assert!(laid.pages.len() > 5);
+        for (p, page) in laid.pages.iter().enumerate() {
+            let has_header = page
+                .items
+                .iter()
+                .any(|i| matches!(i, Item::Text { text, .. } if text == "Weigeringsgronden"));
+            assert!(has_header, "page {p} has no header row");
+        }
+        within_margins(&laid);
+    }
+
+    #[test]
+    fn footnotes_stand_on_the_page_that_cites_them() {
+        let mut md = String::new();
+        for i in 0..40 {
+            md.push_str(&format!(
+                "Alinea {i} met wat tekst die de pagina vult en nog wat meer tekst om te wrappen.\n\n"
+            ));
+        }
+        md.push_str("Hier staat de verwijzing.[^n]\n\n[^n]: De noot zelf.\n");
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let t = texts(&laid);
+        let cite = t.iter().find(|(_, s)| s.contains("verwijzing.")).map(|(p, _)| *p).unwrap();
+        let note = t.iter().find(|(_, s)| s.contains("De noot zelf.")).map(|(p, _)| *p).unwrap();
+        assert_eq!(cite, note);
+    }
+
+    #[test]
+    fn a_heading_is_never_left_at_the_foot_of_a_page() {
+        let mut md = String::new();
+        for i in 0..300 {
+            md.push_str(&format!("## Kop {i}\n\nEen alinea onder kop {i}, die lang genoeg is om een regel te vullen en door te lopen.\n\n"));
+        }
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let bottom = Geometry::a4().height - Geometry::a4().bottom;
+        for page in &laid.pages {
+            let last_heading = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text { text, y, face: Face::Bold, .. } if text.starts_with("Kop") => Some(*y),
+                    _ => None,
+                })
+                .fold(0.0, f32::max);
+            let last_body = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text { y, face: Face::Regular, size, .. } if *size == BODY => Some(*y),
+                    _ => None,
+                })
+                .fold(0.0, f32::max);
+            assert!(last_body > last_heading && last_body < bottom);
+        }
+    }
+
+    #[test]
+    fn annexes_start_on_a_new_page_and_are_bookmarked_in_order() {
+        let md = "# Bijlagen\n\n## Inventarislijst\n\nTekst.\n\n## Bijlage 1 – Een\n\nTekst.\n\n## Bijlage 2 – Twee\n\nTekst.\n";
+        let laid = layout(parse(md), &Letterhead::default(), &Fonts);
+        assert_eq!(laid.pages.len(), 3);
+        let titles: Vec<(&str, usize)> = laid.outline.iter().map(|o| (o.title.as_str(), o.page)).collect();
+        assert_eq!(
+            titles,
+            [("Bijlagen", 0), ("Inventarislijst", 0), ("Bijlage 1 – Een", 1), ("Bijlage 2 – Twee", 2)]
+        );
+    }
+
+    #[test]
+    fn a_short_quoted_letter_is_not_split_over_pages() {
+        let mut md = String::new();
+        for i in 0..38 {
+            md.push_str(&format!("Alinea {i} die ruimte inneemt op de pagina.\n\n"));
+        }
+        md.push_str("### Document 1\n\nDatum: 9 maart 2021\\\nVan: BZK\\\nAan: Meta\n\n> Geachte heer,\n>\n> Een korte brief.\n>\n> Met vriendelijke groet,\n> [5.1.2e]\n\n*Reconstructie.*\n");
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let t = texts(&laid);
+        let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
+        assert_eq!(page_of("Geachte heer,"), page_of("Met vriendelijke groet,"));
+        assert_eq!(page_of("Geachte heer,"), page_of("Van: BZK"));
+        assert_eq!(page_of("Geachte heer,"), page_of("Reconstructie."));
+    }
+
+    #[test]
+    fn a_quote_that_ends_an_annex_is_not_pushed_off_its_page_by_the_next_annex() {
+        // 31 lines leave room for the quote, not for the next annex's heading too.
+        let mut md = String::from("## Bijlage 1\n\n");
+        for i in 0..31 {
+            md.push_str(&format!("Alinea {i} die ruimte inneemt op de pagina.\n\n"));
+        }
+        md.push_str("> Geachte heer,\n>\n> Een korte brief.\n\n## Bijlage 2\n\n");
+        for i in 0..40 {
+            md.push_str(&format!("Regel {i} van de tweede bijlage.\n\n"));
+        }
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let t = texts(&laid);
+        let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
+        assert_eq!(page_of("Geachte heer,"), 0, "the quote stays on the annex's page");
+        assert_eq!(page_of("Bijlage 2"), page_of("Geachte heer,") + 1);
+    }
+
+    #[test]
+    fn quoted_letters_under_their_own_headings_are_not_moved_as_one_block() {
+        let mut md = String::from(
+            "## Bijlage 1\n\n| Gegeven | Waarde |\n| --- | --- |\n| Datum | 16 januari 2019 |\n\n",
+        );
+        for n in 1..=5 {
+            md.push_str(&format!(
+                "### Document {n}: Bericht\n\nDatum: 16 januari 2019\\\nVan: BZK\\\nAan: Google\\\nBeoordeling: openbaar\n\n\
+                 > Geachte heer,\n>\n> Wij melden berichten over het rood kleuren van twee vakjes in de gemeente. \
+                 Zie de bijlage bij deze melding.\n>\n> Met vriendelijke groet,\n> Team {n}\n\n"
+            ));
+        }
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let t = texts(&laid);
+        let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
+        assert_eq!(page_of("Document 1:"), 0, "the first letter follows the table");
+        for n in 1..=5 {
+            let heading = page_of(&format!("Document {n}:"));
+            assert_eq!(heading, page_of(&format!("Team {n}")), "letter {n} stays whole, under its heading");
+        }
+    }
+
+    #[test]
+    fn sections_share_footnotes_page_numbers_and_bookmarks_as_one_document() {
+        let mut md = String::from("Inleiding.[^a]\n\n");
+        for n in 1..=3 {
+            md.push_str(&format!("## Bijlage {n}\n\nZie de bron.[^a] En de tweede.[^b]\n\n"));
+            for i in 0..50 {
+                md.push_str(&format!("Regel {i} van bijlage {n}.\n\n"));
+            }
+        }
+        md.push_str("[^a]: Bron A.\n[^b]: Bron B.\n");
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let t = texts(&laid);
+        let pages_with =
+            |s: &str| t.iter().filter(|(_, x)| x.contains(s)).map(|(p, _)| *p).collect::<Vec<_>>();
+        assert_eq!(pages_with("Bron A."), vec![0], "a note stands once, on the page that cites it first");
+        assert_eq!(pages_with("Bron B."), pages_with("Bijlage 1")[..1].to_vec());
+        let total = laid.pages.len();
+        let numbers: Vec<String> = (1..=total).map(|i| format!("Pagina {i} van {total}")).collect();
+        for (i, n) in numbers.iter().enumerate() {
+            assert_eq!(pages_with(n), vec![i]);
+        }
+        let marks: Vec<(String, usize)> = laid.outline.iter().map(|e| (e.title.clone(), e.page)).collect();
+        let expected: Vec<(String, usize)> =
+            (1..=3).map(|n| (format!("Bijlage {n}"), pages_with(&format!("Bijlage {n}"))[0])).collect();
+        assert_eq!(marks, expected);
+        assert!(expected.windows(2).all(|w| w[1].1 > w[0].1 + 1), "each annex takes more than a page");
+    }
+
+    #[test]
+    fn every_page_is_numbered() {
+        let md = "Tekst.\n\n".repeat(400);
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let n = laid.pages.len();
+        for (i, page) in laid.pages.iter().enumerate() {
+            let label = format!("Pagina {} van {n}", i + 1);
+            assert!(page.items.iter().any(|it| matches!(it, Item::Text { text, .. } if *text == label)));
+        }
+    }
+
+    #[test]
+    fn redactions_are_boxes_and_missing_glyphs_are_reported() {
+        let laid = layout(parse("Geachte [5.1.2e], 😀"), &Letterhead::default(), &Fonts);
+        let items = &laid.pages[0].items;
+        assert!(items.iter().any(|i| matches!(i, Item::Rect { color, .. } if *color == BLACK)));
+        assert!(
+            items
+                .iter()
+                .any(|i| matches!(i, Item::Text { text, color, .. } if text == "5.1.2e" && *color == WHITE))
+        );
+        assert!(laid.missing.contains(&'😀'));
+    }
+
+    #[test]
+    fn dutch_words_are_hyphenated_when_a_line_would_be_loose() {
+        let word = "verkiezingsprocesbeveiligingsmaatregelen";
+        let measure = Geometry::a4().measure();
+        let filler = Fonts.width(Face::Regular, "Aaaa ", BODY);
+        let count = ((measure * 0.75) / filler) as usize;
+        assert!(Fonts.width(Face::Regular, word, BODY) > measure - count as f32 * filler);
+        let md = "Aaaa ".repeat(count) + word + " en verder.";
+        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let t = texts(&laid);
+        let first = &t[0].1;
+        assert!(first.ends_with('-') && first.contains(" verkiezings"), "{t:?}");
+        assert!(t[1].1.starts_with(&word[first.rsplit(' ').next().unwrap().len() - 1..]), "{t:?}");
+    }
+}

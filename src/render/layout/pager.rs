@@ -1,0 +1,223 @@
+//! Lines to pages: what must stay together is kept together, a broken
+//! table repeats its header, footnotes stand at the foot of the page that
+//! cites them, and page 1 carries the letterhead.
+
+use super::lines::{Line, Lines};
+use super::{Color, GREY, Geometry, Item, Letterhead, MM, OutlineEntry, Page, RULE};
+use crate::render::blocks::{Span, SpanKind};
+use pulldown_cmark::Alignment;
+use std::collections::BTreeSet;
+
+/// Places lines on pages.
+pub(super) struct Pager<'a, 'f> {
+    geo: Geometry,
+    lx: &'a mut Lines<'f>,
+    pub(super) pages: Vec<Page>,
+    pub(super) outline: Vec<OutlineEntry>,
+    y: f32,
+    at_top: bool,
+    notes: Vec<Line>,
+    notes_height: f32,
+    placed_notes: BTreeSet<String>,
+    /// Whether an earlier section placed a footnote already.
+    cited_before: &'a dyn Fn(&str) -> bool,
+}
+
+impl<'a, 'f> Pager<'a, 'f> {
+    /// A pager at the top of a first page; with the letterhead on it for the
+    /// document's first section.
+    pub(super) fn new(
+        geo: Geometry,
+        head: Option<&Letterhead>,
+        lx: &'a mut Lines<'f>,
+        cited_before: &'a dyn Fn(&str) -> bool,
+    ) -> Self {
+        let mut p = Pager {
+            geo,
+            lx,
+            pages: vec![Page::default()],
+            outline: Vec::new(),
+            y: geo.top,
+            at_top: true,
+            notes: Vec::new(),
+            notes_height: 0.0,
+            placed_notes: BTreeSet::new(),
+            cited_before,
+        };
+        if let Some(head) = head {
+            p.letterhead(head);
+        }
+        p
+    }
+
+    fn body_bottom(&self) -> f32 {
+        self.geo.height - self.geo.bottom
+    }
+
+    /// Page 1: the sender at the top right, then Datum, Betreft, Kenmerk.
+    fn letterhead(&mut self, h: &Letterhead) {
+        let col = self.geo.left + 100.0 * MM;
+        let mut y = self.geo.top;
+        if !h.sender.is_empty() {
+            let spans = vec![plain(&h.sender, true)];
+            for l in self.lx.paragraph(
+                &spans,
+                col,
+                self.geo.width - self.geo.right - col,
+                9.0,
+                true,
+                Alignment::None,
+            ) {
+                self.put_items(l.items, y);
+                y += l.height;
+            }
+        }
+        let mut y = y.max(self.geo.top + 30.0 * MM);
+        if !h.rows.is_empty() {
+            let label_w = 24.0 * MM;
+            for (label, value) in &h.rows {
+                let l = self.lx.paragraph(
+                    &[plain(label, false)],
+                    self.geo.left,
+                    label_w,
+                    8.0,
+                    false,
+                    Alignment::None,
+                );
+                let v = self.lx.paragraph(
+                    &[plain(value, false)],
+                    self.geo.left + label_w,
+                    self.geo.measure() - label_w,
+                    9.0,
+                    false,
+                    Alignment::None,
+                );
+                for line in l {
+                    self.put_items(line.items.into_iter().map(|i| recolor(i, GREY)), y + 1.0);
+                }
+                for line in v {
+                    self.put_items(line.items, y);
+                    y += line.height;
+                }
+                y += 2.0;
+            }
+            y += 10.0 * MM;
+            self.y = y;
+            self.at_top = true;
+        }
+    }
+
+    fn put_items(&mut self, items: impl IntoIterator<Item = Item>, top: f32) {
+        if let Some(page) = self.pages.last_mut() {
+            page.items.extend(items.into_iter().map(|i| i.shifted(0.0, top)));
+        }
+    }
+
+    fn new_page(&mut self) {
+        self.flush_notes();
+        if let Some(page) = self.pages.last_mut() {
+            page.items.shrink_to_fit();
+        }
+        self.pages.push(Page::default());
+        self.y = self.geo.top;
+        self.at_top = true;
+    }
+
+    fn flush_notes(&mut self) {
+        if self.notes.is_empty() {
+            return;
+        }
+        let mut y = self.body_bottom() - self.notes_height;
+        let sep = Item::Rect { x: self.geo.left, y: y + 2.0, w: 40.0 * MM, h: 0.5, color: RULE };
+        self.put_items([sep], 0.0);
+        y += 6.0;
+        for l in std::mem::take(&mut self.notes) {
+            self.put_items(l.items, y);
+            y += l.height;
+        }
+        self.notes_height = 0.0;
+    }
+
+    /// The footnote lines a line would bring onto this page.
+    fn notes_for(&mut self, line: &Line) -> Vec<Line> {
+        let mut out = Vec::new();
+        for label in &line.notes {
+            if !self.placed_notes.contains(label)
+                && !(self.cited_before)(label)
+                && !out.iter().any(|(l, _): &(String, Vec<Line>)| l == label)
+            {
+                let lines = self.lx.note_lines(label, self.geo.measure(), self.geo.left);
+                out.push((label.clone(), lines));
+            }
+        }
+        out.into_iter().flat_map(|(_, l)| l).collect()
+    }
+
+    pub(super) fn place_all(&mut self, lines: Vec<Line>) {
+        let n = lines.len();
+        let mut lines: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+        for i in 0..n {
+            let Some(line) = lines[i].take() else { continue };
+            if line.break_before && !self.at_top {
+                self.new_page();
+            }
+            // What must fit with it: its footnotes, and what it keeps with.
+            let notes = self.notes_for(&line);
+            let notes_h: f32 = notes.iter().map(|l| l.height).sum::<f32>()
+                + if notes.is_empty() || !self.notes.is_empty() { 0.0 } else { 8.0 };
+            let mut need = line.height;
+            let mut j = i + 1;
+            let mut keep = line.keep_with_next;
+            while keep && j < n {
+                let Some(next) = lines[j].as_ref().filter(|l| !l.break_before) else { break };
+                need += next.space_before + next.height;
+                keep = next.keep_with_next && j - i < 40;
+                j += 1;
+            }
+            let gap = if self.at_top { 0.0 } else { line.space_before };
+            let room = self.body_bottom() - self.notes_height - self.y;
+            if gap + need + notes_h > room && !self.at_top {
+                self.new_page();
+                if let Some(h) = line.header.as_deref() {
+                    self.place(h.clone(), Vec::new());
+                }
+            }
+            self.place(line, notes);
+        }
+        self.flush_notes();
+    }
+
+    fn place(&mut self, line: Line, notes: Vec<Line>) {
+        if !self.at_top {
+            self.y += line.space_before;
+        }
+        if let Some(title) = &line.outline {
+            self.outline.push(OutlineEntry { title: title.clone(), page: self.pages.len() - 1, y: self.y });
+        }
+        let top = self.y;
+        self.put_items(line.items, top);
+        self.y += line.height;
+        self.at_top = false;
+        if !notes.is_empty() {
+            if self.notes.is_empty() {
+                self.notes_height += 8.0;
+            }
+            for label in &line.notes {
+                self.placed_notes.insert(label.clone());
+            }
+            self.notes_height += notes.iter().map(|l| l.height).sum::<f32>();
+            self.notes.extend(notes);
+        }
+    }
+}
+
+fn plain(text: &str, bold: bool) -> Span {
+    Span { text: text.to_string(), kind: SpanKind::Text, bold, italic: false, link: None }
+}
+
+fn recolor(item: Item, c: Color) -> Item {
+    match item {
+        Item::Text { x, y, size, face, text, .. } => Item::Text { x, y, size, face, text, color: c },
+        other => other,
+    }
+}
