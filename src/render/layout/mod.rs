@@ -4,7 +4,6 @@
 //! line would be left loose), then paginated: headings stay with what follows,
 //! table headers repeat, footnotes go to the foot of the page that cites them.
 //! Coordinates are points from the top-left of the page.
-
 //!
 //! `lines` breaks blocks into lines; `pager` places lines on pages; this
 //! module holds the types and lays a document out section by section.
