@@ -229,6 +229,9 @@ fn number_pages(pages: &mut [Page], head: &Letterhead, geo: &Geometry, fonts: &F
     for (i, page) in pages.iter_mut().enumerate() {
         let text = format!("Pagina {} van {}", i + 1, total);
         let w = fonts.width(Face::Regular, &text, 8.0);
+        // Exactly: a page's items were sized to fit when it was full, and a
+        // push would double them (the whole document is held until written).
+        page.items.reserve_exact(1 + usize::from(head.classification.is_some()));
         page.items.push(Item::Text {
             x: geo.width - geo.right - w,
             y: geo.height - 12.0 * MM,

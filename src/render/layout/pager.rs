@@ -185,6 +185,9 @@ impl<'a, 'f> Pager<'a, 'f> {
             self.place(line, notes);
         }
         self.flush_notes();
+        if let Some(page) = self.pages.last_mut() {
+            page.items.shrink_to_fit();
+        }
     }
 
     fn place(&mut self, line: Line, notes: Vec<Line>) {
