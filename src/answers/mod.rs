@@ -101,50 +101,49 @@ pub fn render_dossier(
         ctx.insert("internal", &internal);
         for name in &names {
             let template = templates.get(name)?;
-            let out = if *name == "bijlagen.md" {
+            let text = if *name == "bijlagen.md" {
                 let one = templates.get("bijlage.md")?;
-                let pieces = render_annexes(one, &annexes, dossier, internal, diags)?;
+                let pieces = render_annexes(one, &annexes, dossier, (audience, internal), diags)?;
                 ctx.insert("bijlagen", ANNEXES_GO_HERE);
                 let frame = render_text(&tera, &template.text, &ctx, diags);
                 ctx.remove("bijlagen");
-                place_annexes(&frame?, pieces, template, diags)?
+                let frame = finish(&frame?, audience)
+                    .map_err(|e| diags.push(redaction_error(name, &e, dossier)))
+                    .ok()?;
+                place_annexes(&frame, pieces, template, diags)?
             } else {
-                render_text(&tera, &template.text, &ctx, diags)?
-            };
-            let tidied = tidy(&out);
-            drop(out);
-            let redacted = match markdown::redact(&tidied, audience) {
-                Ok(r) => r,
-                Err(e) => {
-                    diags.push(
-                        Diagnostic::error(
-                            format!("{name} holds a malformed redaction: {e}"),
-                            dossier.id.span,
-                        )
-                        .label("in this dossier")
-                        .hint("write withheld passages as `[[5.1.2e: words]]` in the records"),
-                    );
-                    return None;
-                }
+                let out = render_text(&tera, &template.text, &ctx, diags)?;
+                finish(&out, audience).map_err(|e| diags.push(redaction_error(name, &e, dossier))).ok()?
             };
             let set = if internal { &mut drafts.internal } else { &mut drafts.public };
-            set.push((name.to_string(), redacted));
+            set.push((name.to_string(), text));
         }
     }
     Some(drafts)
+}
+
+/// A rendered text as it is written: tidied, and redacted for `audience`.
+fn finish(text: &str, audience: Audience) -> Result<String, String> {
+    markdown::redact(&tidy(text), audience)
+}
+
+fn redaction_error(name: &str, e: &str, dossier: &Dossier) -> Diagnostic {
+    Diagnostic::error(format!("{name} holds a malformed redaction: {e}"), dossier.id.span)
+        .label("in this dossier")
+        .hint("write withheld passages as `[[5.1.2e: words]]` in the records")
 }
 
 /// Stands in the annex document's frame for the annexes until they are
 /// placed; U+FFFF is not a character that YAML or a template can carry.
 const ANNEXES_GO_HERE: &str = "\u{FFFF}bijlagen\u{FFFF}";
 
-/// Each annex rendered from `bijlage.md`, in parallel, in order. A problem in
-/// the template is reported once, not once per annex.
+/// Each annex rendered from `bijlage.md`, tidied and redacted, in parallel,
+/// in order. A problem in the template is reported once, not once per annex.
 fn render_annexes(
     template: &templates::DocTemplate,
     annexes: &[annex::AnnexCtx],
     dossier: &Dossier,
-    internal: bool,
+    (audience, internal): (Audience, bool),
     diags: &mut Diagnostics,
 ) -> Option<Vec<String>> {
     use rayon::prelude::*;
@@ -156,12 +155,13 @@ fn render_annexes(
     let mut base = Context::new();
     base.insert("dossier", &context::dossier(dossier));
     base.insert("internal", &internal);
-    let rendered: Vec<tera::TeraResult<String>> = annexes
+    let rendered: Vec<Result<String, Vec<Diagnostic>>> = annexes
         .par_iter()
         .map(|a| {
             let mut ctx = base.clone();
             ctx.insert("bijlage", a);
-            tera.render(template.name, &ctx)
+            let text = tera.render(template.name, &ctx).map_err(|e| template_errors(&e, &template.text))?;
+            finish(&text, audience).map_err(|e| vec![redaction_error("bijlagen.md", &e, dossier)])
         })
         .collect();
     let mut out = Vec::with_capacity(rendered.len());
@@ -169,8 +169,8 @@ fn render_annexes(
     for r in rendered {
         match r {
             Ok(s) => out.push(s),
-            Err(e) => {
-                for d in template_errors(&e, &template.text) {
+            Err(ds) => {
+                for d in ds {
                     if !reported.contains(&d.message) {
                         reported.push(d.message.clone());
                         diags.push(d);
@@ -182,8 +182,9 @@ fn render_annexes(
     reported.is_empty().then_some(out)
 }
 
-/// The frame with the annexes where it says `{{ bijlagen }}`; a frame that
-/// does not say so once, while there are annexes, is an error.
+/// The (finished) frame with the (finished) annexes where it says
+/// `{{ bijlagen }}`; a frame that does not say so once, while there are
+/// annexes, is an error.
 fn place_annexes(
     frame: &str,
     pieces: Vec<String>,
@@ -194,15 +195,20 @@ fn place_annexes(
     match parts.as_slice() {
         [whole] if pieces.is_empty() => Some((*whole).to_string()),
         [before, after] => {
+            // Each part is tidy already; they are joined by one blank line,
+            // as tidying the whole would join them.
             let mut out =
                 String::with_capacity(frame.len() + pieces.iter().map(|p| p.len() + 2).sum::<usize>());
-            out.push_str(before);
-            for p in pieces {
-                out.push_str("\n\n");
-                out.push_str(&p);
+            let parts = std::iter::once(before.trim_end())
+                .chain(pieces.iter().map(|p| p.trim_end()))
+                .chain(std::iter::once(after.trim_start_matches('\n').trim_end()));
+            for part in parts.filter(|p| !p.is_empty()) {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                out.push_str(part);
             }
-            out.push_str("\n\n");
-            out.push_str(after);
+            out.push('\n');
             Some(out)
         }
         _ => {
