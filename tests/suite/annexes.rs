@@ -251,4 +251,12 @@ fn a_frame_that_does_not_place_the_annexes_is_an_error_and_an_annex_error_is_tol
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(r.stderr.matches("templates/bijlage.md:3:").count(), 1, "once, not per annex: {}", r.stderr);
     assert!(!s.out().exists());
+
+    // A marker a template leaves open is an error of the annex it is in, told once.
+    let s = Scratch::bundled();
+    s.write("templates/bijlage.md", "## Bijlage {{ bijlage.number }}\n\n[[5.1.2e: open\n");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("bijlagen.md holds a malformed redaction").count(), 1, "{}", r.stderr);
+    assert!(!s.out().exists());
 }
