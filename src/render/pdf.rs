@@ -1,10 +1,13 @@
 //! Writes laid-out pages as PDF: the only module that touches printpdf.
 //!
-//! Each face is subset to the glyphs used (allsorts) before printpdf embeds
-//! it; resource names, the document /ID and the dates come from the input,
-//! never from the clock or a counter, so the same input gives the same bytes.
-//! A final pass (lopdf, through printpdf) adds the outline in document order,
-//! the language, and drops printpdf's empty PDF/X claim.
+//! Each face is subset to the characters used (allsorts) and printpdf makes
+//! the document around it: metadata, fonts with widths and ToUnicode maps.
+//! The pages' content streams come from [`super::content`], encoded and
+//! deflated in parallel, and are put into printpdf's page tree (lopdf).
+//! Resource names, the document /ID and the dates come from the input, never
+//! from the clock or a counter, so the same input gives the same bytes. The
+//! last pass adds the outline in document order and the language, and drops
+//! printpdf's empty PDF/X claim.
 
 use super::content::{self, CharSet, Glyphs};
 use super::fonts::{FALLBACK, Face, Fonts};
