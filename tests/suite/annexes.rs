@@ -235,28 +235,28 @@ fn a_users_annex_template_shapes_every_annex_in_order() {
     assert!(md.trim_end().ends_with("openbaar: true\n\nEinde."), "{md}");
 }
 
+/// Builds the bundled data with one template replaced; the build must fail
+/// and write nothing. Returns what it said.
+fn fails_with_template(name: &str, text: &str) -> String {
+    let s = Scratch::bundled();
+    s.write(&format!("templates/{name}"), text);
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(!s.out().exists());
+    r.stderr
+}
+
 #[test]
 fn a_frame_that_does_not_place_the_annexes_is_an_error_and_an_annex_error_is_told_once() {
-    let s = Scratch::bundled();
-    s.write("templates/bijlagen.md", "# Bijlagen zonder bijlagen\n");
-    let r = s.run(&["build"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("bijlagen.md: does not place the annexes"), "{}", r.stderr);
-    assert!(r.stderr.contains("write `{{ bijlagen }}` once"), "{}", r.stderr);
-    assert!(!s.out().exists());
+    let said = fails_with_template("bijlagen.md", "# Bijlagen zonder bijlagen\n");
+    assert!(said.contains("bijlagen.md: does not place the annexes"), "{said}");
+    assert!(said.contains("write `{{ bijlagen }}` once"), "{said}");
 
-    let s = Scratch::bundled();
-    s.write("templates/bijlage.md", "## Bijlage {{ bijlage.number }}\n\n{{ bijlage.onbekend }}\n");
-    let r = s.run(&["build"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    assert_eq!(r.stderr.matches("templates/bijlage.md:3:").count(), 1, "once, not per annex: {}", r.stderr);
-    assert!(!s.out().exists());
+    let said =
+        fails_with_template("bijlage.md", "## Bijlage {{ bijlage.number }}\n\n{{ bijlage.onbekend }}\n");
+    assert_eq!(said.matches("templates/bijlage.md:3:").count(), 1, "once, not per annex: {said}");
 
     // A marker a template leaves open is an error of the annex it is in, told once.
-    let s = Scratch::bundled();
-    s.write("templates/bijlage.md", "## Bijlage {{ bijlage.number }}\n\n[[5.1.2e: open\n");
-    let r = s.run(&["build"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    assert_eq!(r.stderr.matches("bijlagen.md holds a malformed redaction").count(), 1, "{}", r.stderr);
-    assert!(!s.out().exists());
+    let said = fails_with_template("bijlage.md", "## Bijlage {{ bijlage.number }}\n\n[[5.1.2e: open\n");
+    assert_eq!(said.matches("bijlagen.md holds a malformed redaction").count(), 1, "{said}");
 }
