@@ -101,19 +101,22 @@ pub fn render_dossier(
         ctx.insert("internal", &internal);
         for name in &names {
             let template = templates.get(name)?;
-            let text = if *name == "bijlagen.md" {
-                let one = templates.get("bijlage.md")?;
-                let pieces = render_annexes(one, &annexes, dossier, (audience, internal), diags)?;
-                ctx.insert("bijlagen", ANNEXES_GO_HERE);
-                let frame = render_text(&tera, &template.text, &ctx, diags);
-                ctx.remove("bijlagen");
-                let frame = finish(&frame?, audience)
-                    .map_err(|e| diags.push(redaction_error(name, &e, dossier)))
-                    .ok()?;
-                place_annexes(&frame, pieces, template, diags)?
-            } else {
-                let out = render_text(&tera, &template.text, &ctx, diags)?;
-                finish(&out, audience).map_err(|e| diags.push(redaction_error(name, &e, dossier))).ok()?
+            // The annex document is a frame that says where its annexes go.
+            let pieces = match *name {
+                "bijlagen.md" => {
+                    let one = templates.get("bijlage.md")?;
+                    ctx.insert("bijlagen", ANNEXES_GO_HERE);
+                    Some(render_annexes(one, &annexes, dossier, (audience, internal), diags)?)
+                }
+                _ => None,
+            };
+            let out = render_text(&tera, &template.text, &ctx, diags);
+            ctx.remove("bijlagen");
+            let out =
+                finish(&out?, audience).map_err(|e| diags.push(redaction_error(name, &e, dossier))).ok()?;
+            let text = match pieces {
+                Some(pieces) => place_annexes(&out, pieces, template, diags)?,
+                None => out,
             };
             let set = if internal { &mut drafts.internal } else { &mut drafts.public };
             set.push((name.to_string(), text));
