@@ -68,7 +68,7 @@ fn holds(file: &std::fs::File, bytes: &[u8]) -> bool {
     if file.metadata().map(|m| m.len()).ok() != Some(bytes.len() as u64) {
         return false;
     }
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut reader = file;
     let mut block = vec![0u8; 1 << 16];
     let mut rest = bytes;
     loop {
