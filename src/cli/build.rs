@@ -195,18 +195,24 @@ pub fn check_files(drafts: &[Drafts], settings: &Settings, diags: &mut Diagnosti
 /// A PDF made from this much Markdown or more (some 1,500 pages) is large.
 const LARGE: usize = 2 << 20;
 
+impl Job<'_> {
+    /// Whether this is a large PDF, made on its own (see [`for_each_job`]).
+    fn is_large(&self) -> bool {
+        self.format == Format::Pdf && self.markdown.len() >= LARGE
+    }
+}
+
 /// Runs `f` on every job; the results come in job order. Small documents are
 /// made in parallel. A large PDF is laid out and encoded in parallel within
 /// itself, so large ones are made one after another: two of them never hold
 /// their pages at once (an internal build of 10,000 reports: 650 -> ~400 MiB).
 pub fn for_each_job<'a, T: Send>(jobs: &[Job<'a>], f: impl Fn(&Job<'a>) -> T + Sync) -> Vec<T> {
-    let large = |job: &Job| job.format == Format::Pdf && job.markdown.len() >= LARGE;
     let mut out: Vec<Option<T>> = jobs.iter().map(|_| None).collect();
-    for (i, job) in jobs.iter().enumerate().filter(|(_, j)| large(j)) {
+    for (i, job) in jobs.iter().enumerate().filter(|(_, j)| j.is_large()) {
         out[i] = Some(f(job));
     }
     let small: Vec<(usize, T)> =
-        jobs.par_iter().enumerate().filter(|(_, j)| !large(j)).map(|(i, job)| (i, f(job))).collect();
+        jobs.par_iter().enumerate().filter(|(_, j)| !j.is_large()).map(|(i, job)| (i, f(job))).collect();
     for (i, t) in small {
         out[i] = Some(t);
     }
@@ -336,7 +342,7 @@ mod tests {
         let names = for_each_job(&jobs, |j| {
             started.lock().unwrap().push(j.path.display().to_string());
             let now = busy.fetch_add(1, Ordering::SeqCst) + 1;
-            if j.markdown.len() >= LARGE && j.format == Format::Pdf {
+            if j.is_large() {
                 most_large.fetch_max(now, Ordering::SeqCst);
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
