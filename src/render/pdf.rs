@@ -84,7 +84,7 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         })
         .collect();
     step("  pdf pages encoded", t);
-    let mut lo = skeleton(&fonts, meta)?;
+    let mut lo = skeleton(&fonts, meta, &geo)?;
     put_pages(&mut lo, streams, &geo)?;
     finish(&mut lo, &outline, meta, geo.height)?;
     step("  pdf page tree, outline", t);
@@ -106,8 +106,11 @@ struct SubsetFace {
 /// A document with the metadata and the fonts, and one page that shows every
 /// character of every face (so that printpdf writes complete widths and
 /// ToUnicode maps); [`put_pages`] replaces that page.
-fn skeleton(fonts: &[SubsetFace], meta: &Meta) -> Result<lopdf::Document, PdfError> {
-    let geo = super::layout::Geometry::a4();
+fn skeleton(
+    fonts: &[SubsetFace],
+    meta: &Meta,
+    geo: &super::layout::Geometry,
+) -> Result<lopdf::Document, PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
     let mut ops = vec![Op::StartTextSection];
     for f in fonts {
