@@ -1,16 +1,21 @@
 //! Benchmark of the PDF stage: a synthetic annex document (inventory table,
 //! one annex per report with a record table and quoted letters with
-//! redactions) is parsed, laid out and written; prints pages per second for
-//! each step and the peak resident memory.
+//! redactions) is parsed into the typed document as the answers stage does
+//! (the frame, then each annex as a section that starts a page), laid out
+//! and written; prints pages per second for each step and the peak resident
+//! memory.
 //!
 //! cargo run --release --example pdfbench -- --annexes 2000
 //! RAYON_NUM_THREADS=1 cargo run --release --example pdfbench -- --annexes 2000   # one core
 
-use beantwoord::render::{blocks, fonts::Fonts, layout, pdf};
+use beantwoord::answers::parse::parse;
+use beantwoord::backend::pdf::{fonts::Fonts, layout, writer};
+use beantwoord::document::{Audience, Section};
 use std::fmt::Write as _;
 use std::time::Instant;
 
-fn document(annexes: usize) -> String {
+/// The frame (front matter, inventory) and one Markdown text per annex.
+fn document(annexes: usize) -> (String, Vec<String>) {
     let mut md = String::from(
         "---\ntitle: \"Bijlagen\"\ndate: \"2022-12-02\"\nauthor: \"Ministerie van BZK\"\n---\n\n# Bijlagen bij het antwoord\n\n## Inventarislijst\n\n| Nr. | Datum | Document | Bijlage | Beoordeling | Weigeringsgronden |\n| ---: | --- | --- | ---: | --- | --- |\n",
     );
@@ -21,7 +26,9 @@ fn document(annexes: usize) -> String {
             i.div_ceil(2)
         );
     }
+    let mut pieces = Vec::with_capacity(annexes);
     for a in 1..=annexes {
+        let mut md = String::new();
         let _ = write!(
             md,
             "\n## Bijlage {a} – Melding {a} over berichten over twee vakjes rood kleuren op het stembiljet\n\n| Gegeven | Waarde |\n| --- | --- |\n| Datum | 17 maart 2021 |\n| Platform | Facebook en Twitter |\n| Factcheck | 16 maart 2021, DPA-factchecking |\n| Uitkomst Facebook | van een label voorzien |\n"
@@ -29,12 +36,13 @@ fn document(annexes: usize) -> String {
         for d in 0..2 {
             let _ = write!(
                 md,
-                "\n### Document {}: Bericht van Ministerie van BZK aan Facebook\n\nDatum: 17 maart 2021\\\nVan: Ministerie van BZK\\\nAan: Facebook\n\n> Geachte [5.1.2e],\n>\n> Op Facebook wordt beweerd dat je bij deze verkiezingen twee vakjes rood mag kleuren op het stembiljet. Deze informatie is op 16 maart 2021 ontkracht door DPA-factchecking. Het inkleuren van twee vakjes leidt tot een ongeldige stem. Wij melden u zeven berichten die nog niet van een label zijn voorzien.\n>\n> Met vriendelijke groet,\n> [5.1.2e]\n",
+                "\n### Document {}: Bericht van Ministerie van BZK aan Facebook\n\nDatum: 17 maart 2021\\\nVan: Ministerie van BZK\\\nAan: Facebook\n\n> Geachte [[5.1.2e: naam contactpersoon]],\n>\n> Op Facebook wordt beweerd dat je bij deze verkiezingen twee vakjes rood mag kleuren op het stembiljet. Deze informatie is op 16 maart 2021 ontkracht door DPA-factchecking. Het inkleuren van twee vakjes leidt tot een ongeldige stem. Wij melden u zeven berichten die nog niet van een label zijn voorzien.\n>\n> Met vriendelijke groet,\n> [[5.1.2e: naam medewerker]]\n",
                 a * 2 - 1 + d
             );
         }
+        pieces.push(md);
     }
-    md
+    (md, pieces)
 }
 
 fn peak_rss_mib() -> f64 {
@@ -55,22 +63,33 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(1000);
-    let md = document(annexes);
+    let (frame, pieces) = document(annexes);
     let t = Instant::now();
-    let doc = blocks::parse(&md);
+    let head = parse(&frame, Audience::Public).expect("frame");
+    let mut sections = vec![Section { new_page: false, blocks: head.blocks }];
+    for piece in &pieces {
+        sections
+            .push(Section { new_page: true, blocks: parse(piece, Audience::Public).expect("annex").blocks });
+    }
     let parse = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let laid = layout::layout(doc, &layout::Letterhead::default(), &Fonts);
+    let laid = layout::layout(
+        &sections,
+        &head.notes,
+        layout::PageStyle::default(),
+        &layout::Letterhead::default(),
+        &Fonts,
+    );
     let lay = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let meta = pdf::Meta {
+    let meta = writer::Meta {
         title: "Bijlagen".into(),
         language: "nl-NL".into(),
         date: 1_669_982_400,
-        ..pdf::Meta::default()
+        ..writer::Meta::default()
     };
     let pages = laid.pages.len() as f64;
-    let bytes = pdf::write(laid, &meta).expect("PDF");
+    let bytes = writer::write(laid, &meta).expect("PDF");
     let write = t.elapsed().as_secs_f64();
     let total = parse + lay + write;
     println!("annexes: {annexes}, pages: {pages}, PDF: {:.1} MiB", bytes.len() as f64 / 1048576.0);

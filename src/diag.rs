@@ -4,7 +4,7 @@
 //! Withheld Woo passages (`[[5.1.2e: …]]`) are masked in every snippet, so the
 //! tool's own messages never repeat withheld words.
 
-use crate::model::redaction;
+use crate::redaction;
 use crate::source::{FileId, Sources, Span};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
@@ -181,4 +181,13 @@ impl Diagnostics {
         }
         out
     }
+}
+
+/// The candidate closest to `word`, if it is close enough to be a typo.
+pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }

@@ -9,7 +9,7 @@
 //! | stage | module | in → out |
 //! | --- | --- | --- |
 //! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`] |
-//! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::redaction`]) | typed, validated records; no I/O |
+//! | **model** | [`model`] ([`model::validate`], [`model::date`], [`redaction`]) | typed, validated records; no I/O |
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`]) | model + Tera templates → Markdown per document (`antwoord.md`, `bijlagen.md` with each annex rendered from `bijlage.md` in parallel), public and internal |
 //! | **render** | [`render`] ([`render::blocks`], [`render::layout`], [`render::content`], [`render::pdf`]) | Markdown → pulldown-cmark blocks → positioned lines and pages (pure; sections that start a page laid out in parallel) → content streams (pure, in parallel) → PDF bytes ([`render::pdf`] is the only printpdf module: fonts, metadata, page tree) |
 //! | **output** | [`output`] | each file compared with the disk: unchanged ones left alone, changed ones staged beside their target and renamed into place only when the whole run succeeded |
@@ -31,14 +31,18 @@
 //!   the formats cannot disagree; dates, ids and resource names in it come
 //!   from the input, so rebuilding gives the same bytes.
 //! - Withheld Woo passages (`[[5.1.2e: …]]`) are parsed into
-//!   [`model::redaction::Segment`]s; public renders only ever see the ground
+//!   [`redaction::Segment`]s; public renders only ever see the ground
 //!   code, and diagnostics mask the words.
 
 pub mod answers;
+pub mod backend;
 pub mod cli;
 pub mod diag;
+pub mod document;
 pub mod load;
 pub mod model;
 pub mod output;
-pub mod render;
+pub mod pipeline;
+pub mod redaction;
+pub mod settings;
 pub mod source;

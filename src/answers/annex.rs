@@ -4,7 +4,7 @@
 //! and, per annex, of `templates/bijlage.md`.
 
 use super::context::ReportCtx;
-use super::markdown::escape;
+use crate::document::markdown::escape;
 use crate::model::{Direction, Ground, Judgement, Precision, Register, Report};
 use serde::Serialize;
 

@@ -3,7 +3,7 @@
 //! `vragen` (question ids to numbers). Plain-text fields are escaped for
 //! Markdown here, once; Markdown fields are passed as they are.
 
-use super::markdown::escape;
+use crate::document::markdown::escape;
 use crate::model::{Account, Dossier, Register, Report};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -208,7 +208,10 @@ pub fn dossier(d: &Dossier) -> DossierCtx {
     DossierCtx {
         id: d.id.value.clone(),
         title: escape(&d.title),
-        answer_title: esc(&d.answer_title),
+        // Without one, the title the Kamer gives an answer.
+        answer_title: Some(escape(&d.answer_title.clone().unwrap_or_else(|| {
+            format!("Antwoord op vragen van het lid {} over {}", d.submitter.short, lcfirst(&d.title))
+        }))),
         submitted: d.submitted.to_string(),
         answered: d.answered.map(|a| a.to_string()),
         submitter: person(&d.submitter),
@@ -218,5 +221,14 @@ pub fn dossier(d: &Dossier) -> DossierCtx {
         topics: d.topics.iter().map(|t| escape(t)).collect(),
         documents: d.documents.iter().cloned().collect(),
         sources: d.sources.iter().cloned().collect(),
+    }
+}
+
+/// The first letter in lower case: "De ‘escalatie kanalen’" → "de ‘escalatie kanalen’".
+pub fn lcfirst(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

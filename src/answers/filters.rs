@@ -3,6 +3,7 @@
 //! [`crate::model::date`]; the words live there.
 
 use super::dutch;
+use crate::document::markdown::yaml_string;
 use crate::model::{Date, Precision};
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
@@ -19,10 +20,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("bijlagen", bijlagen);
     tera.register_filter("map", map_attribute);
     tera.register_filter("filter", filter_attribute);
-    tera.register_filter("lcfirst", |s: &str, _: Kwargs, _: &State| {
-        let mut c = s.chars();
-        c.next().map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
-    });
+    tera.register_filter("lcfirst", |s: &str, _: Kwargs, _: &State| super::context::lcfirst(s));
     tera.register_filter("yaml", |v: &Value, _: Kwargs, _: &State| yaml_scalar(v));
     tera.register_filter("citeer", |s: &str, _: Kwargs, _: &State| {
         s.lines()
@@ -37,21 +35,7 @@ pub fn register(tera: &mut Tera) {
 fn yaml_scalar(v: &Value) -> String {
     match v.as_array() {
         Some(items) => format!("[{}]", items.iter().map(yaml_scalar).collect::<Vec<_>>().join(", ")),
-        None => {
-            let s = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-            let mut out = String::from("\"");
-            for c in s.chars() {
-                match c {
-                    '"' => out.push_str("\\\""),
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-                    c => out.push(c),
-                }
-            }
-            out.push('"');
-            out
-        }
+        None => yaml_string(&v.as_str().map_or_else(|| v.to_string(), str::to_string)),
     }
 }
 

@@ -1,56 +1,5 @@
-//! Markdown text helpers: escaping plain text, applying Woo redactions to a
-//! finished document, and numbering footnotes in order of first use.
-
-use crate::model::redaction::{self, Segment};
-
-/// Escapes plain text so that Markdown shows it literally (`*Spoed* #1 <b>`).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '{' | '}' | '!' | '^'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// How withheld passages are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Audience {
-    /// The public render: only the ground code, `[5.1.2e]`.
-    Public,
-    /// The internal review render: the words, marked with their ground.
-    Internal,
-}
-
-/// The public marker for a withheld passage.
-pub fn public_marker(code: &str) -> String {
-    format!("[{code}]")
-}
-
-/// Applies the redactions in a finished Markdown document. A malformed marker
-/// is an error (validation should have caught it in the records).
-pub fn redact(markdown: &str, audience: Audience) -> Result<String, String> {
-    let segments = redaction::parse(markdown)
-        .map_err(|errs| errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join("; "))?;
-    let mut out = String::with_capacity(markdown.len());
-    for s in segments {
-        match s {
-            Segment::Open(t) => out.push_str(t),
-            Segment::Withheld { ground, words } => match audience {
-                Audience::Public => out.push_str(&public_marker(ground.code())),
-                Audience::Internal => {
-                    out.push_str(&format!("[[{}: {}]]", ground.code(), words));
-                }
-            },
-        }
-    }
-    Ok(out)
-}
+//! Markdown text helpers for template output: tidying it, joining record
+//! text into a sentence, and numbering footnotes in order of first use.
 
 /// Tidies template output: no trailing spaces, at most one blank line in a row,
 /// one final newline.
@@ -128,21 +77,6 @@ impl Footnotes {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markdown_syntax() {
-        assert_eq!(escape("*Spoed* #1 <b>"), r"\*Spoed\* \#1 \<b\>");
-        assert_eq!(escape("Dijk en Waard"), "Dijk en Waard");
-        assert_eq!(escape("[[5.1.2e: x]]"), r"\[\[5.1.2e: x\]\]");
-    }
-
-    #[test]
-    fn redacts_for_the_public_and_marks_for_review() {
-        let md = "Beste [[5.1.2e: Jan de Vries]], groet.";
-        assert_eq!(redact(md, Audience::Public).unwrap(), "Beste [5.1.2e], groet.");
-        assert_eq!(redact(md, Audience::Internal).unwrap(), "Beste [[5.1.2e: Jan de Vries]], groet.");
-        assert!(redact("[[5.1.2e: open", Audience::Public).is_err());
-    }
 
     #[test]
     fn numbers_footnotes_in_order_of_first_use() {

@@ -9,27 +9,29 @@ pub mod annex;
 pub mod context;
 pub mod dutch;
 pub mod filters;
+pub mod front_matter;
 pub mod markdown;
-pub mod templates;
+pub mod parse;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::document::{Audience, Block, Document, Inline, Role, Section};
+use crate::model::templates::{DocTemplate, DocTemplates};
 use crate::model::{Answer, Dossier, Project, Report, Text};
+use crate::redaction::MarkerError;
 use context::{AccountCtx, ReportCtx};
-use markdown::{Audience, Footnotes, inline, tidy};
+use markdown::{Footnotes, inline, tidy};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use templates::DocTemplates;
 use tera::{Context, Tera};
 
-/// A dossier's documents before redaction: Markdown with `[[ground: words]]`
-/// markers still in place. [`markdown::redact`] makes the public and internal
-/// versions.
+/// A dossier's documents, typed, for each audience.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Drafts {
     pub dossier: String,
-    /// (file name, Markdown), e.g. `("antwoord.md", …)`.
-    pub public: Vec<(String, String)>,
-    pub internal: Vec<(String, String)>,
+    /// `antwoord`, then `bijlagen` (when the dossier has annexes).
+    pub public: Vec<Document>,
+    /// The same for internal review; empty unless asked for.
+    pub internal: Vec<Document>,
 }
 
 /// The register as one dossier sees it: reports in scope with annex numbers,
@@ -92,63 +94,80 @@ pub fn render_dossier(
         ctx.insert("inventory", &Vec::<annex::InventoryCtx>::new());
     }
     let mut drafts = Drafts { dossier: dossier.id.value.clone(), public: Vec::new(), internal: Vec::new() };
-    let audiences: &[(Audience, bool)] = if internal {
-        &[(Audience::Public, false), (Audience::Internal, true)]
-    } else {
-        &[(Audience::Public, false)]
-    };
-    for &(audience, internal) in audiences {
-        ctx.insert("internal", &internal);
+    let audiences: &[Audience] =
+        if internal { &[Audience::Public, Audience::Internal] } else { &[Audience::Public] };
+    for &audience in audiences {
+        ctx.insert("internal", &(audience == Audience::Internal));
         for name in &names {
             let template = templates.get(name)?;
             // The annex document is a frame that says where its annexes go.
-            let pieces = match *name {
+            let annexes = match *name {
                 "bijlagen.md" => {
                     let one = templates.get("bijlage.md")?;
                     ctx.insert("bijlagen", ANNEXES_GO_HERE);
-                    Some(render_annexes(one, &annexes, dossier, (audience, internal), diags)?)
+                    Some(render_annexes(one, &annexes, dossier, audience, diags)?)
                 }
                 _ => None,
             };
             let out = render_text(&tera, &template.text, &ctx, diags);
             ctx.remove("bijlagen");
-            let out =
-                finish(&out?, audience).map_err(|e| diags.push(redaction_error(name, &e, dossier))).ok()?;
-            let text = match pieces {
-                Some(pieces) => place_annexes(&out, pieces, template, diags)?,
-                None => out,
+            let out = tidy(&out?);
+            let placed = out.matches(ANNEXES_GO_HERE).count();
+            let parsed = parse::parse(&out, audience)
+                .map_err(|e| diags.push(redaction_error(name, &e, dossier)))
+                .ok()?;
+            let meta = front_matter::read(parsed.front_matter.as_deref(), audience)
+                .map_err(|errors| errors.iter().for_each(|e| diags.push(meta_error(template, e, dossier))))
+                .ok()?;
+            let sections = match annexes {
+                Some(annexes) => place_annexes(parsed.blocks, placed, annexes, template, diags)?,
+                None => vec![Section { new_page: false, blocks: parsed.blocks }],
             };
-            let set = if internal { &mut drafts.internal } else { &mut drafts.public };
-            set.push((name.to_string(), text));
+            let doc = Document {
+                name: name.trim_end_matches(".md").to_string(),
+                meta,
+                sections,
+                notes: parsed.notes,
+            };
+            match audience {
+                Audience::Public => drafts.public.push(doc),
+                Audience::Internal => drafts.internal.push(doc),
+            }
         }
     }
     Some(drafts)
 }
 
-/// A rendered text as it is written: tidied, and redacted for `audience`.
-fn finish(text: &str, audience: Audience) -> Result<String, String> {
-    markdown::redact(&tidy(text), audience)
-}
-
-fn redaction_error(name: &str, e: &str, dossier: &Dossier) -> Diagnostic {
-    Diagnostic::error(format!("{name} holds a malformed redaction: {e}"), dossier.id.span)
+fn redaction_error(name: &str, errors: &[MarkerError], dossier: &Dossier) -> Diagnostic {
+    // The marker's own words are not repeated: only what is wrong with it.
+    let what: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    Diagnostic::error(format!("{name} holds a malformed redaction: {}", what.join("; ")), dossier.id.span)
         .label("in this dossier")
         .hint("write withheld passages as `[[5.1.2e: words]]` in the records")
+}
+
+fn meta_error(template: &DocTemplate, e: &front_matter::MetaError, dossier: &Dossier) -> Diagnostic {
+    Diagnostic::error(format!("the document {} {e}", template.name), dossier.id.span)
+        .label("for this dossier")
+        .also(template.text.span, "made by this template")
+        .hint("a document template's front matter sets title, author, dossier and date (or submitted); see the built-in templates")
 }
 
 /// Stands in the annex document's frame for the annexes until they are
 /// placed; U+FFFF is not a character that YAML or a template can carry.
 const ANNEXES_GO_HERE: &str = "\u{FFFF}bijlagen\u{FFFF}";
 
-/// Each annex rendered from `bijlage.md`, tidied and redacted, in parallel,
-/// in order. A problem in the template is reported once, not once per annex.
+/// Each annex rendered from `bijlage.md`, tidied and parsed for `audience`,
+/// in parallel, in order: one section each, starting a page, its first
+/// heading the annex's. A problem in the template is reported once, not once
+/// per annex.
 fn render_annexes(
-    template: &templates::DocTemplate,
+    template: &DocTemplate,
     annexes: &[annex::AnnexCtx],
     dossier: &Dossier,
-    (audience, internal): (Audience, bool),
+    audience: Audience,
     diags: &mut Diagnostics,
-) -> Option<Vec<String>> {
+) -> Option<Vec<Section>> {
     use rayon::prelude::*;
     let mut tera = new_tera();
     if let Err(e) = tera.add_raw_template(template.name, &template.text.value) {
@@ -157,14 +176,20 @@ fn render_annexes(
     }
     let mut base = Context::new();
     base.insert("dossier", &context::dossier(dossier));
-    base.insert("internal", &internal);
-    let rendered: Vec<Result<String, Vec<Diagnostic>>> = annexes
+    base.insert("internal", &(audience == Audience::Internal));
+    let rendered: Vec<Result<Section, Vec<Diagnostic>>> = annexes
         .par_iter()
         .map(|a| {
             let mut ctx = base.clone();
             ctx.insert("bijlage", a);
             let text = tera.render(template.name, &ctx).map_err(|e| template_errors(&e, &template.text))?;
-            finish(&text, audience).map_err(|e| vec![redaction_error("bijlagen.md", &e, dossier)])
+            let parsed = parse::parse(&tidy(&text), audience)
+                .map_err(|e| vec![redaction_error("bijlagen.md", &e, dossier)])?;
+            let mut blocks = parsed.blocks;
+            if let Some(Block::Heading(h)) = blocks.iter_mut().find(|b| matches!(b, Block::Heading(_))) {
+                h.role = Role::Annex;
+            }
+            Ok(Section { new_page: true, blocks })
         })
         .collect();
     let mut out = Vec::with_capacity(rendered.len());
@@ -185,49 +210,44 @@ fn render_annexes(
     reported.is_empty().then_some(out)
 }
 
-/// The (finished) frame with the (finished) annexes where it says
-/// `{{ bijlagen }}`; a frame that does not say so once, while there are
-/// annexes, is an error.
+/// The frame's blocks with the annexes where it says `{{ bijlagen }}`: what
+/// comes before, each annex, what comes after. A frame that does not say so
+/// once, on a line of its own, is an error.
 fn place_annexes(
-    frame: &str,
-    pieces: Vec<String>,
-    template: &templates::DocTemplate,
+    frame: Vec<Block>,
+    written: usize,
+    annexes: Vec<Section>,
+    template: &DocTemplate,
     diags: &mut Diagnostics,
-) -> Option<String> {
-    let parts: Vec<&str> = frame.split(ANNEXES_GO_HERE).collect();
-    match parts.as_slice() {
-        [whole] if pieces.is_empty() => Some((*whole).to_string()),
-        [before, after] => {
-            // Each part is tidy already; they are joined by one blank line,
-            // as tidying the whole would join them.
-            let mut out =
-                String::with_capacity(frame.len() + pieces.iter().map(|p| p.len() + 2).sum::<usize>());
-            let parts = std::iter::once(before.trim_end())
-                .chain(pieces.iter().map(|p| p.trim_end()))
-                .chain(std::iter::once(after.trim_start_matches('\n').trim_end()));
-            for part in parts.filter(|p| !p.is_empty()) {
-                if !out.is_empty() {
-                    out.push_str("\n\n");
-                }
-                out.push_str(part);
-            }
-            out.push('\n');
-            Some(out)
-        }
-        _ => {
-            let how = if parts.len() == 1 {
-                "does not place the annexes"
-            } else {
-                "places the annexes more than once"
-            };
-            diags.push(
-                Diagnostic::error(format!("{}: {how}", template.name), template.text.span)
-                    .label("in this template")
-                    .hint("write `{{ bijlagen }}` once, on a line of its own, where the annexes go"),
-            );
-            None
-        }
+) -> Option<Vec<Section>> {
+    let is_place = |b: &Block| matches!(b, Block::Paragraph(spans) if matches!(spans.as_slice(), [s] if s.inline == Inline::Text(ANNEXES_GO_HERE.to_string())));
+    let alone = frame.iter().filter(|b| is_place(b)).count();
+    let problem = match written {
+        0 if annexes.is_empty() => None,
+        0 => Some("does not place the annexes"),
+        1 if alone == 1 => None,
+        1 => Some("places the annexes inside other text"),
+        _ => Some("places the annexes more than once"),
+    };
+    if let Some(how) = problem {
+        diags.push(
+            Diagnostic::error(format!("{}: {how}", template.name), template.text.span)
+                .label("in this template")
+                .hint("write `{{ bijlagen }}` once, on a line of its own, where the annexes go"),
+        );
+        return None;
     }
+    let mut before = frame;
+    let after = match before.iter().position(is_place) {
+        Some(i) => before.split_off(i).into_iter().skip(1).collect(),
+        None => Vec::new(),
+    };
+    let mut sections = vec![Section { new_page: false, blocks: before }];
+    sections.extend(annexes);
+    if !after.is_empty() {
+        sections.push(Section { new_page: false, blocks: after });
+    }
+    Some(sections)
 }
 
 fn new_tera() -> Tera {

@@ -1,8 +1,9 @@
-//! `beantwoord check`: load, validate and render everything in memory; report
-//! every problem; write nothing.
+//! `beantwoord check`: load, validate and make every document in every
+//! format (public and internal) in memory; report every problem; write
+//! nothing.
 
 use super::DataArgs;
-use super::settings::Settings;
+use crate::pipeline;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -11,14 +12,17 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> i32 {
-    let settings = Settings::for_check(&args.data);
-    let prepared = super::build::prepare(&settings);
+    let mut settings = match args.data.settings() {
+        Ok(s) => s,
+        Err(e) => return super::usage_error(&e),
+    };
+    settings.internal = true;
+    let prepared = pipeline::prepare(&settings);
     let mut diags = prepared.diagnostics;
     if !diags.has_errors() {
-        // Render every format in memory too: a PDF problem is a problem of the data.
-        super::build::check_files(&prepared.drafts, &settings, &mut diags);
+        // Every format is made too: a PDF problem is a problem of the data.
+        pipeline::check_files(&prepared.drafts, &settings, &mut diags);
     }
-    let diags = &diags;
     eprint!("{}", diags.render(&prepared.sources));
     if diags.has_errors() {
         eprintln!(

@@ -1,11 +1,15 @@
 //! The command line: `beantwoord check` and `beantwoord build`, one file per
-//! command. Exit status 0 on success, 1 when the data or a template is wrong,
-//! 2 for a wrong command line.
+//! command. Raw arguments become checked [`crate::settings::Settings`] before
+//! any work starts; the shared stages are in [`crate::pipeline`]. Exit status
+//! 0 on success, 1 when the data or a template is wrong, 2 for a wrong
+//! command line.
 
 pub mod build;
 pub mod check;
-pub mod settings;
 
+use crate::backend::Format;
+use crate::pipeline::Prepared;
+use crate::settings::{Settings, templates_beside};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -33,6 +37,61 @@ pub struct DataArgs {
     /// Document templates that override the built-in ones [default: templates/ beside the data folder].
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+}
+
+impl DataArgs {
+    /// The settings these options decide. A `--templates` folder named on
+    /// the command line must exist; the default one may not.
+    pub fn settings(&self) -> Result<Settings, String> {
+        let mut s = Settings::new(self.data.clone());
+        s.timing = std::env::var_os("BEANTWOORD_TIMING").is_some();
+        match &self.templates {
+            Some(t) if !t.is_dir() => {
+                return Err(format!("--templates {}: no such folder", t.display()));
+            }
+            Some(t) => s.templates = t.clone(),
+            None => s.templates = templates_beside(&self.data),
+        }
+        Ok(s)
+    }
+}
+
+/// An output format on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Markdown with pandoc front matter (antwoord.md, bijlagen.md)
+    Md,
+    /// PDF, A4 (antwoord.pdf, bijlagen.pdf)
+    Pdf,
+    /// One self-contained, accessible HTML file per document
+    Html,
+}
+
+impl FormatArg {
+    pub fn format(self) -> Format {
+        match self {
+            FormatArg::Md => Format::Md,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+/// A mistake of the command line: said once, exit status 2.
+fn usage_error(message: &str) -> i32 {
+    eprintln!("error: {message}");
+    2
+}
+
+/// `--dossier` ids that name no dossier: exit status 2, the known ids as a hint.
+fn unknown_dossiers(prepared: &Prepared) -> i32 {
+    let known: Vec<&str> = prepared.project.dossiers.iter().map(|d| d.id.value.as_str()).collect();
+    eprintln!(
+        "error: no dossier with id {}\n  hint: the dossiers are: {}",
+        prepared.unknown_dossiers.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "),
+        known.join(", ")
+    );
+    2
 }
 
 /// Runs the command line; returns the exit status.

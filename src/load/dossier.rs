@@ -37,7 +37,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         r.push(d);
         return None;
     }
-    let mut f = r.map(root, "dossier")?;
+    let mut f = r.map(root, "dossier", DOSSIER_FIELDS)?;
     let id = f.required(r, "id").and_then(|n| dossier_id(r, n));
     let title = f.required(r, "title").and_then(|n| r.string(n));
     let answer_title = f.get("answer_title").and_then(|n| r.string(n));
@@ -55,9 +55,9 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
     let documents = f.get("documents").map(|n| string_map(r, n, "documents")).unwrap_or_default();
     let sources = f.get("sources").map(|n| string_map(r, n, "sources")).unwrap_or_default();
     let records_until = f.get("records").and_then(|n| {
-        let mut rf = r.map(n, "records selection")?;
+        let mut rf = r.map(n, "records selection", RECORDS_FIELDS)?;
         let until = rf.get("until").and_then(|n| r.date(n));
-        rf.finish(r, RECORDS_FIELDS);
+        rf.finish(r);
         until.map(|u| u.value)
     });
     let footnotes = f.get("footnotes").map(|n| footnotes(r, n)).unwrap_or_default();
@@ -67,7 +67,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         .map(|l| l.iter().filter_map(|n| question(r, n)).collect::<Vec<_>>());
     let annexes =
         f.get("annexes").and_then(|n| annexes(r, n)).unwrap_or(Annexes { reports: true, inventory: true });
-    f.finish(r, DOSSIER_FIELDS);
+    f.finish(r);
     Some(Dossier {
         id: id?,
         title: title?,
@@ -106,12 +106,12 @@ fn dossier_id(r: &mut Reader, node: &Node) -> Option<At<String>> {
 }
 
 fn person(r: &mut Reader, node: &Node, what: &str) -> Option<Person> {
-    let mut f = r.map(node, what)?;
+    let mut f = r.map(node, what, PERSON_FIELDS)?;
     let name = f.required(r, "name").and_then(|n| r.string(n));
     let short = f.get("short").and_then(|n| r.string(n));
     let party = f.get("party").and_then(|n| r.string(n));
     let role = f.get("role").and_then(|n| r.string(n));
-    f.finish(r, PERSON_FIELDS);
+    f.finish(r);
     let name = name?;
     let short = short.unwrap_or_else(|| name.rsplit(' ').next().unwrap_or(&name).to_string());
     Some(Person { name, short, party, role })
@@ -119,7 +119,7 @@ fn person(r: &mut Reader, node: &Node, what: &str) -> Option<Person> {
 
 fn string_map(r: &mut Reader, node: &Node, what: &str) -> Vec<(String, String)> {
     let Kind::Map(entries) = &node.kind else {
-        r.map(node, what);
+        r.map(node, what, &[]);
         return Vec::new();
     };
     entries.iter().filter_map(|(k, v)| r.string(v).map(|s| (k.name.clone(), s))).collect()
@@ -127,15 +127,15 @@ fn string_map(r: &mut Reader, node: &Node, what: &str) -> Vec<(String, String)> 
 
 fn footnotes(r: &mut Reader, node: &Node) -> Vec<Footnote> {
     let Kind::Map(entries) = &node.kind else {
-        r.map(node, "footnotes");
+        r.map(node, "footnotes", &[]);
         return Vec::new();
     };
     let mut out = Vec::new();
     for (key, value) in entries {
-        let Some(mut f) = r.map(value, "footnote") else { continue };
+        let Some(mut f) = r.map(value, "footnote", FOOTNOTE_FIELDS) else { continue };
         let text = f.required(r, "text").and_then(|n| r.text(n));
         let url = f.get("url").and_then(|n| r.string(n));
-        f.finish(r, FOOTNOTE_FIELDS);
+        f.finish(r);
         if let Some(text) = text {
             out.push(Footnote { id: At::new(key.name.clone(), r.key_span(key)), text, url });
         }
@@ -144,7 +144,7 @@ fn footnotes(r: &mut Reader, node: &Node) -> Vec<Footnote> {
 }
 
 fn question(r: &mut Reader, node: &Node) -> Option<Question> {
-    let mut f = r.map(node, "question")?;
+    let mut f = r.map(node, "question", QUESTION_FIELDS)?;
     let number = f.required(r, "number").and_then(|n| r.uint(n));
     let id = f.get("id").and_then(|n| {
         let s = r.string(n)?;
@@ -178,12 +178,12 @@ fn question(r: &mut Reader, node: &Node) -> Option<Question> {
             None
         }
     };
-    f.finish(r, QUESTION_FIELDS);
+    f.finish(r);
     Some(Question { number: number?, id, text: text?, answer: answer? })
 }
 
 fn annexes(r: &mut Reader, node: &Node) -> Option<Annexes> {
-    let mut f = r.map(node, "annexes")?;
+    let mut f = r.map(node, "annexes", ANNEX_FIELDS)?;
     let reports = f.get("reports").and_then(|n| {
         r.choice(n, &["all", "none"], |s| match s {
             "all" => Some(true),
@@ -192,6 +192,6 @@ fn annexes(r: &mut Reader, node: &Node) -> Option<Annexes> {
         })
     });
     let inventory = f.get("inventory").and_then(|n| r.boolean(n));
-    f.finish(r, ANNEX_FIELDS);
+    f.finish(r);
     Some(Annexes { reports: reports.unwrap_or(true), inventory: inventory.unwrap_or(true) })
 }

@@ -9,6 +9,7 @@ pub mod records;
 pub mod yaml;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::templates::{DocTemplate, DocTemplates};
 use crate::model::{Project, validate};
 use crate::source::{FileId, SourceFile, Sources, Span};
 use rayon::prelude::*;
@@ -222,16 +223,19 @@ fn dossier_files(dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
     (files, without)
 }
 
+/// The built-in document templates, by file name (Zola's way: embedded,
+/// overridden by a file of the same name in the user's `templates/`).
+pub const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
+    ("antwoord.md", include_str!("../../templates/antwoord.md")),
+    ("bijlagen.md", include_str!("../../templates/bijlagen.md")),
+    ("bijlage.md", include_str!("../../templates/bijlage.md")),
+];
+
 /// The document templates: each built-in one, unless `dir` holds a file of
 /// the same name.
-pub fn templates(
-    dir: Option<&Path>,
-    sources: &mut Sources,
-    diags: &mut Diagnostics,
-) -> crate::answers::templates::DocTemplates {
-    use crate::answers::templates::{BUILT_IN, DocTemplate, DocTemplates};
+pub fn templates(dir: Option<&Path>, sources: &mut Sources, diags: &mut Diagnostics) -> DocTemplates {
     let mut out = DocTemplates::default();
-    for (name, built_in) in BUILT_IN {
+    for (name, built_in) in BUILT_IN_TEMPLATES {
         let path = dir.map(|d| d.join(name)).filter(|p| p.is_file());
         let (label, text) = match path {
             Some(p) => match std::fs::read_to_string(&p) {

@@ -3,7 +3,7 @@
 //! missing fields, wrong kinds of value, bad dates.
 
 use super::yaml::{Key, Kind, Node};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, nearest};
 use crate::model::{At, Date, Text};
 use crate::source::{FileId, Span};
 
@@ -45,11 +45,22 @@ impl<'a> Reader<'a> {
     }
 
     /// A mapping, whose fields are then taken one by one.
-    pub fn map<'n>(&mut self, node: &'n Node, what: &str) -> Option<Fields<'n>> {
+    /// `fields` is the one table of the names this kind of mapping has: the
+    /// reader takes only those, and unknown-field errors and hints list them.
+    pub fn map<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        fields: &'static [&'static str],
+    ) -> Option<Fields<'n>> {
         match &node.kind {
-            Kind::Map(entries) => {
-                Some(Fields { node, entries, what: what.to_string(), used: vec![false; entries.len()] })
-            }
+            Kind::Map(entries) => Some(Fields {
+                node,
+                entries,
+                what: what.to_string(),
+                allowed: fields,
+                used: vec![false; entries.len()],
+            }),
             _ => {
                 self.wrong_kind(node, &format!("a mapping ({what})"));
                 None
@@ -215,21 +226,22 @@ pub struct Fields<'n> {
     node: &'n Node,
     entries: &'n [(Key, Node)],
     what: String,
+    allowed: &'static [&'static str],
     used: Vec<bool>,
 }
 
 impl<'n> Fields<'n> {
     /// An optional field; an empty value (`field:`) counts as absent.
     pub fn get(&mut self, name: &str) -> Option<&'n Node> {
+        debug_assert!(
+            self.allowed.contains(&name),
+            "`{name}` is missing from the field table of {}",
+            self.what
+        );
         let i = self.entries.iter().position(|(k, _)| k.name == name)?;
         self.used[i] = true;
         let node = &self.entries[i].1;
         (node.kind != Kind::Null).then_some(node)
-    }
-
-    /// The key of a field, for pointing at it.
-    pub fn key(&self, name: &str) -> Option<&'n Key> {
-        self.entries.iter().find(|(k, _)| k.name == name).map(|(k, _)| k)
     }
 
     pub fn required(&mut self, r: &mut Reader, name: &str) -> Option<&'n Node> {
@@ -245,7 +257,8 @@ impl<'n> Fields<'n> {
     }
 
     /// Reports every field not taken, with the nearest valid name as a hint.
-    pub fn finish(self, r: &mut Reader, allowed: &[&str]) {
+    pub fn finish(self, r: &mut Reader) {
+        let allowed = self.allowed;
         for (i, (key, _)) in self.entries.iter().enumerate() {
             if self.used[i] || allowed.contains(&key.name.as_str()) {
                 continue;
@@ -263,15 +276,6 @@ impl<'n> Fields<'n> {
             r.push(d);
         }
     }
-}
-
-/// The candidate closest to `word`, if it is close enough to be a typo.
-pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    candidates
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 /// Field names are English; a Dutch name (or a typo of one) points to the

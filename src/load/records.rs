@@ -37,7 +37,8 @@ const REPORT_FIELDS: &[&str] = &[
     "outcome",
 ];
 const FACTCHECK_FIELDS: &[&str] = &["date", "by", "url"];
-const LETTER_FIELDS: &[&str] = &["date", "direction", "from", "to", "text", "reconstructed", "judgement"];
+const LETTER_FIELDS: &[&str] =
+    &["date", "direction", "from", "to", "text", "reconstructed", "judgement", "grounds"];
 const OUTCOME_FIELDS: &[&str] = &["status", "date", "text"];
 
 /// Adds the accounts and reports of one records file to `register`.
@@ -49,18 +50,18 @@ pub fn read_file(r: &mut Reader, root: &Node, register: &mut Register) {
         r.push(d);
         return;
     }
-    let Some(mut fields) = r.map(root, "records file") else { return };
+    let Some(mut fields) = r.map(root, "records file", FILE_FIELDS) else { return };
     if let Some(list) = fields.get("accounts").and_then(|n| r.list(n, "accounts")) {
         register.accounts.extend(list.iter().filter_map(|n| account(r, n)));
     }
     if let Some(list) = fields.get("reports").and_then(|n| r.list(n, "reports")) {
         register.reports.extend(list.iter().filter_map(|n| report(r, n)));
     }
-    fields.finish(r, FILE_FIELDS);
+    fields.finish(r);
 }
 
 fn account(r: &mut Reader, node: &Node) -> Option<Account> {
-    let mut f = r.map(node, "account")?;
+    let mut f = r.map(node, "account", ACCOUNT_FIELDS)?;
     let id = f.required(r, "id").and_then(|n| r.id(n, "account id"));
     let platform = f.required(r, "platform").and_then(|n| r.string(n));
     let platform_now = f.get("platform_now").and_then(|n| r.string(n));
@@ -78,7 +79,7 @@ fn account(r: &mut Reader, node: &Node) -> Option<Account> {
     });
     let first_used = f.get("first_used").and_then(|n| r.date(n));
     let notes = f.get("notes").and_then(|n| r.text(n));
-    f.finish(r, ACCOUNT_FIELDS);
+    f.finish(r);
     Some(Account {
         id: id?,
         platform: platform?,
@@ -95,7 +96,7 @@ fn account(r: &mut Reader, node: &Node) -> Option<Account> {
 }
 
 fn report(r: &mut Reader, node: &Node) -> Option<Report> {
-    let mut f = r.map(node, "report")?;
+    let mut f = r.map(node, "report", REPORT_FIELDS)?;
     let id = f.required(r, "id").and_then(|n| r.id(n, "report id"));
     let date = f.required(r, "date").and_then(|n| r.date(n));
     let accounts = f.required(r, "accounts").and_then(|n| {
@@ -121,7 +122,7 @@ fn report(r: &mut Reader, node: &Node) -> Option<Report> {
         None => Some(Vec::new()),
     };
     let outcome = f.get("outcome").and_then(|n| outcomes(r, n)).unwrap_or_default();
-    f.finish(r, REPORT_FIELDS);
+    f.finish(r);
     Some(Report {
         id: id?,
         date: date?,
@@ -139,16 +140,16 @@ fn report(r: &mut Reader, node: &Node) -> Option<Report> {
 }
 
 fn factcheck(r: &mut Reader, node: &Node) -> Option<Factcheck> {
-    let mut f = r.map(node, "factcheck")?;
+    let mut f = r.map(node, "factcheck", FACTCHECK_FIELDS)?;
     let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
     let by = f.get("by").and_then(|n| r.string(n));
     let url = f.get("url").and_then(|n| r.string(n));
-    f.finish(r, FACTCHECK_FIELDS);
+    f.finish(r);
     Some(Factcheck { date, by, url })
 }
 
 fn letter(r: &mut Reader, node: &Node) -> Option<Letter> {
-    let mut f = r.map(node, "letter")?;
+    let mut f = r.map(node, "letter", LETTER_FIELDS)?;
     let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
     let direction = f.required(r, "direction").and_then(|n| {
         r.choice(n, &["sent", "received"], |s| match s {
@@ -170,7 +171,7 @@ fn letter(r: &mut Reader, node: &Node) -> Option<Letter> {
         .and_then(|n| r.list(n, "Woo grounds"))
         .map(|list| list.iter().filter_map(|n| ground(r, n)).collect())
         .unwrap_or_default();
-    f.finish(r, LETTER_FIELDS);
+    f.finish(r);
     Some(Letter {
         date,
         direction: direction?,
@@ -207,12 +208,12 @@ fn outcomes(r: &mut Reader, node: &Node) -> Option<Vec<Outcome>> {
         let key_node =
             Node { kind: super::yaml::Kind::Scalar(key.name.clone()), start: key.start, end: key.end };
         let Some(account) = r.id(&key_node, "account id") else { continue };
-        let Some(mut f) = r.map(value, "outcome") else { continue };
+        let Some(mut f) = r.map(value, "outcome", OUTCOME_FIELDS) else { continue };
         let status =
             f.required(r, "status").and_then(|n| r.choice(n, &OutcomeStatus::NAMES, OutcomeStatus::parse));
         let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
         let text = f.get("text").and_then(|n| r.text(n));
-        f.finish(r, OUTCOME_FIELDS);
+        f.finish(r);
         if let Some(status) = status {
             out.push(Outcome { account, status, date, text });
         }

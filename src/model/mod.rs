@@ -3,12 +3,13 @@
 //! carries its [`Span`].
 
 pub mod date;
-pub mod redaction;
+pub mod templates;
 pub mod validate;
 
+use crate::redaction;
+pub use crate::redaction::Ground;
 use crate::source::Span;
 pub use date::{Date, Precision};
-pub use redaction::Ground;
 
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq)]

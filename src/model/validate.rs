@@ -4,8 +4,8 @@
 
 use super::redaction;
 use super::{Answer, Dossier, Register, Text};
+use crate::diag::nearest;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::read::nearest;
 use std::collections::HashMap;
 
 pub fn register(reg: &Register, diags: &mut Diagnostics) {

@@ -1,8 +1,8 @@
 //! The annexes: one per report with its correspondence, the Woo inventory,
 //! references that follow the register, and redactions that leak nothing.
 
-use crate::common::{Scratch, section};
-use beantwoord::cli::settings::Format;
+use crate::common::{FRONT_MATTER, Scratch, body, section};
+use beantwoord::backend::Format;
 use std::io::Read;
 use std::path::Path;
 
@@ -223,7 +223,7 @@ fn a_users_annex_template_shapes_every_annex_in_order() {
     );
     s.write(
         "templates/bijlagen.md",
-        "# Bijlagen {{ dossier.id }} ({{ annexes | length }})\n\n{{ bijlagen }}\n\nEinde.\n",
+        &format!("{FRONT_MATTER}# Bijlagen {{{{ dossier.id }}}} ({{{{ annexes | length }}}})\n\n{{{{ bijlagen }}}}\n\nEinde.\n"),
     );
     let md = s.build_and_read("2022Z21205", "bijlagen.md");
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## Bijlage ")).collect();
@@ -231,7 +231,7 @@ fn a_users_annex_template_shapes_every_annex_in_order() {
     for (i, h) in headings.iter().enumerate() {
         assert!(h.starts_with(&format!("## Bijlage {} – ", i + 1)), "{h}");
     }
-    assert!(md.starts_with("# Bijlagen 2022Z21205 (5)\n\n## Bijlage 1 – "), "{md}");
+    assert!(body(&md).starts_with("# Bijlagen 2022Z21205 (5)\n\n## Bijlage 1 – "), "{md}");
     assert!(md.trim_end().ends_with("openbaar: true\n\nEinde."), "{md}");
 }
 
@@ -248,7 +248,7 @@ fn fails_with_template(name: &str, text: &str) -> String {
 
 #[test]
 fn a_frame_that_does_not_place_the_annexes_is_an_error_and_an_annex_error_is_told_once() {
-    let said = fails_with_template("bijlagen.md", "# Bijlagen zonder bijlagen\n");
+    let said = fails_with_template("bijlagen.md", &format!("{FRONT_MATTER}# Bijlagen zonder bijlagen\n"));
     assert!(said.contains("bijlagen.md: does not place the annexes"), "{said}");
     assert!(said.contains("write `{{ bijlagen }}` once"), "{said}");
 

@@ -113,8 +113,13 @@ fn a_template_error_points_at_the_answer_line_in_dossier_yaml() {
 fn a_user_template_overrides_the_built_in_one() {
     let s = Scratch::minimal();
     std::fs::create_dir_all(s.file("templates")).unwrap();
-    s.write("templates/antwoord.md", "Eigen sjabloon voor {{ dossier.id }}.\n");
-    assert_eq!(s.build_and_read("T1", "antwoord.md"), "Eigen sjabloon voor T1.\n");
+    s.write(
+        "templates/antwoord.md",
+        &format!("{}\nEigen sjabloon voor {{{{ dossier.id }}}}.\n", crate::common::FRONT_MATTER),
+    );
+    let md = s.build_and_read("T1", "antwoord.md");
+    assert_eq!(crate::common::body(&md), "Eigen sjabloon voor T1.\n");
+    assert!(md.starts_with("---\ntitle: \"Eigen titel\"\n"), "{md}");
 }
 
 #[test]

@@ -3,6 +3,15 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The front matter a user's document template needs: title, author,
+/// dossier and a date.
+pub const FRONT_MATTER: &str = "---\ntitle: \"Eigen titel\"\nauthor: {{ dossier.ministry | yaml }}\ndossier: {{ dossier.id | yaml }}\nsubmitted: {{ dossier.submitted | yaml }}\n---\n";
+
+/// `md` as a written document starts: the front matter as written, a blank line.
+pub fn body(md: &str) -> &str {
+    md.split_once("\n---\n\n").map_or(md, |(_, b)| b)
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

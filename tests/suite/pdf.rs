@@ -208,8 +208,8 @@ fn a_register_of_fifty_reports_lays_out_within_the_page() {
 /// pages, and the file is valid.
 #[test]
 fn a_long_document_keeps_its_pages_in_order() {
-    use beantwoord::render::layout::{BLACK, Item, Laid, OutlineEntry, Page};
-    use beantwoord::render::{fonts::Face, pdf};
+    use beantwoord::backend::pdf::layout::{BLACK, Item, Laid, OutlineEntry, Page, PageStyle};
+    use beantwoord::backend::pdf::{fonts::Face, writer as pdf};
     let pages: Vec<Page> = (1..=2345)
         .map(|i| Page {
             items: vec![Item::Text {
@@ -227,7 +227,7 @@ fn a_long_document_keeps_its_pages_in_order() {
         OutlineEntry { title: "Midden".into(), page: 1500, y: 100.0 },
         OutlineEntry { title: "Eind".into(), page: 2344, y: 100.0 },
     ];
-    let laid = Laid { pages, outline, missing: Default::default() };
+    let laid = Laid { pages, outline, style: PageStyle::default(), missing: Default::default() };
     let meta = pdf::Meta {
         title: "Groot".into(),
         language: "nl-NL".into(),

@@ -2,8 +2,8 @@
 //! dossier are loaded in process; each either loads or yields diagnostics.
 
 use crate::common::Scratch;
-use beantwoord::cli::build::prepare;
-use beantwoord::cli::settings::Settings;
+use beantwoord::pipeline::prepare;
+use beantwoord::settings::Settings;
 
 /// A small deterministic generator (no dependency needed for this).
 struct Lcg(u64);
@@ -51,7 +51,8 @@ fn mutated_input_never_panics() {
         ["data/records/reports.yaml", "data/records/accounts.yaml", "data/dossiers/2022Z21205/dossier.yaml"];
     let originals: Vec<String> = files.iter().map(|f| s.read(f)).collect();
     let mut rng = Lcg(20221202);
-    let settings = Settings::for_check(&beantwoord::cli::DataArgs { data: s.data(), templates: None });
+    let mut settings = Settings::new(s.data());
+    settings.internal = true;
     for round in 0..150 {
         let which = rng.next(files.len());
         let mut text = originals[which].clone();

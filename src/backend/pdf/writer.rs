@@ -28,28 +28,14 @@ pub struct Meta {
     pub language: String,
     /// Creation and modification date (from the dossier, never the clock), as a Unix time.
     pub date: i64,
-    /// Seeds the document /ID; the same input gives the same seed.
+    /// Seeds the document /ID (mixed with the pages' content); the same
+    /// input gives the same seed.
     pub id_seed: u64,
 }
 
 /// Why a PDF could not be written.
 #[derive(Debug)]
 pub struct PdfError(pub String);
-
-/// Under `BEANTWOORD_TIMING`, the time and resident memory after a step.
-pub(crate) fn step(name: &str, since: std::time::Instant) {
-    if std::env::var_os("BEANTWOORD_TIMING").is_none() {
-        return;
-    }
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let rss = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .unwrap_or("VmRSS: ?")
-        .trim_start_matches("VmRSS:")
-        .trim();
-    eprintln!("timing: {name}: {:.3} s, RSS {rss}", since.elapsed().as_secs_f64());
-}
 
 /// Writes `laid` as a PDF file.
 ///
@@ -62,9 +48,8 @@ pub(crate) fn step(name: &str, since: std::time::Instant) {
 /// 15,000-page document (128 bytes each) and serialize them on one thread.
 pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     use rayon::prelude::*;
-    let t = std::time::Instant::now();
-    let geo = super::layout::Geometry::a4();
-    let Laid { pages, outline, .. } = laid;
+    let Laid { pages, outline, style, .. } = laid;
+    let geo = style.geometry;
     let used = pages
         .par_iter()
         .fold(<[CharSet; 4]>::default, |sets, p| content::add_chars(sets, &p.items))
@@ -73,24 +58,26 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
             [a0.union(&b[0]), a1.union(&b[1]), a2.union(&b[2]), a3.union(&b[3])]
         });
     let fonts = subset_fonts(used)?;
-    step("  pdf fonts subset", t);
     let glyphs: [Glyphs; 4] = Face::ALL
         .map(|face| fonts.iter().find(|f| f.face == face).map(|f| f.glyphs.clone()).unwrap_or_default());
-    let streams: Vec<(lopdf::Stream, Vec<lopdf::Dictionary>)> = pages
+    let encoded: Vec<(lopdf::Stream, Vec<lopdf::Dictionary>, u64)> = pages
         .into_par_iter()
         .map(|page| {
             let bytes = content::encode(&page.items, &glyphs, geo.height);
-            (deflated(bytes), links(&page.items, geo.height))
+            let hash = fnv(bytes.chunks(8).map(|c| c.iter().fold(0u64, |h, b| h << 8 | u64::from(*b))));
+            (deflated(bytes), links(&page.items, geo.height), hash)
         })
         .collect();
-    step("  pdf pages encoded", t);
+    // The /ID follows the metadata and what every page shows.
+    let id_seed = fnv(std::iter::once(meta.id_seed).chain(encoded.iter().map(|e| e.2)));
+    let meta = &Meta { id_seed, ..meta.clone() };
+    let streams: Vec<(lopdf::Stream, Vec<lopdf::Dictionary>)> =
+        encoded.into_iter().map(|(s, l, _)| (s, l)).collect();
     let mut lo = skeleton(&fonts, meta, &geo)?;
     put_pages(&mut lo, streams, &geo)?;
     finish(&mut lo, &outline, meta, geo.height)?;
-    step("  pdf page tree, outline", t);
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| PdfError(format!("cannot write the PDF: {e}")))?;
-    step("  pdf saved", t);
     Ok(out)
 }
 

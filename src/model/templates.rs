@@ -1,7 +1,8 @@
-//! The document templates: built into the binary (`include_str!`), and
-//! overridden file by file by a user's `templates/` folder.
+//! The document templates a run uses, as loaded: each built-in one
+//! (`load::BUILT_IN_TEMPLATES`) unless the user's `templates/` folder holds a
+//! file of that name.
 
-use crate::model::Text;
+use super::Text;
 
 /// One document template: its text, placed in the file it came from so that
 /// a problem in it is shown at its line.
@@ -10,13 +11,6 @@ pub struct DocTemplate {
     pub name: &'static str,
     pub text: Text,
 }
-
-/// The built-in templates, by file name.
-pub const BUILT_IN: &[(&str, &str)] = &[
-    ("antwoord.md", include_str!("../../templates/antwoord.md")),
-    ("bijlagen.md", include_str!("../../templates/bijlagen.md")),
-    ("bijlage.md", include_str!("../../templates/bijlage.md")),
-];
 
 /// The templates a run uses.
 #[derive(Clone, Debug, Default)]

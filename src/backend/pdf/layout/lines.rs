@@ -2,14 +2,10 @@
 //! lines (Dutch hyphenation where a line would be left loose, long words cut
 //! between characters), tables with column widths that fit, footnote lines.
 
-use super::{
-    BLACK, BODY, Color, HIGHLIGHT, Item, LEADING, LINK, NOTE, PARA_GAP, RULE, SHADE, TABLE, WHITE,
-    heading_title, starts_page,
-};
-use crate::render::blocks::{Block, Span, SpanKind};
-use crate::render::fonts::{FALLBACK, Face, Fonts};
+use super::{BLACK, BODY, Color, HIGHLIGHT, Item, LEADING, LINK, NOTE, PARA_GAP, RULE, SHADE, TABLE, WHITE};
+use crate::backend::pdf::fonts::{FALLBACK, Face, Fonts};
+use crate::document::{Align, Block, Heading, Inline, List, Span, Table, plain};
 use hyphenation::{Hyphenator, Language, Load, Standard};
-use pulldown_cmark::Alignment;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -21,7 +17,6 @@ pub(super) struct Line {
     pub(super) space_before: f32,
     pub(super) items: Vec<Item>,
     pub(super) keep_with_next: bool,
-    pub(super) break_before: bool,
     /// Footnotes first referenced on this line.
     pub(super) notes: Vec<String>,
     pub(super) outline: Option<String>,
@@ -80,7 +75,7 @@ pub(super) struct Lines<'f> {
 fn hyphenator() -> Option<&'static Standard> {
     static DICT: OnceLock<Option<Standard>> = OnceLock::new();
     DICT.get_or_init(|| {
-        let bytes: &[u8] = include_bytes!("../../assets/hyphenation/nl.standard.bincode");
+        let bytes: &[u8] = include_bytes!("../../../assets/hyphenation/nl.standard.bincode");
         Standard::from_reader(Language::Dutch, &mut &bytes[..]).ok()
     })
     .as_ref()
@@ -111,40 +106,47 @@ impl Lines<'_> {
         let mut gap: Option<f32> = None; // a space is pending before the next frag
         let mut forced = false;
         for span in spans {
-            let face = Face::with(span.bold || force_bold, span.italic);
+            let face = Face::with(span.style.strong || force_bold, span.style.emphasis);
             let space = self.fonts.width(face, " ", size);
-            match &span.kind {
-                SpanKind::LineBreak => {
+            let (text, kind) = match &span.inline {
+                Inline::LineBreak => {
                     forced = true;
                     gap = Some(0.0);
+                    continue;
                 }
-                SpanKind::NoteRef => {
-                    let mut f = self.frag(&span.text, face, size * 0.62, FragKind::Plain, None);
+                Inline::SoftBreak => {
+                    gap = Some(space);
+                    continue;
+                }
+                Inline::NoteRef(label) => {
+                    let mut f = self.frag(label, face, size * 0.62, FragKind::Plain, None);
                     f.rise = size * 0.36;
-                    attach(&mut words, &mut gap, &mut forced, f, Some(span.text.clone()));
+                    attach(&mut words, &mut gap, &mut forced, f, Some(label.clone()));
+                    continue;
                 }
-                SpanKind::Redacted => {
-                    let f = self.frag(&span.text, face, size, FragKind::Box, None);
-                    attach(&mut words, &mut gap, &mut forced, f, None);
-                }
-                SpanKind::Text | SpanKind::Withheld { .. } => {
-                    let (text, kind) = match &span.kind {
-                        SpanKind::Withheld { code } => {
-                            (format!("[{code}: {}]", span.text), FragKind::Highlight)
-                        }
-                        _ => (span.text.clone(), FragKind::Plain),
-                    };
-                    for (i, piece) in text.split(' ').enumerate() {
-                        if i > 0 {
-                            gap = Some(space);
-                        }
-                        if piece.is_empty() {
-                            continue;
-                        }
-                        let f = self.frag(piece, face, size, kind, span.link.clone());
+                Inline::Redaction(r) => match &r.words {
+                    None => {
+                        let f = self.frag(r.ground.code(), face, size, FragKind::Box, None);
                         attach(&mut words, &mut gap, &mut forced, f, None);
+                        continue;
                     }
+                    Some(w) => {
+                        (std::borrow::Cow::Owned(format!("[{}: {w}]", r.ground.code())), FragKind::Highlight)
+                    }
+                },
+                Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => {
+                    (std::borrow::Cow::Borrowed(t.as_str()), FragKind::Plain)
                 }
+            };
+            for (i, piece) in text.split(' ').enumerate() {
+                if i > 0 {
+                    gap = Some(space);
+                }
+                if piece.is_empty() {
+                    continue;
+                }
+                let f = self.frag(piece, face, size, kind, span.style.link.clone());
+                attach(&mut words, &mut gap, &mut forced, f, None);
             }
         }
         words
@@ -283,7 +285,7 @@ impl Lines<'_> {
         width: f32,
         size: f32,
         bold: bool,
-        align: Alignment,
+        align: Align,
     ) -> Vec<Line> {
         let words = self.words(spans, size, bold);
         let height = size * LEADING;
@@ -295,8 +297,8 @@ impl Lines<'_> {
                 .map(|(i, w)| if i == 0 { w.width() } else { w.space + w.width() })
                 .sum();
             let dx = match align {
-                Alignment::Right => width - used,
-                Alignment::Center => (width - used) / 2.0,
+                Align::Right => width - used,
+                Align::Center => (width - used) / 2.0,
                 _ => 0.0,
             };
             let mut line = Line { height, ..Line::default() };
@@ -369,19 +371,18 @@ impl Lines<'_> {
 
     pub(super) fn block(&mut self, block: &Block, x: f32, width: f32, first: bool, out: &mut Vec<Line>) {
         match block {
-            Block::Heading { level, spans } => {
+            Block::Heading(Heading { level, spans, .. }) => {
                 let size = match level {
                     1 => 14.5,
                     2 => 11.5,
                     _ => 10.5,
                 };
                 self.hyphenate = false;
-                let mut lines = self.paragraph(spans, x, width, size, true, Alignment::None);
+                let mut lines = self.paragraph(spans, x, width, size, true, Align::None);
                 self.hyphenate = true;
-                let title = heading_title(spans);
+                let title = plain::text(spans);
                 if let Some(l) = lines.first_mut() {
                     l.space_before = if first { 0.0 } else { size * 1.1 };
-                    l.break_before = starts_page(block);
                     if *level <= 2 {
                         l.outline = Some(title.trim().to_string());
                     }
@@ -392,7 +393,7 @@ impl Lines<'_> {
                 out.extend(lines);
             }
             Block::Paragraph(spans) => {
-                let mut lines = self.paragraph(spans, x, width, BODY, false, Alignment::None);
+                let mut lines = self.paragraph(spans, x, width, BODY, false, Align::None);
                 if let Some(l) = lines.first_mut() {
                     l.space_before = if first { 0.0 } else { PARA_GAP };
                 }
@@ -415,7 +416,7 @@ impl Lines<'_> {
                     l.keep_with_next |= short;
                 }
             }
-            Block::List { start, items } => {
+            Block::List(List { start, items, .. }) => {
                 for (i, item) in items.iter().enumerate() {
                     let marker = match start {
                         Some(n) => format!("{}.", n + i as u64),
@@ -439,7 +440,7 @@ impl Lines<'_> {
                     }
                 }
             }
-            Block::Table { aligns, header, rows } => {
+            Block::Table(Table { aligns, header, rows }) => {
                 self.hyphenate = false;
                 self.table(aligns, header, rows, x, width, out);
                 self.hyphenate = true;
@@ -455,7 +456,7 @@ impl Lines<'_> {
 
     fn table(
         &mut self,
-        aligns: &[Alignment],
+        aligns: &[Align],
         header: &[Vec<Span>],
         rows: &[Vec<Vec<Span>>],
         x: f32,
@@ -491,7 +492,7 @@ impl Lines<'_> {
             for (c, w) in widths.iter().enumerate() {
                 let empty = Vec::new();
                 let cell = cells.get(c).unwrap_or(&empty);
-                let align = aligns.get(c).copied().unwrap_or(Alignment::None);
+                let align = aligns.get(c).copied().unwrap_or(Align::None);
                 let lines = lx.paragraph(cell, cx + pad, w - 2.0 * pad, TABLE, bold, align);
                 let mut cy = pad;
                 for l in lines {
@@ -526,7 +527,7 @@ impl Lines<'_> {
         let mut lines = Vec::new();
         for b in blocks {
             let Block::Paragraph(spans) = b else { continue };
-            lines.extend(self.paragraph(spans, x + 10.0, width - 10.0, NOTE, false, Alignment::None));
+            lines.extend(self.paragraph(spans, x + 10.0, width - 10.0, NOTE, false, Align::None));
         }
         if lines.is_empty() {
             lines.push(Line { height: NOTE * LEADING, ..Line::default() });

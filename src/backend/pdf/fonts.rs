@@ -28,10 +28,10 @@ impl Face {
     /// The font file's bytes.
     pub fn bytes(self) -> &'static [u8] {
         match self {
-            Face::Regular => include_bytes!("../assets/fonts/NotoSans-Regular.ttf"),
-            Face::Bold => include_bytes!("../assets/fonts/NotoSans-Bold.ttf"),
-            Face::Italic => include_bytes!("../assets/fonts/NotoSans-Italic.ttf"),
-            Face::BoldItalic => include_bytes!("../assets/fonts/NotoSans-BoldItalic.ttf"),
+            Face::Regular => include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+            Face::Bold => include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
+            Face::Italic => include_bytes!("../../assets/fonts/NotoSans-Italic.ttf"),
+            Face::BoldItalic => include_bytes!("../../assets/fonts/NotoSans-BoldItalic.ttf"),
         }
     }
 

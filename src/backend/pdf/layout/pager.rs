@@ -4,8 +4,7 @@
 
 use super::lines::{Line, Lines};
 use super::{Color, GREY, Geometry, Item, Letterhead, MM, OutlineEntry, Page, RULE};
-use crate::render::blocks::{Span, SpanKind};
-use pulldown_cmark::Alignment;
+use crate::document::{Align, Span, Style};
 use std::collections::BTreeSet;
 
 /// Places lines on pages.
@@ -60,14 +59,9 @@ impl<'a, 'f> Pager<'a, 'f> {
         let mut y = self.geo.top;
         if !h.sender.is_empty() {
             let spans = vec![plain(&h.sender, true)];
-            for l in self.lx.paragraph(
-                &spans,
-                col,
-                self.geo.width - self.geo.right - col,
-                9.0,
-                true,
-                Alignment::None,
-            ) {
+            for l in
+                self.lx.paragraph(&spans, col, self.geo.width - self.geo.right - col, 9.0, true, Align::None)
+            {
                 self.put_items(l.items, y);
                 y += l.height;
             }
@@ -82,7 +76,7 @@ impl<'a, 'f> Pager<'a, 'f> {
                     label_w,
                     8.0,
                     false,
-                    Alignment::None,
+                    Align::None,
                 );
                 let v = self.lx.paragraph(
                     &[plain(value, false)],
@@ -90,7 +84,7 @@ impl<'a, 'f> Pager<'a, 'f> {
                     self.geo.measure() - label_w,
                     9.0,
                     false,
-                    Alignment::None,
+                    Align::None,
                 );
                 for line in l {
                     self.put_items(line.items.into_iter().map(|i| recolor(i, GREY)), y + 1.0);
@@ -158,9 +152,6 @@ impl<'a, 'f> Pager<'a, 'f> {
         let mut lines: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
         for i in 0..n {
             let Some(line) = lines[i].take() else { continue };
-            if line.break_before && !self.at_top {
-                self.new_page();
-            }
             // What must fit with it: its footnotes, and what it keeps with.
             let notes = self.notes_for(&line);
             let notes_h: f32 = notes.iter().map(|l| l.height).sum::<f32>()
@@ -169,7 +160,7 @@ impl<'a, 'f> Pager<'a, 'f> {
             let mut j = i + 1;
             let mut keep = line.keep_with_next;
             while keep && j < n {
-                let Some(next) = lines[j].as_ref().filter(|l| !l.break_before) else { break };
+                let Some(next) = lines[j].as_ref() else { break };
                 need += next.space_before + next.height;
                 keep = next.keep_with_next && j - i < 40;
                 j += 1;
@@ -215,7 +206,10 @@ impl<'a, 'f> Pager<'a, 'f> {
 }
 
 fn plain(text: &str, bold: bool) -> Span {
-    Span { text: text.to_string(), kind: SpanKind::Text, bold, italic: false, link: None }
+    Span {
+        inline: crate::document::Inline::Text(text.to_string()),
+        style: Style { strong: bold, ..Style::default() },
+    }
 }
 
 fn recolor(item: Item, c: Color) -> Item {

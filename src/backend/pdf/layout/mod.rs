@@ -1,5 +1,6 @@
-//! The page layout, pure code: a parsed document ([`super::blocks::Doc`]) and its
-//! letterhead data in, positioned text, boxes and links on A4 pages out.
+//! The page layout, pure code: a document's sections ([`crate::document`]),
+//! its letterhead data and its page style in, positioned text, boxes and
+//! links on pages out.
 //! Lines are broken with the font's own widths (Dutch hyphenation where a
 //! line would be left loose), then paginated: headings stay with what follows,
 //! table headers repeat, footnotes go to the foot of the page that cites them.
@@ -11,8 +12,8 @@
 mod lines;
 mod pager;
 
-use super::blocks::{Block, Doc, Span, SpanKind};
 use super::fonts::{Face, Fonts};
+use crate::document::{Block, Heading, Inline, Note, Section, Span};
 use lines::{Line, Lines};
 use pager::Pager;
 use std::collections::{BTreeSet, HashMap};
@@ -69,23 +70,47 @@ pub struct OutlineEntry {
 }
 
 /// The laid-out document.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Laid {
     pub pages: Vec<Page>,
+    /// The style the pages were laid out in; the writer takes their size from it.
+    pub style: PageStyle,
     pub outline: Vec<OutlineEntry>,
     /// Characters the font lacks (shown as U+FFFD).
     pub missing: BTreeSet<char>,
 }
 
-/// What page 1's letterhead shows, and the running classification.
+/// What page 1's letterhead shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Letterhead {
     /// The sender, e.g. the ministry.
     pub sender: String,
     /// Label and value rows: Datum, Betreft, Kenmerk, …
     pub rows: Vec<(String, String)>,
+}
+
+/// How every page looks, decided once: its size and margins, the footer
+/// ("Pagina 3 van 7") and the running header of internal renders.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageStyle {
+    pub geometry: Geometry,
+    /// The footer, with `{n}` for the page number and `{total}` for the count.
+    pub footer: String,
     /// Shown at the top of every page, e.g. `INTERN – NIET OPENBAAR`.
-    pub classification: Option<String>,
+    pub running_header: Option<String>,
+}
+
+impl PageStyle {
+    /// A4, numbered "Pagina N van M".
+    pub fn a4(running_header: Option<String>) -> PageStyle {
+        PageStyle { geometry: Geometry::a4(), footer: "Pagina {n} van {total}".to_string(), running_header }
+    }
+}
+
+impl Default for PageStyle {
+    fn default() -> Self {
+        PageStyle::a4(None)
+    }
 }
 
 /// Page size and margins in points.
@@ -122,25 +147,33 @@ pub(crate) const NOTE: f32 = 8.0;
 pub(crate) const TABLE: f32 = 8.5;
 pub(crate) const PARA_GAP: f32 = 6.0;
 
-/// Lays out `doc` on A4 pages.
+/// Lays out `sections` in `style`.
 ///
-/// Every annex starts a page, so the document falls into sections that are
-/// laid out on pages of their own, in parallel, and put together in order;
+/// A section that starts a page (an annex) is laid out on pages of its own,
+/// in parallel with the others, and the parts are put together in order;
 /// only then are the pages numbered ("Pagina 3 van 7"). The result is the
 /// same as laying out the whole document in one pass.
-pub fn layout(doc: Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
+pub fn layout(
+    sections: &[Section],
+    notes: &[Note],
+    style: PageStyle,
+    head: &Letterhead,
+    fonts: &Fonts,
+) -> Laid {
     use rayon::prelude::*;
-    let geo = Geometry::a4();
-    let Doc { blocks, notes } = doc;
-    let notes: HashMap<&str, &[Block]> = notes.iter().map(|(l, b)| (l.as_str(), b.as_slice())).collect();
-    // Each section owns its blocks and drops them once laid out.
-    let mut sections: Vec<Vec<Block>> = Vec::new();
-    for block in blocks {
-        match sections.last_mut() {
-            Some(section) if !starts_page(&block) => section.push(block),
-            _ => sections.push(vec![block]),
+    let geo = style.geometry;
+    let notes: HashMap<&str, &[Block]> =
+        notes.iter().map(|n| (n.label.as_str(), n.blocks.as_slice())).collect();
+    // A section that does not start a page continues the part before it,
+    // and so does one that follows nothing (no page is left blank).
+    let mut parts: Vec<Vec<&Block>> = Vec::new();
+    for section in sections {
+        match parts.last_mut() {
+            Some(part) if !section.new_page || part.is_empty() => part.extend(&section.blocks),
+            _ => parts.push(section.blocks.iter().collect()),
         }
     }
+    let sections = parts;
     // A footnote stands on the page of its first citation: the section that
     // cites it first places it, later sections do not.
     let mut first_cited: HashMap<String, usize> = HashMap::new();
@@ -165,11 +198,8 @@ pub fn layout(doc: Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
                         // A heading starts a new group: what comes before it
                         // (a quoted letter, say) does not drag it along, unless
                         // that is a heading too.
-                        Block::Heading { .. }
-                            if !matches!(
-                                i.checked_sub(1).map(|j| &blocks[j]),
-                                Some(Block::Heading { .. })
-                            ) =>
+                        Block::Heading(_)
+                            if !matches!(i.checked_sub(1).map(|j| &blocks[j]), Some(&&Block::Heading(_))) =>
                         {
                             last.keep_with_next = false;
                         }
@@ -178,7 +208,6 @@ pub fn layout(doc: Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
                 }
                 lx.block(block, geo.left, geo.measure(), k == 0 && i == 0, &mut lines);
             }
-            drop(blocks);
             let cited_before = |label: &str| first_cited.get(label).is_some_and(|&at| at < k);
             let mut pager = Pager::new(geo, (k == 0).then_some(head), &mut lx, &cited_before);
             pager.place_all(lines);
@@ -186,52 +215,45 @@ pub fn layout(doc: Doc, head: &Letterhead, fonts: &Fonts) -> Laid {
             (pages, outline, lx.missing)
         })
         .collect();
-    let mut laid = Laid::default();
+    let mut laid = Laid { pages: Vec::new(), style, outline: Vec::new(), missing: BTreeSet::new() };
     for (pages, outline, missing) in parts {
         let offset = laid.pages.len();
         laid.outline.extend(outline.into_iter().map(|e| OutlineEntry { page: e.page + offset, ..e }));
         laid.pages.extend(pages);
         laid.missing.extend(missing);
     }
-    number_pages(&mut laid.pages, head, &geo, fonts);
+    number_pages(&mut laid.pages, &laid.style, fonts);
     laid
-}
-
-/// Whether a block always starts a new page: an annex heading.
-fn starts_page(block: &Block) -> bool {
-    matches!(block, Block::Heading { level: 2, spans } if heading_title(spans).starts_with("Bijlage "))
-}
-
-/// A heading's text without its footnote marks.
-fn heading_title(spans: &[Span]) -> String {
-    spans.iter().filter(|s| s.kind != SpanKind::NoteRef).map(|s| s.text.as_str()).collect()
 }
 
 /// The footnote labels a block cites, in order.
 fn note_refs<'b>(block: &'b Block, out: &mut Vec<&'b str>) {
     let spans = |spans: &'b [Span], out: &mut Vec<&'b str>| {
-        out.extend(spans.iter().filter(|s| s.kind == SpanKind::NoteRef).map(|s| s.text.as_str()));
+        out.extend(spans.iter().filter_map(|s| match &s.inline {
+            Inline::NoteRef(label) => Some(label.as_str()),
+            _ => None,
+        }));
     };
     match block {
-        Block::Heading { spans: s, .. } | Block::Paragraph(s) => spans(s, out),
-        Block::List { items, .. } => items.iter().flatten().for_each(|b| note_refs(b, out)),
+        Block::Heading(Heading { spans: s, .. }) | Block::Paragraph(s) => spans(s, out),
+        Block::List(l) => l.items.iter().flatten().for_each(|b| note_refs(b, out)),
         Block::Quote(blocks) => blocks.iter().for_each(|b| note_refs(b, out)),
-        Block::Table { header, rows, .. } => {
+        Block::Table(crate::document::Table { header, rows, .. }) => {
             header.iter().chain(rows.iter().flatten()).for_each(|cell| spans(cell, out));
         }
         Block::Rule => {}
     }
 }
 
-/// Page numbers and the classification on every page.
-fn number_pages(pages: &mut [Page], head: &Letterhead, geo: &Geometry, fonts: &Fonts) {
-    let total = pages.len();
+/// The footer and the running header on every page.
+fn number_pages(pages: &mut [Page], style: &PageStyle, fonts: &Fonts) {
+    let (geo, total) = (&style.geometry, pages.len());
     for (i, page) in pages.iter_mut().enumerate() {
-        let text = format!("Pagina {} van {}", i + 1, total);
+        let text = style.footer.replace("{n}", &(i + 1).to_string()).replace("{total}", &total.to_string());
         let w = fonts.width(Face::Regular, &text, 8.0);
         // Exactly: a page's items were sized to fit when it was full, and a
         // push would double them (the whole document is held until written).
-        page.items.reserve_exact(1 + usize::from(head.classification.is_some()));
+        page.items.reserve_exact(1 + usize::from(style.running_header.is_some()));
         page.items.push(Item::Text {
             x: geo.width - geo.right - w,
             y: geo.height - 12.0 * MM,
@@ -240,7 +262,7 @@ fn number_pages(pages: &mut [Page], head: &Letterhead, geo: &Geometry, fonts: &F
             text,
             color: GREY,
         });
-        if let Some(c) = &head.classification {
+        if let Some(c) = &style.running_header {
             let w = fonts.width(Face::Bold, c, 8.5);
             page.items.push(Item::Text {
                 x: (geo.width - w) / 2.0,
@@ -256,8 +278,23 @@ fn number_pages(pages: &mut [Page], head: &Letterhead, geo: &Geometry, fonts: &F
 
 #[cfg(test)]
 mod tests {
-    use super::super::blocks::parse;
     use super::*;
+    use crate::document::{Audience, plain};
+
+    /// Lays out Markdown as the answers stage hands it on: each
+    /// "## Bijlage" heading starts a section of its own, as an annex does.
+    fn lay(md: &str) -> Laid {
+        let p = crate::answers::parse::parse(md, Audience::Public).unwrap();
+        let mut sections = vec![Section::default()];
+        for b in p.blocks {
+            if matches!(&b, Block::Heading(h) if h.level == 2 && plain::text(&h.spans).starts_with("Bijlage"))
+            {
+                sections.push(Section { new_page: true, blocks: Vec::new() });
+            }
+            sections.last_mut().unwrap().blocks.push(b);
+        }
+        layout(&sections, &p.notes, PageStyle::default(), &Letterhead::default(), &Fonts)
+    }
 
     fn texts(laid: &Laid) -> Vec<(usize, String)> {
         let mut v = Vec::new();
@@ -290,7 +327,7 @@ mod tests {
     #[test]
     fn a_long_paragraph_wraps_and_stays_inside_the_margins() {
         let long = "De afdeling Democratie van BZK stelt niet zelf vast of er op sociale media doelbewust misleidende informatie wordt verspreid met het doel om schade aan te richten. ".repeat(60);
-        let laid = layout(parse(&long), &Letterhead::default(), &Fonts);
+        let laid = lay(&long);
         assert!(laid.pages.len() >= 2, "{}", laid.pages.len());
         within_margins(&laid);
     }
@@ -301,7 +338,7 @@ mod tests {
             "Zie https://archief28.sitearchief.nl/{} en de verkiezingsprocesbeveiligingsmaatregelenonderzoekscommissie.",
             "a".repeat(300)
         );
-        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let laid = lay(&md);
         within_margins(&laid);
     }
 
@@ -313,7 +350,7 @@ mod tests {
         for i in 1..=300 {
             md.push_str(&format!("| {i} | 9 maart 2021 | Bericht van Ministerie van BZK aan Facebook | {i} | deels openbaar | 5.1.2e |\n"));
         }
-        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let laid = lay(&md);
         assert!(laid.pages.len() > 5);
         for (p, page) in laid.pages.iter().enumerate() {
             let has_header = page
@@ -334,7 +371,7 @@ mod tests {
             ));
         }
         md.push_str("Hier staat de verwijzing.[^n]\n\n[^n]: De noot zelf.\n");
-        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let laid = lay(&md);
         let t = texts(&laid);
         let cite = t.iter().find(|(_, s)| s.contains("verwijzing.")).map(|(p, _)| *p).unwrap();
         let note = t.iter().find(|(_, s)| s.contains("De noot zelf.")).map(|(p, _)| *p).unwrap();
@@ -347,7 +384,7 @@ mod tests {
         for i in 0..300 {
             md.push_str(&format!("## Kop {i}\n\nEen alinea onder kop {i}, die lang genoeg is om een regel te vullen en door te lopen.\n\n"));
         }
-        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let laid = lay(&md);
         let bottom = Geometry::a4().height - Geometry::a4().bottom;
         for page in &laid.pages {
             let last_heading = page
@@ -373,7 +410,7 @@ mod tests {
     #[test]
     fn annexes_start_on_a_new_page_and_are_bookmarked_in_order() {
         let md = "# Bijlagen\n\n## Inventarislijst\n\nTekst.\n\n## Bijlage 1 – Een\n\nTekst.\n\n## Bijlage 2 – Twee\n\nTekst.\n";
-        let laid = layout(parse(md), &Letterhead::default(), &Fonts);
+        let laid = lay(md);
         assert_eq!(laid.pages.len(), 3);
         let titles: Vec<(&str, usize)> = laid.outline.iter().map(|o| (o.title.as_str(), o.page)).collect();
         assert_eq!(
@@ -389,7 +426,7 @@ mod tests {
             md.push_str(&format!("Alinea {i} die ruimte inneemt op de pagina.\n\n"));
         }
         md.push_str("### Document 1\n\nDatum: 9 maart 2021\\\nVan: BZK\\\nAan: Meta\n\n> Geachte heer,\n>\n> Een korte brief.\n>\n> Met vriendelijke groet,\n> [5.1.2e]\n\n*Reconstructie.*\n");
-        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let laid = lay(&md);
         let t = texts(&laid);
         let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
         assert_eq!(page_of("Geachte heer,"), page_of("Met vriendelijke groet,"));
@@ -408,7 +445,7 @@ mod tests {
         for i in 0..40 {
             md.push_str(&format!("Regel {i} van de tweede bijlage.\n\n"));
         }
-        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let laid = lay(&md);
         let t = texts(&laid);
         let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
         assert_eq!(page_of("Geachte heer,"), 0, "the quote stays on the annex's page");
@@ -427,7 +464,7 @@ mod tests {
                  Zie de bijlage bij deze melding.\n>\n> Met vriendelijke groet,\n> Team {n}\n\n"
             ));
         }
-        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let laid = lay(&md);
         let t = texts(&laid);
         let page_of = |s: &str| t.iter().find(|(_, x)| x.contains(s)).map(|(p, _)| *p).unwrap();
         assert_eq!(page_of("Document 1:"), 0, "the first letter follows the table");
@@ -447,7 +484,7 @@ mod tests {
             }
         }
         md.push_str("[^a]: Bron A.\n[^b]: Bron B.\n");
-        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let laid = lay(&md);
         let t = texts(&laid);
         let pages_with =
             |s: &str| t.iter().filter(|(_, x)| x.contains(s)).map(|(p, _)| *p).collect::<Vec<_>>();
@@ -468,7 +505,7 @@ mod tests {
     #[test]
     fn every_page_is_numbered() {
         let md = "Tekst.\n\n".repeat(400);
-        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let laid = lay(&md);
         let n = laid.pages.len();
         for (i, page) in laid.pages.iter().enumerate() {
             let label = format!("Pagina {} van {n}", i + 1);
@@ -478,7 +515,7 @@ mod tests {
 
     #[test]
     fn redactions_are_boxes_and_missing_glyphs_are_reported() {
-        let laid = layout(parse("Geachte [5.1.2e], 😀"), &Letterhead::default(), &Fonts);
+        let laid = lay("Geachte [[5.1.2e: Jan]], 😀");
         let items = &laid.pages[0].items;
         assert!(items.iter().any(|i| matches!(i, Item::Rect { color, .. } if *color == BLACK)));
         assert!(
@@ -497,7 +534,7 @@ mod tests {
         let count = ((measure * 0.75) / filler) as usize;
         assert!(Fonts.width(Face::Regular, word, BODY) > measure - count as f32 * filler);
         let md = "Aaaa ".repeat(count) + word + " en verder.";
-        let laid = layout(parse(&md), &Letterhead::default(), &Fonts);
+        let laid = lay(&md);
         let t = texts(&laid);
         let first = &t[0].1;
         assert!(first.ends_with('-') && first.contains(" verkiezings"), "{t:?}");

@@ -214,7 +214,7 @@ fn hex4(out: &mut Vec<u8>, v: u16) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::layout::BLACK;
+    use crate::backend::pdf::layout::BLACK;
 
     fn num(v: f32) -> String {
         let mut out = Vec::new();

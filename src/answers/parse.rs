@@ -1,0 +1,379 @@
+//! Rendered Markdown to the typed document's blocks: the one place that sets
+//! the pulldown-cmark options, and the only parse of a document's Markdown.
+//!
+//! Withheld passages are taken out before Markdown sees them (by the one
+//! redaction grammar, [`crate::redaction`]): each becomes a placeholder that
+//! Markdown leaves alone and comes back as a typed [`Redaction`] span, its
+//! words only for the internal audience. Literal text that merely looks like
+//! a marker (`\[5.1.2e\]`) stays text.
+
+use crate::document::{
+    Align, Audience, Block, Heading, Inline, List, Note, Redaction, Role, Span, Style, Table,
+};
+use crate::redaction::{self, MarkerError, Segment};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The pulldown-cmark options every document is parsed with.
+pub fn options() -> Options {
+    Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Brackets the placeholder for the n-th withheld passage: Markdown treats
+/// U+FFFE (a noncharacter) as a letter; one in the input is replaced first.
+const MARK: char = '\u{FFFE}';
+
+/// One parsed piece of a document.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The front matter's YAML, withheld passages resolved for the audience.
+    pub front_matter: Option<String>,
+    pub blocks: Vec<Block>,
+    pub notes: Vec<Note>,
+}
+
+/// Parses `markdown` for `audience`; a malformed redaction marker is an error.
+pub fn parse(markdown: &str, audience: Audience) -> Result<Parsed, Vec<MarkerError>> {
+    let segments = redaction::parse(markdown)?;
+    let mut withheld: Vec<Redaction> = Vec::new();
+    let mut text = String::with_capacity(markdown.len());
+    for s in segments {
+        match s {
+            // A placeholder can only come from a marker.
+            Segment::Open(t) if t.contains(MARK) => text.push_str(&t.replace(MARK, "\u{FFFD}")),
+            Segment::Open(t) => text.push_str(t),
+            Segment::Withheld { ground, words } => {
+                text.push(MARK);
+                text.push_str(&withheld.len().to_string());
+                text.push(MARK);
+                let words = (audience == Audience::Internal).then(|| words.to_string());
+                withheld.push(Redaction { ground, words });
+            }
+        }
+    }
+    Ok(Builder::new(&withheld).run(&text))
+}
+
+/// A container open while its blocks are read.
+enum Open {
+    Root,
+    Quote,
+    List { start: Option<u64>, items: Vec<Vec<Block>>, loose: bool },
+    Item,
+    Note(String),
+}
+
+struct Builder<'w> {
+    withheld: &'w [Redaction],
+    stack: Vec<(Open, Vec<Block>)>,
+    spans: Vec<Span>,
+    style: Style,
+    strong: usize,
+    emphasis: usize,
+    heading: Option<(u8, Role)>,
+    table: Option<Table>,
+    row: Vec<Vec<Span>>,
+    front_matter: Option<String>,
+    in_meta: bool,
+    notes: Vec<Note>,
+}
+
+impl<'w> Builder<'w> {
+    fn new(withheld: &'w [Redaction]) -> Self {
+        Builder {
+            withheld,
+            stack: vec![(Open::Root, Vec::new())],
+            spans: Vec::new(),
+            style: Style::default(),
+            strong: 0,
+            emphasis: 0,
+            heading: None,
+            table: None,
+            row: Vec::new(),
+            front_matter: None,
+            in_meta: false,
+            notes: Vec::new(),
+        }
+    }
+
+    fn run(mut self, text: &str) -> Parsed {
+        for event in Parser::new_ext(text, options()) {
+            self.event(event);
+        }
+        self.close_inline();
+        while self.stack.len() > 1 {
+            self.close_container();
+        }
+        let blocks = self.stack.pop().map(|s| s.1).unwrap_or_default();
+        Parsed { front_matter: self.front_matter, blocks, notes: self.notes }
+    }
+
+    fn emit(&mut self, block: Block) {
+        if let Some(top) = self.stack.last_mut() {
+            top.1.push(block);
+        }
+    }
+
+    /// Inline content not closed by a paragraph (a tight list item).
+    fn close_inline(&mut self) {
+        if !self.spans.is_empty() {
+            let spans = std::mem::take(&mut self.spans);
+            self.emit(Block::Paragraph(spans));
+        }
+    }
+
+    fn close_container(&mut self) {
+        self.close_inline();
+        let Some((open, blocks)) = self.stack.pop() else { return };
+        match open {
+            Open::Quote => self.emit(Block::Quote(blocks)),
+            Open::Item => match self.stack.last_mut() {
+                Some((Open::List { items, .. }, _)) => items.push(blocks),
+                Some(parent) => parent.1.extend(blocks),
+                None => {}
+            },
+            Open::List { start, items, loose } => {
+                self.emit(Block::List(List { start, tight: !loose, items }));
+            }
+            Open::Note(label) => self.notes.push(Note { label, blocks }),
+            Open::Root => self.stack.push((Open::Root, blocks)),
+        }
+    }
+
+    fn push(&mut self, inline: Inline) {
+        let style =
+            Style { strong: self.strong > 0, emphasis: self.emphasis > 0, link: self.style.link.clone() };
+        if let (Inline::Text(t), Some(Span { inline: Inline::Text(last), style: s })) =
+            (&inline, self.spans.last_mut())
+            && *s == style
+        {
+            last.push_str(t);
+            return;
+        }
+        self.spans.push(Span { inline, style });
+    }
+
+    /// Text, with the withheld passages' placeholders turned into spans.
+    fn text(&mut self, text: &str) {
+        let mut rest = text;
+        while let Some(i) = rest.find(MARK) {
+            let after = &rest[i + MARK.len_utf8()..];
+            let Some(j) = after.find(MARK) else { break };
+            let Some(r) = after[..j].parse::<usize>().ok().and_then(|n| self.withheld.get(n)) else { break };
+            if i > 0 {
+                self.push(Inline::Text(rest[..i].to_string()));
+            }
+            self.push(Inline::Redaction(r.clone()));
+            rest = &after[j + MARK.len_utf8()..];
+        }
+        if !rest.is_empty() {
+            self.push(Inline::Text(rest.to_string()));
+        }
+    }
+
+    /// Text where no span can stand (front matter, a link's address): each
+    /// withheld passage as the audience may see it.
+    fn resolve(&self, text: &str) -> String {
+        resolve(text, self.withheld)
+    }
+
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => self.in_meta = true,
+            Event::End(TagEnd::MetadataBlock(_)) => self.in_meta = false,
+            Event::Text(t) if self.in_meta => {
+                let resolved = self.resolve(&t);
+                self.front_matter.get_or_insert_with(String::new).push_str(&resolved);
+            }
+            Event::Start(Tag::Heading { level, classes, .. }) => {
+                let level = match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    HeadingLevel::H4 => 4,
+                    HeadingLevel::H5 => 5,
+                    HeadingLevel::H6 => 6,
+                };
+                let role = classes.iter().find_map(|c| Role::from_class(c)).unwrap_or(if level == 1 {
+                    Role::Title
+                } else {
+                    Role::Other
+                });
+                self.heading = Some((level, role));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let spans = std::mem::take(&mut self.spans);
+                let (level, role) = self.heading.take().unwrap_or((6, Role::Other));
+                self.emit(Block::Heading(Heading { level, role, spans }));
+            }
+            Event::Start(Tag::Paragraph) => {
+                if let Some((Open::Item, _)) = self.stack.last()
+                    && let Some((Open::List { loose, .. }, _)) = self.stack.iter_mut().rev().nth(1)
+                {
+                    *loose = true;
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                let spans = std::mem::take(&mut self.spans);
+                self.emit(Block::Paragraph(spans));
+            }
+            Event::Start(Tag::HtmlBlock) => {}
+            Event::End(TagEnd::HtmlBlock) => self.close_inline(),
+            Event::Start(Tag::BlockQuote(_)) => {
+                self.close_inline();
+                self.stack.push((Open::Quote, Vec::new()))
+            }
+            Event::Start(Tag::List(start)) => {
+                self.close_inline();
+                self.stack.push((Open::List { start, items: Vec::new(), loose: false }, Vec::new()))
+            }
+            Event::Start(Tag::Item) => self.stack.push((Open::Item, Vec::new())),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                self.stack.push((Open::Note(label.to_string()), Vec::new()))
+            }
+            Event::End(
+                TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition,
+            ) => self.close_container(),
+            Event::Start(Tag::Table(aligns)) => {
+                let aligns = aligns.into_iter().map(align).collect();
+                self.table = Some(Table { aligns, header: Vec::new(), rows: Vec::new() })
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = self.table.as_mut() {
+                    t.header = std::mem::take(&mut self.row);
+                }
+            }
+            Event::Start(Tag::TableRow) => self.row.clear(),
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = self.table.as_mut() {
+                    t.rows.push(std::mem::take(&mut self.row));
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = std::mem::take(&mut self.spans);
+                self.row.push(cell);
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = self.table.take() {
+                    self.emit(Block::Table(t));
+                }
+            }
+            Event::Start(Tag::Strong) => self.strong += 1,
+            Event::End(TagEnd::Strong) => self.strong = self.strong.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => self.emphasis += 1,
+            Event::End(TagEnd::Emphasis) => self.emphasis = self.emphasis.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. }) => self.style.link = Some(self.resolve(&dest_url)),
+            Event::End(TagEnd::Link) => self.style.link = None,
+            Event::Text(t) => self.text(&t),
+            Event::Code(t) => {
+                // A code span keeps its text; a withheld passage in it is still withheld.
+                let resolved = self.resolve(&t);
+                self.push(Inline::Code(resolved));
+            }
+            Event::SoftBreak => self.push(Inline::SoftBreak),
+            Event::HardBreak => self.push(Inline::LineBreak),
+            Event::FootnoteReference(label) => self.push(Inline::NoteRef(label.to_string())),
+            Event::Rule => self.emit(Block::Rule),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                let resolved = self.resolve(&t);
+                self.push(Inline::Html(resolved));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `text` with each placeholder replaced by the public marker (`[5.1.2e]`)
+/// or, for the internal audience, the marker with its words.
+fn resolve(text: &str, withheld: &[Redaction]) -> String {
+    if !text.contains(MARK) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut parts = text.split(MARK);
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    let mut inside = true;
+    for part in parts {
+        match part.parse::<usize>().ok().and_then(|n| withheld.get(n)).filter(|_| inside) {
+            Some(r) => match &r.words {
+                Some(words) => out.push_str(&format!("[[{}: {words}]]", r.ground.code())),
+                None => out.push_str(&format!("[{}]", r.ground.code())),
+            },
+            None => out.push_str(part),
+        }
+        inside = !inside;
+    }
+    out
+}
+
+fn align(a: Alignment) -> Align {
+    match a {
+        Alignment::None => Align::None,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::plain;
+
+    fn inlines(spans: &[Span]) -> Vec<&Inline> {
+        spans.iter().map(|s| &s.inline).collect()
+    }
+
+    #[test]
+    fn markers_become_typed_redactions_with_words_only_for_the_internal_audience() {
+        let md = "Geachte [[5.1.2e: Jan de Vries]], zie \\[5.1.2e\\] en [niet].\n";
+        let public = parse(md, Audience::Public).unwrap();
+        let Block::Paragraph(spans) = &public.blocks[0] else { panic!() };
+        let ground = crate::redaction::Ground::parse("5.1.2e").unwrap();
+        assert_eq!(
+            inlines(spans),
+            [
+                &Inline::Text("Geachte ".into()),
+                &Inline::Redaction(Redaction { ground, words: None }),
+                &Inline::Text(", zie [5.1.2e] en [niet].".into()),
+            ]
+        );
+        assert!(!format!("{public:?}").contains("Jan"));
+        let internal = parse(md, Audience::Internal).unwrap();
+        let Block::Paragraph(spans) = &internal.blocks[0] else { panic!() };
+        assert_eq!(plain::text(spans), "Geachte Jan de Vries, zie [5.1.2e] en [niet].");
+        assert!(parse("[[5.1.2e: open", Audience::Public).is_err());
+    }
+
+    #[test]
+    fn reads_structure_roles_footnotes_and_tables() {
+        let md = "---\ntitle: \"x [[5.1.2e: Piet]]\"\n---\n\n# Titel\n\n## Vraag 1 {.vraag}\n\nTekst[^1] **vet**.\n\n- een\n- twee\n\n> citaat\n\n| a | b |\n| ---: | --- |\n| 1 | 2 |\n\n[^1]: Noot.\n";
+        let doc = parse(md, Audience::Public).unwrap();
+        assert_eq!(doc.front_matter.as_deref(), Some("title: \"x [5.1.2e]\"\n"));
+        let roles: Vec<(u8, Role)> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some((h.level, h.role)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(roles, [(1, Role::Title), (2, Role::Question)]);
+        let Block::Paragraph(p) = &doc.blocks[2] else { panic!("{:?}", doc.blocks[2]) };
+        assert_eq!(p[1].inline, Inline::NoteRef("1".into()));
+        assert!(p.iter().any(|s| s.style.strong && s.inline == Inline::Text("vet".into())));
+        assert!(
+            matches!(&doc.blocks[3], Block::List(List { start: None, tight: true, items }) if items.len() == 2)
+        );
+        assert!(matches!(&doc.blocks[4], Block::Quote(_)));
+        assert!(
+            matches!(&doc.blocks[5], Block::Table(Table { rows, aligns, .. }) if rows.len() == 1 && aligns[0] == Align::Right)
+        );
+        assert_eq!(doc.notes.len(), 1);
+        assert_eq!(doc.notes[0].label, "1");
+    }
+}

@@ -1,0 +1,83 @@
+//! Stage 4, **backends**: a typed [`Document`] to the bytes of one file
+//! format. Each format is one module behind the one [`Backend`] trait (as
+//! mdBook's renderers): [`markdown`], [`pdf`] (layout, content streams and
+//! the only module that touches printpdf), [`html`]. A new format is one
+//! more module and one more [`Format`] value. Backends are pure: a document
+//! in, bytes out; the same document gives the same bytes.
+
+pub mod html;
+pub mod markdown;
+pub mod pdf;
+
+use crate::document::Document;
+
+/// Makes one file format from a document.
+pub trait Backend: Sync {
+    /// The file extension of the documents it writes, e.g. `pdf`.
+    fn extension(&self) -> &'static str;
+    /// The file's bytes, and what a reader should know about them.
+    fn render(&self, doc: &Document) -> Result<Rendered, BackendError>;
+}
+
+/// A rendered file.
+#[derive(Debug)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// Pages, for formats that have them (0 otherwise).
+    pub pages: usize,
+    pub warnings: Vec<Warning>,
+}
+
+impl Rendered {
+    /// A file without pages or warnings.
+    pub fn bytes(bytes: Vec<u8>) -> Rendered {
+        Rendered { bytes, pages: 0, warnings: Vec::new() }
+    }
+}
+
+/// Something in the document the format could not show as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// Characters the font has no glyph for, shown as U+FFFD.
+    MissingGlyphs(Vec<char>),
+}
+
+/// A file that could not be made.
+#[derive(Debug)]
+pub enum BackendError {
+    /// The PDF library refused the document.
+    Pdf(String),
+}
+
+impl std::fmt::Display for BackendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BackendError::Pdf(why) => write!(f, "the PDF could not be written: {why}"),
+        }
+    }
+}
+
+/// The output formats, a closed set; each names its backend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Md,
+    Pdf,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Md, Format::Pdf, Format::Html];
+
+    /// The backend that writes this format.
+    pub fn backend(self) -> &'static dyn Backend {
+        match self {
+            Format::Md => &markdown::Markdown,
+            Format::Pdf => &pdf::Pdf,
+            Format::Html => &html::Html,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        self.backend().extension()
+    }
+}

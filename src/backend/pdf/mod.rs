@@ -1,0 +1,58 @@
+//! The PDF backend: a document's sections laid out as A4 pages ([`layout`],
+//! pure), each page encoded as a content stream ([`content`], pure) and
+//! written as PDF ([`writer`], the only module that touches printpdf). The
+//! letterhead, the page style and the file's metadata come from the
+//! document's typed [`Meta`].
+
+pub mod content;
+pub mod fonts;
+pub mod layout;
+pub mod writer;
+
+use super::{Backend, BackendError, Rendered, Warning};
+use crate::document::{Document, Meta};
+use fonts::Fonts;
+use layout::{Letterhead, PageStyle};
+
+/// Writes `.pdf` files.
+pub struct Pdf;
+
+impl Backend for Pdf {
+    fn extension(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn render(&self, doc: &Document) -> Result<Rendered, BackendError> {
+        let style = PageStyle::a4(doc.meta.classification.clone());
+        let laid = layout::layout(&doc.sections, &doc.notes, style, &letterhead(&doc.meta), &Fonts);
+        let pages = laid.pages.len();
+        let missing: Vec<char> = laid.missing.iter().copied().collect();
+        let bytes = writer::write(laid, &writer_meta(doc)).map_err(|e| BackendError::Pdf(e.0))?;
+        let warnings = if missing.is_empty() { Vec::new() } else { vec![Warning::MissingGlyphs(missing)] };
+        Ok(Rendered { bytes, pages, warnings })
+    }
+}
+
+/// Page 1's letterhead: the sender and the document's letterhead rows.
+pub fn letterhead(meta: &Meta) -> Letterhead {
+    let rows = meta.letterhead().into_iter().map(|(label, value)| (label.to_string(), value)).collect();
+    Letterhead { sender: meta.ministry.clone(), rows }
+}
+
+/// The file's metadata; its dates from the document (noon on its date),
+/// never the clock.
+fn writer_meta(doc: &Document) -> writer::Meta {
+    let meta = &doc.meta;
+    let date = meta.date().earliest().and_hms_opt(12, 0, 0).map_or(0, |t| t.and_utc().timestamp());
+    // The /ID: the writer mixes in what the pages show.
+    let seed = format!("{}\u{0}{meta:?}", doc.name);
+    writer::Meta {
+        title: meta.title.clone(),
+        subject: meta.subject.clone().unwrap_or_default(),
+        author: meta.ministry.clone(),
+        keywords: meta.keywords.clone(),
+        language: meta.language.clone(),
+        date,
+        id_seed: writer::fnv(seed.bytes().map(u64::from)),
+    }
+}

@@ -1,0 +1,281 @@
+//! The typed **document** handed from the answers stage to every backend:
+//! metadata, sections (with an explicit "starts a new page"), blocks with
+//! their roles, and inline spans, redactions among them as typed spans. The
+//! answers stage builds it (parsing its Markdown once); the backends only
+//! read it, so no backend parses Markdown or YAML again.
+//!
+//! A public document never holds withheld words: a [`Redaction`] carries its
+//! ground always and its words only in the internal audience's document.
+
+pub mod markdown;
+pub mod plain;
+
+use crate::model::Date;
+use crate::redaction::Ground;
+
+/// Who a document is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// The public render: a withheld passage shows only its ground.
+    Public,
+    /// The internal review render: the words, marked with their ground.
+    Internal,
+}
+
+/// One document of a dossier, e.g. `antwoord` or `bijlagen`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// The file name without extension: `antwoord`, `bijlagen`.
+    pub name: String,
+    pub meta: Meta,
+    pub sections: Vec<Section>,
+    /// Footnote definitions, in the order they were written.
+    pub notes: Vec<Note>,
+}
+
+impl Document {
+    /// Every block of every section, in document order.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.sections.iter().flat_map(|s| s.blocks.iter())
+    }
+
+    /// How much text the document holds, in bytes: a measure of the work a
+    /// backend has with it.
+    pub fn text_len(&self) -> usize {
+        fn spans(spans: &[Span]) -> usize {
+            spans
+                .iter()
+                .map(|s| match &s.inline {
+                    Inline::Text(t) | Inline::Code(t) | Inline::Html(t) | Inline::NoteRef(t) => t.len(),
+                    Inline::Redaction(r) => r.words.as_ref().map_or(8, String::len),
+                    Inline::SoftBreak | Inline::LineBreak => 1,
+                })
+                .sum()
+        }
+        fn block(b: &Block) -> usize {
+            match b {
+                Block::Heading(h) => spans(&h.spans),
+                Block::Paragraph(s) => spans(s),
+                Block::List(l) => l.items.iter().flatten().map(block).sum(),
+                Block::Quote(bs) => bs.iter().map(block).sum(),
+                Block::Table(t) => t.header.iter().chain(t.rows.iter().flatten()).map(|c| spans(c) + 3).sum(),
+                Block::Rule => 3,
+            }
+        }
+        self.blocks().chain(self.notes.iter().flat_map(|n| n.blocks.iter())).map(block).sum()
+    }
+
+    /// The footnote defined under `label`.
+    pub fn note(&self, label: &str) -> Option<&Note> {
+        self.notes.iter().find(|n| n.label == label)
+    }
+}
+
+/// What a document says about itself: the letterhead, the file's metadata.
+/// Built from the template's front matter and checked there: a document has
+/// a title, a sender and a date, or the dossier gets an error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    pub title: String,
+    /// What the document is about ("Betreft").
+    pub subject: Option<String>,
+    /// BCP 47, e.g. `nl-NL`.
+    pub language: String,
+    pub audience: Audience,
+    /// Shown at the top of every page, e.g. `INTERN – NIET OPENBAAR`.
+    pub classification: Option<String>,
+    /// The dossier's id, the Kamer's case number (`2022Z21205`).
+    pub dossier: String,
+    /// The Kamer's document id of the questions (`kv-tk-…`).
+    pub question_document: Option<String>,
+    /// The Kamer's document id of the published answers (`ah-tk-…`).
+    pub answer_document: Option<String>,
+    pub submitted: Option<Date>,
+    /// The date the answer was sent (front matter `date`).
+    pub answered: Option<Date>,
+    /// The sender: the ministry (front matter `author`).
+    pub ministry: String,
+    pub submitter: Option<String>,
+    pub answerer: Option<String>,
+    pub keywords: Vec<String>,
+    /// Front matter fields this tool does not know, kept for the Markdown.
+    pub extra: Vec<(String, MetaValue)>,
+}
+
+/// A front matter value the tool does not interpret.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MetaValue {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl Meta {
+    /// What the letterhead says under the sender, as (label, value) rows:
+    /// Datum, Betreft, the Kamer's documents, the dossier. Every backend
+    /// with a letterhead shows these.
+    pub fn letterhead(&self) -> Vec<(&'static str, String)> {
+        let mut rows = vec![("Datum", self.date().dutch(crate::model::Precision::Day))];
+        rows.push(("Betreft", self.subject.clone().unwrap_or_else(|| self.title.clone())));
+        let docs: Vec<String> = [(&self.question_document, "vragen"), (&self.answer_document, "antwoord")]
+            .iter()
+            .filter_map(|(d, what)| d.as_ref().map(|v| format!("{v} ({what})")))
+            .collect();
+        if !docs.is_empty() {
+            rows.push(("Documenten", docs.join(", ")));
+        }
+        rows.push(("Dossier", self.dossier.clone()));
+        rows
+    }
+
+    /// The document's date: when it was answered, else when the questions
+    /// were submitted. One of the two is always there (checked when built).
+    pub fn date(&self) -> Date {
+        self.answered.or(self.submitted).expect("Meta is built with a date")
+    }
+}
+
+/// A run of blocks; `new_page` when it must start on a page of its own (an
+/// annex). Sections that start a page can be laid out independently.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Section {
+    pub new_page: bool,
+    pub blocks: Vec<Block>,
+}
+
+/// A footnote definition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub label: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Heading(Heading),
+    Paragraph(Vec<Span>),
+    List(List),
+    /// A quotation, e.g. the copy of a letter in an annex.
+    Quote(Vec<Block>),
+    Table(Table),
+    Rule,
+}
+
+/// What a heading stands for in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The document's title.
+    Title,
+    /// "Vraag 1"
+    Question,
+    /// "Antwoord 1"
+    Answer,
+    /// "Bijlage 1 – …": an annex, which starts a page.
+    Annex,
+    /// "Document 1: …": one letter in an annex.
+    Letter,
+    Other,
+}
+
+impl Role {
+    /// The role a template gives a heading with a class (`## Vraag 1 {.vraag}`).
+    pub fn from_class(class: &str) -> Option<Role> {
+        Some(match class {
+            "titel" => Role::Title,
+            "vraag" => Role::Question,
+            "antwoord" => Role::Answer,
+            "bijlage" => Role::Annex,
+            "document" => Role::Letter,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    pub role: Role,
+    pub spans: Vec<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct List {
+    /// The first number of an ordered list; `None` for bullets.
+    pub start: Option<u64>,
+    /// Items without blank lines between them.
+    pub tight: bool,
+    pub items: Vec<Vec<Block>>,
+}
+
+/// A column's alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+/// A table cell's content.
+pub type Cell = Vec<Span>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub aligns: Vec<Align>,
+    /// The header row.
+    pub header: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A run of inline content in one style.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    pub inline: Inline,
+    pub style: Style,
+}
+
+impl Span {
+    pub fn text(text: impl Into<String>) -> Span {
+        Span { inline: Inline::Text(text.into()), style: Style::default() }
+    }
+}
+
+/// The style a span is in: emphasis, strong, and the link it belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    pub strong: bool,
+    pub emphasis: bool,
+    pub link: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Code(String),
+    /// Raw HTML as written in a template: kept in Markdown, shown as text
+    /// elsewhere.
+    Html(String),
+    /// A line end inside a paragraph (a space when laid out).
+    SoftBreak,
+    /// A forced line break.
+    LineBreak,
+    /// A footnote reference, by label.
+    NoteRef(String),
+    Redaction(Redaction),
+}
+
+/// A withheld passage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redaction {
+    pub ground: Ground,
+    /// The words: only in the internal audience's document.
+    pub words: Option<String>,
+}
+
+impl Redaction {
+    /// What a reader is told: "Weggelakt: 5.1.2e (eerbiediging van de
+    /// persoonlijke levenssfeer)". Never the words.
+    pub fn spoken(&self) -> String {
+        format!("Weggelakt: {} ({})", self.ground.code(), self.ground.description())
+    }
+}

@@ -1,0 +1,252 @@
+//! The stages run in order for `check` and `build`: load and validate,
+//! render every dossier's typed documents, make each output file with its
+//! backend. Shared by the commands; writes nothing itself (the
+//! [`crate::output`] stage does, for `build`).
+
+use crate::answers::{self, Drafts};
+use crate::backend::{Format, Warning};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::document::Document;
+use crate::load;
+use crate::model::Project;
+use crate::settings::Settings;
+use crate::source::Sources;
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Everything a run has found and made, before anything is written.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    pub sources: Sources,
+    pub project: Project,
+    pub diagnostics: Diagnostics,
+    pub drafts: Vec<Drafts>,
+    /// Dossier ids asked for that name no dossier (a command-line error);
+    /// when there are any, nothing was rendered.
+    pub unknown_dossiers: Vec<String>,
+}
+
+/// Prints how long a stage took and the resident memory after it, when
+/// the settings ask for it.
+pub fn timing(settings: &Settings, stage: &str, since: Instant) {
+    if !settings.timing {
+        return;
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let rss = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .unwrap_or("VmRSS: ?")
+        .trim_start_matches("VmRSS:")
+        .trim();
+    eprintln!("timing: {stage}: {:.3} s, RSS {rss}", since.elapsed().as_secs_f64());
+}
+
+/// Loads and validates the data, checks the dossiers asked for, and renders
+/// the documents of each, in parallel, kept in their order.
+pub fn prepare(settings: &Settings) -> Prepared {
+    let t = Instant::now();
+    let loaded = load::load(&settings.data);
+    timing(settings, "load and validate", t);
+    let t = Instant::now();
+    let mut p = Prepared {
+        sources: loaded.sources,
+        project: loaded.project,
+        diagnostics: loaded.diagnostics,
+        ..Prepared::default()
+    };
+    let templates = load::templates(Some(&settings.templates), &mut p.sources, &mut p.diagnostics);
+    p.unknown_dossiers = settings
+        .dossiers
+        .iter()
+        .filter(|id| !p.project.dossiers.iter().any(|d| &d.id.value == *id))
+        .cloned()
+        .collect();
+    if !p.unknown_dossiers.is_empty() {
+        return p;
+    }
+    let chosen: Vec<_> = p
+        .project
+        .dossiers
+        .iter()
+        .filter(|d| settings.dossiers.is_empty() || settings.dossiers.contains(&d.id.value))
+        .collect();
+    let rendered: Vec<(Option<Drafts>, Diagnostics)> = chosen
+        .par_iter()
+        .map(|d| {
+            let mut diags = Diagnostics::default();
+            let drafts = answers::render_dossier(&p.project, d, &templates, settings.internal, &mut diags);
+            (drafts, diags)
+        })
+        .collect();
+    for (drafts, diags) in rendered {
+        p.diagnostics.extend(diags);
+        p.drafts.extend(drafts);
+    }
+    timing(settings, "answers and annexes (documents)", t);
+    p
+}
+
+/// One output file to make: its path below the output folder, its format and
+/// the document it is made from.
+pub struct Job<'a> {
+    pub path: PathBuf,
+    pub format: Format,
+    pub doc: &'a Document,
+}
+
+/// Every file a build makes, in a fixed order: per dossier, the public
+/// documents, then (when asked) the internal ones in `intern/`.
+pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
+    let mut out = Vec::new();
+    for d in drafts {
+        let dir = PathBuf::from(&d.dossier);
+        let mut sets = vec![(dir.clone(), &d.public)];
+        if settings.internal {
+            sets.push((dir.join("intern"), &d.internal));
+        }
+        for (folder, docs) in sets {
+            for doc in docs {
+                for &format in &settings.formats {
+                    let path = folder.join(format!("{}.{}", doc.name, format.extension()));
+                    out.push(Job { path, format, doc });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A made file: its bytes, its pages (PDF), and any warning.
+pub struct Made {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Makes one file with its format's backend. A file that cannot be made is
+/// an error; what a format could not show as written is a warning.
+pub fn make(job: &Job) -> Result<Made, Box<Diagnostic>> {
+    let r = job
+        .format
+        .backend()
+        .render(job.doc)
+        .map_err(|e| Box::new(Diagnostic::general(format!("{}: {e}", job.path.display()), None)))?;
+    let warnings = r.warnings.iter().map(|w| warning(job, w)).collect();
+    Ok(Made { bytes: r.bytes, pages: r.pages, warnings })
+}
+
+fn warning(job: &Job, w: &Warning) -> Diagnostic {
+    match w {
+        Warning::MissingGlyphs(chars) => {
+            let chars: Vec<String> = chars.iter().map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
+            Diagnostic::general(
+                format!("{}: the font has no glyph for {}", job.path.display(), chars.join(", ")),
+                None,
+            )
+            .hint("they are shown as a replacement mark (U+FFFD); use another character in the records")
+            .as_warning()
+        }
+    }
+}
+
+/// Makes every file in memory and drops it (for `check`): only the problems count.
+pub fn check_files(drafts: &[Drafts], settings: &Settings, diags: &mut Diagnostics) {
+    let results = for_each_job(&jobs(drafts, settings), |job| make(job).map(|m| m.warnings));
+    for r in results {
+        match r {
+            Ok(warnings) => warnings.into_iter().for_each(|w| diags.push(w)),
+            Err(e) => diags.push(*e),
+        }
+    }
+}
+
+/// A PDF of a document with this much text or more (some 1,500 pages) is large.
+const LARGE: usize = 2 << 20;
+
+impl Job<'_> {
+    /// Whether this is a large PDF, made on its own (see [`for_each_job`]).
+    pub fn is_large(&self) -> bool {
+        self.format == Format::Pdf && self.doc.text_len() >= LARGE
+    }
+}
+
+/// Runs `f` on every job; the results come in job order. Small documents are
+/// made in parallel. A large PDF is laid out and encoded in parallel within
+/// itself, so large ones are made one after another: two of them never hold
+/// their pages at once (an internal build of 10,000 reports: 650 -> ~400 MiB).
+pub fn for_each_job<'a, T: Send>(jobs: &[Job<'a>], f: impl Fn(&Job<'a>) -> T + Sync) -> Vec<T> {
+    let mut out: Vec<Option<T>> = jobs.iter().map(|_| None).collect();
+    for (i, job) in jobs.iter().enumerate().filter(|(_, j)| j.is_large()) {
+        out[i] = Some(f(job));
+    }
+    let small: Vec<(usize, T)> =
+        jobs.par_iter().enumerate().filter(|(_, j)| !j.is_large()).map(|(i, job)| (i, f(job))).collect();
+    for (i, t) in small {
+        out[i] = Some(t);
+    }
+    out.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Audience, Block, Meta, Section, Span};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn doc(text_len: usize) -> Document {
+        let meta = Meta {
+            title: "T".into(),
+            subject: None,
+            language: "nl-NL".into(),
+            audience: Audience::Public,
+            classification: None,
+            dossier: "D".into(),
+            question_document: None,
+            answer_document: None,
+            submitted: crate::model::Date::parse("2022-11-07").ok(),
+            answered: None,
+            ministry: "M".into(),
+            submitter: None,
+            answerer: None,
+            keywords: Vec::new(),
+            extra: Vec::new(),
+        };
+        let blocks = vec![Block::Paragraph(vec![Span::text("x".repeat(text_len))])];
+        Document {
+            name: "d".into(),
+            meta,
+            sections: vec![Section { new_page: false, blocks }],
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn large_pdfs_are_made_first_one_at_a_time_and_results_keep_job_order() {
+        let (small, large) = (doc(5), doc(LARGE));
+        let job = |name: &str, format: Format, doc| Job { path: name.into(), format, doc };
+        let jobs = vec![
+            job("a.md", Format::Md, &small),
+            job("b.pdf", Format::Pdf, &large),
+            job("c.pdf", Format::Pdf, &small),
+            job("d.md", Format::Md, &large),
+            job("e.pdf", Format::Pdf, &large),
+        ];
+        let started = std::sync::Mutex::new(Vec::new());
+        let (busy, most_large) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let names = for_each_job(&jobs, |j| {
+            started.lock().unwrap().push(j.path.display().to_string());
+            let now = busy.fetch_add(1, Ordering::SeqCst) + 1;
+            if j.is_large() {
+                most_large.fetch_max(now, Ordering::SeqCst);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            busy.fetch_sub(1, Ordering::SeqCst);
+            j.path.display().to_string()
+        });
+        assert_eq!(names, ["a.md", "b.pdf", "c.pdf", "d.md", "e.pdf"]);
+        assert_eq!(started.into_inner().unwrap()[..2], ["b.pdf", "e.pdf"], "large PDFs first");
+        assert_eq!(most_large.load(Ordering::SeqCst), 1, "nothing runs beside a large PDF");
+    }
+}
