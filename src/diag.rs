@@ -119,14 +119,6 @@ impl Diagnostics {
         self.items.len() - self.error_count()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter()
-    }
-
     /// Sorted by file name, then place, then message: the same input always
     /// reports the same problems in the same order.
     pub fn sorted(&self, sources: &Sources) -> Vec<&Diagnostic> {

@@ -90,17 +90,17 @@ pub fn commit(staged: Vec<Staged>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Writes one file atomically (stage and commit).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<Change> {
-    let staged = stage(path, bytes, false)?;
-    let change = staged.change;
-    commit(vec![staged])?;
-    Ok(change)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Stages and commits one file, as a build does.
+    fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<Change> {
+        let staged = stage(path, bytes, false)?;
+        let change = staged.change;
+        commit(vec![staged])?;
+        Ok(change)
+    }
 
     #[test]
     fn writes_replace_whole_files_and_leave_no_temporaries() {

@@ -52,11 +52,6 @@ impl SourceFile {
     pub fn line_starts(&self) -> &[usize] {
         &self.line_starts
     }
-
-    /// Byte offset where 1-based `line` starts, if the file has that line.
-    pub fn line_start(&self, line: usize) -> Option<usize> {
-        line.checked_sub(1).and_then(|i| self.line_starts.get(i).copied())
-    }
 }
 
 /// All files of one run, in the order they were loaded.

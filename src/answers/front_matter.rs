@@ -65,7 +65,9 @@ pub fn read(yaml_text: Option<&str>, audience: Audience) -> Result<Meta, Vec<Met
     let answer_document = text("kamerantwoord");
     let mut date = |field: &'static str, errors: &mut Vec<MetaError>| {
         let value = text(field)?;
-        Date::parse(&value).map_err(|why| errors.push(MetaError::BadDate { field, value, why })).ok()
+        Date::parse(&value)
+            .map_err(|why| errors.push(MetaError::BadDate { field, value, why: why.to_string() }))
+            .ok()
     };
     let submitted = date("submitted", &mut errors);
     let answered = date("date", &mut errors);

@@ -40,7 +40,7 @@ pub struct BuildArgs {
 impl BuildArgs {
     /// The checked settings; a `--templates` folder that does not exist is
     /// a mistake of the command line.
-    fn settings(&self) -> Result<Settings, String> {
+    fn settings(&self) -> Result<Settings, super::UsageError> {
         let formats: Vec<_> = self.formats.iter().map(|f| f.format()).collect();
         let mut s = self.data.settings()?.with_formats(&formats);
         s.out = self.out.clone();

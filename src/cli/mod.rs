@@ -42,13 +42,11 @@ pub struct DataArgs {
 impl DataArgs {
     /// The settings these options decide. A `--templates` folder named on
     /// the command line must exist; the default one may not.
-    pub fn settings(&self) -> Result<Settings, String> {
+    pub fn settings(&self) -> Result<Settings, UsageError> {
         let mut s = Settings::new(self.data.clone());
         s.timing = std::env::var_os("BEANTWOORD_TIMING").is_some();
         match &self.templates {
-            Some(t) if !t.is_dir() => {
-                return Err(format!("--templates {}: no such folder", t.display()));
-            }
+            Some(t) if !t.is_dir() => return Err(UsageError::NoTemplatesFolder(t.clone())),
             Some(t) => s.templates = t.clone(),
             None => s.templates = templates_beside(&self.data),
         }
@@ -77,9 +75,28 @@ impl FormatArg {
     }
 }
 
+/// A mistake of the command line that clap cannot see.
+#[derive(Debug)]
+pub enum UsageError {
+    /// `--templates` names a folder that is not there.
+    NoTemplatesFolder(PathBuf),
+}
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UsageError::NoTemplatesFolder(p) => write!(
+                f,
+                "--templates {}: no such folder\n  hint: leave --templates out to use templates/ beside the data folder (or the built-in templates)",
+                p.display()
+            ),
+        }
+    }
+}
+
 /// A mistake of the command line: said once, exit status 2.
-fn usage_error(message: &str) -> i32 {
-    eprintln!("error: {message}");
+fn usage_error(e: &UsageError) -> i32 {
+    eprintln!("error: {e}");
     2
 }
 

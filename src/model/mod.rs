@@ -9,7 +9,7 @@ pub mod validate;
 use crate::redaction;
 pub use crate::redaction::Ground;
 use crate::source::Span;
-pub use date::{Date, Precision};
+pub use date::{Date, DateError, Precision};
 
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,11 +140,6 @@ impl Letter {
             (None, true) => Judgement::DeelsOpenbaar,
         };
         (judgement, grounds)
-    }
-
-    /// Whether the public annexes may reproduce its text.
-    pub fn is_published(&self) -> bool {
-        self.assessment().0 != Judgement::NietOpenbaar
     }
 }
 
@@ -362,10 +357,6 @@ impl Dossier {
             Some((_, dept)) => format!("Ministerie van {dept}"),
             None => role.to_string(),
         }
-    }
-
-    pub fn document(&self, kind: &str) -> Option<&str> {
-        self.documents.iter().find(|(k, _)| k == kind).map(|(_, v)| v.as_str())
     }
 }
 

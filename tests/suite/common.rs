@@ -81,8 +81,11 @@ impl Scratch {
         std::fs::read_to_string(self.file(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// Writes a file, and the folders it goes in.
     pub fn write(&self, rel: &str, text: &str) {
-        std::fs::write(self.file(rel), text).unwrap();
+        let path = self.file(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
     }
 
     /// Replaces `from` by `to` in a file; the text must be there once.
@@ -150,4 +153,27 @@ pub fn section<'a>(markdown: &'a str, heading: &str) -> &'a str {
         .find(|(i, _)| rest[*i..].lines().nth(1).is_some_and(|l| l.contains("]: ")))
         .map_or(rest.len(), |(i, _)| i);
     rest[..heading_end.min(notes_end)].trim()
+}
+
+/// Runs a tool; `None` when it is not installed (a failure under CI).
+pub fn tool(name: &str, args: &[&str]) -> Option<String> {
+    match Command::new(name).args(args).output() {
+        Ok(out) => {
+            assert!(
+                out.status.success() || name == "qpdf",
+                "{name} {args:?} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("note: `{name}` is not installed; skipping this PDF check (CI installs it)");
+            None
+        }
+        Err(e) => panic!("`{name}` is required in CI: {e}"),
+    }
+}
+
+pub fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
 }

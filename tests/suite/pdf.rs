@@ -2,32 +2,7 @@
 //! pdffonts, qpdf). Those tools are installed by `.ci/run`; where they are
 //! missing outside CI the tests say so and pass without checking.
 
-use crate::common::{Scratch, section};
-use std::path::Path;
-use std::process::Command;
-
-/// Runs a tool; `None` when it is not installed (a failure under CI).
-fn tool(name: &str, args: &[&str]) -> Option<String> {
-    match Command::new(name).args(args).output() {
-        Ok(out) => {
-            assert!(
-                out.status.success() || name == "qpdf",
-                "{name} {args:?} failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            Some(String::from_utf8_lossy(&out.stdout).into_owned())
-        }
-        Err(_) if std::env::var_os("CI").is_none() => {
-            eprintln!("note: `{name}` is not installed; skipping this PDF check (CI installs it)");
-            None
-        }
-        Err(e) => panic!("`{name}` is required in CI: {e}"),
-    }
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
+use crate::common::{Scratch, p, section, tool};
 
 /// Text with whitespace and hyphens removed, and footnote numbers glued to
 /// punctuation (`Twitter»?1`) dropped.
