@@ -8,31 +8,39 @@
 //!
 //! | stage | module | in → out |
 //! | --- | --- | --- |
-//! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`] |
-//! | **model** | [`model`] ([`model::validate`], [`model::date`], [`redaction`]) | typed, validated records; no I/O |
-//! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`]) | model + Tera templates → Markdown per document (`antwoord.md`, `bijlagen.md` with each annex rendered from `bijlage.md` in parallel), public and internal |
-//! | **render** | [`render`] ([`render::blocks`], [`render::layout`], [`render::content`], [`render::pdf`]) | Markdown → pulldown-cmark blocks → positioned lines and pages (pure; sections that start a page laid out in parallel) → content streams (pure, in parallel) → PDF bytes ([`render::pdf`] is the only printpdf module: fonts, metadata, page tree) |
+//! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`]; the document templates (built in, or the user's `templates/`) |
+//! | **model** | [`model`] ([`model::validate`], [`model::date`]) | typed, validated records; no I/O |
+//! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`], [`answers::parse`], [`answers::front_matter`]) | model + Tera templates → Markdown, parsed once (the one place pulldown-cmark's options are set) into a typed [`document::Document`] per document and audience; each annex rendered from `bijlage.md` in parallel as a section that starts a page |
+//! | **document** | [`document`] | the typed hand-over: [`document::Meta`], sections, blocks with roles, spans; a [`document::Redaction`] holds its words only in the internal document |
+//! | **backends** | [`backend`] ([`backend::markdown`], [`backend::pdf`], [`backend::html`]) | a `Document` → the bytes of one format, each behind the one [`backend::Backend`] trait; pure. The PDF: sections laid out in parallel ([`backend::pdf::layout`]) → content streams ([`backend::pdf::content`]) → PDF ([`backend::pdf::writer`], the only printpdf module) |
 //! | **output** | [`output`] | each file compared with the disk: unchanged ones left alone, changed ones staged beside their target and renamed into place only when the whole run succeeded |
-//! | commands | [`cli`] | one file per command; raw arguments → checked [`cli::settings`] first |
+//! | commands | [`cli`] → [`settings`], [`pipeline`] | one file per command; raw arguments → checked [`settings::Settings`] first; [`pipeline`] runs the stages for `check` and `build` |
+//!
+//! Foundations every stage may use: [`source`] (files and spans), [`diag`]
+//! (diagnostics and hints), [`redaction`] (the one grammar of Woo markers).
 //!
 //! ## Invariants between the stages
 //!
+//! - No module imports from a later stage or from the command line: load
+//!   knows nothing of answers, the backends nothing of Markdown parsing or
+//!   YAML, [`pipeline`] nothing of [`cli`].
 //! - Only [`load`] reads input files, only [`output`] touches the output
 //!   folder; the stages in between are pure functions of their input, so the
 //!   same input gives the same bytes.
-//! - Work runs in parallel (rayon) over files, dossiers, reports and output
-//!   documents, but results are always collected in input order: the output
-//!   does not depend on scheduling or on the number of threads.
+//! - Work runs in parallel (rayon) over files, dossiers, reports, annexes and
+//!   output documents, but results are always collected in input order: the
+//!   output does not depend on scheduling or on the number of threads.
 //! - Everything that can be wrong with the input is found before anything is
 //!   written: a run with errors writes nothing and leaves earlier output as it was.
 //! - Every problem points at its source: a [`source::Span`] (file and byte
 //!   range), shown as `file:line:col` with the line and a caret.
-//! - The PDF is laid out from the very Markdown that is written as `.md`, so
-//!   the formats cannot disagree; dates, ids and resource names in it come
-//!   from the input, so rebuilding gives the same bytes.
-//! - Withheld Woo passages (`[[5.1.2e: …]]`) are parsed into
-//!   [`redaction::Segment`]s; public renders only ever see the ground
-//!   code, and diagnostics mask the words.
+//! - Every format is made from the same `Document`, so the formats cannot
+//!   disagree; nothing after the answers stage parses Markdown or YAML.
+//!   Dates, ids and resource names come from the input, so rebuilding gives
+//!   the same bytes.
+//! - Withheld Woo passages (`[[5.1.2e: …]]`) are parsed by [`redaction`] and
+//!   become typed spans before Markdown is parsed; a public document holds
+//!   only the ground, and diagnostics mask the words.
 
 pub mod answers;
 pub mod backend;

@@ -1,9 +1,11 @@
-//! Stage 3, **answers**: renders a dossier's documents to Markdown. Answer
-//! templates (Tera) get the register through [`context`] and the Dutch
-//! [`filters`]; the document templates ([`templates`]) lay the questions and
-//! answers out. Pure: model and template text in, Markdown out; a template
-//! problem becomes a diagnostic at its own line in `dossier.yaml` or the
-//! records file.
+//! Stage 3, **answers**: renders a dossier's documents. Answer templates
+//! (Tera) get the register through [`context`] and the Dutch [`filters`];
+//! the document templates ([`crate::model::templates`]) lay the questions
+//! and answers out. The rendered Markdown is parsed once ([`parse`]) into the
+//! typed [`Document`], its metadata read from the front matter
+//! ([`front_matter`]). Pure: model and template text in, documents out; a
+//! template problem becomes a diagnostic at its own line in `dossier.yaml`,
+//! the records file or the template.
 
 pub mod annex;
 pub mod context;
