@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Batch benchmarks (a benchmark, not a test): wall time, pages per second and
-# peak RSS of full builds (Markdown and PDF, public documents) of
+# peak RSS of full builds (Markdown and PDF, public documents; every format
+# once more at the end) of
 #   - a 10,000-report register with the bundled dossier over it;
 #   - 200 dossiers over the bundled register (and 50 and 100, to show how
 #     peak memory grows with the number of dossiers);
@@ -18,9 +19,10 @@ for n in 50 100 200; do
     cargo run --release --quiet --example synth -- --reports 0 --dossiers "$n" --out "$work/d$n"
 done
 
-measure() { # name data-dir
+formats=(--format md --format pdf)
+measure() { # name data-dir [more build options]
     rm -rf "$work/out"
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" build --quiet --data "$2" --out "$work/out" 2>"$work/summary.txt"
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" build --quiet --data "$2" --out "$work/out" "${@:3}" 2>"$work/summary.txt"
     read -r wall rss <"$work/time.txt"
     pages=$(grep -o '[0-9]* page(s)' "$work/summary.txt" | grep -o '[0-9]*')
     awk -v n="$1" -v w="$wall" -v r="$rss" -v p="$pages" \
@@ -29,17 +31,19 @@ measure() { # name data-dir
 
 echo "== full builds (first build into an empty output folder)"
 for run in 1 2 3; do
-    measure "10,000 reports, bundled dossier" "$work/r10000/data"
+    measure "10,000 reports, bundled dossier" "$work/r10000/data" "${formats[@]}"
 done
 for n in 50 100 200; do
-    measure "$n dossiers, bundled register" "$work/d$n/data"
+    measure "$n dossiers, bundled register" "$work/d$n/data" "${formats[@]}"
 done
+measure "10,000 reports, every format" "$work/r10000/data"
+measure "200 dossiers, every format" "$work/d200/data"
 
 if command -v hyperfine >/dev/null; then
     echo "== repeated (empty output folder each run)"
     hyperfine --warmup 1 --runs 5 --prepare "rm -rf $work/out" \
-        -n "10,000 reports" "$bin build --quiet --data $work/r10000/data --out $work/out" \
-        -n "200 dossiers" "$bin build --quiet --data $work/d200/data --out $work/out"
+        -n "10,000 reports" "$bin build --quiet ${formats[*]} --data $work/r10000/data --out $work/out" \
+        -n "200 dossiers" "$bin build --quiet ${formats[*]} --data $work/d200/data --out $work/out"
 fi
 
 echo "== PDF stage alone, one core"

@@ -245,7 +245,7 @@ impl Span {
 pub struct Style {
     pub strong: bool,
     pub emphasis: bool,
-    pub link: Option<String>,
+    pub link: Option<Box<str>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -261,7 +261,8 @@ pub enum Inline {
     LineBreak,
     /// A footnote reference, by label.
     NoteRef(String),
-    Redaction(Redaction),
+    /// A withheld passage (boxed: it is rare, and keeps every span small).
+    Redaction(Box<Redaction>),
 }
 
 /// A withheld passage.

@@ -145,7 +145,7 @@ impl Lines<'_> {
                 if piece.is_empty() {
                     continue;
                 }
-                let f = self.frag(piece, face, size, kind, span.style.link.clone());
+                let f = self.frag(piece, face, size, kind, span.style.link.as_deref().map(String::from));
                 attach(&mut words, &mut gap, &mut forced, f, None);
             }
         }
