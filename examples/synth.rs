@@ -103,7 +103,7 @@ fn report(i: usize, rng: &mut Rng) -> String {
             "      - date: {date}\n        direction: {}\n        from: {from}\n        to: {to}\n        reconstructed: {}\n        text: |\n          Geachte [[5.1.2e: contactpersoon {i}-{k}]],\n\n          Wij melden {topic} in de gemeente {town}. Zie de bijlage bij deze\n          melding; de afzender is [[5.1.2e: medewerker {i}]] ({}).\n\n          Met vriendelijke groet,\n          [[5.1.2e: naam {i}-{k}]]\n",
             if sent { "sent" } else { "received" },
             rng.next(2) == 0,
-            if rng.next(5) == 0 { "[[5.1.2g: milieu]]" } else { "team Democratie" },
+            if rng.next(5) == 0 { "[[5.1.2g: locatie meetpunt]]" } else { "team Democratie" },
         );
     }
     y.push_str("    outcome:\n");

@@ -107,6 +107,16 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
+    /// Adds the problems of `other` that are not told already (the same
+    /// message at the same place).
+    pub fn extend_new(&mut self, other: Diagnostics) {
+        for d in other.items {
+            if !self.items.iter().any(|x| x.message == d.message && x.span == d.span) {
+                self.items.push(d);
+            }
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
@@ -132,8 +142,10 @@ impl Diagnostics {
         v
     }
 
-    /// All problems as text, as `beantwoord check` prints them.
-    pub fn render(&self, sources: &Sources) -> String {
+    /// Every problem as the compiler shows it, as `beantwoord check` prints them; marker words and every
+    /// `withheld` passage wherever it stands are masked, in the snippets and
+    /// in the messages alike.
+    pub fn render(&self, sources: &Sources, withheld: &crate::withheld::Withheld) -> String {
         let mut files = SimpleFiles::new();
         let ids: Vec<usize> =
             sources.iter().map(|(_, f)| files.add(f.name.clone(), redaction::mask(&f.text))).collect();
@@ -171,7 +183,7 @@ impl Diagnostics {
                 }
             }
         }
-        out
+        withheld.mask(&out)
     }
 }
 

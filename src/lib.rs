@@ -17,7 +17,9 @@
 //! | commands | [`cli`] → [`settings`], [`pipeline`] | one file per command; raw arguments → checked [`settings::Settings`] first; [`pipeline`] runs the stages for `check` and `build` |
 //!
 //! Foundations every stage may use: [`source`] (files and spans), [`diag`]
-//! (diagnostics and hints), [`redaction`] (the one grammar of Woo markers).
+//! (diagnostics and hints), [`redaction`] (the one grammar of Woo markers),
+//! [`withheld`] (every withheld passage of a run, found again where it stands
+//! unmarked and masked in every message).
 //!
 //! ## Invariants between the stages
 //!
@@ -54,3 +56,4 @@ pub mod pipeline;
 pub mod redaction;
 pub mod settings;
 pub mod source;
+pub mod withheld;

@@ -11,6 +11,7 @@ use crate::load;
 use crate::model::Project;
 use crate::settings::Settings;
 use crate::source::Sources;
+use crate::withheld::Withheld;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -25,6 +26,9 @@ pub struct Prepared {
     /// Dossier ids asked for that name no dossier (a command-line error);
     /// when there are any, nothing was rendered.
     pub unknown_dossiers: Vec<String>,
+    /// Every passage withheld in the sources: searched for in what is
+    /// published, masked in every message.
+    pub withheld: Withheld,
 }
 
 /// Prints how long a stage took and the resident memory after it, when
@@ -57,6 +61,9 @@ pub fn prepare(settings: &Settings) -> Prepared {
         ..Prepared::default()
     };
     let templates = load::templates(Some(&settings.templates), &mut p.sources, &mut p.diagnostics);
+    let w = Instant::now();
+    p.withheld = Withheld::collect(&p.sources);
+    timing(settings, "withheld passages collected", w);
     p.unknown_dossiers = settings
         .dossiers
         .iter()
@@ -72,11 +79,13 @@ pub fn prepare(settings: &Settings) -> Prepared {
         .iter()
         .filter(|d| settings.dossiers.is_empty() || settings.dossiers.contains(&d.id.value))
         .collect();
+    let options =
+        answers::Options { internal: settings.internal, records_have_errors: p.diagnostics.has_errors() };
     let rendered: Vec<(Option<Drafts>, Diagnostics)> = chosen
         .par_iter()
         .map(|d| {
             let mut diags = Diagnostics::default();
-            let drafts = answers::render_dossier(&p.project, d, &templates, settings.internal, &mut diags);
+            let drafts = answers::render_dossier(&p.project, d, &templates, options, &mut diags);
             (drafts, diags)
         })
         .collect();
@@ -85,7 +94,60 @@ pub fn prepare(settings: &Settings) -> Prepared {
         p.drafts.extend(drafts);
     }
     timing(settings, "answers and annexes (documents)", t);
+    let t = Instant::now();
+    check_public(&p.drafts, &p.withheld, &p.sources, &mut p.diagnostics);
+    timing(settings, "public documents searched for withheld passages", t);
     p
+}
+
+/// A public document may hold no passage withheld anywhere in the sources.
+/// Where one does, the places it stands unmarked in the sources are errors
+/// naming both places; when it stands in no source unmarked (a template
+/// wrote it, or joined it from pieces), the document is named instead.
+fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags: &mut Diagnostics) {
+    if withheld.is_empty() {
+        return;
+    }
+    // Each section of each document is searched on its own, in parallel.
+    let found: Vec<(String, Vec<crate::source::Span>)> = drafts
+        .par_iter()
+        .flat_map_iter(|d| d.public.iter().map(move |doc| (d, doc)))
+        .flat_map_iter(|(d, doc)| {
+            let name = format!("{}/{}", d.dossier, doc.name);
+            crate::document::plain::pieces(doc).into_iter().map(move |piece| (name.clone(), piece))
+        })
+        .map(|(name, text)| (name, withheld.found_in(&text)))
+        .filter(|(_, places)| !places.is_empty())
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    let mut leaked: Vec<crate::source::Span> = found.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+    leaked.sort_by_key(|s| (s.file.0, s.start));
+    leaked.dedup();
+    let unmarked = withheld.only(&leaked).unmarked(sources);
+    for u in &unmarked {
+        diags.push(
+            Diagnostic::error("a withheld passage stands here unmarked, and is published", u.at)
+                .label("written plainly here")
+                .also(u.withheld, "withheld here")
+                .hint("mark it here too, as `[[5.1.2e: …]]` with the same ground"),
+        );
+    }
+    for (name, places) in found {
+        for place in places.into_iter().filter(|p| !unmarked.iter().any(|u| u.withheld == *p)) {
+            diags.push(
+                Diagnostic::error(
+                    format!("the public document {name} holds a passage withheld elsewhere"),
+                    place,
+                )
+                .label("withheld here")
+                .hint(
+                    "a template writes it, or joins it from pieces: mark it, or take it out of the template",
+                ),
+            );
+        }
+    }
 }
 
 /// One output file to make: its path below the output folder, its format and

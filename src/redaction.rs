@@ -131,7 +131,13 @@ pub fn parse(text: &str) -> Result<Vec<Segment<'_>>, Vec<MarkerError>> {
                 None => errors.push(MarkerError {
                     start: inner_start,
                     end: inner_start + code.len(),
-                    message: format!("`{}` is not a ground of the Woo", code.trim()),
+                    // Quoted only when it can be a code, never when it may be the words.
+                    message: match code.trim() {
+                        c if c.len() <= 8 && !c.contains(char::is_whitespace) => {
+                            format!("`{c}` is not a ground of the Woo")
+                        }
+                        _ => "the text before `:` is not a ground of the Woo".to_string(),
+                    },
                     hint: Some(format!("use one of {}", Ground::all_codes().collect::<Vec<_>>().join(", "))),
                 }),
             },
@@ -148,6 +154,156 @@ pub fn parse(text: &str) -> Result<Vec<Segment<'_>>, Vec<MarkerError>> {
         segments.push(Segment::Open(&text[rest..]));
     }
     if errors.is_empty() { Ok(segments) } else { Err(errors) }
+}
+
+/// The words that stand for withheld ones in what a public render sees.
+pub const HIDDEN: &str = "…";
+
+/// `text` as the public audience may see it: every marker keeps its ground
+/// and loses its words (`[[5.1.2e: …]]`), so nothing rendered from it, by
+/// any template or filter, can hold them. A malformed marker loses all its
+/// content (the run has errors then anyway).
+pub fn public_view(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(OPEN) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    match parse(text) {
+        Ok(segments) => {
+            let mut out = String::with_capacity(text.len());
+            for s in segments {
+                match s {
+                    Segment::Open(t) => out.push_str(t),
+                    Segment::Withheld { ground, .. } => {
+                        out.push_str(OPEN);
+                        out.push_str(ground.code());
+                        out.push_str(": ");
+                        out.push_str(HIDDEN);
+                        out.push_str(CLOSE);
+                    }
+                }
+            }
+            std::borrow::Cow::Owned(out)
+        }
+        Err(_) => std::borrow::Cow::Owned(
+            mask(text).chars().map(|c| if c == '*' { '…' } else { c }).collect::<String>().replace("……", "…"),
+        ),
+    }
+}
+
+/// Every well-formed marker in `text`: its byte range, ground and words.
+pub fn markers(text: &str) -> Vec<(std::ops::Range<usize>, Ground, &str)> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    while let Some(found) = text[rest..].find(OPEN) {
+        let start = rest + found;
+        let inner = start + OPEN.len();
+        let line_end = text[inner..].find('\n').map_or(text.len(), |i| inner + i);
+        let Some(close) = text[inner..line_end].find(CLOSE).map(|i| inner + i) else {
+            rest = line_end;
+            continue;
+        };
+        rest = close + CLOSE.len();
+        let body = &text[inner..close];
+        if body.contains(OPEN) {
+            continue;
+        }
+        if let Some((code, words)) = body.split_once(':')
+            && let Some(ground) = Ground::parse(code)
+            && !words.trim().is_empty()
+        {
+            out.push((start..rest, ground, words.trim()));
+        }
+    }
+    out
+}
+
+/// Characters that look like nothing but split a marker: zero-width
+/// spaces and joiners, the word joiner, the byte order mark.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// What looks like a redaction marker but is not one, so that it would be
+/// published as it stands: `[5.1.2e: …]]` (one bracket), fullwidth brackets,
+/// `[ [` or an invisible character between the brackets, a stray `]]`.
+pub fn near_misses(text: &str) -> Vec<MarkerError> {
+    let mut out = Vec::new();
+    if !text.contains(['[', ']', '［', '］', '〚', '〛', '⟦', '⟧']) {
+        return out;
+    }
+    let hint = || {
+        Some(
+            "write a withheld passage as `[[5.1.2e: words]]`, with two plain square brackets on each side"
+                .to_string(),
+        )
+    };
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut open_depth_line = false;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = |n: usize| chars.get(k + n).map(|&(_, c)| c);
+        match c {
+            '\n' => open_depth_line = false,
+            '［' | '］' | '〚' | '〛' | '⟦' | '⟧' => {
+                out.push(MarkerError {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    message: "a bracket that looks like a redaction marker's, but is not `[` or `]`".into(),
+                    hint: hint(),
+                });
+            }
+            '[' | ']' => {
+                // `[`, then only spaces or invisible characters, then `[` again.
+                let mut n = 1;
+                while next(n).is_some_and(|d| d == ' ' || invisible(d)) {
+                    n += 1;
+                }
+                if c == '[' && n > 1 && next(n) == Some(c) {
+                    let end = chars.get(k + n).map_or(text.len(), |&(j, d)| j + d.len_utf8());
+                    out.push(MarkerError {
+                        start: i,
+                        end,
+                        message:
+                            "a redaction marker's brackets are split by a space or an invisible character"
+                                .into(),
+                        hint: hint(),
+                    });
+                }
+                if c == '[' && next(1) == Some('[') {
+                    open_depth_line = true;
+                }
+                // `[5.1.2e: …` with one bracket.
+                if c == '[' && next(1) != Some('[') && (k == 0 || chars[k - 1].1 != '[') {
+                    let rest = &text[i + 1..];
+                    let code: String =
+                        rest.chars().take_while(|d| *d != ':' && *d != ']' && *d != '\n').collect();
+                    if rest[code.len()..].starts_with(':')
+                        && Ground::parse(&code).is_some()
+                        && code.len() <= 8
+                    {
+                        out.push(MarkerError {
+                            start: i,
+                            end: i + 1 + code.len() + 1,
+                            message: "a redaction marker needs two opening brackets".into(),
+                            hint: hint(),
+                        });
+                    }
+                }
+                if c == ']' && next(1) == Some(']') && !open_depth_line && (k == 0 || chars[k - 1].1 != ']') {
+                    out.push(MarkerError {
+                        start: i,
+                        end: i + 2,
+                        message: "`]]` closes no redaction marker".into(),
+                        hint: hint(),
+                    });
+                }
+                if c == ']' && next(1) == Some(']') {
+                    open_depth_line = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The grounds used in a text, sorted and without repeats (none if malformed).

@@ -4,7 +4,8 @@
 //! and, per annex, of `templates/bijlage.md`.
 
 use super::context::ReportCtx;
-use crate::document::markdown::escape;
+use crate::document::Audience;
+use crate::document::markdown::escape_plain;
 use crate::model::{Direction, Ground, Judgement, Precision, Register, Report};
 use serde::Serialize;
 
@@ -33,7 +34,8 @@ pub struct DocumentCtx {
     /// Whether the public annex reproduces the text (not when `niet openbaar`).
     pub published: bool,
     pub reconstructed: bool,
-    /// Markdown with redaction markers still in place.
+    /// Markdown with redaction markers still in place; empty in the public
+    /// render of a document that is not published.
     pub text: String,
 }
 
@@ -80,6 +82,7 @@ pub fn annexes(
     reports: &[&Report],
     report_ctx: &[ReportCtx],
     reg: &Register,
+    audience: Audience,
 ) -> (Vec<AnnexCtx>, Vec<InventoryCtx>, Vec<GroundCtx>) {
     let mut annexes = Vec::new();
     let mut inventory = Vec::new();
@@ -93,27 +96,29 @@ pub fn annexes(
             let listed = InventoryCtx {
                 number: inventory.len() + 1,
                 date: letter.date.map_or_else(|| "onbekend".into(), |d| d.dutch(Precision::Day)),
-                description: escape(&match letter.direction {
+                description: escape_plain(&match letter.direction {
                     Direction::Sent => format!("Bericht van {} aan {}", letter.from, letter.to),
                     Direction::Received => format!("Reactie van {} aan {}", letter.from, letter.to),
                 }),
                 annex: number,
-                from: escape(&letter.from),
-                to: escape(&letter.to),
+                from: escape_plain(&letter.from),
+                to: escape_plain(&letter.to),
                 judgement: judgement.dutch(),
                 grounds: grounds.iter().map(|g| g.code()).collect::<Vec<_>>().join(", "),
             };
             inventory.push(listed.clone());
-            documents.push(DocumentCtx {
-                listed,
-                published: judgement != Judgement::NietOpenbaar,
-                reconstructed: letter.reconstructed,
-                text: super::markdown::tidy(&letter.text.value).trim_end().to_string(),
-            });
+            let published = judgement != Judgement::NietOpenbaar;
+            // The public annexes never see the text of a document they do not publish.
+            let text = if published || audience == Audience::Internal {
+                super::markdown::tidy(&letter.text.value).trim_end().to_string()
+            } else {
+                String::new()
+            };
+            documents.push(DocumentCtx { listed, published, reconstructed: letter.reconstructed, text });
         }
         annexes.push(AnnexCtx {
             number,
-            subject: escape(&report.subject),
+            subject: escape_plain(&report.subject),
             id: report.id.value.clone(),
             rows: rows(report, ctx, reg),
             documents,
@@ -135,10 +140,10 @@ fn rows(report: &Report, ctx: &ReportCtx, reg: &Register) -> Vec<Row> {
         row("Platform", super::dutch::opsomming(&ctx.platforms)),
     ];
     if let Some(b) = &report.on_behalf_of {
-        rows.push(row("Namens", escape(b)));
+        rows.push(row("Namens", escape_plain(b)));
     }
     if let Some(e) = &report.election {
-        rows.push(row("Verkiezing", escape(e)));
+        rows.push(row("Verkiezing", escape_plain(e)));
     }
     if let Some(f) = &report.factcheck {
         let mut parts = Vec::new();
@@ -146,7 +151,7 @@ fn rows(report: &Report, ctx: &ReportCtx, reg: &Register) -> Vec<Row> {
             parts.push(d.dutch(Precision::Day));
         }
         if let Some(by) = &f.by {
-            parts.push(escape(by));
+            parts.push(escape_plain(by));
         }
         if let Some(url) = &f.url {
             parts.push(format!("<{url}>"));
@@ -162,7 +167,7 @@ fn rows(report: &Report, ctx: &ReportCtx, reg: &Register) -> Vec<Row> {
         if let Some(d) = o.date {
             value.push_str(&format!(" ({})", d.dutch(Precision::Day)));
         }
-        rows.push(row(&format!("Uitkomst {}", escape(name)), value));
+        rows.push(row(&format!("Uitkomst {}", escape_plain(name)), value));
     }
     rows
 }

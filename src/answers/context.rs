@@ -3,7 +3,7 @@
 //! `vragen` (question ids to numbers). Plain-text fields are escaped for
 //! Markdown here, once; Markdown fields are passed as they are.
 
-use crate::document::markdown::escape;
+use crate::document::markdown::escape_plain;
 use crate::model::{Account, Dossier, Register, Report};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -67,18 +67,18 @@ pub struct ReportCtx {
 }
 
 fn esc(s: &Option<String>) -> Option<String> {
-    s.as_deref().map(escape)
+    s.as_deref().map(escape_plain)
 }
 
 pub fn account(a: &Account, in_scope: &[&Report]) -> AccountCtx {
     let through: Vec<&&Report> = in_scope.iter().filter(|r| r.went_through(&a.id.value)).collect();
     AccountCtx {
         id: a.id.value.clone(),
-        platform: escape(&a.platform),
+        platform: escape_plain(&a.platform),
         platform_now: esc(&a.platform_now),
-        name: escape(a.current_name()),
-        holder: escape(&a.holder),
-        status: escape(&a.status),
+        name: escape_plain(a.current_name()),
+        holder: escape_plain(&a.holder),
+        status: escape_plain(&a.status),
         channel: esc(&a.channel),
         granted: a.granted.as_ref().map(|g| g.value.to_string()),
         granted_key: a
@@ -131,12 +131,14 @@ pub fn report(
         platforms: r
             .accounts
             .iter()
-            .map(|a| escape(reg.account(&a.value).map_or(a.value.as_str(), |acc| acc.platform.as_str())))
+            .map(|a| {
+                escape_plain(reg.account(&a.value).map_or(a.value.as_str(), |acc| acc.platform.as_str()))
+            })
             .collect(),
         on_behalf_of: esc(&r.on_behalf_of),
         on_behalf_detail: esc(&r.on_behalf_detail),
         election: esc(&r.election),
-        subject: escape(&r.subject),
+        subject: escape_plain(&r.subject),
         summary: String::new(),
         items: r.items,
         factcheck: r.factcheck.as_ref().map(|f| FactcheckCtx {
@@ -191,12 +193,12 @@ pub struct DossierCtx {
 
 fn person(p: &crate::model::Person) -> PersonCtx {
     let (title, department) = match p.role.as_deref().and_then(|r| r.split_once(" van ")) {
-        Some((t, d)) => (Some(escape(t)), Some(escape(d))),
+        Some((t, d)) => (Some(escape_plain(t)), Some(escape_plain(d))),
         None => (esc(&p.role), None),
     };
     PersonCtx {
-        name: escape(&p.name),
-        short: escape(&p.short),
+        name: escape_plain(&p.name),
+        short: escape_plain(&p.short),
         party: esc(&p.party),
         role: esc(&p.role),
         title,
@@ -207,18 +209,18 @@ fn person(p: &crate::model::Person) -> PersonCtx {
 pub fn dossier(d: &Dossier) -> DossierCtx {
     DossierCtx {
         id: d.id.value.clone(),
-        title: escape(&d.title),
+        title: escape_plain(&d.title),
         // Without one, the title the Kamer gives an answer.
-        answer_title: Some(escape(&d.answer_title.clone().unwrap_or_else(|| {
+        answer_title: Some(escape_plain(&d.answer_title.clone().unwrap_or_else(|| {
             format!("Antwoord op vragen van het lid {} over {}", d.submitter.short, lcfirst(&d.title))
         }))),
         submitted: d.submitted.to_string(),
         answered: d.answered.map(|a| a.to_string()),
         submitter: person(&d.submitter),
-        addressee: escape(&d.addressee),
+        addressee: escape_plain(&d.addressee),
         answerer: person(&d.answerer),
-        ministry: escape(&d.ministry()),
-        topics: d.topics.iter().map(|t| escape(t)).collect(),
+        ministry: escape_plain(&d.ministry()),
+        topics: d.topics.iter().map(|t| escape_plain(t)).collect(),
         documents: d.documents.iter().cloned().collect(),
         sources: d.sources.iter().cloned().collect(),
     }

@@ -14,6 +14,7 @@ pub mod filters;
 pub mod front_matter;
 pub mod markdown;
 pub mod parse;
+pub mod view;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{Audience, Block, Document, Inline, Role, Section};
@@ -24,7 +25,8 @@ use context::{AccountCtx, ReportCtx};
 use markdown::{Footnotes, inline, tidy};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use tera::{Context, Tera};
+use tera::Tera;
+use view::View;
 
 /// A dossier's documents, typed, for each audience.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,35 +46,67 @@ pub struct Scope<'p> {
     pub accounts: Vec<AccountCtx>,
 }
 
-/// Renders every document of `dossier`, the internal versions too when
-/// `internal`; problems go to `diags`.
+/// How a dossier is rendered.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Also the internal review documents.
+    pub internal: bool,
+    /// The loader found problems already: a malformed marker the records
+    /// hold was told there, and is not told again for every document.
+    pub records_have_errors: bool,
+}
+
+/// Renders every document of `dossier`, the internal versions too when asked;
+/// problems go to `diags`. Each audience is rendered from its own view of
+/// the records ([`view`]): the public one never holds a withheld word.
 pub fn render_dossier(
     project: &Project,
     dossier: &Dossier,
     templates: &DocTemplates,
-    internal: bool,
+    options: Options,
     diags: &mut Diagnostics,
 ) -> Option<Drafts> {
+    let public = render_for(project, dossier, templates, Audience::Public, options, diags)?;
+    let mut drafts = Drafts { dossier: dossier.id.value.clone(), public, internal: Vec::new() };
+    if options.internal {
+        // A problem both renders share was told by the public one.
+        let mut own = Diagnostics::default();
+        let rendered = render_for(project, dossier, templates, Audience::Internal, options, &mut own);
+        diags.extend_new(own);
+        drafts.internal = rendered?;
+    }
+    Some(drafts)
+}
+
+/// The documents of `dossier` for one audience.
+fn render_for(
+    project: &Project,
+    dossier: &Dossier,
+    templates: &DocTemplates,
+    audience: Audience,
+    options: Options,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Document>> {
     let errors_before = diags.error_count();
-    let scope = scope(project, dossier, diags);
+    let scope = scope(project, dossier, audience, diags);
     let tera = new_tera();
-    let mut ctx = Context::new();
-    ctx.insert("dossier", &context::dossier(dossier));
-    ctx.insert("accounts", &scope.accounts);
+    let mut view = View::new(audience);
+    view.insert("dossier", &context::dossier(dossier));
+    view.insert("accounts", &scope.accounts);
     let by_id: BTreeMap<&str, &AccountCtx> = scope.accounts.iter().map(|a| (a.id.as_str(), a)).collect();
-    ctx.insert("account", &by_id);
-    ctx.insert("reports", &scope.report_ctx);
+    view.insert("account", &by_id);
+    view.insert("reports", &scope.report_ctx);
     let vragen: BTreeMap<&str, u32> = dossier
         .questions
         .iter()
         .filter_map(|q| q.id.as_ref().map(|id| (id.value.as_str(), q.number.value)))
         .collect();
-    ctx.insert("vragen", &vragen);
+    view.insert("vragen", &vragen);
 
     let mut answers: BTreeMap<u32, String> = BTreeMap::new();
     for q in &dossier.questions {
         if let Answer::Template(t) = &q.answer
-            && let Some(out) = render_text(&tera, t, &ctx, diags)
+            && let Some(out) = render_text(&tera, t, &view, diags)
         {
             answers.insert(q.number.value, tidy(&out).trim_end().to_string());
         }
@@ -80,72 +114,76 @@ pub fn render_dossier(
     if diags.error_count() > errors_before {
         return None;
     }
-    let (items, footnotes) = answer_items(dossier, &answers, diags);
-    ctx.insert("items", &items);
-    ctx.insert("footnotes", &footnotes);
-    let (annexes, inventory, legend) = annex::annexes(&scope.reports, &scope.report_ctx, &project.register);
+    let (items, footnotes) = answer_items(dossier, &answers, &view, diags);
+    view.insert("items", &items);
+    view.insert("footnotes", &footnotes);
+    let (annexes, inventory, legend) =
+        annex::annexes(&scope.reports, &scope.report_ctx, &project.register, audience);
     drop(scope);
-    ctx.insert("annexes", &annexes.iter().map(annex::AnnexHead::of).collect::<Vec<_>>());
-    ctx.insert("inventory", &inventory);
-    ctx.insert("legend", &legend);
+    view.insert("annexes", &annexes.iter().map(annex::AnnexHead::of).collect::<Vec<_>>());
+    view.insert("inventory", &inventory);
+    view.insert("legend", &legend);
     let mut names = vec!["antwoord.md"];
     if dossier.annexes.reports || dossier.annexes.inventory {
         names.push("bijlagen.md");
     }
     if !dossier.annexes.inventory {
-        ctx.insert("inventory", &Vec::<annex::InventoryCtx>::new());
+        view.insert("inventory", &Vec::<annex::InventoryCtx>::new());
     }
-    let mut drafts = Drafts { dossier: dossier.id.value.clone(), public: Vec::new(), internal: Vec::new() };
-    let audiences: &[Audience] =
-        if internal { &[Audience::Public, Audience::Internal] } else { &[Audience::Public] };
-    for &audience in audiences {
-        ctx.insert("internal", &(audience == Audience::Internal));
-        for name in &names {
-            let template = templates.get(name)?;
-            // The annex document is a frame that says where its annexes go.
-            let annexes = match *name {
-                "bijlagen.md" => {
-                    let one = templates.get("bijlage.md")?;
-                    ctx.insert("bijlagen", ANNEXES_GO_HERE);
-                    Some(render_annexes(one, &annexes, dossier, audience, diags)?)
-                }
-                _ => None,
-            };
-            let out = render_text(&tera, &template.text, &ctx, diags);
-            ctx.remove("bijlagen");
-            let out = tidy(&out?);
-            let placed = out.matches(ANNEXES_GO_HERE).count();
-            let parsed = parse::parse(&out, audience)
-                .map_err(|e| diags.push(redaction_error(name, &e, dossier)))
-                .ok()?;
-            let meta = front_matter::read(parsed.front_matter.as_deref(), audience)
-                .map_err(|errors| errors.iter().for_each(|e| diags.push(meta_error(template, e, dossier))))
-                .ok()?;
-            let sections = match annexes {
-                Some(annexes) => place_annexes(parsed.blocks, placed, annexes, template, diags)?,
-                None => vec![Section { new_page: false, blocks: parsed.blocks }],
-            };
-            let doc = Document {
-                name: name.trim_end_matches(".md").to_string(),
-                meta,
-                sections,
-                notes: parsed.notes,
-            };
-            match audience {
-                Audience::Public => drafts.public.push(doc),
-                Audience::Internal => drafts.internal.push(doc),
+    view.insert("internal", &(audience == Audience::Internal));
+    let mut documents = Vec::new();
+    for name in &names {
+        let template = templates.get(name)?;
+        // The annex document is a frame that says where its annexes go.
+        let annexes = match *name {
+            "bijlagen.md" => {
+                let one = templates.get("bijlage.md")?;
+                view.insert("bijlagen", ANNEXES_GO_HERE);
+                Some(render_annexes(one, &annexes, dossier, (audience, options), diags)?)
             }
-        }
+            _ => None,
+        };
+        let out = render_text(&tera, &template.text, &view, diags);
+        view.remove("bijlagen");
+        let out = tidy(&out?);
+        let placed = out.matches(ANNEXES_GO_HERE).count();
+        let parsed = parse::parse(&out, audience)
+            .map_err(|e| {
+                if !options.records_have_errors {
+                    diags.push(redaction_error(template, &e, dossier));
+                }
+            })
+            .ok()?;
+        let meta = front_matter::read(parsed.front_matter.as_deref(), audience)
+            .map_err(|errors| errors.iter().for_each(|e| diags.push(meta_error(template, e, dossier))))
+            .ok()?;
+        let sections = match annexes {
+            Some(annexes) => place_annexes(parsed.blocks, placed, annexes, template, diags)?,
+            None => vec![Section { new_page: false, blocks: parsed.blocks }],
+        };
+        documents.push(Document {
+            name: name.trim_end_matches(".md").to_string(),
+            meta,
+            sections,
+            notes: parsed.notes,
+        });
     }
-    Some(drafts)
+    Some(documents)
 }
 
-fn redaction_error(name: &str, errors: &[MarkerError], dossier: &Dossier) -> Diagnostic {
+/// A marker the rendered document holds malformed: the records' markers are
+/// checked when loaded, so a template broke it (or wrote it). Pointed at the
+/// template, with the dossier it was rendered for.
+fn redaction_error(template: &DocTemplate, errors: &[MarkerError], dossier: &Dossier) -> Diagnostic {
     // The marker's own words are not repeated: only what is wrong with it.
     let what: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-    Diagnostic::error(format!("{name} holds a malformed redaction: {}", what.join("; ")), dossier.id.span)
-        .label("in this dossier")
-        .hint("write withheld passages as `[[5.1.2e: words]]` in the records")
+    Diagnostic::error(
+        format!("{} makes a malformed redaction: {}", template.name, what.join("; ")),
+        template.text.span,
+    )
+    .label("the document this template makes")
+    .also(dossier.id.span, "rendered for this dossier")
+    .hint("a template must keep a withheld passage whole: print it as it comes, do not cut or join it")
 }
 
 fn meta_error(template: &DocTemplate, e: &front_matter::MetaError, dossier: &Dossier) -> Diagnostic {
@@ -167,26 +205,33 @@ fn render_annexes(
     template: &DocTemplate,
     annexes: &[annex::AnnexCtx],
     dossier: &Dossier,
-    audience: Audience,
+    (audience, options): (Audience, Options),
     diags: &mut Diagnostics,
 ) -> Option<Vec<Section>> {
     use rayon::prelude::*;
     let mut tera = new_tera();
-    if let Err(e) = tera.add_raw_template(template.name, &template.text.value) {
+    let mut base = View::new(audience);
+    if let Err(e) = tera.add_raw_template(template.name, &base.source(&template.text.value)) {
         template_errors(&e, &template.text).into_iter().for_each(|d| diags.push(d));
         return None;
     }
-    let mut base = Context::new();
     base.insert("dossier", &context::dossier(dossier));
     base.insert("internal", &(audience == Audience::Internal));
     let rendered: Vec<Result<Section, Vec<Diagnostic>>> = annexes
         .par_iter()
         .map(|a| {
-            let mut ctx = base.clone();
-            ctx.insert("bijlage", a);
-            let text = tera.render(template.name, &ctx).map_err(|e| template_errors(&e, &template.text))?;
-            let parsed = parse::parse(&tidy(&text), audience)
-                .map_err(|e| vec![redaction_error("bijlagen.md", &e, dossier)])?;
+            let mut view = base.clone();
+            view.insert("bijlage", a);
+            let text = tera
+                .render(template.name, view.context())
+                .map_err(|e| template_errors(&e, &template.text))?;
+            let parsed = parse::parse(&tidy(&text), audience).map_err(|e| {
+                if options.records_have_errors {
+                    Vec::new()
+                } else {
+                    vec![redaction_error(template, &e, dossier)]
+                }
+            })?;
             let mut blocks = parsed.blocks;
             if let Some(Block::Heading(h)) = blocks.iter_mut().find(|b| matches!(b, Block::Heading(_))) {
                 h.role = Role::Annex;
@@ -196,10 +241,12 @@ fn render_annexes(
         .collect();
     let mut out = Vec::with_capacity(rendered.len());
     let mut reported: Vec<String> = Vec::new();
+    let mut failed = false;
     for r in rendered {
         match r {
             Ok(s) => out.push(s),
             Err(ds) => {
+                failed = true;
                 for d in ds {
                     if !reported.contains(&d.message) {
                         reported.push(d.message.clone());
@@ -209,7 +256,7 @@ fn render_annexes(
             }
         }
     }
-    reported.is_empty().then_some(out)
+    (!failed).then_some(out)
 }
 
 /// The frame's blocks with the annexes where it says `{{ bijlagen }}`: what
@@ -261,7 +308,12 @@ fn new_tera() -> Tera {
 
 /// The reports in scope, in date order, numbered as annexes, their summaries
 /// and outcome texts rendered with `report` in the context.
-pub fn scope<'p>(project: &'p Project, dossier: &Dossier, diags: &mut Diagnostics) -> Scope<'p> {
+pub fn scope<'p>(
+    project: &'p Project,
+    dossier: &Dossier,
+    audience: Audience,
+    diags: &mut Diagnostics,
+) -> Scope<'p> {
     use rayon::prelude::*;
     let reg = &project.register;
     let reports = reg.reports_until(dossier.records_until);
@@ -276,14 +328,14 @@ pub fn scope<'p>(project: &'p Project, dossier: &Dossier, diags: &mut Diagnostic
             let mut diags = Diagnostics::default();
             let annex = dossier.annexes.reports.then_some(i + 1);
             let mut rc = context::report(r, reg, volgnummer, annex);
-            let mut ctx = Context::new();
-            ctx.insert("report", &rc);
+            let mut view = View::new(audience);
+            view.insert("report", &rc);
             rc.summary =
-                render_text(&tera, &r.summary, &ctx, &mut diags).map(|s| inline(&s)).unwrap_or_default();
+                render_text(&tera, &r.summary, &view, &mut diags).map(|s| inline(&s)).unwrap_or_default();
             for o in &r.outcome {
                 let (Some(text), Some(oc)) = (&o.text, rc.outcome.get(&o.account.value)) else { continue };
-                ctx.insert("outcome", oc);
-                let out = render_text(&tera, text, &ctx, &mut diags).map(|s| inline(&s)).unwrap_or_default();
+                view.insert("outcome", oc);
+                let out = render_text(&tera, text, &view, &mut diags).map(|s| inline(&s)).unwrap_or_default();
                 if let Some(oc) = rc.outcome.get_mut(&o.account.value) {
                     oc.text = out;
                 }
@@ -301,10 +353,10 @@ pub fn scope<'p>(project: &'p Project, dossier: &Dossier, diags: &mut Diagnostic
 }
 
 /// Renders `text` as a one-off template (not added to `tera`, so rendering
-/// thousands of record texts stays linear); a problem becomes a diagnostic at
-/// its place in the source.
-fn render_text(tera: &Tera, text: &Text, ctx: &Context, diags: &mut Diagnostics) -> Option<String> {
-    match tera.render_str(&text.value, ctx, false) {
+/// thousands of record texts stays linear), as the view's audience may see
+/// it; a problem becomes a diagnostic at its place in the source.
+fn render_text(tera: &Tera, text: &Text, view: &View, diags: &mut Diagnostics) -> Option<String> {
+    match tera.render_str(&view.source(&text.value), view.context(), false) {
         Ok(s) => Some(s),
         Err(e) => {
             template_errors(&e, text).into_iter().for_each(|d| diags.push(d));
@@ -392,6 +444,7 @@ struct FootnoteCtx {
 fn answer_items(
     dossier: &Dossier,
     answers: &BTreeMap<u32, String>,
+    view: &View,
     diags: &mut Diagnostics,
 ) -> (Vec<ItemCtx>, Vec<FootnoteCtx>) {
     let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
@@ -414,7 +467,7 @@ fn answer_items(
             .iter()
             .filter_map(|n| dossier.questions.iter().find(|q| q.number.value == *n))
             .map(|q| {
-                let (text, u) = notes.number(tidy(&q.text.value).trim_end(), known);
+                let (text, u) = notes.number(tidy(&view.source(&q.text.value)).trim_end(), known);
                 unknown.extend(u);
                 QuestionCtx { number: q.number.value, text }
             })
@@ -444,7 +497,7 @@ fn answer_items(
         .enumerate()
         .filter_map(|(i, id)| {
             let f = dossier.footnotes.iter().find(|f| &f.id.value == id)?;
-            Some(FootnoteCtx { number: i + 1, text: inline(&f.text.value), url: f.url.clone() })
+            Some(FootnoteCtx { number: i + 1, text: inline(&view.source(&f.text.value)), url: f.url.clone() })
         })
         .collect();
     (items, footnotes)

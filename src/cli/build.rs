@@ -112,7 +112,7 @@ pub fn run(args: BuildArgs) -> i32 {
         }
         pipeline::timing(&settings, "documents (every format)", t);
     }
-    eprint!("{}", diags.render(&prepared.sources));
+    eprint!("{}", diags.render(&prepared.sources, &prepared.withheld));
     if diags.has_errors() {
         eprintln!(
             "build failed: {} error(s), {} warning(s); nothing was written",

@@ -23,7 +23,7 @@ pub fn run(args: CheckArgs) -> i32 {
         // Every format is made too: a PDF problem is a problem of the data.
         pipeline::check_files(&prepared.drafts, &settings, &mut diags);
     }
-    eprint!("{}", diags.render(&prepared.sources));
+    eprint!("{}", diags.render(&prepared.sources, &prepared.withheld));
     if diags.has_errors() {
         eprintln!(
             "check failed: {} error(s), {} warning(s); nothing was written",

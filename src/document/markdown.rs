@@ -21,6 +21,25 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes a plain-text field for Markdown, but keeps its redaction markers
+/// (`[[5.1.2e: words]]`) as markers: a plain field withholds as a Markdown
+/// field does.
+pub fn escape_plain(text: &str) -> String {
+    let marks = crate::redaction::markers(text);
+    if marks.is_empty() {
+        return escape(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = 0;
+    for (range, _, _) in marks {
+        out.push_str(&escape(&text[rest..range.start]));
+        out.push_str(&text[range.clone()]);
+        rest = range.end;
+    }
+    out.push_str(&escape(&text[rest..]));
+    out
+}
+
 /// A string as a double-quoted YAML scalar (JSON escaping is valid YAML).
 pub fn yaml_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -47,6 +66,10 @@ mod tests {
         assert_eq!(escape("*Spoed* #1 <b>"), r"\*Spoed\* \#1 \<b\>");
         assert_eq!(escape("Dijk en Waard"), "Dijk en Waard");
         assert_eq!(escape("[[5.1.2e: x]]"), r"\[\[5.1.2e: x\]\]");
+        assert_eq!(
+            escape_plain("*Spoed* [[5.1.2e: Jan de Vries]] #1"),
+            r"\*Spoed\* [[5.1.2e: Jan de Vries]] \#1"
+        );
         assert_eq!(yaml_string("a \"b\" \\ c\n"), r#""a \"b\" \\ c\n""#);
     }
 }

@@ -1,7 +1,7 @@
 //! Spans as plain text, for places that hold no styling: bookmarks, titles,
 //! accessible names.
 
-use super::{Inline, Span};
+use super::{Block, Document, Inline, MetaValue, Span};
 
 /// The text of `spans` without footnote marks; a withheld passage reads as
 /// its public marker (`[5.1.2e]`) or, in an internal document, its words.
@@ -23,4 +23,53 @@ pub fn text(spans: &[Span]) -> String {
         }
     }
     out
+}
+
+/// Everything a reader of `doc` can read, metadata included, one piece a
+/// line: what must hold no withheld word when the document is public.
+pub fn document(doc: &Document) -> String {
+    pieces(doc).join("\n")
+}
+
+/// [`document`] in pieces: the metadata, then each section (the footnotes
+/// with the last), to be searched in parallel.
+pub fn pieces(doc: &Document) -> Vec<String> {
+    let m = &doc.meta;
+    let mut out: Vec<String> = vec![m.title.clone(), m.ministry.clone(), m.dossier.clone()];
+    out.extend(
+        [&m.subject, &m.classification, &m.question_document, &m.answer_document, &m.submitter, &m.answerer]
+            .into_iter()
+            .flatten()
+            .cloned(),
+    );
+    out.extend(m.keywords.iter().cloned());
+    for (_, v) in &m.extra {
+        match v {
+            MetaValue::Text(t) => out.push(t.clone()),
+            MetaValue::List(l) => out.extend(l.iter().cloned()),
+        }
+    }
+    fn block(b: &Block, out: &mut Vec<String>) {
+        match b {
+            Block::Heading(h) => out.push(text(&h.spans)),
+            Block::Paragraph(s) => out.push(text(s)),
+            Block::List(l) => l.items.iter().flatten().for_each(|b| block(b, out)),
+            Block::Quote(bs) => bs.iter().for_each(|b| block(b, out)),
+            Block::Table(t) => t.header.iter().chain(t.rows.iter().flatten()).for_each(|c| out.push(text(c))),
+            Block::Rule => {}
+        }
+        if let Block::Paragraph(spans) | Block::Heading(super::Heading { spans, .. }) = b {
+            out.extend(spans.iter().filter_map(|s| s.style.link.as_deref().map(str::to_string)));
+        }
+    }
+    let mut pieces = vec![out.join("\n")];
+    for section in &doc.sections {
+        let mut out = Vec::new();
+        section.blocks.iter().for_each(|b| block(b, &mut out));
+        pieces.push(out.join("\n"));
+    }
+    let mut notes = Vec::new();
+    doc.notes.iter().flat_map(|n| n.blocks.iter()).for_each(|b| block(b, &mut notes));
+    pieces.push(notes.join("\n"));
+    pieces
 }

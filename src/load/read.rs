@@ -90,7 +90,8 @@ impl<'a> Reader<'a> {
 
     /// A one-line plain-text value.
     pub fn string(&mut self, node: &Node) -> Option<String> {
-        let s = self.scalar(node, "text")?.trim().to_string();
+        let raw = self.scalar(node, "text")?.to_string();
+        let s = raw.trim().to_string();
         if s.contains('\n') {
             let d = Diagnostic::error("expected one line of text", self.node_span(node))
                 .label("this text has several lines")
@@ -104,14 +105,38 @@ impl<'a> Reader<'a> {
             self.push(d);
             return None;
         }
+        if raw.contains(['[', ']', '［', '］', '〚', '〛', '⟦', '⟧']) {
+            let line_offsets = self.line_offsets(node, &raw);
+            self.markers(&Text { value: raw, span: self.span(node.start, node.end), line_offsets });
+        }
         Some(s)
+    }
+
+    /// Every malformed Woo marker in a text, and every near miss (one that
+    /// would be published as it stands), each at its place. Every text field,
+    /// plain or Markdown, is read through here.
+    fn markers(&mut self, text: &Text) {
+        // Near misses only where the markers are well-formed: a broken marker
+        // is one mistake, told once.
+        let problems = match crate::redaction::parse(&text.value) {
+            Ok(_) => crate::redaction::near_misses(&text.value),
+            Err(errors) => errors,
+        };
+        for e in problems {
+            let d = Diagnostic::error(e.message, text.span_of(e.start, e.end))
+                .label("not a well-formed redaction marker")
+                .maybe_hint(e.hint);
+            self.push(d);
+        }
     }
 
     /// A text (Markdown or template) that keeps its place line by line.
     pub fn text(&mut self, node: &Node) -> Option<Text> {
         let value = self.scalar(node, "text")?.to_string();
         let line_offsets = self.line_offsets(node, &value);
-        Some(Text { value, span: self.span(node.start, node.end), line_offsets })
+        let text = Text { value, span: self.span(node.start, node.end), line_offsets };
+        self.markers(&text);
+        Some(text)
     }
 
     /// Where each line of a scalar's text starts in the source: exact for block

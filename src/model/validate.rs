@@ -3,7 +3,7 @@
 //! `answer_with`, footnotes, and Woo redaction markers.
 
 use super::redaction;
-use super::{Answer, Dossier, Register, Text};
+use super::{Answer, Dossier, Register};
 use crate::diag::nearest;
 use crate::diag::{Diagnostic, Diagnostics};
 use std::collections::HashMap;
@@ -18,9 +18,6 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
                     .also(first, "first defined here")
                     .hint("ids are unique across all files under records/"),
             );
-        }
-        if let Some(notes) = &a.notes {
-            markers(notes, diags);
         }
     }
     let mut seen = HashMap::new();
@@ -59,9 +56,6 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
                     .hint(format!("the report went through: {}", listed.join(", "))),
                 );
             }
-            if let Some(t) = &o.text {
-                markers(t, diags);
-            }
         }
         for acc in &r.accounts {
             let has = r.outcome.iter().any(|o| o.account.value == acc.value);
@@ -79,9 +73,7 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
                 );
             }
         }
-        markers(&r.summary, diags);
         for l in &r.correspondence {
-            markers(&l.text, diags);
             judgement(l, diags);
         }
     }
@@ -148,19 +140,6 @@ fn unknown_account(reg: &Register, id: &str, span: crate::source::Span) -> Diagn
         None => format!("known accounts: {}", ids.collect::<Vec<_>>().join(", ")),
     };
     Diagnostic::error(format!("unknown account `{id}`"), span).label("no account has this id").hint(hint)
-}
-
-/// Every malformed Woo marker in a text.
-fn markers(text: &Text, diags: &mut Diagnostics) {
-    if let Err(errors) = redaction::parse(&text.value) {
-        for e in errors {
-            diags.push(
-                Diagnostic::error(e.message, text.span_of(e.start, e.end))
-                    .label("malformed redaction")
-                    .maybe_hint(e.hint),
-            );
-        }
-    }
 }
 
 pub fn dossiers(all: &[Dossier], diags: &mut Diagnostics) {

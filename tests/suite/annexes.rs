@@ -258,5 +258,5 @@ fn a_frame_that_does_not_place_the_annexes_is_an_error_and_an_annex_error_is_tol
 
     // A marker a template leaves open is an error of the annex it is in, told once.
     let said = fails_with_template("bijlage.md", "## Bijlage {{ bijlage.number }}\n\n[[5.1.2e: open\n");
-    assert_eq!(said.matches("bijlagen.md holds a malformed redaction").count(), 1, "{said}");
+    assert_eq!(said.matches("bijlage.md makes a malformed redaction").count(), 1, "{said}");
 }

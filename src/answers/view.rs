@@ -1,0 +1,122 @@
+//! What one audience's templates may see. For the public audience every
+//! value put into the context and every template source passes through
+//! [`redaction::public_view`] first: a withheld passage keeps its ground and
+//! loses its words, so no template or filter can print them (`split`,
+//! `replace`, `slice`: there is nothing left to find). The internal
+//! audience sees the records as written.
+
+use crate::document::Audience;
+use crate::redaction;
+use serde::Serialize;
+use std::borrow::Cow;
+use tera::{Context, Value};
+
+/// A Tera context for one audience.
+#[derive(Clone)]
+pub struct View {
+    pub audience: Audience,
+    ctx: Context,
+}
+
+impl View {
+    pub fn new(audience: Audience) -> View {
+        View { audience, ctx: Context::new() }
+    }
+
+    /// Puts `value` into the context under `key`, as the audience may see it.
+    pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        let value = Value::from_serializable(value);
+        match self.audience {
+            Audience::Internal => self.ctx.insert_value(key, value),
+            Audience::Public => self.ctx.insert_value(key, public_value(&value)),
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) {
+        self.ctx.remove(key);
+    }
+
+    /// A template's source as the audience may see it.
+    pub fn source<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        match self.audience {
+            Audience::Internal => Cow::Borrowed(text),
+            Audience::Public => redaction::public_view(text),
+        }
+    }
+
+    pub fn context(&self) -> &Context {
+        &self.ctx
+    }
+}
+
+/// `value` with the words of every withheld passage in every string taken out.
+fn public_value(value: &Value) -> Value {
+    masked(value).unwrap_or_else(|| value.clone())
+}
+
+/// The masked value, or `None` when nothing in it is withheld (so that the
+/// large contexts of a big register are not copied for nothing).
+fn masked(value: &Value) -> Option<Value> {
+    if let Some(s) = value.as_str() {
+        return match redaction::public_view(s) {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(masked) => Some(Value::from(masked)),
+        };
+    }
+    if let Some(items) = value.as_array() {
+        let changed: Vec<Option<Value>> = items.iter().map(masked).collect();
+        if changed.iter().all(Option::is_none) {
+            return None;
+        }
+        let out: Vec<Value> =
+            changed.into_iter().zip(items).map(|(m, v)| m.unwrap_or_else(|| v.clone())).collect();
+        return Some(Value::from(out));
+    }
+    if let Some(map) = value.as_map() {
+        let changed: Vec<Option<Value>> = map.values().map(masked).collect();
+        if changed.iter().all(Option::is_none) {
+            return None;
+        }
+        let out: tera::Map = changed
+            .into_iter()
+            .zip(map.iter())
+            .map(|(m, (k, v))| (k.clone(), m.unwrap_or_else(|| v.clone())))
+            .collect();
+        return Some(Value::from(out));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Letter {
+        from: String,
+        text: String,
+        copies: Vec<String>,
+    }
+
+    #[test]
+    fn the_public_context_holds_no_withheld_word_and_no_filter_finds_one() {
+        let letter = Letter {
+            from: "[[5.1.2e: Piet Geheim]]".into(),
+            text: "Beste [[5.1.2e: Jan de Vries]]. Groet.".into(),
+            copies: vec!["aan [[5.1.2e: Jan de Vries]]".into()],
+        };
+        let mut view = View::new(Audience::Public);
+        view.insert("brief", &letter);
+        let tera = tera::Tera::default();
+        let tricks = "{{ brief.text | split(pat=\"5.1.2e: \") | last }}|{{ brief.from | replace(from=\"[\", to=\"\") }}|{{ brief.copies | join(sep=\",\") }}|{% for k, v in brief %}{{ v }}{% endfor %}";
+        let out = tera.render_str(&view.source(tricks), view.context(), false).unwrap();
+        assert!(!out.contains("Jan") && !out.contains("Vries") && !out.contains("Piet"), "{out}");
+        assert!(out.contains("5.1.2e"));
+        let source = view.source("In het sjabloon: [[5.1.2e: Klaas]].");
+        assert!(!source.contains("Klaas"));
+        let mut internal = View::new(Audience::Internal);
+        internal.insert("brief", &letter);
+        let out = tera.render_str("{{ brief.text }}", internal.context(), false).unwrap();
+        assert!(out.contains("Jan de Vries"));
+    }
+}

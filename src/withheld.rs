@@ -1,0 +1,203 @@
+//! Every passage withheld anywhere in a run's sources (records, dossiers,
+//! templates), to find it again where it stands unmarked and to mask it in
+//! every message the tool prints. A passage is matched as whole words,
+//! ignoring case and how white space falls (a line break in YAML, two
+//! spaces): "Jan  de\nVries" is "jan de vries".
+
+use crate::redaction;
+use crate::source::{Sources, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// Passages shorter than this (in characters) are not searched for: a
+/// withheld "de" or "5" would be found in every sentence.
+const SHORTEST: usize = 3;
+
+/// The withheld passages of a run.
+#[derive(Default)]
+pub struct Withheld {
+    /// Each passage, normalized, and the first place it is withheld.
+    phrases: Vec<(String, Span)>,
+    finder: Option<AhoCorasick>,
+}
+
+impl std::fmt::Debug for Withheld {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the words, not even in a debug print.
+        write!(f, "Withheld({} passages)", self.phrases.len())
+    }
+}
+
+/// A passage found where it stands unmarked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unmarked {
+    /// Where it stands unmarked (for a source), or the byte range in a text.
+    pub at: Span,
+    /// Where it is withheld.
+    pub withheld: Span,
+}
+
+/// Text lower-cased with white-space runs as one space, and for each byte
+/// of it the byte of the original it came from.
+struct Normal {
+    text: String,
+    origin: Vec<u32>,
+}
+
+fn normalize(text: &str) -> Normal {
+    let mut out = Normal { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
+    let mut space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            space = !out.text.is_empty();
+            continue;
+        }
+        if space {
+            out.text.push(' ');
+            out.origin.push(i as u32);
+            space = false;
+        }
+        if c.is_ascii() {
+            out.text.push(c.to_ascii_lowercase());
+            out.origin.push(i as u32);
+            continue;
+        }
+        for l in c.to_lowercase() {
+            let before = out.text.len();
+            out.text.push(l);
+            out.origin.extend(std::iter::repeat_n(i as u32, out.text.len() - before));
+        }
+    }
+    out
+}
+
+impl Withheld {
+    /// The passages withheld in every source of the run.
+    pub fn collect(sources: &Sources) -> Withheld {
+        let mut phrases: Vec<(String, Span)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (id, file) in sources.iter() {
+            for (range, _, words) in redaction::markers(&file.text) {
+                let normal = normalize(words).text;
+                if normal.chars().count() < SHORTEST || !seen.insert(normal.clone()) {
+                    continue;
+                }
+                phrases.push((normal, Span::new(id, range.start, range.end)));
+            }
+        }
+        Withheld::from_phrases(phrases)
+    }
+
+    /// Only the passages withheld at `places` (to look for them in detail).
+    pub fn only(&self, places: &[Span]) -> Withheld {
+        let phrases: Vec<(String, Span)> =
+            self.phrases.iter().filter(|(_, at)| places.contains(at)).cloned().collect();
+        Withheld::from_phrases(phrases)
+    }
+
+    fn from_phrases(phrases: Vec<(String, Span)>) -> Withheld {
+        let finder = (!phrases.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(phrases.iter().map(|(p, _)| p.as_str()))
+                    .ok()
+            })
+            .flatten();
+        Withheld { phrases, finder }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Every place in `text` where a passage stands as whole words, as byte
+    /// ranges of `text`, with the place it is withheld.
+    fn find(&self, text: &str) -> Vec<(std::ops::Range<usize>, Span)> {
+        let Some(finder) = &self.finder else { return Vec::new() };
+        let normal = normalize(text);
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut out = Vec::new();
+        for m in finder.find_iter(&normal.text) {
+            let before = normal.text[..m.start()].chars().next_back();
+            let after = normal.text[m.end()..].chars().next();
+            if word(before) || word(after) {
+                continue;
+            }
+            let start = normal.origin[m.start()] as usize;
+            let last = normal.origin[m.end() - 1] as usize;
+            let end = last + text[last..].chars().next().map_or(1, char::len_utf8);
+            out.push((start..end, self.phrases[m.pattern().as_usize()].1));
+        }
+        out
+    }
+
+    /// Every place in the sources where a passage stands outside a marker.
+    pub fn unmarked(&self, sources: &Sources) -> Vec<Unmarked> {
+        let mut out = Vec::new();
+        if self.finder.is_none() {
+            return out;
+        }
+        for (id, file) in sources.iter() {
+            // The markers, in order: a match inside one is where it is withheld.
+            let inside: Vec<std::ops::Range<usize>> =
+                redaction::markers(&file.text).into_iter().map(|(r, _, _)| r).collect();
+            for (range, withheld) in self.find(&file.text) {
+                let k = inside.partition_point(|m| m.start <= range.start);
+                if k > 0 && range.end <= inside[k - 1].end {
+                    continue;
+                }
+                out.push(Unmarked { at: Span::new(id, range.start, range.end), withheld });
+            }
+        }
+        out
+    }
+
+    /// Where a passage stands in `text` (a public document's text): the
+    /// place it is withheld, for each one found.
+    pub fn found_in(&self, text: &str) -> Vec<Span> {
+        let mut found: Vec<Span> = self.find(text).into_iter().map(|(_, w)| w).collect();
+        found.dedup();
+        found
+    }
+
+    /// `text` with every passage, wherever it stands, replaced by `*`s.
+    pub fn mask(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for (range, _) in self.find(text).into_iter().rev() {
+            out.replace_range(range.clone(), &"*".repeat(text[range].chars().count()));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{FileId, SourceFile};
+
+    fn sources(texts: &[&str]) -> Sources {
+        let mut s = Sources::default();
+        for (i, t) in texts.iter().enumerate() {
+            s.add(SourceFile::new(format!("f{i}.yaml"), t.to_string()));
+        }
+        s
+    }
+
+    #[test]
+    fn finds_a_withheld_name_standing_plainly_elsewhere_as_whole_words() {
+        let s = sources(&[
+            "text: Beste [[5.1.2e: Jan de Vries]], dank.",
+            "subject: Brief van JAN  DE\n  vries over Jan de Vriesland en [[5.1.2e: Jan de Vries]].",
+        ]);
+        let w = Withheld::collect(&s);
+        let found = w.unmarked(&s);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let text = &s.get(found[0].at.file).text;
+        assert_eq!(&text[found[0].at.start..found[0].at.end], "JAN  DE\n  vries");
+        assert_eq!(found[0].withheld.file, FileId(0));
+        assert_eq!(w.mask("aan jan de vries."), "aan ************.");
+        assert!(w.found_in("Zie Jan de Vries.").len() == 1);
+        assert!(w.found_in("Zie Jan de Vriesland.").is_empty());
+        assert!(!format!("{w:?}").contains("jan"));
+    }
+}
