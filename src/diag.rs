@@ -147,8 +147,10 @@ impl Diagnostics {
     /// in the messages alike.
     pub fn render(&self, sources: &Sources, withheld: &crate::withheld::Withheld) -> String {
         let mut files = SimpleFiles::new();
-        let ids: Vec<usize> =
-            sources.iter().map(|(_, f)| files.add(f.name.clone(), redaction::mask(&f.text))).collect();
+        let ids: Vec<usize> = sources
+            .iter()
+            .map(|(_, f)| files.add(f.name.clone(), withheld.mask(&redaction::mask(&f.text))))
+            .collect();
         let config = term::Config::default();
         let mut out = String::new();
         for d in self.sorted(sources) {

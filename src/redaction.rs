@@ -238,6 +238,8 @@ pub fn near_misses(text: &str) -> Vec<MarkerError> {
         )
     };
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Inside a well-formed marker, or a one-bracket one already told: its
+    // `]]` closes it.
     let mut open_depth_line = false;
     for (k, &(i, c)) in chars.iter().enumerate() {
         let next = |n: usize| chars.get(k + n).map(|&(_, c)| c);
@@ -258,6 +260,7 @@ pub fn near_misses(text: &str) -> Vec<MarkerError> {
                     n += 1;
                 }
                 if c == '[' && n > 1 && next(n) == Some(c) {
+                    open_depth_line = true;
                     let end = chars.get(k + n).map_or(text.len(), |&(j, d)| j + d.len_utf8());
                     out.push(MarkerError {
                         start: i,
@@ -272,7 +275,9 @@ pub fn near_misses(text: &str) -> Vec<MarkerError> {
                     open_depth_line = true;
                 }
                 // `[5.1.2e: …` with one bracket.
-                if c == '[' && next(1) != Some('[') && (k == 0 || chars[k - 1].1 != '[') {
+                // (Not the second bracket of a split pair: that was told.)
+                let before = chars[..k].iter().rev().map(|&(_, d)| d).find(|&d| d != ' ' && !invisible(d));
+                if c == '[' && next(1) != Some('[') && before != Some('[') {
                     let rest = &text[i + 1..];
                     let code: String =
                         rest.chars().take_while(|d| *d != ':' && *d != ']' && *d != '\n').collect();
@@ -280,6 +285,7 @@ pub fn near_misses(text: &str) -> Vec<MarkerError> {
                         && Ground::parse(&code).is_some()
                         && code.len() <= 8
                     {
+                        open_depth_line = true;
                         out.push(MarkerError {
                             start: i,
                             end: i + 1 + code.len() + 1,
@@ -342,6 +348,37 @@ pub fn mask(text: &str) -> String {
         rest = end;
     }
     out.push_str(&text[rest..]);
+    // What only looks like a marker is masked too, from its opening to the
+    // closing bracket or the end of the line: its words were meant withheld.
+    // A stray `]]` is masked back to the start of its line. Lines with a
+    // malformed marker are masked as such already.
+    let mut line_start = 0;
+    let mut near = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if parse(line).is_ok() {
+            near.extend(near_misses(line).into_iter().map(|mut e| {
+                e.start += line_start;
+                e.end += line_start;
+                e
+            }));
+        }
+        line_start += line.len();
+    }
+    for e in near {
+        let (from, to) = if e.message.starts_with("`]]`") {
+            let line_start = text[..e.start].rfind('\n').map_or(0, |i| i + 1);
+            (
+                line_start + (text[line_start..e.start].len() - text[line_start..e.start].trim_start().len()),
+                e.start,
+            )
+        } else {
+            let from = e.end.min(text.len());
+            let line_end = text[from..].find('\n').map_or(text.len(), |i| from + i);
+            (from, text[from..line_end].find([']', '］', '〛', '⟧']).map_or(line_end, |i| from + i))
+        };
+        let stars: String = text[from..to].bytes().map(|_| '*').collect();
+        out.replace_range(from..to, &stars);
+    }
     out
 }
 
@@ -381,6 +418,26 @@ mod tests {
         assert!(msgs[1].contains("split over lines"));
         assert!(msgs[2].contains("nested"));
         assert!(msgs[3].contains("never closed"));
+    }
+
+    #[test]
+    fn near_misses_are_found_once_and_masked() {
+        let one = near_misses("Beste [5.1.2e: Jan Modaal]], groet.");
+        assert_eq!(one.len(), 1, "{one:?}");
+        assert!(one[0].message.contains("two opening brackets"));
+        assert_eq!(near_misses("Beste ［［5.1.2e: Jan］］.").len(), 4);
+        assert_eq!(near_misses("Beste [\u{200B}[5.1.2e: Jan]].").len(), 1);
+        assert_eq!(near_misses("Beste Jan]].").len(), 1);
+        assert!(near_misses("Beste [[5.1.2e: Jan]] en [1] en [niet: dit].").is_empty());
+        for t in [
+            "Beste [5.1.2e: Jan Modaal]], groet.",
+            "Beste ［［5.1.2e: Jan Modaal］］.",
+            "Beste [\u{200B}[5.1.2e: Jan Modaal]].",
+        ] {
+            let m = mask(t);
+            assert!(!m.contains("Jan") && !m.contains("Modaal"), "{m}");
+            assert_eq!(m.len(), t.len());
+        }
     }
 
     #[test]

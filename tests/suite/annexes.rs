@@ -1,10 +1,8 @@
 //! The annexes: one per report with its correspondence, the Woo inventory,
 //! references that follow the register, and redactions that leak nothing.
 
-use crate::common::{FRONT_MATTER, Scratch, body, section};
+use crate::common::{FRONT_MATTER, NAME, Scratch, body, leaks, readable_bytes, section};
 use beantwoord::backend::Format;
-use std::io::Read;
-use std::path::Path;
 
 #[test]
 fn the_bundled_dossier_has_an_inventory_and_five_annexes_in_date_order() {
@@ -113,43 +111,6 @@ fn every_internal_document_is_marked_and_public_ones_are_not() {
         assert!(body.trim_start().starts_with("**INTERN – NIET OPENBAAR**"), "{doc}");
         assert!(!s.read(&format!("output/2022Z21205/{doc}")).contains("INTERN"));
     }
-}
-
-const NAME: &str = "Zwaantje Quistenbroek-Oudewater";
-
-/// Every byte of a file, plus the inflated content of every PDF stream.
-fn readable_bytes(path: &Path) -> Vec<u8> {
-    let bytes = std::fs::read(path).unwrap();
-    let mut all = bytes.clone();
-    let mut at = 0;
-    while let Some(i) = find(&bytes[at..], b"stream") {
-        let start = at + i + b"stream".len();
-        let start = start + bytes[start..].iter().take_while(|b| **b == b'\r' || **b == b'\n').count();
-        let Some(len) = find(&bytes[start..], b"endstream") else { break };
-        let mut inflated = Vec::new();
-        if flate2::read::ZlibDecoder::new(&bytes[start..start + len]).read_to_end(&mut inflated).is_ok() {
-            all.extend_from_slice(&inflated);
-        }
-        at = start + len;
-    }
-    all
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn leaks(bytes: &[u8]) -> Vec<String> {
-    let text = String::from_utf8_lossy(bytes).to_lowercase();
-    let mut words: Vec<String> = NAME.split([' ', '-']).map(str::to_lowercase).collect();
-    words.push(NAME.to_lowercase());
-    // PDF text may also be written as UTF-16BE.
-    let utf16: Vec<u8> = "Quistenbroek".encode_utf16().flat_map(u16::to_be_bytes).collect();
-    let mut found: Vec<String> = words.into_iter().filter(|w| text.contains(w.as_str())).collect();
-    if find(bytes, &utf16).is_some() {
-        found.push("Quistenbroek (UTF-16)".into());
-    }
-    found
 }
 
 #[test]

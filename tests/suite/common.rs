@@ -1,5 +1,6 @@
 //! Helpers: scratch copies of data folders, running the binary.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -176,4 +177,42 @@ pub fn tool(name: &str, args: &[&str]) -> Option<String> {
 
 pub fn p(path: &Path) -> &str {
     path.to_str().unwrap()
+}
+
+/// A withheld name the leak tests plant and look for.
+pub const NAME: &str = "Zwaantje Quistenbroek-Oudewater";
+
+/// Every byte of a file, plus the inflated content of every PDF stream.
+pub fn readable_bytes(path: &Path) -> Vec<u8> {
+    let bytes = std::fs::read(path).unwrap();
+    let mut all = bytes.clone();
+    let mut at = 0;
+    while let Some(i) = find(&bytes[at..], b"stream") {
+        let start = at + i + b"stream".len();
+        let start = start + bytes[start..].iter().take_while(|b| **b == b'\r' || **b == b'\n').count();
+        let Some(len) = find(&bytes[start..], b"endstream") else { break };
+        let mut inflated = Vec::new();
+        if flate2::read::ZlibDecoder::new(&bytes[start..start + len]).read_to_end(&mut inflated).is_ok() {
+            all.extend_from_slice(&inflated);
+        }
+        at = start + len;
+    }
+    all
+}
+
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+pub fn leaks(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes).to_lowercase();
+    let mut words: Vec<String> = NAME.split([' ', '-']).map(str::to_lowercase).collect();
+    words.push(NAME.to_lowercase());
+    // PDF text may also be written as UTF-16BE.
+    let utf16: Vec<u8> = "Quistenbroek".encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let mut found: Vec<String> = words.into_iter().filter(|w| text.contains(w.as_str())).collect();
+    if find(bytes, &utf16).is_some() {
+        found.push("Quistenbroek (UTF-16)".into());
+    }
+    found
 }

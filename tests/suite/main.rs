@@ -12,3 +12,4 @@ mod html;
 mod pdf;
 mod register_changes;
 mod robustness;
+mod woo;
