@@ -38,8 +38,9 @@ impl Rendered {
 /// Something in the document the format could not show as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Warning {
-    /// Characters the font has no glyph for, shown as U+FFFD.
-    MissingGlyphs(Vec<char>),
+    /// Characters the font has no glyph for, shown as U+FFFD; and whether
+    /// withheld passages hold such characters too (those are not named).
+    MissingGlyphs { chars: Vec<char>, in_withheld: bool },
 }
 
 /// A file that could not be made.

@@ -27,8 +27,13 @@ impl Backend for Pdf {
         let laid = layout::layout(&doc.sections, &doc.notes, style, &letterhead(&doc.meta), &Fonts);
         let pages = laid.pages.len();
         let missing: Vec<char> = laid.missing.iter().copied().collect();
+        let in_withheld = laid.missing_withheld;
         let bytes = writer::write(laid, &writer_meta(doc)).map_err(|e| BackendError::Pdf(e.0))?;
-        let warnings = if missing.is_empty() { Vec::new() } else { vec![Warning::MissingGlyphs(missing)] };
+        let warnings = if missing.is_empty() && !in_withheld {
+            Vec::new()
+        } else {
+            vec![Warning::MissingGlyphs { chars: missing, in_withheld }]
+        };
         Ok(Rendered { bytes, pages, warnings })
     }
 }

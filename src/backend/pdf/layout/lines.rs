@@ -66,6 +66,8 @@ impl Word {
 pub(super) struct Lines<'f> {
     pub(super) fonts: &'f Fonts,
     pub(super) missing: BTreeSet<char>,
+    /// Whether a withheld passage (internal render) holds such characters.
+    pub(super) missing_withheld: bool,
     /// The footnotes' blocks by label.
     pub(super) notes: &'f HashMap<&'f str, &'f [Block]>,
     /// Dutch hyphenation is for running text, not for headings or table cells.
@@ -88,7 +90,12 @@ impl Lines<'_> {
             if self.fonts.has(face, c) || c == ' ' {
                 clean.push(c);
             } else if !c.is_control() {
-                self.missing.insert(c);
+                // A withheld word's characters are not named, not even in a warning.
+                if kind == FragKind::Highlight {
+                    self.missing_withheld = true;
+                } else {
+                    self.missing.insert(c);
+                }
                 clean.push(FALLBACK);
             }
         }

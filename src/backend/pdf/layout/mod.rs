@@ -78,6 +78,9 @@ pub struct Laid {
     pub outline: Vec<OutlineEntry>,
     /// Characters the font lacks (shown as U+FFFD).
     pub missing: BTreeSet<char>,
+    /// Whether characters in withheld passages lack a glyph too (they are
+    /// not named).
+    pub missing_withheld: bool,
 }
 
 /// What page 1's letterhead shows.
@@ -184,11 +187,12 @@ pub fn layout(
             first_cited.entry(label.to_string()).or_insert(k);
         }
     }
-    let parts: Vec<(Vec<Page>, Vec<OutlineEntry>, BTreeSet<char>)> = sections
+    let parts: Vec<(Vec<Page>, Vec<OutlineEntry>, (BTreeSet<char>, bool))> = sections
         .into_par_iter()
         .enumerate()
         .map(|(k, blocks)| {
-            let mut lx = Lines { fonts, missing: BTreeSet::new(), notes: &notes, hyphenate: true };
+            let mut lx =
+                Lines { fonts, missing: BTreeSet::new(), missing_withheld: false, notes: &notes, hyphenate: true };
             let mut lines: Vec<Line> = Vec::new();
             for (i, block) in blocks.iter().enumerate() {
                 if let Some(last) = lines.last_mut() {
@@ -212,11 +216,13 @@ pub fn layout(
             let mut pager = Pager::new(geo, (k == 0).then_some(head), &mut lx, &cited_before);
             pager.place_all(lines);
             let (pages, outline) = (pager.pages, pager.outline);
-            (pages, outline, lx.missing)
+            (pages, outline, (lx.missing, lx.missing_withheld))
         })
         .collect();
-    let mut laid = Laid { pages: Vec::new(), style, outline: Vec::new(), missing: BTreeSet::new() };
-    for (pages, outline, missing) in parts {
+    let mut laid =
+        Laid { pages: Vec::new(), style, outline: Vec::new(), missing: BTreeSet::new(), missing_withheld: false };
+    for (pages, outline, (missing, withheld)) in parts {
+        laid.missing_withheld |= withheld;
         let offset = laid.pages.len();
         laid.outline.extend(outline.into_iter().map(|e| OutlineEntry { page: e.page + offset, ..e }));
         laid.pages.extend(pages);
@@ -524,6 +530,15 @@ mod tests {
                 .any(|i| matches!(i, Item::Text { text, color, .. } if text == "5.1.2e" && *color == WHITE))
         );
         assert!(laid.missing.contains(&'😀'));
+        let p = crate::answers::parse::parse("Geachte [[5.1.2e: Jan 😺]]", crate::document::Audience::Internal).unwrap();
+        let internal = layout(
+            &[Section { new_page: false, blocks: p.blocks }],
+            &[],
+            PageStyle::default(),
+            &Letterhead::default(),
+            &Fonts,
+        );
+        assert!(internal.missing.is_empty() && internal.missing_withheld, "a withheld word's glyphs are not named");
     }
 
     #[test]
