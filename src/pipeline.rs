@@ -202,13 +202,17 @@ pub fn make(job: &Job) -> Result<Made, Box<Diagnostic>> {
 fn warning(job: &Job, w: &Warning) -> Diagnostic {
     match w {
         Warning::MissingGlyphs { chars, in_withheld } => {
-            let mut what: Vec<String> = chars.iter().map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
+            let mut what: Vec<String> =
+                chars.iter().map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
             if *in_withheld {
                 what.push("characters in withheld passages (not named here)".to_string());
             }
-            Diagnostic::general(format!("{}: the font has no glyph for {}", job.path.display(), what.join(", ")), None)
-                .hint("they are shown as a replacement mark (U+FFFD); use another character in the records")
-                .as_warning()
+            Diagnostic::general(
+                format!("{}: the font has no glyph for {}", job.path.display(), what.join(", ")),
+                None,
+            )
+            .hint("they are shown as a replacement mark (U+FFFD); use another character in the records")
+            .as_warning()
         }
     }
 }

@@ -202,8 +202,13 @@ fn a_long_document_keeps_its_pages_in_order() {
         OutlineEntry { title: "Midden".into(), page: 1500, y: 100.0 },
         OutlineEntry { title: "Eind".into(), page: 2344, y: 100.0 },
     ];
-    let laid =
-        Laid { pages, outline, style: PageStyle::default(), missing: Default::default(), missing_withheld: false };
+    let laid = Laid {
+        pages,
+        outline,
+        style: PageStyle::default(),
+        missing: Default::default(),
+        missing_withheld: false,
+    };
     let meta = pdf::Meta {
         title: "Groot".into(),
         language: "nl-NL".into(),

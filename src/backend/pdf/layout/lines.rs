@@ -194,11 +194,11 @@ impl Lines<'_> {
                 words.push(word);
                 continue;
             }
-            // Alone and still too wide (a long URL): break between characters.
-            let (head, tail) = self.split_chars(&word, width);
-            line.push(head);
-            lines.push(std::mem::take(&mut line));
-            if let Some(t) = tail {
+            // Alone and still too wide (a long URL): break between characters,
+            // into as many full lines as it takes, in one pass.
+            let (full, rest) = self.split_chars(&word, width);
+            lines.extend(full.into_iter().map(|w| vec![w]));
+            if let Some(t) = rest {
                 words.push(t);
             }
         }
@@ -212,7 +212,9 @@ impl Lines<'_> {
     /// existing hyphen) where the head and a hyphen fit in `room`.
     fn hyphenate(&mut self, word: &Word, room: f32) -> Option<(Word, Word)> {
         let [frag] = word.frags.as_slice() else { return None };
-        if frag.kind != FragKind::Plain || frag.text.chars().count() < 6 {
+        // No Dutch word is longer than this; a longer "word" (a URL, a run
+        // of characters) is cut between characters, in linear time.
+        if frag.kind != FragKind::Plain || !(6..=64).contains(&frag.text.chars().count()) {
             return None;
         }
         let text = frag.text.as_str();
@@ -251,37 +253,42 @@ impl Lines<'_> {
         None
     }
 
-    /// Splits a word between characters so that the head fits in `width`.
-    fn split_chars(&mut self, word: &Word, width: f32) -> (Word, Option<Word>) {
-        let mut head = Word { space: 0.0, forced_break: word.forced_break, ..Word::default() };
+    /// Splits a word between characters into lines of at most `width`: the
+    /// full lines, and what is left (to share a line with what follows).
+    /// One pass over the characters: a 400,000-character word is linear.
+    fn split_chars(&mut self, word: &Word, width: f32) -> (Vec<Word>, Option<Word>) {
+        let mut full: Vec<Word> = Vec::new();
+        let mut cur = Word { space: 0.0, forced_break: word.forced_break, ..Word::default() };
         let mut used = 0.0;
-        let mut frags = word.frags.iter();
-        for f in frags.by_ref() {
+        for f in &word.frags {
             if used + f.width <= width || f.kind != FragKind::Plain {
                 used += f.width;
-                head.frags.push(f.clone());
+                cur.frags.push(f.clone());
                 continue;
             }
-            let mut cut = 0;
+            let (mut start, mut w) = (0, 0.0);
             for (i, c) in f.text.char_indices() {
-                let w = self.fonts.width(f.face, &f.text[..i + c.len_utf8()], f.size);
-                if used + w > width && i > 0 {
-                    break;
+                let cw = self.fonts.width(f.face, c.encode_utf8(&mut [0; 4]), f.size);
+                // At least one character a line, however narrow the line.
+                if used + w + cw > width && (i > start || !cur.frags.is_empty()) {
+                    if i > start {
+                        cur.frags.push(piece(f, &f.text[start..i], w));
+                    }
+                    full.push(std::mem::replace(&mut cur, Word::default()));
+                    (start, w, used) = (i, 0.0, 0.0);
                 }
-                cut = i + c.len_utf8();
+                w += cw;
             }
-            let cut = cut.max(f.text.chars().next().map_or(0, char::len_utf8));
-            let a = self.frag(&f.text[..cut], f.face, f.size, f.kind, f.link.clone());
-            head.frags.push(a);
-            let mut tail = Word { notes: word.notes.clone(), ..Word::default() };
-            if cut < f.text.len() {
-                tail.frags.push(self.frag(&f.text[cut..], f.face, f.size, f.kind, f.link.clone()));
-            }
-            tail.frags.extend(frags.cloned());
-            return (head, (!tail.frags.is_empty()).then_some(tail));
+            cur.frags.push(piece(f, &f.text[start..], w));
+            used += w;
         }
-        head.notes = word.notes.clone();
-        (head, None)
+        let Some(first) = full.first_mut() else {
+            // It fit after all.
+            cur.notes = word.notes.clone();
+            return (vec![cur], None);
+        };
+        first.notes = word.notes.clone();
+        (full, (!cur.frags.is_empty()).then_some(cur))
     }
 
     /// Lays out inline content at `x` within `width`; one `Line` per line.
@@ -549,6 +556,21 @@ impl Lines<'_> {
             color: BLACK,
         });
         lines
+    }
+}
+
+/// A piece of a fragment in its style (its text not copied whole: a long
+/// word is cut in many pieces).
+fn piece(f: &Frag, text: &str, width: f32) -> Frag {
+    Frag {
+        text: text.to_string(),
+        face: f.face,
+        size: f.size,
+        rise: f.rise,
+        kind: f.kind,
+        color: f.color,
+        link: f.link.clone(),
+        width,
     }
 }
 

@@ -191,8 +191,13 @@ pub fn layout(
         .into_par_iter()
         .enumerate()
         .map(|(k, blocks)| {
-            let mut lx =
-                Lines { fonts, missing: BTreeSet::new(), missing_withheld: false, notes: &notes, hyphenate: true };
+            let mut lx = Lines {
+                fonts,
+                missing: BTreeSet::new(),
+                missing_withheld: false,
+                notes: &notes,
+                hyphenate: true,
+            };
             let mut lines: Vec<Line> = Vec::new();
             for (i, block) in blocks.iter().enumerate() {
                 if let Some(last) = lines.last_mut() {
@@ -219,8 +224,13 @@ pub fn layout(
             (pages, outline, (lx.missing, lx.missing_withheld))
         })
         .collect();
-    let mut laid =
-        Laid { pages: Vec::new(), style, outline: Vec::new(), missing: BTreeSet::new(), missing_withheld: false };
+    let mut laid = Laid {
+        pages: Vec::new(),
+        style,
+        outline: Vec::new(),
+        missing: BTreeSet::new(),
+        missing_withheld: false,
+    };
     for (pages, outline, (missing, withheld)) in parts {
         laid.missing_withheld |= withheld;
         let offset = laid.pages.len();
@@ -346,6 +356,18 @@ mod tests {
         );
         let laid = lay(&md);
         within_margins(&laid);
+    }
+
+    #[test]
+    fn a_word_of_400000_characters_is_cut_into_full_lines_in_linear_time() {
+        let word = "x".repeat(400_000);
+        // (Its speed is measured in the notes, not here: ~0.1 s.)
+        let laid = lay(&format!("Begin {word} eind."));
+        within_margins(&laid);
+        let text: String =
+            texts(&laid).into_iter().filter(|(_, t)| !t.starts_with("Pagina")).map(|(_, t)| t).collect();
+        assert_eq!(text.matches('x').count(), 400_000, "every character, once");
+        assert!(text.starts_with("Begin") && text.ends_with("eind."));
     }
 
     #[test]
@@ -530,7 +552,9 @@ mod tests {
                 .any(|i| matches!(i, Item::Text { text, color, .. } if text == "5.1.2e" && *color == WHITE))
         );
         assert!(laid.missing.contains(&'😀'));
-        let p = crate::answers::parse::parse("Geachte [[5.1.2e: Jan 😺]]", crate::document::Audience::Internal).unwrap();
+        let p =
+            crate::answers::parse::parse("Geachte [[5.1.2e: Jan 😺]]", crate::document::Audience::Internal)
+                .unwrap();
         let internal = layout(
             &[Section { new_page: false, blocks: p.blocks }],
             &[],
@@ -538,7 +562,10 @@ mod tests {
             &Letterhead::default(),
             &Fonts,
         );
-        assert!(internal.missing.is_empty() && internal.missing_withheld, "a withheld word's glyphs are not named");
+        assert!(
+            internal.missing.is_empty() && internal.missing_withheld,
+            "a withheld word's glyphs are not named"
+        );
     }
 
     #[test]
