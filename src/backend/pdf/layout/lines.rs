@@ -274,7 +274,7 @@ impl Lines<'_> {
                     if i > start {
                         cur.frags.push(piece(f, &f.text[start..i], w));
                     }
-                    full.push(std::mem::replace(&mut cur, Word::default()));
+                    full.push(std::mem::take(&mut cur));
                     (start, w, used) = (i, 0.0, 0.0);
                 }
                 w += cw;

@@ -150,6 +150,10 @@ pub(crate) const NOTE: f32 = 8.0;
 pub(crate) const TABLE: f32 = 8.5;
 pub(crate) const PARA_GAP: f32 = 6.0;
 
+/// A part laid out on its own: its pages, bookmarks, and the characters
+/// the font lacks (and whether withheld passages lack some).
+type Part = (Vec<Page>, Vec<OutlineEntry>, (BTreeSet<char>, bool));
+
 /// Lays out `sections` in `style`.
 ///
 /// A section that starts a page (an annex) is laid out on pages of its own,
@@ -187,7 +191,7 @@ pub fn layout(
             first_cited.entry(label.to_string()).or_insert(k);
         }
     }
-    let parts: Vec<(Vec<Page>, Vec<OutlineEntry>, (BTreeSet<char>, bool))> = sections
+    let parts: Vec<Part> = sections
         .into_par_iter()
         .enumerate()
         .map(|(k, blocks)| {
