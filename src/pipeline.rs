@@ -150,29 +150,39 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
     }
 }
 
-/// One output file to make: its path below the output folder, its format and
+/// Which output folder a file goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Root {
+    /// The public output folder (`--out`): only public documents.
+    Public,
+    /// The internal review folder (`--internal-out`), outside the public one.
+    Internal,
+}
+
+/// One output file to make: its folder, its path below it, its format and
 /// the document it is made from.
 pub struct Job<'a> {
+    pub root: Root,
     pub path: PathBuf,
     pub format: Format,
     pub doc: &'a Document,
 }
 
 /// Every file a build makes, in a fixed order: per dossier, the public
-/// documents, then (when asked) the internal ones in `intern/`.
+/// documents, then (when asked) the internal ones, in their own folder.
 pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
     let mut out = Vec::new();
     for d in drafts {
         let dir = PathBuf::from(&d.dossier);
-        let mut sets = vec![(dir.clone(), &d.public)];
+        let mut sets = vec![(Root::Public, &d.public)];
         if settings.internal {
-            sets.push((dir.join("intern"), &d.internal));
+            sets.push((Root::Internal, &d.internal));
         }
-        for (folder, docs) in sets {
+        for (root, docs) in sets {
             for doc in docs {
                 for &format in &settings.formats {
-                    let path = folder.join(format!("{}.{}", doc.name, format.extension()));
-                    out.push(Job { path, format, doc });
+                    let path = dir.join(format!("{}.{}", doc.name, format.extension()));
+                    out.push(Job { root, path, format, doc });
                 }
             }
         }
@@ -291,7 +301,7 @@ mod tests {
     #[test]
     fn large_pdfs_are_made_first_one_at_a_time_and_results_keep_job_order() {
         let (small, large) = (doc(5), doc(LARGE));
-        let job = |name: &str, format: Format, doc| Job { path: name.into(), format, doc };
+        let job = |name: &str, format: Format, doc| Job { root: Root::Public, path: name.into(), format, doc };
         let jobs = vec![
             job("a.md", Format::Md, &small),
             job("b.pdf", Format::Pdf, &large),

@@ -4,7 +4,7 @@
 //! the [`crate::pipeline`] only reads them.
 
 use crate::backend::Format;
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 /// A checked run.
 #[derive(Clone, Debug)]
@@ -13,8 +13,10 @@ pub struct Settings {
     pub data: PathBuf,
     /// The folder whose templates override the built-in ones (it may not exist).
     pub templates: PathBuf,
-    /// The output folder (not used by `check`).
+    /// The public output folder (not used by `check`).
     pub out: PathBuf,
+    /// The folder for internal review documents, outside the public one.
+    pub internal_out: PathBuf,
     /// The dossiers to build; empty: every dossier.
     pub dossiers: Vec<String>,
     /// The formats to write, each once, in a fixed order.
@@ -36,6 +38,7 @@ impl Settings {
             templates: templates_beside(&data),
             data,
             out: PathBuf::from("output"),
+            internal_out: internal_beside(Path::new("output")),
             dossiers: Vec::new(),
             formats: Format::ALL.to_vec(),
             internal: false,
@@ -59,4 +62,49 @@ impl Settings {
 pub fn templates_beside(data: &std::path::Path) -> PathBuf {
     let parent = data.parent().filter(|p| !p.as_os_str().is_empty());
     parent.map_or_else(|| PathBuf::from("templates"), |p| p.join("templates"))
+}
+
+/// The default folder for internal renders: `<out>-intern` beside the
+/// public output folder (`output` → `output-intern`), so that publishing the
+/// public folder can never publish them.
+pub fn internal_beside(out: &Path) -> PathBuf {
+    let name = out.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    out.with_file_name(format!("{name}-intern"))
+}
+
+/// A path made absolute and without `.` or `..`, its existing part with
+/// links resolved: two spellings of one folder compare equal.
+pub fn resolved(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut clean = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    // Resolve links in the longest part that exists.
+    let mut existing = clean.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = std::fs::canonicalize(&existing).unwrap_or(existing);
+    out.extend(rest.into_iter().rev());
+    out
+}
+
+/// Whether one of two folders is, contains or lies inside the other.
+pub fn overlap(a: &Path, b: &Path) -> bool {
+    let (a, b) = (resolved(a), resolved(b));
+    a.starts_with(&b) || b.starts_with(&a)
 }

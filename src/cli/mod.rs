@@ -80,6 +80,8 @@ impl FormatArg {
 pub enum UsageError {
     /// `--templates` names a folder that is not there.
     NoTemplatesFolder(PathBuf),
+    /// An output folder is, contains or lies inside another folder of the run.
+    OutputOverlaps { flag: &'static str, out: PathBuf, what: &'static str, other: PathBuf },
 }
 
 impl std::fmt::Display for UsageError {
@@ -89,6 +91,12 @@ impl std::fmt::Display for UsageError {
                 f,
                 "--templates {}: no such folder\n  hint: leave --templates out to use templates/ beside the data folder (or the built-in templates)",
                 p.display()
+            ),
+            UsageError::OutputOverlaps { flag, out, what, other } => write!(
+                f,
+                "{flag} {}: the output folder may not be, contain or lie inside {what} ({})\n  hint: the tool replaces and removes files in its output folders; give it a folder of its own, e.g. `{flag} output`",
+                out.display(),
+                other.display()
             ),
         }
     }
