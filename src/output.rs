@@ -181,7 +181,12 @@ impl Folder {
         }
         fs::create_dir_all(root).map_err(at(root))?;
         let lock_path = root.join(LOCK);
-        let lock = File::options().create(true).truncate(false).write(true).open(&lock_path).map_err(at(&lock_path))?;
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(at(&lock_path))?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -426,7 +431,8 @@ fn commit_one(c: Commit) -> Result<Vec<Entry>, (OutputError, Vec<Entry>)> {
             return Err((at(&manifest_path)(e), taken));
         }
     }
-    let mut dirs: Vec<PathBuf> = taken.iter().filter_map(|e| e.target.parent().map(|d| root.join(d))).collect();
+    let mut dirs: Vec<PathBuf> =
+        taken.iter().filter_map(|e| e.target.parent().map(|d| root.join(d))).collect();
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
@@ -457,8 +463,13 @@ mod tests {
         let staged = stage(path, bytes, false)?;
         let change = staged.change;
         let name = PathBuf::from(path.file_name().unwrap());
-        commit(vec![Commit { folder: &folder, staged: vec![staged], removed: Vec::new(), manifest: vec![name] }])
-            .map_err(|e| e.error)?;
+        commit(vec![Commit {
+            folder: &folder,
+            staged: vec![staged],
+            removed: Vec::new(),
+            manifest: vec![name],
+        }])
+        .map_err(|e| e.error)?;
         Ok(change)
     }
 

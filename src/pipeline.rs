@@ -301,7 +301,8 @@ mod tests {
     #[test]
     fn large_pdfs_are_made_first_one_at_a_time_and_results_keep_job_order() {
         let (small, large) = (doc(5), doc(LARGE));
-        let job = |name: &str, format: Format, doc| Job { root: Root::Public, path: name.into(), format, doc };
+        let job =
+            |name: &str, format: Format, doc| Job { root: Root::Public, path: name.into(), format, doc };
         let jobs = vec![
             job("a.md", Format::Md, &small),
             job("b.pdf", Format::Pdf, &large),

@@ -7,8 +7,9 @@ use crate::document::markdown::yaml_string;
 use crate::model::{Date, Precision};
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
-/// Registers every filter on `tera`.
+/// Registers every filter on `tera`, and `range` within the limits.
 pub fn register(tera: &mut Tera) {
+    tera.register_function("range", super::limits::range);
     tera.register_filter("telwoord", |n: i64, _: Kwargs, _: &State| count(n).map(dutch::telwoord));
     tera.register_filter("keer", |n: i64, _: Kwargs, _: &State| count(n).map(dutch::keer));
     tera.register_filter("rangtelwoord", |n: i64, _: Kwargs, _: &State| count(n).map(dutch::rangtelwoord));

@@ -12,6 +12,7 @@ pub mod context;
 pub mod dutch;
 pub mod filters;
 pub mod front_matter;
+pub mod limits;
 pub mod markdown;
 pub mod parse;
 pub mod view;
@@ -222,8 +223,7 @@ fn render_annexes(
         .map(|a| {
             let mut view = base.clone();
             view.insert("bijlage", a);
-            let text = tera
-                .render(template.name, view.context())
+            let text = limits::render(&tera, template.name, view.context())
                 .map_err(|e| template_errors(&e, &template.text))?;
             let parsed = parse::parse(&tidy(&text), audience).map_err(|e| {
                 if options.records_have_errors {
@@ -356,7 +356,7 @@ pub fn scope<'p>(
 /// thousands of record texts stays linear), as the view's audience may see
 /// it; a problem becomes a diagnostic at its place in the source.
 fn render_text(tera: &Tera, text: &Text, view: &View, diags: &mut Diagnostics) -> Option<String> {
-    match tera.render_str(&view.source(&text.value), view.context(), false) {
+    match limits::render_str(tera, &view.source(&text.value), view.context()) {
         Ok(s) => Some(s),
         Err(e) => {
             template_errors(&e, text).into_iter().for_each(|d| diags.push(d));

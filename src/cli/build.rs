@@ -58,7 +58,12 @@ impl BuildArgs {
         for (flag, out) in folders {
             for (what, other) in [("the data folder", &s.data), ("the templates folder", &s.templates)] {
                 if overlap(out, other) {
-                    return Err(super::UsageError::OutputOverlaps { flag, out: out.clone(), what, other: other.clone() });
+                    return Err(super::UsageError::OutputOverlaps {
+                        flag,
+                        out: out.clone(),
+                        what,
+                        other: other.clone(),
+                    });
                 }
             }
         }
@@ -244,7 +249,9 @@ pub fn run(args: BuildArgs) -> i32 {
     if !settings.dry_run
         && let Err(e) = output::commit(plans)
     {
-        eprintln!("error: cannot put the output in place: {e}\n  the output folders are as they were before this build");
+        eprintln!(
+            "error: cannot put the output in place: {e}\n  the output folders are as they were before this build"
+        );
         return 1;
     }
     eprintln!(

@@ -39,7 +39,15 @@ pub fn load(data: &Path) -> Loaded {
         return loaded;
     }
     let records_dir = data.join("records");
-    let record_files = yaml_files(&records_dir);
+    let (record_files, links) = yaml_files(&records_dir);
+    for link in links {
+        let name = link.strip_prefix(data).unwrap_or(&link).display().to_string();
+        loaded.diagnostics.push(
+            Diagnostic::general(format!("{name} is a link to a folder; it is not followed"), None)
+                .hint("put the records themselves under records/ (a linked folder could lead back to itself)")
+                .as_warning(),
+        );
+    }
     if record_files.is_empty() {
         loaded.diagnostics.push(
             Diagnostic::general(format!("no records found in `{}`", records_dir.display()), None)
@@ -152,7 +160,7 @@ fn read_yaml(
             return (SourceFile::new(name, lossy), None);
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = plain_line_ends(text);
     if text.trim().is_empty() {
         diags.push(
             Diagnostic::error("file is empty", Span::new(file, 0, 0))
@@ -186,14 +194,19 @@ fn read_yaml(
 }
 
 /// Every `*.yaml`/`*.yml` below `dir`, sorted, so runs are reproducible.
-fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+fn yaml_files(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let mut out = Vec::new();
+    let mut links = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else { continue };
         for e in entries.flatten() {
             let p = e.path();
-            if p.is_dir() {
+            // A linked folder is not followed: a link back up would be a loop.
+            let Ok(kind) = e.file_type() else { continue };
+            if kind.is_symlink() && p.is_dir() {
+                links.push(p);
+            } else if kind.is_dir() {
                 stack.push(p);
             } else if matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")) {
                 out.push(p);
@@ -201,7 +214,8 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out.sort();
-    out
+    links.sort();
+    (out, links)
 }
 
 /// The `dossier.yaml` of every folder under `dir`, and the names of the
@@ -231,6 +245,15 @@ pub const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
     ("bijlage.md", include_str!("../../templates/bijlage.md")),
 ];
 
+/// A text file as the rest of the tool reads it: without a byte order mark
+/// (an editor's, which would hide a template's front matter), and with `\n`
+/// line ends where the file has carriage returns only (an old Mac editor's,
+/// which would make the whole file one line).
+fn plain_line_ends(text: String) -> String {
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    if text.contains('\r') && !text.contains('\n') { text.replace('\r', "\n") } else { text }
+}
+
 /// The document templates: each built-in one, unless `dir` holds a file of
 /// the same name.
 pub fn templates(dir: Option<&Path>, sources: &mut Sources, diags: &mut Diagnostics) -> DocTemplates {
@@ -239,7 +262,7 @@ pub fn templates(dir: Option<&Path>, sources: &mut Sources, diags: &mut Diagnost
         let path = dir.map(|d| d.join(name)).filter(|p| p.is_file());
         let (label, text) = match path {
             Some(p) => match std::fs::read_to_string(&p) {
-                Ok(t) => (format!("templates/{name}"), t),
+                Ok(t) => (format!("templates/{name}"), plain_line_ends(t)),
                 Err(e) => {
                     diags.push(Diagnostic::general(format!("templates/{name}: cannot be read: {e}"), None));
                     continue;

@@ -65,10 +65,12 @@ fn the_answer_pdf_holds_every_question_and_answer_in_order() {
 fn no_word_lies_within_10_mm_of_the_page_edge() {
     let s = Scratch::bundled();
     assert_eq!(s.run(&["build", "--internal"]).code, 0);
-    for doc in ["output", "output-intern"].iter().flat_map(|o| ["antwoord", "bijlagen"].map(|d| format!("{o}/2022Z21205/{d}.pdf"))) {
+    for doc in ["output", "output-intern"]
+        .iter()
+        .flat_map(|o| ["antwoord", "bijlagen"].map(|d| format!("{o}/2022Z21205/{d}.pdf")))
+    {
         let doc = doc.as_str();
-        let Some(html) = tool("pdftotext", &["-bbox", p(&s.file(doc)), "-"])
-        else {
+        let Some(html) = tool("pdftotext", &["-bbox", p(&s.file(doc)), "-"]) else {
             return;
         };
         assert_within_margins(&html, doc);
@@ -107,7 +109,11 @@ fn assert_within_margins(html: &str, what: &str) {
 fn the_pdfs_are_valid_with_every_font_embedded() {
     let s = Scratch::bundled();
     assert_eq!(s.run(&["build", "--internal"]).code, 0);
-    for doc in ["output/2022Z21205/antwoord.pdf", "output/2022Z21205/bijlagen.pdf", "output-intern/2022Z21205/bijlagen.pdf"] {
+    for doc in [
+        "output/2022Z21205/antwoord.pdf",
+        "output/2022Z21205/bijlagen.pdf",
+        "output-intern/2022Z21205/bijlagen.pdf",
+    ] {
         let path = s.file(doc);
         let Some(check) = tool("qpdf", &["--check", p(&path)]) else { return };
         assert!(check.contains("No syntax or stream encoding errors found"), "{doc}: {check}");
