@@ -356,12 +356,22 @@ pub fn commit<'a>(commits: Vec<Commit<'a>>) -> Result<(), OutputError> {
             }
         }
     }
-    // Every folder is in place: the journals and old versions can go.
+    // Every folder is in place: the journals and old versions can go, and
+    // folders left empty by removed files.
     for (folder, entries) in &done {
         let _ = fs::remove_file(folder.root.join(JOURNAL));
         for e in entries {
             if let Some(old) = &e.old {
                 let _ = fs::remove_file(folder.root.join(old));
+            }
+        }
+        for e in entries {
+            let mut dir = e.target.parent();
+            while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+                if fs::remove_dir(folder.root.join(d)).is_err() {
+                    break; // not empty
+                }
+                dir = d.parent();
             }
         }
         sync_dir(&folder.root);
@@ -512,6 +522,53 @@ mod tests {
         let dry = stage(&path, b"anders", true).unwrap();
         assert_eq!(dry.change, Change::Changed);
         assert_eq!(count(), base);
+    }
+
+    #[test]
+    fn a_commit_killed_half_way_is_undone_by_the_next_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let (a, b, c) = (root.join("d/a.md"), root.join("d/b.md"), root.join("d/c.md"));
+        for (p, t) in [(&a, "oud a"), (&b, "oud b")] {
+            write_atomic(p, t.as_bytes()).unwrap();
+        }
+        // What commit_one does, stopped after two of its three steps: a
+        // replaced, b's old version kept but not yet replaced, c (new) not yet there.
+        {
+            let folder = Folder::open(root, false, || {}).unwrap();
+            let staged: Vec<Staged> = [(&a, "nieuw a"), (&b, "nieuw b"), (&c, "nieuw c")]
+                .iter()
+                .map(|(p, t)| stage(p, t.as_bytes(), false).unwrap())
+                .collect();
+            let entries = vec![
+                Entry { target: "d/a.md".into(), old: Some(old_path(Path::new("d/a.md"))) },
+                Entry { target: "d/b.md".into(), old: Some(old_path(Path::new("d/b.md"))) },
+                Entry { target: "d/c.md".into(), old: None },
+            ];
+            write_journal(root, &entries).unwrap();
+            keep_old(&a, &root.join(entries[0].old.as_ref().unwrap())).unwrap();
+            let mut staged = staged.into_iter();
+            staged.next().unwrap().temp.unwrap().persist(&a).unwrap();
+            keep_old(&b, &root.join(entries[1].old.as_ref().unwrap())).unwrap();
+            // Killed here: the other temporaries stay behind.
+            staged.for_each(|s| {
+                s.temp.unwrap().keep().unwrap();
+            });
+            drop(folder);
+        }
+        assert_eq!(fs::read(&a).unwrap(), b"nieuw a");
+        let folder = Folder::open(root, false, || {}).unwrap();
+        assert_eq!(fs::read(&a).unwrap(), b"oud a", "the replaced file is put back");
+        assert_eq!(fs::read(&b).unwrap(), b"oud b");
+        assert!(!c.exists());
+        assert!(!root.join(JOURNAL).exists());
+        let left: Vec<String> = fs::read_dir(root.join("d"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(TEMP_PREFIX) || n.starts_with(OLD_PREFIX))
+            .collect();
+        assert!(left.is_empty(), "no temporary or old version left: {left:?}");
+        drop(folder);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 #[path = "../../examples/synth.rs"]
 #[allow(dead_code)]
-mod synth;
+pub mod synth;
 
 fn mtimes(s: &Scratch) -> Vec<(std::path::PathBuf, SystemTime)> {
     let mut v: Vec<_> = snapshot_tree(&s.out())

@@ -9,6 +9,7 @@ mod common;
 mod document;
 mod fidelity;
 mod html;
+mod output;
 mod pdf;
 mod register_changes;
 mod robustness;

@@ -1,0 +1,215 @@
+//! The output folders as a clerk relies on them: only this build's public
+//! documents in the public folder, nothing half-written after a failure or
+//! a kill, one build at a time.
+
+use crate::common::{Scratch, snapshot_tree};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The files of a folder, without the tool's own lock file.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    snapshot_tree(dir)
+        .into_iter()
+        .map(|(p, b)| (p.strip_prefix(dir).unwrap().to_path_buf(), b))
+        .filter(|(p, _)| !p.ends_with(".beantwoord.lock"))
+        .collect()
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    tree(dir).into_iter().map(|(p, _)| p.to_string_lossy().into_owned()).collect()
+}
+
+#[test]
+fn internal_documents_go_to_their_own_folder_and_old_ones_leave_the_public_folder() {
+    let s = Scratch::bundled();
+    // What an older version left: intern/ inside the public folder.
+    s.write("output/2022Z21205/intern/bijlagen.md", "[[5.1.2e: oud]]");
+    let r = s.run(&["build", "--internal"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("  removed      output/2022Z21205/intern/bijlagen.md"), "{}", r.stdout);
+    assert!(!s.file("output/2022Z21205/intern").exists(), "{:?}", names(&s.out()));
+    assert!(s.file("output-intern/2022Z21205/bijlagen.md").exists());
+    let public = names(&s.out());
+    assert!(public.iter().all(|n| !n.contains("intern")), "{public:?}");
+    // A plain build leaves the internal folder alone and the public one public.
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(s.file("output-intern/2022Z21205/bijlagen.md").exists());
+    let r = s.run(&["build", "--internal", "--internal-out", "review"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(s.file("review/2022Z21205/antwoord.pdf").exists());
+}
+
+#[test]
+fn files_a_build_no_longer_makes_are_removed_and_listed() {
+    let s = Scratch::minimal();
+    assert_eq!(s.run(&["build"]).code, 0);
+    let dossier = "data/dossiers/T1/dossier.yaml";
+    s.write(dossier, &format!("{}annexes: {{ reports: none, inventory: false }}\n", s.read(dossier)));
+    let dry = s.run(&["build", "--dry-run"]);
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(dry.stdout.contains("  would remove output/T1/bijlagen.pdf"), "{}", dry.stdout);
+    assert!(s.file("output/T1/bijlagen.pdf").exists(), "a dry run removes nothing");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for ext in ["md", "pdf", "html"] {
+        assert!(r.stdout.contains(&format!("  removed      output/T1/bijlagen.{ext}")), "{}", r.stdout);
+        assert!(!s.file(&format!("output/T1/bijlagen.{ext}")).exists());
+    }
+    assert!(r.stderr.contains(", 3 removed"), "{}", r.stderr);
+    // A dossier that is gone takes its files along; one not built keeps them.
+    crate::common::copy_dir(&s.data().join("dossiers/T1"), &s.data().join("dossiers/T2"));
+    s.edit("data/dossiers/T2/dossier.yaml", "id: T1", "id: T2");
+    assert_eq!(s.run(&["build"]).code, 0);
+    assert_eq!(s.run(&["build", "--dossier", "T1", "--format", "md"]).code, 0);
+    assert!(s.file("output/T2/antwoord.pdf").exists(), "another dossier's files stay");
+    assert!(s.file("output/T1/antwoord.pdf").exists(), "another format's files stay");
+    std::fs::remove_dir_all(s.data().join("dossiers/T2")).unwrap();
+    let r = s.run(&["build"]);
+    assert!(r.stdout.contains("  removed      output/T2/antwoord.pdf"), "{}", r.stdout);
+    assert!(!s.file("output/T2").exists(), "its folder too");
+}
+
+#[test]
+fn an_output_folder_may_not_hold_or_lie_in_the_data_or_the_templates() {
+    let s = Scratch::bundled();
+    for out in [".", "data", "data/records/uit", "templates", "templates/x"] {
+        let r = s.run(&["build", "--out", out]);
+        assert_eq!(r.code, 2, "--out {out}: {}", r.stderr);
+        assert!(r.stderr.contains("may not be, contain or lie inside"), "{}", r.stderr);
+    }
+    let r = s.run(&["build", "--internal", "--internal-out", "output/intern"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(!s.out().exists(), "nothing written");
+}
+
+#[test]
+fn a_failure_while_putting_files_in_place_puts_every_earlier_file_back() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build"]).code, 0);
+    // Every document changes, and the last one cannot be replaced: a folder
+    // stands where the file was.
+    s.edit("data/dossiers/2022Z21205/dossier.yaml", "answered: 2022-12-02", "answered: 2022-12-03");
+    std::fs::remove_file(s.file("output/2022Z21205/bijlagen.html")).unwrap();
+    s.write("output/2022Z21205/bijlagen.html/in-de-weg", "x");
+    let before = tree(&s.out());
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("cannot put the output in place: "), "{}", r.stderr);
+    assert!(r.stderr.contains("output/2022Z21205/bijlagen.html"), "the path: {}", r.stderr);
+    assert_eq!(tree(&s.out()), before, "every file back byte for byte, no temporary or journal left");
+}
+
+/// A register of `reports` reports in `dir/data`, and its complete build in
+/// `dir/<name>` (the reference a killed build is compared with).
+fn register(dir: &Path, seed: u64, reports: usize) -> PathBuf {
+    let data = dir.join(format!("data-{seed}"));
+    let tmp = tempfile::tempdir().unwrap();
+    crate::batch::synth::generate(reports, 1, seed, tmp.path()).unwrap();
+    crate::common::copy_dir(&tmp.path().join("data"), &data);
+    data
+}
+
+fn build(data: &Path, out: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_beantwoord"));
+    c.args(["build", "--quiet", "--data"])
+        .arg(data)
+        .arg("--out")
+        .arg(out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    c
+}
+
+#[test]
+fn a_build_killed_at_any_point_leaves_each_file_whole_and_the_next_run_cleans_up() {
+    use std::collections::HashMap;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (register(dir.path(), 1, 40), register(dir.path(), 2, 40));
+    let (ref_a, ref_b) = (dir.path().join("ref-a"), dir.path().join("ref-b"));
+    let t = std::time::Instant::now();
+    assert!(build(&a, &ref_a).status().unwrap().success());
+    let took = t.elapsed();
+    assert!(build(&b, &ref_b).status().unwrap().success());
+    let versions: HashMap<PathBuf, Vec<Vec<u8>>> =
+        tree(&ref_a).into_iter().chain(tree(&ref_b)).fold(HashMap::new(), |mut m, (p, bytes)| {
+            m.entry(p).or_default().push(bytes);
+            m
+        });
+    let out = dir.path().join("output");
+    assert!(build(&a, &out).status().unwrap().success());
+    let mut rng = 0x2545_f491_4f6c_dd1du64;
+    for round in 0..50 {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        let data = if round % 2 == 0 { &b } else { &a };
+        let mut child = build(data, &out).spawn().unwrap();
+        let wait = took.mul_f64((rng % 1000) as f64 / 800.0);
+        std::thread::sleep(wait);
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        for (path, bytes) in tree(&out) {
+            let name = path.to_string_lossy();
+            if name.contains(".beantwoord") {
+                continue; // the tool's own journal, old versions and temporaries
+            }
+            let known = versions.get(&path).is_some_and(|v| v.contains(&bytes));
+            assert!(known, "round {round}: {name} is neither the old nor the new file");
+        }
+    }
+    assert!(build(&b, &out).status().unwrap().success(), "the next run puts things right");
+    let left: Vec<String> = names(&out)
+        .into_iter()
+        .filter(|n| n.contains(".beantwoord-"))
+        .filter(|n| !n.ends_with(".beantwoord-manifest"))
+        .collect();
+    assert!(left.is_empty(), "no temporary file left: {left:?}");
+    let documents = |d: &Path| {
+        tree(d).into_iter().filter(|(p, _)| !p.to_string_lossy().contains(".beantwoord")).collect::<Vec<_>>()
+    };
+    assert_eq!(documents(&out), documents(&ref_b), "exactly the new build");
+}
+
+#[test]
+fn two_builds_into_one_folder_never_leave_it_mixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (register(dir.path(), 3, 30), register(dir.path(), 4, 30));
+    let (ref_a, ref_b) = (dir.path().join("ref-a"), dir.path().join("ref-b"));
+    assert!(build(&a, &ref_a).status().unwrap().success());
+    assert!(build(&b, &ref_b).status().unwrap().success());
+    let documents = |d: &Path| {
+        tree(d).into_iter().filter(|(p, _)| !p.to_string_lossy().contains(".beantwoord")).collect::<Vec<_>>()
+    };
+    let out = dir.path().join("output");
+    for _ in 0..3 {
+        let first = build(&a, &out).spawn().unwrap();
+        let second = build(&b, &out).spawn().unwrap();
+        let (first, second) = (first.wait_with_output().unwrap(), second.wait_with_output().unwrap());
+        assert!(first.status.success() && second.status.success());
+        let now = documents(&out);
+        assert!(now == documents(&ref_a) || now == documents(&ref_b), "the folder is one build or the other");
+    }
+}
+
+#[test]
+fn a_linked_folder_under_records_is_not_followed() {
+    let s = Scratch::minimal();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(s.data().join("records"), s.data().join("records/lus")).unwrap();
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("records/lus is a link to a folder; it is not followed"), "{}", r.stderr);
+}
+
+#[test]
+fn a_template_with_a_byte_order_mark_or_old_mac_line_ends_is_read_as_written() {
+    let s = Scratch::minimal();
+    s.write(
+        "templates/antwoord.md",
+        &format!("\u{feff}{}\nEigen tekst.\n", crate::common::FRONT_MATTER).replace('\n', "\r"),
+    );
+    let r = s.run(&["build", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(s.read("output/T1/antwoord.md").ends_with("\n\nEigen tekst.\n"));
+}
