@@ -13,7 +13,7 @@
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`], [`answers::parse`], [`answers::front_matter`]) | model + Tera templates → Markdown, parsed once (the one place pulldown-cmark's options are set) into a typed [`document::Document`] per document and audience; each annex rendered from `bijlage.md` in parallel as a section that starts a page |
 //! | **document** | [`document`] | the typed hand-over: [`document::Meta`], sections, blocks with roles, spans; a [`document::Redaction`] holds its words only in the internal document |
 //! | **backends** | [`backend`] ([`backend::markdown`], [`backend::pdf`], [`backend::html`]) | a `Document` → the bytes of one format, each behind the one [`backend::Backend`] trait; pure. The PDF: sections laid out in parallel ([`backend::pdf::layout`]) → content streams ([`backend::pdf::content`]) → PDF ([`backend::pdf::writer`], the only printpdf module) |
-//! | **output** | [`output`] | each file compared with the disk: unchanged ones left alone, changed ones staged beside their target and renamed into place only when the whole run succeeded |
+//! | **output** | [`output`] | each file compared with the disk: unchanged ones left alone, changed ones staged beside their target; then, under a lock, put in place with a journal and the old versions kept, so that a failure or a kill leaves the previous build; files no longer made removed (a manifest) |
 //! | commands | [`cli`] → [`settings`], [`pipeline`] | one file per command; raw arguments → checked [`settings::Settings`] first; [`pipeline`] runs the stages for `check` and `build` |
 //!
 //! Foundations every stage may use: [`source`] (files and spans), [`diag`]
@@ -40,9 +40,14 @@
 //!   disagree; nothing after the answers stage parses Markdown or YAML.
 //!   Dates, ids and resource names come from the input, so rebuilding gives
 //!   the same bytes.
-//! - Withheld Woo passages (`[[5.1.2e: …]]`) are parsed by [`redaction`] and
-//!   become typed spans before Markdown is parsed; a public document holds
-//!   only the ground, and diagnostics mask the words.
+//! - Withheld Woo passages (`[[5.1.2e: …]]`), in any text field, are parsed
+//!   by [`redaction`] and become typed spans before Markdown is parsed; the
+//!   public render sees the records only through [`answers::view`] (every
+//!   marker without its words), a public document holds only the ground, a
+//!   withheld passage standing unmarked in a public document is an error
+//!   ([`withheld`]), and diagnostics mask the words.
+//! - Internal review documents go to a folder of their own, outside the
+//!   public output folder.
 
 pub mod answers;
 pub mod backend;

@@ -213,3 +213,18 @@ fn a_name_withheld_in_one_place_and_written_plainly_in_another_is_an_error_namin
     assert!(r.stderr.contains("templates/bijlage.md:3:6"), "{}", r.stderr);
     assert!(leaks(r.stderr.as_bytes()).is_empty(), "{}", r.stderr);
 }
+
+#[test]
+fn a_template_error_does_not_quote_a_withheld_word() {
+    let s = Scratch::minimal();
+    s.edit("data/records/reports.yaml", "    subject: Video", &format!("    subject: \"[[5.1.2e: {NAME}]] Video\""));
+    s.edit(
+        "data/dossiers/T1/dossier.yaml",
+        "{{ reports | via(account=\"facebook\") | length | keer }}.",
+        "{{ reports[0].subject | datum }} {{ reports[0].subject | telwoord }}",
+    );
+    let r = s.run(&["build", "--internal"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("template: "), "{}", r.stderr);
+    assert!(leaks(r.stderr.as_bytes()).is_empty(), "{}", r.stderr);
+}
