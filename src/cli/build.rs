@@ -20,7 +20,7 @@ pub struct BuildArgs {
     /// The public output folder: only public documents go here.
     #[arg(long, value_name = "DIR", default_value = "output")]
     pub out: PathBuf,
-    /// Where --internal writes the review documents [default: <out>-intern beside the output folder].
+    /// Where --internal writes the review documents [default: beside the output folder, its name + "-intern"].
     #[arg(long, value_name = "DIR")]
     pub internal_out: Option<PathBuf>,
     /// Build only this dossier (repeatable) [default: every dossier].

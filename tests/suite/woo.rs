@@ -217,7 +217,11 @@ fn a_name_withheld_in_one_place_and_written_plainly_in_another_is_an_error_namin
 #[test]
 fn a_template_error_does_not_quote_a_withheld_word() {
     let s = Scratch::minimal();
-    s.edit("data/records/reports.yaml", "    subject: Video", &format!("    subject: \"[[5.1.2e: {NAME}]] Video\""));
+    s.edit(
+        "data/records/reports.yaml",
+        "    subject: Video",
+        &format!("    subject: \"[[5.1.2e: {NAME}]] Video\""),
+    );
     s.edit(
         "data/dossiers/T1/dossier.yaml",
         "{{ reports | via(account=\"facebook\") | length | keer }}.",
