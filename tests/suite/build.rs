@@ -143,3 +143,26 @@ fn an_error_in_a_user_template_points_at_its_line() {
     assert!(r.stderr.contains("Unknown filter `onbekend`"), "{}", r.stderr);
     assert!(!s.out().exists());
 }
+
+/// The Markdown of the bundled case, public and internal, byte for byte as
+/// pinned in `tests/fixtures/golden/` (mdBook's way): a change to any stage
+/// that moves a byte shows here. To accept a deliberate change, rebuild and
+/// copy `output/2022Z21205/*.md` and `output-intern/2022Z21205/*.md` there.
+#[test]
+fn the_bundled_markdown_is_byte_for_byte_the_golden_output() {
+    let s = Scratch::bundled();
+    let r = s.run(&["build", "--internal", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let golden = crate::common::fixtures().join("golden");
+    for (made, pinned) in
+        [("output/2022Z21205", "2022Z21205"), ("output-intern/2022Z21205", "2022Z21205-intern")]
+    {
+        for doc in ["antwoord.md", "bijlagen.md"] {
+            let expected = std::fs::read_to_string(golden.join(pinned).join(doc)).unwrap();
+            assert!(
+                s.read(&format!("{made}/{doc}")) == expected,
+                "{made}/{doc} differs from tests/fixtures/golden/{pinned}/{doc}"
+            );
+        }
+    }
+}
