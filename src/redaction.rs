@@ -83,7 +83,27 @@ const CLOSE: &str = "]]";
 
 /// Splits `text` into segments, or lists every malformed marker in it.
 pub fn parse(text: &str) -> Result<Vec<Segment<'_>>, Vec<MarkerError>> {
+    let scanned = scan(text);
+    if scanned.errors.is_empty() { Ok(scanned.segments) } else { Err(scanned.errors) }
+}
+
+/// Every well-formed marker in `text` (also where others are malformed):
+/// its byte range, ground and words.
+pub fn markers(text: &str) -> Vec<(std::ops::Range<usize>, Ground, &str)> {
+    scan(text).marks
+}
+
+/// What one pass of the grammar finds in a text.
+struct Scanned<'a> {
+    segments: Vec<Segment<'a>>,
+    marks: Vec<(std::ops::Range<usize>, Ground, &'a str)>,
+    errors: Vec<MarkerError>,
+}
+
+/// The grammar, once: every marker in `text`, well-formed or not.
+fn scan(text: &str) -> Scanned<'_> {
     let mut segments = Vec::new();
+    let mut marks = Vec::new();
     let mut errors = Vec::new();
     let mut rest = 0;
     while let Some(found) = text[rest..].find(OPEN) {
@@ -127,7 +147,10 @@ pub fn parse(text: &str) -> Result<Vec<Segment<'_>>, Vec<MarkerError>> {
         }
         match inner.split_once(':') {
             Some((code, words)) if !words.trim().is_empty() => match Ground::parse(code) {
-                Some(ground) => segments.push(Segment::Withheld { ground, words: words.trim() }),
+                Some(ground) => {
+                    segments.push(Segment::Withheld { ground, words: words.trim() });
+                    marks.push((start..close + CLOSE.len(), ground, words.trim()));
+                }
                 None => errors.push(MarkerError {
                     start: inner_start,
                     end: inner_start + code.len(),
@@ -153,7 +176,7 @@ pub fn parse(text: &str) -> Result<Vec<Segment<'_>>, Vec<MarkerError>> {
     if rest < text.len() {
         segments.push(Segment::Open(&text[rest..]));
     }
-    if errors.is_empty() { Ok(segments) } else { Err(errors) }
+    Scanned { segments, marks, errors }
 }
 
 /// The words that stand for withheld ones in what a public render sees.
@@ -188,33 +211,6 @@ pub fn public_view(text: &str) -> std::borrow::Cow<'_, str> {
             mask(text).chars().map(|c| if c == '*' { '…' } else { c }).collect::<String>().replace("……", "…"),
         ),
     }
-}
-
-/// Every well-formed marker in `text`: its byte range, ground and words.
-pub fn markers(text: &str) -> Vec<(std::ops::Range<usize>, Ground, &str)> {
-    let mut out = Vec::new();
-    let mut rest = 0;
-    while let Some(found) = text[rest..].find(OPEN) {
-        let start = rest + found;
-        let inner = start + OPEN.len();
-        let line_end = text[inner..].find('\n').map_or(text.len(), |i| inner + i);
-        let Some(close) = text[inner..line_end].find(CLOSE).map(|i| inner + i) else {
-            rest = line_end;
-            continue;
-        };
-        rest = close + CLOSE.len();
-        let body = &text[inner..close];
-        if body.contains(OPEN) {
-            continue;
-        }
-        if let Some((code, words)) = body.split_once(':')
-            && let Some(ground) = Ground::parse(code)
-            && !words.trim().is_empty()
-        {
-            out.push((start..rest, ground, words.trim()));
-        }
-    }
-    out
 }
 
 /// Characters that look like nothing but split a marker: zero-width

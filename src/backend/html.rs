@@ -86,23 +86,11 @@ struct Writer {
 
 impl Writer {
     fn number_notes(&mut self, b: &Block) {
-        let spans = |s: &[Span], notes: &mut HashMap<String, usize>| {
-            for span in s {
-                if let Inline::NoteRef(label) = &span.inline {
-                    let next = notes.len() + 1;
-                    notes.entry(label.clone()).or_insert(next);
-                }
-            }
-        };
-        match b {
-            Block::Heading(h) => spans(&h.spans, &mut self.notes),
-            Block::Paragraph(s) => spans(s, &mut self.notes),
-            Block::List(l) => l.items.iter().flatten().for_each(|b| self.number_notes(b)),
-            Block::Quote(bs) => bs.iter().for_each(|b| self.number_notes(b)),
-            Block::Table(t) => {
-                t.header.iter().chain(t.rows.iter().flatten()).for_each(|c| spans(c, &mut self.notes))
-            }
-            Block::Rule => {}
+        let mut labels = Vec::new();
+        b.note_refs(&mut labels);
+        for label in labels {
+            let next = self.notes.len() + 1;
+            self.notes.entry(label.to_string()).or_insert(next);
         }
     }
 

@@ -160,6 +160,27 @@ pub enum Block {
     Rule,
 }
 
+impl Block {
+    /// The footnote labels the block cites, in order, into `out`.
+    pub fn note_refs<'b>(&'b self, out: &mut Vec<&'b str>) {
+        let spans = |spans: &'b [Span], out: &mut Vec<&'b str>| {
+            out.extend(spans.iter().filter_map(|s| match &s.inline {
+                Inline::NoteRef(label) => Some(label.as_str()),
+                _ => None,
+            }));
+        };
+        match self {
+            Block::Heading(Heading { spans: s, .. }) | Block::Paragraph(s) => spans(s, out),
+            Block::List(l) => l.items.iter().flatten().for_each(|b| b.note_refs(out)),
+            Block::Quote(blocks) => blocks.iter().for_each(|b| b.note_refs(out)),
+            Block::Table(Table { header, rows, .. }) => {
+                header.iter().chain(rows.iter().flatten()).for_each(|cell| spans(cell, out));
+            }
+            Block::Rule => {}
+        }
+    }
+}
+
 /// What a heading stands for in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {

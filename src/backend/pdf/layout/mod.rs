@@ -13,7 +13,7 @@ mod lines;
 mod pager;
 
 use super::fonts::{Face, Fonts};
-use crate::document::{Block, Heading, Inline, Note, Section, Span};
+use crate::document::{Block, Note, Section};
 use lines::{Line, Lines};
 use pager::Pager;
 use std::collections::{BTreeSet, HashMap};
@@ -186,7 +186,7 @@ pub fn layout(
     let mut first_cited: HashMap<String, usize> = HashMap::new();
     for (k, section) in sections.iter().enumerate() {
         let mut labels = Vec::new();
-        section.iter().for_each(|b| note_refs(b, &mut labels));
+        section.iter().for_each(|b| b.note_refs(&mut labels));
         for label in labels {
             first_cited.entry(label.to_string()).or_insert(k);
         }
@@ -244,25 +244,6 @@ pub fn layout(
     }
     number_pages(&mut laid.pages, &laid.style, fonts);
     laid
-}
-
-/// The footnote labels a block cites, in order.
-fn note_refs<'b>(block: &'b Block, out: &mut Vec<&'b str>) {
-    let spans = |spans: &'b [Span], out: &mut Vec<&'b str>| {
-        out.extend(spans.iter().filter_map(|s| match &s.inline {
-            Inline::NoteRef(label) => Some(label.as_str()),
-            _ => None,
-        }));
-    };
-    match block {
-        Block::Heading(Heading { spans: s, .. }) | Block::Paragraph(s) => spans(s, out),
-        Block::List(l) => l.items.iter().flatten().for_each(|b| note_refs(b, out)),
-        Block::Quote(blocks) => blocks.iter().for_each(|b| note_refs(b, out)),
-        Block::Table(crate::document::Table { header, rows, .. }) => {
-            header.iter().chain(rows.iter().flatten()).for_each(|cell| spans(cell, out));
-        }
-        Block::Rule => {}
-    }
 }
 
 /// The footer and the running header on every page.
