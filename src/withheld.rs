@@ -70,6 +70,28 @@ fn normalize(text: &str) -> Normal {
     out
 }
 
+/// [`normalize`]'s text alone.
+fn normal_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
 impl Withheld {
     /// The passages withheld in every source of the run.
     pub fn collect(sources: &Sources) -> Withheld {
@@ -153,9 +175,20 @@ impl Withheld {
     }
 
     /// Where a passage stands in `text` (a public document's text): the
-    /// place it is withheld, for each one found.
+    /// place it is withheld, for each one found. (Without the offsets
+    /// [`Self::find`] keeps: this runs over every public document.)
     pub fn found_in(&self, text: &str) -> Vec<Span> {
-        let mut found: Vec<Span> = self.find(text).into_iter().map(|(_, w)| w).collect();
+        let Some(finder) = &self.finder else { return Vec::new() };
+        let normal = normal_text(text);
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut found: Vec<Span> = finder
+            .find_iter(&normal)
+            .filter(|m| {
+                !word(normal[..m.start()].chars().next_back()) && !word(normal[m.end()..].chars().next())
+            })
+            .map(|m| self.phrases[m.pattern().as_usize()].1)
+            .collect();
+        found.sort_by_key(|s| (s.file.0, s.start));
         found.dedup();
         found
     }
