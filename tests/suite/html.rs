@@ -61,7 +61,7 @@ fn visible(html: &str) -> String {
 #[test]
 fn the_browser_shows_every_question_and_answer_in_order() {
     let s = Scratch::bundled();
-    let r = s.run(&["build", "--format", "html"]);
+    let r = s.run(&["build", "--format", "html", "--format", "md"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let file = s.file("output/2022Z21205/antwoord.html");
     let Some(out) = chromium(&file, &["--dump-dom"], s.path()) else { return };
@@ -75,6 +75,23 @@ fn the_browser_shows_every_question_and_answer_in_order() {
             let found = text[at..].find(&heading).map(|i| at + i);
             let Some(i) = found else { panic!("{heading:?} is not shown after position {at}") };
             at = i + heading.len();
+        }
+    }
+    // Every question and answer, in words, as the Markdown of the same build has it.
+    let md = s.read("output/2022Z21205/antwoord.md");
+    for n in 1..=14 {
+        for heading in [format!("Vraag {n}"), format!("Antwoord {n}")] {
+            let words: String = crate::common::section(&md, &heading)
+                .replace(['\\', '*'], "")
+                .split("[^")
+                .map(|part| part.split_once(']').map_or(part, |(_, rest)| rest))
+                .collect::<Vec<_>>()
+                .concat()
+                .split_whitespace()
+                .take(25)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(text.contains(&words), "{heading} is not shown as written: {words}");
         }
     }
     for phrase in [
