@@ -139,6 +139,32 @@ fn no_longer_made(folder: &Folder, made: &[PathBuf], settings: &Settings, known:
         .collect()
 }
 
+/// What each output folder gets: its staged files, the files it loses, and
+/// its manifest after the run.
+fn plan<'f>(folders: &'f Folders, done: Vec<Done>, settings: &Settings, known: &[&str]) -> Vec<Commit<'f>> {
+    let (mut public, mut internal): (Vec<Staged>, Vec<Staged>) = (Vec::new(), Vec::new());
+    for d in done {
+        match d.root {
+            Root::Public => public.push(d.staged),
+            Root::Internal => internal.push(d.staged),
+        }
+    }
+    let mut plans = Vec::new();
+    for (staged, folder) in [(public, Some(&folders.public)), (internal, folders.internal.as_ref())] {
+        let Some(folder) = folder else { continue };
+        let made: Vec<PathBuf> =
+            staged.iter().filter_map(|s| s.path.strip_prefix(&folder.root).ok().map(PathBuf::from)).collect();
+        let removed = no_longer_made(folder, &made, settings, known);
+        let mut manifest: Vec<PathBuf> =
+            folder.previous.iter().filter(|p| !removed.contains(p) && !made.contains(p)).cloned().collect();
+        manifest.extend(made);
+        manifest.sort();
+        manifest.dedup();
+        plans.push(Commit { folder, staged, removed, manifest });
+    }
+    plans
+}
+
 pub fn run(args: BuildArgs) -> i32 {
     let started = Instant::now();
     let settings = match args.settings() {
@@ -184,10 +210,10 @@ pub fn run(args: BuildArgs) -> i32 {
         bar.finish_and_clear();
         for r in results {
             match r {
-                Ok(d) => {
+                Ok(mut d) => {
                     pages += d.pages;
-                    d.warnings.iter().for_each(|w| diags.push(w.clone()));
-                    done.push(Done { warnings: Vec::new(), ..d });
+                    std::mem::take(&mut d.warnings).into_iter().for_each(|w| diags.push(w));
+                    done.push(d);
                 }
                 Err(e) => diags.push(*e),
             }
@@ -205,26 +231,7 @@ pub fn run(args: BuildArgs) -> i32 {
         return 1;
     };
     let known: Vec<&str> = prepared.project.dossiers.iter().map(|d| d.id.value.as_str()).collect();
-    let (mut public, mut internal): (Vec<Staged>, Vec<Staged>) = (Vec::new(), Vec::new());
-    for d in done {
-        match d.root {
-            Root::Public => public.push(d.staged),
-            Root::Internal => internal.push(d.staged),
-        }
-    }
-    let mut plans = Vec::new();
-    for (staged, folder) in [(public, Some(&folders.public)), (internal, folders.internal.as_ref())] {
-        let Some(folder) = folder else { continue };
-        let made: Vec<PathBuf> =
-            staged.iter().filter_map(|s| s.path.strip_prefix(&folder.root).ok().map(PathBuf::from)).collect();
-        let removed = no_longer_made(folder, &made, &settings, &known);
-        let mut manifest: Vec<PathBuf> =
-            folder.previous.iter().filter(|p| !removed.contains(p) && !made.contains(p)).cloned().collect();
-        manifest.extend(made);
-        manifest.sort();
-        manifest.dedup();
-        plans.push(Commit { folder, staged, removed, manifest });
-    }
+    let plans = plan(&folders, done, &settings, &known);
     let mut report: Vec<(Change, PathBuf)> = Vec::new();
     for plan in &plans {
         report.extend(plan.staged.iter().map(|s| (s.change, s.path.clone())));
