@@ -18,7 +18,7 @@ pub mod parse;
 pub mod view;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::document::{Audience, Block, Document, Inline, Role, Section};
+use crate::document::{Audience, Block, Document, Inline, Note, Role, Section};
 use crate::model::templates::{DocTemplate, DocTemplates};
 use crate::model::{Answer, Dossier, Project, Report, Text};
 use crate::redaction::MarkerError;
@@ -136,14 +136,10 @@ fn render_for(
     for name in &names {
         let template = templates.get(name)?;
         // The annex document is a frame that says where its annexes go.
-        let annexes = match *name {
-            "bijlagen.md" => {
-                let one = templates.get("bijlage.md")?;
-                view.insert("bijlagen", ANNEXES_GO_HERE);
-                Some(render_annexes(one, &annexes, dossier, (audience, options), diags)?)
-            }
-            _ => None,
-        };
+        let frame = *name == "bijlagen.md";
+        if frame {
+            view.insert("bijlagen", ANNEXES_GO_HERE);
+        }
         let out = render_text(&tera, &template.text, &view, diags);
         view.remove("bijlagen");
         let out = tidy(&out?);
@@ -158,16 +154,21 @@ fn render_for(
         let meta = front_matter::read(parsed.front_matter.as_deref(), audience)
             .map_err(|errors| errors.iter().for_each(|e| diags.push(meta_error(template, e, dossier))))
             .ok()?;
-        let sections = match annexes {
-            Some(annexes) => place_annexes(parsed.blocks, placed, annexes, template, diags)?,
-            None => vec![Section { new_page: false, blocks: parsed.blocks }],
+        let mut notes = parsed.notes;
+        let sections = if frame {
+            let one = templates.get("bijlage.md")?;
+            let frame_notes: Vec<String> = notes.iter().map(|n| n.label.clone()).collect();
+            let rendered = render_annexes(one, &annexes, dossier, (audience, options), &frame_notes, diags)?;
+            let mut sections = Vec::with_capacity(rendered.len());
+            for (section, own) in rendered {
+                sections.push(section);
+                notes.extend(own);
+            }
+            place_annexes(parsed.blocks, placed, sections, template, diags)?
+        } else {
+            vec![Section { new_page: false, blocks: parsed.blocks }]
         };
-        documents.push(Document {
-            name: name.trim_end_matches(".md").to_string(),
-            meta,
-            sections,
-            notes: parsed.notes,
-        });
+        documents.push(Document { name: name.trim_end_matches(".md").to_string(), meta, sections, notes });
     }
     Some(documents)
 }
@@ -198,6 +199,9 @@ fn meta_error(template: &DocTemplate, e: &front_matter::MetaError, dossier: &Dos
 /// placed; U+FFFF is not a character that YAML or a template can carry.
 const ANNEXES_GO_HERE: &str = "\u{FFFF}bijlagen\u{FFFF}";
 
+/// One rendered annex: its section, and the footnotes it defines itself.
+type Annex = (Section, Vec<Note>);
+
 /// Each annex rendered from `bijlage.md`, tidied and parsed for `audience`,
 /// in parallel, in order: one section each, starting a page, its first
 /// heading the annex's. A problem in the template is reported once, not once
@@ -207,8 +211,9 @@ fn render_annexes(
     annexes: &[annex::AnnexCtx],
     dossier: &Dossier,
     (audience, options): (Audience, Options),
+    frame_notes: &[String],
     diags: &mut Diagnostics,
-) -> Option<Vec<Section>> {
+) -> Option<Vec<Annex>> {
     use rayon::prelude::*;
     let mut tera = new_tera();
     let mut base = View::new(audience);
@@ -218,14 +223,25 @@ fn render_annexes(
     }
     base.insert("dossier", &context::dossier(dossier));
     base.insert("internal", &(audience == Audience::Internal));
-    let rendered: Vec<Result<Section, Vec<Diagnostic>>> = annexes
+    let rendered: Vec<Result<Annex, Vec<Diagnostic>>> = annexes
         .par_iter()
         .map(|a| {
             let mut view = base.clone();
             view.insert("bijlage", a);
             let text = limits::render(&tera, template.name, view.context())
                 .map_err(|e| template_errors(&e, &template.text))?;
-            let parsed = parse::parse(&tidy(&text), audience).map_err(|e| {
+            // A footnote the frame defines may be cited in an annex: the
+            // annex is parsed on its own, so it is told the label exists (a
+            // stand-in definition, dropped again).
+            let mut text = tidy(&text);
+            let borrowed: Vec<&String> = frame_notes
+                .iter()
+                .filter(|l| text.contains(&format!("[^{l}]")) && !text.contains(&format!("[^{l}]:")))
+                .collect();
+            for label in &borrowed {
+                text.push_str(&format!("\n[^{label}]: .\n"));
+            }
+            let parsed = parse::parse(&text, audience).map_err(|e| {
                 if options.records_have_errors {
                     Vec::new()
                 } else {
@@ -233,10 +249,12 @@ fn render_annexes(
                 }
             })?;
             let mut blocks = parsed.blocks;
+            let notes: Vec<Note> =
+                parsed.notes.into_iter().filter(|n| !borrowed.contains(&&n.label)).collect();
             if let Some(Block::Heading(h)) = blocks.iter_mut().find(|b| matches!(b, Block::Heading(_))) {
                 h.role = Role::Annex;
             }
-            Ok(Section { new_page: true, blocks })
+            Ok((Section { new_page: true, blocks }, notes))
         })
         .collect();
     let mut out = Vec::with_capacity(rendered.len());

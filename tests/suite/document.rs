@@ -147,3 +147,26 @@ fn an_unanswered_dossier_dates_its_documents_by_the_questions() {
         matches!(first, Some(Block::Heading(h)) if h.spans.iter().any(|s| matches!(&s.inline, Inline::Text(t) if t.starts_with("Antwoord op vragen van het lid De Vries over een test"))))
     );
 }
+
+#[test]
+fn footnotes_cross_from_the_frame_into_the_annexes_and_an_annex_keeps_its_own() {
+    let s = Scratch::minimal();
+    s.write(
+        "templates/bijlagen.md",
+        &format!("{FRONT_MATTER}# Bijlagen\n\n{{{{ bijlagen }}}}\n\n[^wet]: Wet open overheid.\n"),
+    );
+    s.write(
+        "templates/bijlage.md",
+        "## Bijlage {{ bijlage.number }}\n\nZie de wet.[^wet] En de eigen noot.[^eigen]\n\n[^eigen]: Alleen in deze bijlage.\n",
+    );
+    let r = s.run(&["build", "--format", "md", "--format", "html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = s.read("output/T1/bijlagen.md");
+    assert!(md.contains("Zie de wet.[^wet] En de eigen noot.[^eigen]"), "references, not literal text: {md}");
+    assert!(md.contains("[^wet]: Wet open overheid."), "{md}");
+    assert!(md.contains("[^eigen]: Alleen in deze bijlage."), "{md}");
+    assert_eq!(md.matches("[^wet]:").count(), 1, "the stand-in definition is dropped: {md}");
+    let html = s.read("output/T1/bijlagen.html");
+    assert!(html.contains("<li id=\"noot-1\">Wet open overheid."), "{html}");
+    assert!(html.contains("<li id=\"noot-2\">Alleen in deze bijlage."), "{html}");
+}
