@@ -102,10 +102,10 @@ fn a_failure_while_putting_files_in_place_puts_every_earlier_file_back() {
 
 /// A register of `reports` reports in `dir/data`, and its complete build in
 /// `dir/<name>` (the reference a killed build is compared with).
-fn register(dir: &Path, seed: u64, reports: usize) -> PathBuf {
+fn register(dir: &Path, seed: u64, reports: usize, dossiers: usize) -> PathBuf {
     let data = dir.join(format!("data-{seed}"));
     let tmp = tempfile::tempdir().unwrap();
-    crate::batch::synth::generate(reports, 1, seed, tmp.path()).unwrap();
+    crate::batch::synth::generate(reports, dossiers, seed, tmp.path()).unwrap();
     crate::common::copy_dir(&tmp.path().join("data"), &data);
     data
 }
@@ -125,7 +125,9 @@ fn build(data: &Path, out: &Path) -> Command {
 fn a_build_killed_at_any_point_leaves_each_file_whole_and_the_next_run_cleans_up() {
     use std::collections::HashMap;
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (register(dir.path(), 1, 40), register(dir.path(), 2, 40));
+    // Three dossiers: 18 files, so that putting them in place takes long
+    // enough for some kills to land in it.
+    let (a, b) = (register(dir.path(), 1, 40, 3), register(dir.path(), 2, 40, 3));
     let (ref_a, ref_b) = (dir.path().join("ref-a"), dir.path().join("ref-b"));
     let t = std::time::Instant::now();
     assert!(build(&a, &ref_a).status().unwrap().success());
@@ -139,16 +141,27 @@ fn a_build_killed_at_any_point_leaves_each_file_whole_and_the_next_run_cleans_up
     let out = dir.path().join("output");
     assert!(build(&a, &out).status().unwrap().success());
     let mut rng = 0x2545_f491_4f6c_dd1du64;
+    let mut interrupted_commits = 0;
     for round in 0..50 {
         rng ^= rng << 13;
         rng ^= rng >> 7;
         rng ^= rng << 17;
         let data = if round % 2 == 0 { &b } else { &a };
         let mut child = build(data, &out).spawn().unwrap();
-        let wait = took.mul_f64((rng % 1000) as f64 / 800.0);
-        std::thread::sleep(wait);
+        if round % 5 == 4 {
+            // Every fifth kill waits for the journal: the run is then putting
+            // files in place, a window of a few milliseconds.
+            let until = std::time::Instant::now() + took * 3;
+            while !out.join(".beantwoord-journal").exists() && std::time::Instant::now() < until {
+                std::hint::spin_loop();
+            }
+        } else {
+            // The others anywhere in the build.
+            std::thread::sleep(took.mul_f64((rng % 1000) as f64 / 800.0));
+        }
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
+        interrupted_commits += usize::from(out.join(".beantwoord-journal").exists());
         for (path, bytes) in tree(&out) {
             let name = path.to_string_lossy();
             if name.contains(".beantwoord") {
@@ -158,6 +171,8 @@ fn a_build_killed_at_any_point_leaves_each_file_whole_and_the_next_run_cleans_up
             assert!(known, "round {round}: {name} is neither the old nor the new file");
         }
     }
+    eprintln!("{interrupted_commits} of 50 kills landed while files were put in place");
+    assert!(interrupted_commits > 0, "some kills stop a run while it puts files in place");
     assert!(build(&b, &out).status().unwrap().success(), "the next run puts things right");
     let left: Vec<String> = names(&out)
         .into_iter()
@@ -174,7 +189,7 @@ fn a_build_killed_at_any_point_leaves_each_file_whole_and_the_next_run_cleans_up
 #[test]
 fn two_builds_into_one_folder_never_leave_it_mixed() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (register(dir.path(), 3, 30), register(dir.path(), 4, 30));
+    let (a, b) = (register(dir.path(), 3, 30, 1), register(dir.path(), 4, 30, 1));
     let (ref_a, ref_b) = (dir.path().join("ref-a"), dir.path().join("ref-b"));
     assert!(build(&a, &ref_a).status().unwrap().success());
     assert!(build(&b, &ref_b).status().unwrap().success());
