@@ -36,57 +36,31 @@ pub struct Unmarked {
     pub withheld: Span,
 }
 
-/// Text lower-cased with white-space runs as one space, and for each byte
-/// of it the byte of the original it came from.
-struct Normal {
-    text: String,
-    origin: Vec<u32>,
-}
-
-fn normalize(text: &str) -> Normal {
-    let mut out = Normal { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
+/// Text lower-cased, with every run of white space as one space; with
+/// `origin`, for each byte of the result the byte of `text` it came from.
+fn normalize(text: &str, mut origin: Option<&mut Vec<u32>>) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut space = false;
+    let mut push = |out: &mut String, c: char, i: usize| {
+        let before = out.len();
+        out.push(c);
+        if let Some(o) = origin.as_deref_mut() {
+            o.extend(std::iter::repeat_n(i as u32, out.len() - before));
+        }
+    };
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
-            space = !out.text.is_empty();
+            space = !out.is_empty();
             continue;
         }
         if space {
-            out.text.push(' ');
-            out.origin.push(i as u32);
+            push(&mut out, ' ', i);
             space = false;
         }
         if c.is_ascii() {
-            out.text.push(c.to_ascii_lowercase());
-            out.origin.push(i as u32);
-            continue;
-        }
-        for l in c.to_lowercase() {
-            let before = out.text.len();
-            out.text.push(l);
-            out.origin.extend(std::iter::repeat_n(i as u32, out.text.len() - before));
-        }
-    }
-    out
-}
-
-/// [`normalize`]'s text alone.
-fn normal_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
+            push(&mut out, c.to_ascii_lowercase(), i);
         } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
+            c.to_lowercase().for_each(|l| push(&mut out, l, i));
         }
     }
     out
@@ -99,7 +73,7 @@ impl Withheld {
         let mut seen = std::collections::HashSet::new();
         for (id, file) in sources.iter() {
             for (range, _, words) in redaction::markers(&file.text) {
-                let normal = normalize(words).text;
+                let normal = normalize(words, None);
                 if normal.chars().count() < SHORTEST || !seen.insert(normal.clone()) {
                     continue;
                 }
@@ -132,25 +106,30 @@ impl Withheld {
         self.phrases.is_empty()
     }
 
+    /// The matches in `normal` (normalized text) that stand as whole words.
+    fn whole_words<'a>(&'a self, normal: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        self.finder.iter().flat_map(move |f| f.find_iter(normal)).filter(move |m| {
+            !word(normal[..m.start()].chars().next_back()) && !word(normal[m.end()..].chars().next())
+        })
+    }
+
     /// Every place in `text` where a passage stands as whole words, as byte
     /// ranges of `text`, with the place it is withheld.
     fn find(&self, text: &str) -> Vec<(std::ops::Range<usize>, Span)> {
-        let Some(finder) = &self.finder else { return Vec::new() };
-        let normal = normalize(text);
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let mut out = Vec::new();
-        for m in finder.find_iter(&normal.text) {
-            let before = normal.text[..m.start()].chars().next_back();
-            let after = normal.text[m.end()..].chars().next();
-            if word(before) || word(after) {
-                continue;
-            }
-            let start = normal.origin[m.start()] as usize;
-            let last = normal.origin[m.end() - 1] as usize;
-            let end = last + text[last..].chars().next().map_or(1, char::len_utf8);
-            out.push((start..end, self.phrases[m.pattern().as_usize()].1));
+        if self.finder.is_none() {
+            return Vec::new();
         }
-        out
+        let mut origin = Vec::with_capacity(text.len());
+        let normal = normalize(text, Some(&mut origin));
+        self.whole_words(&normal)
+            .map(|m| {
+                let start = origin[m.start()] as usize;
+                let last = origin[m.end() - 1] as usize;
+                let end = last + text[last..].chars().next().map_or(1, char::len_utf8);
+                (start..end, self.phrases[m.pattern().as_usize()].1)
+            })
+            .collect()
     }
 
     /// Every place in the sources where a passage stands outside a marker.
@@ -178,16 +157,12 @@ impl Withheld {
     /// place it is withheld, for each one found. (Without the offsets
     /// [`Self::find`] keeps: this runs over every public document.)
     pub fn found_in(&self, text: &str) -> Vec<Span> {
-        let Some(finder) = &self.finder else { return Vec::new() };
-        let normal = normal_text(text);
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let mut found: Vec<Span> = finder
-            .find_iter(&normal)
-            .filter(|m| {
-                !word(normal[..m.start()].chars().next_back()) && !word(normal[m.end()..].chars().next())
-            })
-            .map(|m| self.phrases[m.pattern().as_usize()].1)
-            .collect();
+        if self.finder.is_none() {
+            return Vec::new();
+        }
+        let normal = normalize(text, None);
+        let mut found: Vec<Span> =
+            self.whole_words(&normal).map(|m| self.phrases[m.pattern().as_usize()].1).collect();
         found.sort_by_key(|s| (s.file.0, s.start));
         found.dedup();
         found

@@ -28,7 +28,7 @@ impl View {
         let value = Value::from_serializable(value);
         match self.audience {
             Audience::Internal => self.ctx.insert_value(key, value),
-            Audience::Public => self.ctx.insert_value(key, public_value(&value)),
+            Audience::Public => self.ctx.insert_value(key, masked(&value).unwrap_or(value)),
         }
     }
 
@@ -49,13 +49,9 @@ impl View {
     }
 }
 
-/// `value` with the words of every withheld passage in every string taken out.
-fn public_value(value: &Value) -> Value {
-    masked(value).unwrap_or_else(|| value.clone())
-}
-
-/// The masked value, or `None` when nothing in it is withheld (so that the
-/// large contexts of a big register are not copied for nothing).
+/// `value` with the words of every withheld passage in every string taken
+/// out, or `None` when nothing in it is withheld (so that the large contexts
+/// of a big register are not copied for nothing).
 fn masked(value: &Value) -> Option<Value> {
     if let Some(s) = value.as_str() {
         return match redaction::public_view(s) {
