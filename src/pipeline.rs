@@ -53,7 +53,6 @@ pub fn prepare(settings: &Settings) -> Prepared {
     let t = Instant::now();
     let loaded = load::load(&settings.data);
     timing(settings, "load and validate", t);
-    let t = Instant::now();
     let mut p = Prepared {
         sources: loaded.sources,
         project: loaded.project,
@@ -64,6 +63,7 @@ pub fn prepare(settings: &Settings) -> Prepared {
     let w = Instant::now();
     p.withheld = Withheld::collect(&p.sources);
     timing(settings, "withheld passages collected", w);
+    let t = Instant::now();
     p.unknown_dossiers = settings
         .dossiers
         .iter()

@@ -69,7 +69,8 @@ struct Builder<'w> {
     withheld: &'w [Redaction],
     stack: Vec<(Open, Vec<Block>)>,
     spans: Vec<Span>,
-    style: Style,
+    /// The link the text being read belongs to.
+    link: Option<Box<str>>,
     strong: usize,
     emphasis: usize,
     heading: Option<(u8, Role)>,
@@ -86,7 +87,7 @@ impl<'w> Builder<'w> {
             withheld,
             stack: vec![(Open::Root, Vec::new())],
             spans: Vec::new(),
-            style: Style::default(),
+            link: None,
             strong: 0,
             emphasis: 0,
             heading: None,
@@ -158,8 +159,7 @@ impl<'w> Builder<'w> {
     }
 
     fn push(&mut self, inline: Inline) {
-        let style =
-            Style { strong: self.strong > 0, emphasis: self.emphasis > 0, link: self.style.link.clone() };
+        let style = Style { strong: self.strong > 0, emphasis: self.emphasis > 0, link: self.link.clone() };
         if let (Inline::Text(t), Some(Span { inline: Inline::Text(last), style: s })) =
             (&inline, self.spans.last_mut())
             && *s == style
@@ -282,10 +282,8 @@ impl<'w> Builder<'w> {
             Event::End(TagEnd::Strong) => self.strong = self.strong.saturating_sub(1),
             Event::Start(Tag::Emphasis) => self.emphasis += 1,
             Event::End(TagEnd::Emphasis) => self.emphasis = self.emphasis.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                self.style.link = Some(self.resolve(&dest_url).into())
-            }
-            Event::End(TagEnd::Link) => self.style.link = None,
+            Event::Start(Tag::Link { dest_url, .. }) => self.link = Some(self.resolve(&dest_url).into()),
+            Event::End(TagEnd::Link) => self.link = None,
             Event::Text(t) => self.text(&t),
             Event::Code(t) => {
                 // A code span keeps its text; a withheld passage in it is still withheld.
