@@ -190,19 +190,15 @@ impl Writer {
     }
 
     fn inline(&mut self, spans: &[Span]) {
-        let mut i = 0;
-        while i < spans.len() {
-            let link = &spans[i].style.link;
-            let end = spans[i..].iter().position(|s| s.style.link != *link).map_or(spans.len(), |n| i + n);
-            match link.as_deref().filter(|u| safe_url(u)) {
+        for group in spans.chunk_by(|a, b| a.style.link == b.style.link) {
+            match group[0].style.link.as_deref().filter(|u| safe_url(u)) {
                 Some(url) => {
                     let _ = write!(self.out, "<a href=\"{}\">", attr(url));
-                    spans[i..end].iter().for_each(|s| self.span(s));
+                    group.iter().for_each(|s| self.span(s));
                     self.out.push_str("</a>");
                 }
-                None => spans[i..end].iter().for_each(|s| self.span(s)),
+                None => group.iter().for_each(|s| self.span(s)),
             }
-            i = end;
         }
     }
 

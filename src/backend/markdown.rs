@@ -166,12 +166,8 @@ fn table(t: &Table) -> String {
 /// `<url>` when they show their own address.
 fn inline(spans: &[Span]) -> String {
     let mut out = String::new();
-    let mut i = 0;
-    while i < spans.len() {
-        let link = &spans[i].style.link;
-        let end = spans[i..].iter().position(|s| s.style.link != *link).map_or(spans.len(), |n| i + n);
-        let group = &spans[i..end];
-        match link {
+    for group in spans.chunk_by(|a, b| a.style.link == b.style.link) {
+        match group[0].style.link.as_deref() {
             Some(url) if is_autolink(group, url) => {
                 out.push('<');
                 out.push_str(url);
@@ -186,7 +182,6 @@ fn inline(spans: &[Span]) -> String {
             }
             None => styled(group, &mut out),
         }
-        i = end;
     }
     out
 }
