@@ -388,9 +388,18 @@ pub fn commit<'a>(commits: Vec<Commit<'a>>) -> Result<(), OutputError> {
 fn commit_one(c: Commit) -> Result<Vec<Entry>, (OutputError, Vec<Entry>)> {
     let root = &c.folder.root;
     let rel = |p: &Path| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf());
-    // The plan: every file replaced, added or removed, the manifest too.
+    // The manifest is put in place as one more file.
+    let mut manifest = String::new();
+    for m in &c.manifest {
+        manifest.push_str(&m.to_string_lossy());
+        manifest.push('\n');
+    }
+    let manifest_path = root.join(MANIFEST);
+    let staged_manifest =
+        stage(&manifest_path, manifest.as_bytes(), false).map_err(|e| (at(&manifest_path)(e), Vec::new()))?;
+    // The plan: every file replaced, added or removed.
     let mut plan: Vec<(Entry, Option<tempfile::TempPath>)> = Vec::new();
-    for s in c.staged {
+    for s in c.staged.into_iter().chain(std::iter::once(staged_manifest)) {
         let Some(temp) = s.temp else { continue };
         let target = rel(&s.path);
         let old = (s.change == Change::Changed).then(|| old_path(&target));
@@ -400,22 +409,10 @@ fn commit_one(c: Commit) -> Result<Vec<Entry>, (OutputError, Vec<Entry>)> {
         let old = Some(old_path(&r));
         plan.push((Entry { target: r, old }, None));
     }
-    let mut manifest = String::new();
-    for m in &c.manifest {
-        manifest.push_str(&m.to_string_lossy());
-        manifest.push('\n');
-    }
-    let manifest_path = root.join(MANIFEST);
-    let manifest_changed = fs::read_to_string(&manifest_path).ok().as_deref() != Some(manifest.as_str());
-    let entries: Vec<Entry> = plan.iter().map(|(e, _)| e.clone()).collect();
-    let mut journal = entries.clone();
-    if manifest_changed {
-        let old = manifest_path.exists().then(|| old_path(Path::new(MANIFEST)));
-        journal.push(Entry { target: PathBuf::from(MANIFEST), old });
-    }
-    if journal.is_empty() {
+    if plan.is_empty() {
         return Ok(Vec::new());
     }
+    let journal: Vec<Entry> = plan.iter().map(|(e, _)| e.clone()).collect();
     write_journal(root, &journal).map_err(|e| (at(&root.join(JOURNAL))(e), Vec::new()))?;
     let mut taken: Vec<Entry> = Vec::new();
     for (entry, temp) in plan {
@@ -432,18 +429,6 @@ fn commit_one(c: Commit) -> Result<Vec<Entry>, (OutputError, Vec<Entry>)> {
         };
         if let Err(e) = result {
             return Err((at(&target)(e), taken));
-        }
-    }
-    if manifest_changed {
-        let entry = journal.last().cloned().expect("the manifest entry");
-        if let Some(old) = &entry.old
-            && let Err(e) = keep_old(&manifest_path, &root.join(old))
-        {
-            return Err((at(&manifest_path)(e), taken));
-        }
-        taken.push(entry);
-        if let Err(e) = write_whole(&manifest_path, manifest.as_bytes()) {
-            return Err((at(&manifest_path)(e), taken));
         }
     }
     let mut dirs: Vec<PathBuf> =
