@@ -1,10 +1,12 @@
-//! A laid-out page as a PDF content stream (ISO 32000-1, 8 and 9): pure code,
-//! bytes out. Text is shown with two-byte glyph codes of the embedded subset
-//! faces (Identity-H); numbers have at most two decimals, so the same page
-//! always gives the same bytes.
+//! A laid-out page as a PDF content stream (ISO 32000-1, 8, 9 and 14.6):
+//! pure code, bytes out. Text is shown with two-byte glyph codes of the
+//! embedded subset faces (Identity-H); every item is inside a marked-content
+//! sequence, either an element's content with its MCID or an artifact;
+//! numbers have at most two decimals, so the same page always gives the
+//! same bytes.
 
 use super::fonts::Face;
-use super::layout::{Color, Item};
+use super::layout::{Artifact, Color, ElemId, Item, Tag, Tree};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The characters a document shows in one face: a bit per character of the
@@ -105,20 +107,36 @@ pub fn font_name(face: Face) -> &'static str {
     ["F0", "F1", "F2", "F3"][face as usize]
 }
 
-/// The content stream of one page `height` points high: text runs share a
-/// text object, a rectangle closes it. Links are annotations, not content.
-pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32) -> Vec<u8> {
-    let mut out = Vec::with_capacity(items.len() * 48);
+/// The content stream of one page `height` points high, and the element
+/// each marked-content identifier (MCID 0, 1, …) belongs to.
+///
+/// Text runs share a text object, a rectangle closes it. Each change of tag
+/// closes one marked-content sequence and opens the next; a sequence opened
+/// inside a text object is closed before the object ends. Links are
+/// annotations, not content.
+pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32, tree: &Tree) -> (Vec<u8>, Vec<ElemId>) {
+    let mut out = Vec::with_capacity(items.len() * 64);
+    let mut mcids = Vec::new();
     let mut in_text = false;
+    // The open sequence: its tag, and whether it was opened in a text object.
+    let mut open: Option<(Tag, bool)> = None;
     let mut font: Option<(Face, f32)> = None;
     let mut fill: Option<Color> = None;
     for item in items {
+        let tag = item.tag();
         match item {
-            Item::Text { x, y, size, face, text, color } => {
+            Item::Text { x, y, size, face, text, color, .. } => {
+                if open.map(|o| o.0) != Some(tag) {
+                    close(&mut out, &mut open, &mut in_text);
+                }
                 if !in_text {
                     out.extend_from_slice(b"BT\n");
                     in_text = true;
                     font = None;
+                }
+                if open.is_none() {
+                    begin(&mut out, tag, tree, &mut mcids);
+                    open = Some((tag, true));
                 }
                 if font != Some((*face, *size)) {
                     out.push(b'/');
@@ -140,10 +158,17 @@ pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32) -> Vec<u8> {
                 }
                 out.extend_from_slice(b"> Tj\n");
             }
-            Item::Rect { x, y, w, h, color } => {
+            Item::Rect { x, y, w, h, color, .. } => {
+                if open.is_some_and(|(t, opened_in_text)| t != tag || opened_in_text) {
+                    close(&mut out, &mut open, &mut in_text);
+                }
                 if in_text {
                     out.extend_from_slice(b"ET\n");
                     in_text = false;
+                }
+                if open.is_none() {
+                    begin(&mut out, tag, tree, &mut mcids);
+                    open = Some((tag, false));
                 }
                 set_fill(&mut out, &mut fill, *color);
                 for (i, v) in [*x, height - *y - *h, *w, *h].into_iter().enumerate() {
@@ -157,10 +182,45 @@ pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32) -> Vec<u8> {
             Item::Link { .. } => {}
         }
     }
+    close(&mut out, &mut open, &mut in_text);
     if in_text {
         out.extend_from_slice(b"ET\n");
     }
-    out
+    (out, mcids)
+}
+
+/// Opens a marked-content sequence for `tag`: an element's content gets
+/// the next MCID.
+fn begin(out: &mut Vec<u8>, tag: Tag, tree: &Tree, mcids: &mut Vec<ElemId>) {
+    match tag {
+        Tag::Content(elem) => {
+            let name = tree.elems.get(elem as usize).map_or("Span", |e| e.kind.name());
+            out.push(b'/');
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(b" <</MCID ");
+            out.extend_from_slice(mcids.len().to_string().as_bytes());
+            out.extend_from_slice(b">> BDC\n");
+            mcids.push(elem);
+        }
+        Tag::Artifact(kind) => out.extend_from_slice(match kind {
+            Artifact::Layout => b"/Artifact <</Type /Layout>> BDC\n".as_slice(),
+            Artifact::Header => b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
+            Artifact::Footer => b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
+            Artifact::Repeated => b"/Artifact <</Type /Pagination>> BDC\n",
+        }),
+    }
+}
+
+/// Closes the open sequence; one opened outside a text object closes the
+/// text object in it first.
+fn close(out: &mut Vec<u8>, open: &mut Option<(Tag, bool)>, in_text: &mut bool) {
+    if let Some((_, opened_in_text)) = open.take() {
+        if !opened_in_text && *in_text {
+            out.extend_from_slice(b"ET\n");
+            *in_text = false;
+        }
+        out.extend_from_slice(b"EMC\n");
+    }
 }
 
 fn set_fill(out: &mut Vec<u8>, fill: &mut Option<Color>, color: Color) {
@@ -214,7 +274,8 @@ fn hex4(out: &mut Vec<u8>, v: u16) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::backend::pdf::layout::BLACK;
+    use crate::backend::pdf::layout::tree::Kind;
+    use crate::backend::pdf::layout::{BLACK, WHITE};
 
     fn num(v: f32) -> String {
         let mut out = Vec::new();
@@ -236,6 +297,8 @@ mod tests {
     fn text_is_shown_as_glyph_codes_in_its_face_and_boxes_close_the_text_object() {
         let glyphs: [Glyphs; 4] =
             [Glyphs::new([('a', 1), ('€', 0x1F3)]), Glyphs::default(), Glyphs::default(), Glyphs::default()];
+        let mut tree = Tree::document();
+        let p = tree.add(Kind::P, None);
         let items = vec![
             Item::Text {
                 x: 10.0,
@@ -244,11 +307,59 @@ mod tests {
                 face: Face::Regular,
                 text: "a€b".into(),
                 color: BLACK,
+                tag: Tag::Content(p),
             },
-            Item::Rect { x: 1.0, y: 2.0, w: 3.0, h: 4.0, color: BLACK },
+            Item::Rect { x: 1.0, y: 2.0, w: 3.0, h: 4.0, color: BLACK, tag: Tag::Artifact(Artifact::Layout) },
         ];
-        let s = String::from_utf8(encode(&items, &glyphs, 100.0)).unwrap();
-        assert_eq!(s, "BT\n/F0 10 Tf\n0 0 0 rg\n1 0 0 1 10 80 Tm\n<000101F30000> Tj\nET\n1 94 3 4 re f\n");
+        let (bytes, mcids) = encode(&items, &glyphs, 100.0, &tree);
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "BT\n/P <</MCID 0>> BDC\n/F0 10 Tf\n0 0 0 rg\n1 0 0 1 10 80 Tm\n<000101F30000> Tj\nEMC\nET\n\
+             /Artifact <</Type /Layout>> BDC\n1 94 3 4 re f\nEMC\n"
+        );
+        assert_eq!(mcids, [p]);
+    }
+
+    #[test]
+    fn marked_content_nests_properly_with_text_objects() {
+        // A redaction box (a rectangle and its label, one figure) between
+        // two runs of a paragraph: every sequence opened inside BT closes
+        // before ET, one opened outside encloses its text object whole.
+        let glyphs: [Glyphs; 4] = Default::default();
+        let mut tree = Tree::document();
+        let p = tree.add(Kind::P, None);
+        let fig = tree.add(Kind::Figure { alt: "Weggelakt".into() }, Some(p));
+        let text = |tag, color| Item::Text {
+            x: 0.0,
+            y: 0.0,
+            size: 10.0,
+            face: Face::Regular,
+            text: "x".into(),
+            color,
+            tag,
+        };
+        let items = vec![
+            text(Tag::Content(p), BLACK),
+            Item::Rect { x: 0.0, y: 0.0, w: 1.0, h: 1.0, color: BLACK, tag: Tag::Content(fig) },
+            text(Tag::Content(fig), WHITE),
+            text(Tag::Content(p), BLACK),
+            text(Tag::Artifact(Artifact::Footer), BLACK),
+        ];
+        let (bytes, mcids) = encode(&items, &glyphs, 100.0, &tree);
+        let s = String::from_utf8(bytes).unwrap();
+        let ops: Vec<&str> = s
+            .lines()
+            .filter_map(|l| {
+                ["BT", "ET", "BDC", "EMC"].into_iter().find(|op| l == *op || l.ends_with(&format!(" {op}")))
+            })
+            .collect();
+        assert_eq!(
+            ops,
+            ["BT", "BDC", "EMC", "ET", "BDC", "BT", "ET", "EMC", "BT", "BDC", "EMC", "BDC", "EMC", "ET"],
+            "{s}"
+        );
+        assert_eq!(mcids, [p, fig, p]);
+        assert!(s.contains("/Figure <</MCID 1>> BDC") && s.contains("/Subtype /Footer"));
     }
 
     #[test]

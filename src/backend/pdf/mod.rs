@@ -7,7 +7,9 @@
 pub mod content;
 pub mod fonts;
 pub mod layout;
+pub mod structure;
 pub mod writer;
+pub mod xmp;
 
 use super::{Backend, BackendError, Rendered, Warning};
 use crate::document::{Document, Meta};

@@ -1,17 +1,24 @@
-//! Writes laid-out pages as PDF: the only module that touches printpdf.
+//! Writes laid-out pages as PDF/UA-1 and PDF/A-2a: the only module that
+//! touches printpdf.
 //!
 //! Each face is subset to the characters used (allsorts) and printpdf makes
-//! the document around it: metadata, fonts with widths and ToUnicode maps.
-//! The pages' content streams come from [`super::content`], encoded and
-//! deflated in parallel, and are put into printpdf's page tree (lopdf).
+//! the document around it: fonts with widths and ToUnicode maps. The pages'
+//! content streams come from [`super::content`], encoded (every item marked
+//! as an element's content or an artifact) and deflated in parallel, and are
+//! put into printpdf's page tree (lopdf). The structure tree worked out by
+//! [`super::structure`] is written with its ParentTree, link annotations
+//! as its objects; the catalog gets the language, the XMP packet
+//! ([`super::xmp`]), the sRGB output intent, MarkInfo and DisplayDocTitle.
 //! Resource names, the document /ID and the dates come from the input, never
-//! from the clock or a counter, so the same input gives the same bytes. The
-//! last pass adds the outline in document order and the language, and drops
-//! printpdf's empty PDF/X claim.
+//! from the clock or a counter, so the same input gives the same bytes.
 
 use super::content::{self, CharSet, Glyphs};
 use super::fonts::{FALLBACK, Face, Fonts};
-use super::layout::{Item, Laid};
+use super::layout::tree::Kind;
+use super::layout::{ElemId, Item, Laid, Tag};
+use super::structure::{self, Kid, Marks, Structure};
+use super::xmp;
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
     FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
@@ -48,7 +55,7 @@ pub struct PdfError(pub String);
 /// 15,000-page document (128 bytes each) and serialize them on one thread.
 pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     use rayon::prelude::*;
-    let Laid { pages, outline, style, .. } = laid;
+    let Laid { pages, outline, style, tree, .. } = laid;
     let geo = style.geometry;
     let used = pages
         .par_iter()
@@ -60,25 +67,43 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     let fonts = subset_fonts(used)?;
     let glyphs: [Glyphs; 4] = Face::ALL
         .map(|face| fonts.iter().find(|f| f.face == face).map(|f| f.glyphs.clone()).unwrap_or_default());
-    let encoded: Vec<(lopdf::Stream, Vec<lopdf::Dictionary>, u64)> = pages
+    let encoded: Vec<EncodedPage> = pages
         .into_par_iter()
         .map(|page| {
-            let bytes = content::encode(&page.items, &glyphs, geo.height);
+            let (bytes, mcids) = content::encode(&page.items, &glyphs, geo.height, &tree);
             let hash = fnv(bytes.chunks(8).map(|c| c.iter().fold(0u64, |h, b| h << 8 | u64::from(*b))));
-            (deflated(bytes), links(&page.items, geo.height), hash)
+            EncodedPage { stream: deflated(bytes), links: links(&page.items, geo.height), mcids, hash }
         })
         .collect();
     // The /ID follows the metadata and what every page shows.
-    let id_seed = fnv(std::iter::once(meta.id_seed).chain(encoded.iter().map(|e| e.2)));
+    let id_seed = fnv(std::iter::once(meta.id_seed).chain(encoded.iter().map(|e| e.hash)));
     let meta = &Meta { id_seed, ..meta.clone() };
-    let streams: Vec<(lopdf::Stream, Vec<lopdf::Dictionary>)> =
-        encoded.into_iter().map(|(s, l, _)| (s, l)).collect();
+    let marks: Vec<Marks<'_>> =
+        encoded.iter().map(|e| Marks { mcids: &e.mcids, annots: &e.links.1 }).collect();
+    let structure = structure::assemble(&tree, &marks);
+    drop(marks);
     let mut lo = skeleton(&fonts, meta, &geo)?;
-    put_pages(&mut lo, streams, &geo)?;
-    finish(&mut lo, &outline, meta, geo.height)?;
+    let placed = put_pages(&mut lo, encoded, &geo)?;
+    let root = write_structure(&mut lo, &structure, &tree, &placed);
+    finish(&mut lo, &outline, meta, geo.height, root)?;
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| PdfError(format!("cannot write the PDF: {e}")))?;
     Ok(out)
+}
+
+/// A page's content stream, its link annotations with their elements, the
+/// element of each MCID, and a hash of the content.
+struct EncodedPage {
+    stream: lopdf::Stream,
+    links: (Vec<Dictionary>, Vec<ElemId>),
+    mcids: Vec<ElemId>,
+    hash: u64,
+}
+
+/// The page objects and each page's annotation objects.
+struct Placed {
+    pages: Vec<ObjectId>,
+    annots: Vec<Vec<ObjectId>>,
 }
 
 /// One embedded face: printpdf's font and how characters map to its glyphs.
@@ -130,13 +155,16 @@ fn skeleton(
 }
 
 /// Replaces the specimen page with the document's pages; they share its
-/// resources (the fonts).
+/// resources (the fonts). Each page is in the structure tree's ParentTree
+/// under its index (`/StructParents`), tabs through its annotations in
+/// structure order, and holds its link annotations as objects of their own
+/// (the structure tree refers to them), numbered in the ParentTree after
+/// the pages.
 fn put_pages(
     doc: &mut lopdf::Document,
-    pages: Vec<(lopdf::Stream, Vec<lopdf::Dictionary>)>,
+    pages: Vec<EncodedPage>,
     geo: &super::layout::Geometry,
-) -> Result<(), PdfError> {
-    use lopdf::Object;
+) -> Result<Placed, PdfError> {
     let bad = |e: lopdf::Error| PdfError(format!("the PDF page tree: {e}"));
     let tree = doc.catalog().and_then(|c| c.get(b"Pages")).and_then(Object::as_reference).map_err(bad)?;
     let specimen = match doc.get_dictionary(tree).and_then(|d| d.get(b"Kids")).map_err(bad)? {
@@ -157,53 +185,184 @@ fn put_pages(
         Object::Real(geo.width),
         Object::Real(geo.height),
     ]);
-    let mut kids = Vec::with_capacity(pages.len());
-    for (stream, annots) in pages {
-        let contents = doc.add_object(stream);
-        let mut page = lopdf::Dictionary::new();
-        page.set("Type", Object::Name(b"Page".to_vec()));
+    let count = pages.len();
+    let mut placed = Placed { pages: Vec::with_capacity(count), annots: Vec::with_capacity(count) };
+    let mut next_key = count as i64;
+    for (i, encoded) in pages.into_iter().enumerate() {
+        let contents = doc.add_object(encoded.stream);
+        let page_id = doc.new_object_id();
+        let mut annots = Vec::with_capacity(encoded.links.0.len());
+        for mut annot in encoded.links.0 {
+            annot.set("P", Object::Reference(page_id));
+            annot.set("StructParent", Object::Integer(next_key));
+            next_key += 1;
+            annots.push(doc.add_object(annot));
+        }
+        let mut page = Dictionary::new();
+        page.set("Type", name("Page"));
         page.set("Parent", Object::Reference(tree));
         page.set("MediaBox", media_box.clone());
         page.set("Resources", Object::Reference(resources));
         page.set("Contents", Object::Reference(contents));
+        page.set("StructParents", Object::Integer(i as i64));
+        page.set("Tabs", name("S"));
         if !annots.is_empty() {
-            page.set("Annots", Object::Array(annots.into_iter().map(Object::Dictionary).collect()));
+            page.set("Annots", Object::Array(annots.iter().copied().map(Object::Reference).collect()));
         }
-        kids.push(Object::Reference(doc.add_object(page)));
+        doc.objects.insert(page_id, Object::Dictionary(page));
+        placed.pages.push(page_id);
+        placed.annots.push(annots);
     }
     let tree = doc.get_dictionary_mut(tree).map_err(bad)?;
-    tree.set("Count", Object::Integer(kids.len() as i64));
-    tree.set("Kids", Object::Array(kids));
-    Ok(())
+    tree.set("Count", Object::Integer(count as i64));
+    tree.set("Kids", Object::Array(placed.pages.iter().copied().map(Object::Reference).collect()));
+    Ok(placed)
 }
 
-/// A page's links as borderless URI annotations.
-fn links(items: &[Item], height: f32) -> Vec<lopdf::Dictionary> {
-    use lopdf::{Dictionary, Object, StringFormat};
-    let name = |n: &str| Object::Name(n.as_bytes().to_vec());
-    items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Link { x, y, w, h, url } => {
-                let mut action = Dictionary::new();
-                action.set("S", name("URI"));
-                action.set("URI", Object::String(url.clone().into_bytes(), StringFormat::Literal));
-                let mut d = Dictionary::new();
-                d.set("Type", name("Annot"));
-                d.set("Subtype", name("Link"));
-                d.set(
-                    "Rect",
-                    Object::Array(
-                        [*x, height - *y - *h, *x + *w, height - *y].into_iter().map(Object::Real).collect(),
-                    ),
-                );
-                d.set("Border", Object::Array(vec![Object::Integer(0); 3]));
-                d.set("A", Object::Dictionary(action));
-                Some(d)
+/// A page's links as borderless, printable URI annotations described by
+/// where they go, and the `Link` element of each.
+fn links(items: &[Item], height: f32) -> (Vec<Dictionary>, Vec<ElemId>) {
+    let mut out = (Vec::new(), Vec::new());
+    for item in items {
+        let Item::Link { x, y, w, h, url, tag } = item else { continue };
+        let Tag::Content(elem) = tag else { continue };
+        let mut action = Dictionary::new();
+        action.set("S", name("URI"));
+        action.set("URI", Object::String(url.clone().into_bytes(), StringFormat::Literal));
+        let mut d = Dictionary::new();
+        d.set("Type", name("Annot"));
+        d.set("Subtype", name("Link"));
+        d.set(
+            "Rect",
+            Object::Array(
+                [*x, height - *y - *h, *x + *w, height - *y].into_iter().map(Object::Real).collect(),
+            ),
+        );
+        d.set("Border", Object::Array(vec![Object::Integer(0); 3]));
+        d.set("F", Object::Integer(4));
+        d.set("Contents", text_string(url));
+        d.set("A", Object::Dictionary(action));
+        out.0.push(d);
+        out.1.push(*elem);
+    }
+    out
+}
+
+/// Writes the structure tree: an object per element, the ParentTree (each
+/// page's MCIDs, then each annotation) and the IDTree of the footnotes;
+/// returns the StructTreeRoot.
+fn write_structure(
+    doc: &mut lopdf::Document,
+    s: &Structure,
+    tree: &super::layout::Tree,
+    placed: &Placed,
+) -> ObjectId {
+    let root_id = doc.new_object_id();
+    let ids: Vec<ObjectId> = s.nodes.iter().map(|_| doc.new_object_id()).collect();
+    let mut note_ids: Vec<(Vec<u8>, ObjectId)> = Vec::new();
+    for (node, &id) in s.nodes.iter().zip(&ids) {
+        let kind = &tree.elems[node.elem as usize].kind;
+        let mut d = Dictionary::new();
+        d.set("Type", name("StructElem"));
+        d.set("S", name(kind.name()));
+        d.set("P", Object::Reference(node.parent.map_or(root_id, |p| ids[p])));
+        if let Some(page) = node.page {
+            d.set("Pg", Object::Reference(placed.pages[page]));
+        }
+        let kids = node
+            .kids
+            .iter()
+            .map(|kid| match *kid {
+                Kid::Node(i) => Object::Reference(ids[i]),
+                Kid::Content { page, mcid } if Some(page) == node.page => Object::Integer(i64::from(mcid)),
+                Kid::Content { page, mcid } => {
+                    let mut r = Dictionary::new();
+                    r.set("Type", name("MCR"));
+                    r.set("Pg", Object::Reference(placed.pages[page]));
+                    r.set("MCID", Object::Integer(i64::from(mcid)));
+                    Object::Dictionary(r)
+                }
+                Kid::Annot { page, index } => {
+                    let mut r = Dictionary::new();
+                    r.set("Type", name("OBJR"));
+                    r.set("Pg", Object::Reference(placed.pages[page]));
+                    r.set("Obj", Object::Reference(placed.annots[page][index]));
+                    Object::Dictionary(r)
+                }
+            })
+            .collect();
+        d.set("K", Object::Array(kids));
+        match kind {
+            Kind::Figure { alt } => d.set("Alt", text_string(alt)),
+            Kind::TH => d.set("A", attributes("Table", "Scope", "Column")),
+            Kind::L { numbered } => {
+                d.set("A", attributes("List", "ListNumbering", if *numbered { "Decimal" } else { "Disc" }))
             }
-            _ => None,
-        })
-        .collect()
+            Kind::Note { id: note } => {
+                d.set("ID", Object::String(note.clone().into_bytes(), StringFormat::Literal));
+                note_ids.push((note.clone().into_bytes(), id));
+            }
+            _ => {}
+        }
+        doc.objects.insert(id, Object::Dictionary(d));
+    }
+    let mut nums =
+        Vec::with_capacity(2 * (s.parents.len() + placed.annots.iter().map(Vec::len).sum::<usize>()));
+    for (page, parents) in s.parents.iter().enumerate() {
+        nums.push(Object::Integer(page as i64));
+        nums.push(Object::Array(parents.iter().map(|&n| Object::Reference(ids[n])).collect()));
+    }
+    let mut key = s.parents.len() as i64;
+    for parents in &s.annot_parents {
+        for &n in parents {
+            nums.push(Object::Integer(key));
+            nums.push(Object::Reference(ids[n]));
+            key += 1;
+        }
+    }
+    let mut parent_tree = Dictionary::new();
+    parent_tree.set("Nums", Object::Array(nums));
+    let parent_tree = doc.add_object(parent_tree);
+    let mut root = Dictionary::new();
+    root.set("Type", name("StructTreeRoot"));
+    if let Some(&document) = ids.first() {
+        root.set("K", Object::Array(vec![Object::Reference(document)]));
+    }
+    root.set("ParentTree", Object::Reference(parent_tree));
+    root.set("ParentTreeNextKey", Object::Integer(key));
+    if !note_ids.is_empty() {
+        note_ids.sort();
+        let names = note_ids
+            .into_iter()
+            .flat_map(|(k, v)| [Object::String(k, StringFormat::Literal), Object::Reference(v)])
+            .collect();
+        let mut id_tree = Dictionary::new();
+        id_tree.set("Names", Object::Array(names));
+        root.set("IDTree", Object::Dictionary(id_tree));
+    }
+    doc.objects.insert(root_id, Object::Dictionary(root));
+    root_id
+}
+
+/// A structure attribute dictionary with one attribute of owner `owner`.
+fn attributes(owner: &str, key: &str, value: &str) -> Object {
+    let mut a = Dictionary::new();
+    a.set("O", name(owner));
+    a.set(key, name(value));
+    Object::Dictionary(a)
+}
+
+fn name(n: &str) -> Object {
+    Object::Name(n.as_bytes().to_vec())
+}
+
+/// A PDF text string: literal when ASCII, UTF-16BE otherwise.
+fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        Object::String(utf16(s), StringFormat::Hexadecimal)
+    }
 }
 
 /// Each face the pages use, subset to the characters it shows (and the
@@ -257,15 +416,18 @@ fn subset(font: &[u8], gids: &[u16]) -> Result<Vec<u8>, PdfError> {
         .map_err(|e| PdfError(format!("font subsetting failed: {e}")))
 }
 
-/// The fix-ups printpdf does not offer: a deterministic /ID, no empty PDF/X
-/// key, the document language, and the outline in document order.
+/// What printpdf does not offer: a deterministic /ID, PDF 1.7, the Info
+/// dictionary and the XMP packet saying the same, the sRGB output intent,
+/// the language, the structure tree, MarkInfo, DisplayDocTitle, and the
+/// outline in document order.
 fn finish(
     doc: &mut lopdf::Document,
     outline: &[super::layout::OutlineEntry],
     meta: &Meta,
     height: f32,
+    struct_tree: ObjectId,
 ) -> Result<(), PdfError> {
-    use lopdf::{Dictionary, Object, StringFormat};
+    doc.version = "1.7".into();
     let hex = format!("{:016x}{:016x}", meta.id_seed, meta.id_seed.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15);
     doc.trailer.set(
         "ID",
@@ -274,12 +436,47 @@ fn finish(
             Object::String(hex.into_bytes(), StringFormat::Literal),
         ]),
     );
-    if let Ok(Object::Reference(info)) = doc.trailer.get(b"Info").cloned()
-        && let Ok(Object::Dictionary(d)) = doc.get_object_mut(info)
-    {
-        d.remove(b"GTS_PDFXVersion");
-        d.remove(b"Identifier");
+    // The Info dictionary, entry for entry what the XMP packet says.
+    let mut info = Dictionary::new();
+    info.set("Title", text_string(&meta.title));
+    if !meta.author.is_empty() {
+        info.set("Author", text_string(&meta.author));
     }
+    if !meta.subject.is_empty() {
+        info.set("Subject", text_string(&meta.subject));
+    }
+    let keywords = xmp::keywords(meta);
+    if !keywords.is_empty() {
+        info.set("Keywords", text_string(&keywords));
+    }
+    info.set("Creator", text_string(xmp::CREATOR));
+    info.set("Producer", text_string(xmp::PRODUCER));
+    let date = Object::String(xmp::pdf_date(meta.date).into_bytes(), StringFormat::Literal);
+    info.set("CreationDate", date.clone());
+    info.set("ModDate", date);
+    match doc.trailer.get(b"Info").cloned() {
+        Ok(Object::Reference(id)) => {
+            doc.objects.insert(id, Object::Dictionary(info));
+        }
+        _ => {
+            let id = doc.add_object(info);
+            doc.trailer.set("Info", Object::Reference(id));
+        }
+    }
+    let mut xmp_dict = Dictionary::new();
+    xmp_dict.set("Type", name("Metadata"));
+    xmp_dict.set("Subtype", name("XML"));
+    let metadata =
+        doc.add_object(lopdf::Stream::new(xmp_dict, xmp::packet(meta).into_bytes()).with_compression(false));
+    let mut icc_dict = Dictionary::new();
+    icc_dict.set("N", Object::Integer(3));
+    let icc = doc.add_object(lopdf::Stream::new(icc_dict, SRGB.to_vec()).with_compression(false));
+    let mut intent = Dictionary::new();
+    intent.set("Type", name("OutputIntent"));
+    intent.set("S", name("GTS_PDFA1"));
+    intent.set("OutputConditionIdentifier", text_string("sRGB IEC61966-2.1"));
+    intent.set("Info", text_string("sRGB IEC61966-2.1"));
+    intent.set("DestOutputProfile", Object::Reference(icc));
     let pages = doc.get_pages();
     let root = match doc.trailer.get(b"Root") {
         Ok(Object::Reference(r)) => *r,
@@ -321,7 +518,15 @@ fn finish(
         .and_then(Object::as_dict_mut)
         .map_err(|e| PdfError(format!("the PDF catalog: {e}")))?;
     catalog.set("Lang", Object::String(meta.language.clone().into_bytes(), StringFormat::Literal));
-    catalog.remove(b"OutputIntents");
+    catalog.set("OutputIntents", Object::Array(vec![Object::Dictionary(intent)]));
+    catalog.set("Metadata", Object::Reference(metadata));
+    catalog.set("StructTreeRoot", Object::Reference(struct_tree));
+    let mut mark_info = Dictionary::new();
+    mark_info.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark_info));
+    let mut viewer = Dictionary::new();
+    viewer.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(viewer));
     if n > 0 {
         let mut outlines = Dictionary::new();
         outlines.set("Type", Object::Name(b"Outlines".to_vec()));
@@ -377,6 +582,10 @@ fn deflate(bytes: &[u8], level: u32) -> Option<Vec<u8>> {
     let packed = z.finish().ok()?;
     (packed.len() < bytes.len()).then_some(packed)
 }
+
+/// The output intent's colour profile: the compact sRGB profile
+/// (`src/assets/icc`, CC0).
+const SRGB: &[u8] = include_bytes!("../../assets/icc/sRGB-v4.icc");
 
 /// Text as a PDF text string: UTF-16BE with a byte-order mark.
 fn utf16(s: &str) -> Vec<u8> {

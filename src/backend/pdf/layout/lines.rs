@@ -2,6 +2,7 @@
 //! lines (Dutch hyphenation where a line would be left loose, long words cut
 //! between characters), tables with column widths that fit, footnote lines.
 
+use super::tree::{Artifact, ElemId, Kind, Tag, Tree};
 use super::{BLACK, BODY, Color, HIGHLIGHT, Item, LEADING, LINK, NOTE, PARA_GAP, RULE, SHADE, TABLE, WHITE};
 use crate::backend::pdf::fonts::{FALLBACK, Face, Fonts};
 use crate::document::{Align, Block, Heading, Inline, List, Span, Table, plain};
@@ -17,8 +18,9 @@ pub(super) struct Line {
     pub(super) space_before: f32,
     pub(super) items: Vec<Item>,
     pub(super) keep_with_next: bool,
-    /// Footnotes first referenced on this line.
-    pub(super) notes: Vec<String>,
+    /// Footnotes first referenced on this line, with the element that
+    /// cites them (their `Note` goes inside it).
+    pub(super) notes: Vec<(String, ElemId)>,
     pub(super) outline: Option<String>,
     /// A table's header row, repeated when the table breaks across pages.
     pub(super) header: Option<Rc<Line>>,
@@ -34,8 +36,18 @@ struct Frag {
     kind: FragKind,
     color: Color,
     link: Option<String>,
+    /// Which run of spans with the same link it comes from: two links side
+    /// by side are two `Link` elements.
+    group: u32,
+    /// A redaction box's alternate text.
+    alt: Option<String>,
     width: f32,
+    /// Set when the fragment is placed on a line.
+    tag: Tag,
 }
+
+/// The tag of a fragment not yet placed.
+const UNPLACED: Tag = Tag::Artifact(Artifact::Layout);
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum FragKind {
@@ -72,6 +84,11 @@ pub(super) struct Lines<'f> {
     pub(super) notes: &'f HashMap<&'f str, &'f [Block]>,
     /// Dutch hyphenation is for running text, not for headings or table cells.
     pub(super) hyphenate: bool,
+    /// The structure elements made so far.
+    pub(super) tree: Tree,
+    /// The element that content laid out now belongs to (`None`: the
+    /// document).
+    pub(super) at: Option<ElemId>,
 }
 
 fn hyphenator() -> Option<&'static Standard> {
@@ -104,7 +121,45 @@ impl Lines<'_> {
             FragKind::Box => self.fonts.width(Face::Bold, &clean, size * 0.75) + 4.0,
             _ => self.fonts.width(face, &clean, size),
         };
-        Frag { text: clean, face, size, rise: 0.0, kind, color, link, width }
+        Frag {
+            text: clean,
+            face,
+            size,
+            rise: 0.0,
+            kind,
+            color,
+            link,
+            group: 0,
+            alt: None,
+            width,
+            tag: UNPLACED,
+        }
+    }
+
+    /// Makes an element inside the current one.
+    pub(super) fn open(&mut self, kind: Kind) -> ElemId {
+        self.tree.add(kind, self.at)
+    }
+
+    /// Runs `f` with `elem` as the element content goes into.
+    pub(super) fn within<R>(&mut self, elem: ElemId, f: impl FnOnce(&mut Self) -> R) -> R {
+        let outer = self.at.replace(elem);
+        let r = f(self);
+        self.at = outer;
+        r
+    }
+
+    /// The element content goes into now; a paragraph when no block made
+    /// one (all text is in some element).
+    fn content_elem(&mut self) -> ElemId {
+        match self.at {
+            Some(e) => e,
+            None => {
+                let e = self.tree.add(Kind::P, None);
+                self.at = Some(e);
+                e
+            }
+        }
     }
 
     /// Spans to words: split at spaces; styles may change inside a word.
@@ -112,7 +167,11 @@ impl Lines<'_> {
         let mut words: Vec<Word> = Vec::new();
         let mut gap: Option<f32> = None; // a space is pending before the next frag
         let mut forced = false;
-        for span in spans {
+        let mut group = 0u32;
+        for (i, span) in spans.iter().enumerate() {
+            if i == 0 || span.style.link != spans[i - 1].style.link {
+                group = i as u32;
+            }
             let face = Face::with(span.style.strong || force_bold, span.style.emphasis);
             let space = self.fonts.width(face, " ", size);
             let (text, kind) = match &span.inline {
@@ -133,7 +192,8 @@ impl Lines<'_> {
                 }
                 Inline::Redaction(r) => match &r.words {
                     None => {
-                        let f = self.frag(r.ground.code(), face, size, FragKind::Box, None);
+                        let mut f = self.frag(r.ground.code(), face, size, FragKind::Box, None);
+                        f.alt = Some(r.spoken());
                         attach(&mut words, &mut gap, &mut forced, f, None);
                         continue;
                     }
@@ -152,7 +212,8 @@ impl Lines<'_> {
                 if piece.is_empty() {
                     continue;
                 }
-                let f = self.frag(piece, face, size, kind, span.style.link.as_deref().map(String::from));
+                let mut f = self.frag(piece, face, size, kind, span.style.link.as_deref().map(String::from));
+                f.group = group;
                 attach(&mut words, &mut gap, &mut forced, f, None);
             }
         }
@@ -235,10 +296,15 @@ impl Lines<'_> {
             if at < 2 || text.len() - at < 3 || !text.is_char_boundary(at) {
                 continue;
             }
-            let head_text = if add_hyphen { format!("{}-", &text[..at]) } else { text[..at].to_string() };
-            let head = self.frag(&head_text, frag.face, frag.size, frag.kind, frag.link.clone());
+            // An added hyphen is a soft hyphen (U+00AD, drawn as a hyphen):
+            // text extraction knows the word goes on.
+            let head_text =
+                if add_hyphen { format!("{}\u{AD}", &text[..at]) } else { text[..at].to_string() };
+            let mut head = self.frag(&head_text, frag.face, frag.size, frag.kind, frag.link.clone());
+            head.group = frag.group;
             if head.width <= room {
-                let tail = self.frag(&text[at..], frag.face, frag.size, frag.kind, frag.link.clone());
+                let mut tail = self.frag(&text[at..], frag.face, frag.size, frag.kind, frag.link.clone());
+                tail.group = frag.group;
                 let h = Word {
                     frags: vec![head],
                     space: word.space,
@@ -303,6 +369,9 @@ impl Lines<'_> {
     ) -> Vec<Line> {
         let words = self.words(spans, size, bold);
         let height = size * LEADING;
+        let elem = self.content_elem();
+        // The link being laid out: its run of spans and its element.
+        let mut link: Option<(u32, ElemId)> = None;
         let mut out = Vec::new();
         for words in self.break_lines(words, width) {
             let used: f32 = words
@@ -319,8 +388,25 @@ impl Lines<'_> {
             let baseline = height * 0.74;
             let mut cx = x + dx;
             let mut run: Option<(Frag, f32)> = None; // merged plain text and its x
-            for (i, w) in words.into_iter().enumerate() {
-                line.notes.extend(w.notes.iter().cloned());
+            for (i, mut w) in words.into_iter().enumerate() {
+                line.notes.extend(w.notes.iter().map(|label| (label.clone(), elem)));
+                for f in &mut w.frags {
+                    f.tag = Tag::Content(match (&f.link, f.kind) {
+                        (_, FragKind::Box) => {
+                            let alt = f.alt.take().unwrap_or_default();
+                            self.tree.add(Kind::Figure { alt }, Some(elem))
+                        }
+                        (Some(url), _) => match link {
+                            Some((group, id)) if group == f.group => id,
+                            _ => {
+                                let id = self.tree.add(Kind::Link { url: url.clone() }, Some(elem));
+                                link = Some((f.group, id));
+                                id
+                            }
+                        },
+                        (None, _) => elem,
+                    });
+                }
                 if i > 0 {
                     if let Some((f, _)) = run.as_mut()
                         && w.frags.first().is_some_and(|n| same_style(f, n) && n.rise == 0.0)
@@ -338,7 +424,7 @@ impl Lines<'_> {
                             flush(&mut run, baseline, &mut line.items);
                             let h = size * 1.1;
                             let top = baseline - size * 0.85;
-                            line.items.push(Item::Rect { x: cx, y: top, w: fw, h, color: BLACK });
+                            line.items.push(Item::Rect { x: cx, y: top, w: fw, h, color: BLACK, tag: f.tag });
                             line.items.push(Item::Text {
                                 x: cx + 2.0,
                                 y: baseline - size * 0.12,
@@ -346,16 +432,17 @@ impl Lines<'_> {
                                 face: Face::Bold,
                                 text: f.text,
                                 color: WHITE,
+                                tag: f.tag,
                             });
                         }
                         FragKind::Highlight => {
-                            line.items.push(Item::Rect {
-                                x: cx - 0.5,
-                                y: baseline - size * 0.85,
-                                w: fw + 1.0,
-                                h: size * 1.1,
-                                color: HIGHLIGHT,
-                            });
+                            line.items.push(Item::rule(
+                                cx - 0.5,
+                                baseline - size * 0.85,
+                                fw + 1.0,
+                                size * 1.1,
+                                HIGHLIGHT,
+                            ));
                             extend_run(&mut run, f, cx, baseline, &mut line.items);
                         }
                         FragKind::Plain => {
@@ -366,6 +453,7 @@ impl Lines<'_> {
                                     w: fw,
                                     h: size * 1.2,
                                     url: url.clone(),
+                                    tag: f.tag,
                                 });
                             }
                             extend_run(&mut run, f, cx, baseline, &mut line.items);
@@ -392,7 +480,8 @@ impl Lines<'_> {
                     _ => 10.5,
                 };
                 self.hyphenate = false;
-                let mut lines = self.paragraph(spans, x, width, size, true, Align::None);
+                let h = self.open(Kind::Heading(*level));
+                let mut lines = self.within(h, |lx| lx.paragraph(spans, x, width, size, true, Align::None));
                 self.hyphenate = true;
                 let title = plain::text(spans);
                 if let Some(l) = lines.first_mut() {
@@ -407,7 +496,8 @@ impl Lines<'_> {
                 out.extend(lines);
             }
             Block::Paragraph(spans) => {
-                let mut lines = self.paragraph(spans, x, width, BODY, false, Align::None);
+                let p = self.open(Kind::P);
+                let mut lines = self.within(p, |lx| lx.paragraph(spans, x, width, BODY, false, Align::None));
                 if let Some(l) = lines.first_mut() {
                     l.space_before = if first { 0.0 } else { PARA_GAP };
                 }
@@ -416,9 +506,12 @@ impl Lines<'_> {
             }
             Block::Quote(blocks) => {
                 let start = out.len();
-                for (i, b) in blocks.iter().enumerate() {
-                    self.block(b, x + 12.0, width - 12.0, i == 0, out);
-                }
+                let quote = self.open(Kind::BlockQuote);
+                self.within(quote, |lx| {
+                    for (i, b) in blocks.iter().enumerate() {
+                        lx.block(b, x + 12.0, width - 12.0, i == 0, out);
+                    }
+                });
                 if let Some(l) = out.get_mut(start) {
                     l.space_before = PARA_GAP;
                 }
@@ -426,43 +519,59 @@ impl Lines<'_> {
                 let short = out.len() - start <= 10;
                 for l in &mut out[start..] {
                     let gap = l.space_before;
-                    l.items.push(Item::Rect { x: x + 2.0, y: -gap, w: 2.0, h: l.height + gap, color: RULE });
+                    l.items.push(Item::rule(x + 2.0, -gap, 2.0, l.height + gap, RULE));
                     l.keep_with_next |= short;
                 }
             }
             Block::List(List { start, items, .. }) => {
+                let list = self.open(Kind::L { numbered: start.is_some() });
+                let outer = self.at.replace(list);
                 for (i, item) in items.iter().enumerate() {
                     let marker = match start {
                         Some(n) => format!("{}.", n + i as u64),
                         None => "•".to_string(),
                     };
+                    let li = self.open(Kind::LI);
+                    let (label, body) = self.within(li, |lx| (lx.open(Kind::Lbl), lx.open(Kind::LBody)));
                     let begin = out.len();
-                    for (j, b) in item.iter().enumerate() {
-                        self.block(b, x + 16.0, width - 16.0, j == 0, out);
+                    self.within(body, |lx| {
+                        for (j, b) in item.iter().enumerate() {
+                            lx.block(b, x + 16.0, width - 16.0, j == 0, out);
+                        }
+                    });
+                    if out.len() == begin {
+                        out.push(Line { height: BODY * LEADING, ..Line::default() });
                     }
                     if let Some(l) = out.get_mut(begin) {
                         l.space_before = if i == 0 { PARA_GAP } else { 2.0 };
                         let f = self.frag(&marker, Face::Regular, BODY, FragKind::Plain, None);
-                        l.items.push(Item::Text {
-                            x: x + 12.0 - f.width,
-                            y: l.height * 0.74,
-                            size: BODY,
-                            face: Face::Regular,
-                            text: f.text,
-                            color: BLACK,
-                        });
+                        // First on the line: the label is read before the item.
+                        l.items.insert(
+                            0,
+                            Item::Text {
+                                x: x + 12.0 - f.width,
+                                y: l.height * 0.74,
+                                size: BODY,
+                                face: Face::Regular,
+                                text: f.text,
+                                color: BLACK,
+                                tag: Tag::Content(label),
+                            },
+                        );
                     }
                 }
+                self.at = outer;
             }
             Block::Table(Table { aligns, header, rows }) => {
                 self.hyphenate = false;
-                self.table(aligns, header, rows, x, width, out);
+                let table = self.open(Kind::Table);
+                self.within(table, |lx| lx.table(aligns, header, rows, x, width, out));
                 self.hyphenate = true;
             }
             Block::Rule => out.push(Line {
                 height: 8.0,
                 space_before: PARA_GAP,
-                items: vec![Item::Rect { x, y: 4.0, w: width, h: 0.5, color: RULE }],
+                items: vec![Item::rule(x, 4.0, width, 0.5, RULE)],
                 ..Line::default()
             }),
         }
@@ -503,11 +612,15 @@ impl Lines<'_> {
             let mut line = Line::default();
             let mut cx = x;
             let mut height: f32 = 0.0;
+            let row = lx.open(Kind::TR);
             for (c, w) in widths.iter().enumerate() {
                 let empty = Vec::new();
                 let cell = cells.get(c).unwrap_or(&empty);
                 let align = aligns.get(c).copied().unwrap_or(Align::None);
-                let lines = lx.paragraph(cell, cx + pad, w - 2.0 * pad, TABLE, bold, align);
+                let kind = if bold { Kind::TH } else { Kind::TD };
+                let cell_elem = lx.within(row, |lx| lx.open(kind));
+                let lines = lx
+                    .within(cell_elem, |lx| lx.paragraph(cell, cx + pad, w - 2.0 * pad, TABLE, bold, align));
                 let mut cy = pad;
                 for l in lines {
                     line.notes.extend(l.notes);
@@ -518,11 +631,11 @@ impl Lines<'_> {
                 cx += w;
             }
             line.height = height;
-            line.items.push(Item::Rect { x, y: height - 0.4, w: width, h: 0.4, color: RULE });
+            line.items.push(Item::rule(x, height - 0.4, width, 0.4, RULE));
             line
         };
         let mut head = row_line(self, header, true);
-        head.items.insert(0, Item::Rect { x, y: 0.0, w: width, h: head.height, color: SHADE });
+        head.items.insert(0, Item::rule(x, 0.0, width, head.height, SHADE));
         head.keep_with_next = true;
         let head_copy = Rc::new(head.clone());
         head.space_before = PARA_GAP + 2.0;
@@ -534,27 +647,36 @@ impl Lines<'_> {
         }
     }
 
-    /// A footnote's lines at note size, its number hanging in front.
-    pub(super) fn note_lines(&mut self, label: &str, width: f32, x: f32) -> Vec<Line> {
+    /// A footnote's lines at note size, its number hanging in front: a
+    /// `Note` inside the element `cited_in` that refers to it.
+    pub(super) fn note_lines(&mut self, label: &str, cited_in: ElemId, width: f32, x: f32) -> Vec<Line> {
         let notes = self.notes;
         let blocks: &[Block] = notes.get(label).copied().unwrap_or_default();
+        let note = self.tree.add(Kind::Note { id: format!("noot-{label}") }, Some(cited_in));
+        let number = self.tree.add(Kind::Lbl, Some(note));
         let mut lines = Vec::new();
-        for b in blocks {
-            let Block::Paragraph(spans) = b else { continue };
-            lines.extend(self.paragraph(spans, x + 10.0, width - 10.0, NOTE, false, Align::None));
-        }
+        self.within(note, |lx| {
+            for b in blocks {
+                let Block::Paragraph(spans) = b else { continue };
+                lines.extend(lx.paragraph(spans, x + 10.0, width - 10.0, NOTE, false, Align::None));
+            }
+        });
         if lines.is_empty() {
             lines.push(Line { height: NOTE * LEADING, ..Line::default() });
         }
         let first = &mut lines[0];
-        first.items.push(Item::Text {
-            x,
-            y: first.height * 0.74,
-            size: NOTE,
-            face: Face::Regular,
-            text: label.to_string(),
-            color: BLACK,
-        });
+        first.items.insert(
+            0,
+            Item::Text {
+                x,
+                y: first.height * 0.74,
+                size: NOTE,
+                face: Face::Regular,
+                text: label.to_string(),
+                color: BLACK,
+                tag: Tag::Content(number),
+            },
+        );
         lines
     }
 }
@@ -570,7 +692,10 @@ fn piece(f: &Frag, text: &str, width: f32) -> Frag {
         kind: f.kind,
         color: f.color,
         link: f.link.clone(),
+        group: f.group,
+        alt: None,
         width,
+        tag: f.tag,
     }
 }
 
@@ -594,7 +719,7 @@ fn same_style(a: &Frag, b: &Frag) -> bool {
     a.face == b.face
         && a.size == b.size
         && a.rise == b.rise
-        && a.link == b.link
+        && a.tag == b.tag
         && a.color == b.color
         && b.kind != FragKind::Box
 }
@@ -614,7 +739,15 @@ fn flush(run: &mut Option<(Frag, f32)>, baseline: f32, items: &mut Vec<Item>) {
     if let Some((f, x)) = run.take() {
         let mut text = f.text;
         text.shrink_to_fit(); // pages are held until the document is numbered
-        items.push(Item::Text { x, y: baseline - f.rise, size: f.size, face: f.face, text, color: f.color });
+        items.push(Item::Text {
+            x,
+            y: baseline - f.rise,
+            size: f.size,
+            face: f.face,
+            text,
+            color: f.color,
+            tag: f.tag,
+        });
     }
 }
 

@@ -11,12 +11,14 @@
 
 mod lines;
 mod pager;
+pub mod tree;
 
 use super::fonts::{Face, Fonts};
 use crate::document::{Block, Note, Section};
 use lines::{Line, Lines};
 use pager::Pager;
 use std::collections::{BTreeSet, HashMap};
+pub use tree::{Artifact, ElemId, Tag, Tree};
 
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
@@ -33,15 +35,15 @@ pub(crate) const LINK: Color = Color(0.05, 0.25, 0.6);
 pub(crate) const HIGHLIGHT: Color = Color(1.0, 0.93, 0.55);
 pub(crate) const ALERT: Color = Color(0.75, 0.0, 0.0);
 
-/// Something drawn on a page.
+/// Something drawn on a page, and what it is in the document's structure.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
     /// Text on a baseline `y`.
-    Text { x: f32, y: f32, size: f32, face: Face, text: String, color: Color },
+    Text { x: f32, y: f32, size: f32, face: Face, text: String, color: Color, tag: Tag },
     /// A filled rectangle with its top-left corner at (`x`, `y`).
-    Rect { x: f32, y: f32, w: f32, h: f32, color: Color },
-    /// A clickable area.
-    Link { x: f32, y: f32, w: f32, h: f32, url: String },
+    Rect { x: f32, y: f32, w: f32, h: f32, color: Color, tag: Tag },
+    /// A clickable area; its tag is the link's element.
+    Link { x: f32, y: f32, w: f32, h: f32, url: String, tag: Tag },
 }
 
 impl Item {
@@ -53,6 +55,23 @@ impl Item {
             }
         }
         self
+    }
+
+    pub fn tag(&self) -> Tag {
+        match self {
+            Item::Text { tag, .. } | Item::Rect { tag, .. } | Item::Link { tag, .. } => *tag,
+        }
+    }
+
+    pub(super) fn tag_mut(&mut self) -> &mut Tag {
+        match self {
+            Item::Text { tag, .. } | Item::Rect { tag, .. } | Item::Link { tag, .. } => tag,
+        }
+    }
+
+    /// A layout artifact: a rule, shading.
+    pub(crate) fn rule(x: f32, y: f32, w: f32, h: f32, color: Color) -> Item {
+        Item::Rect { x, y, w, h, color, tag: Tag::Artifact(Artifact::Layout) }
     }
 }
 
@@ -76,6 +95,8 @@ pub struct Laid {
     /// The style the pages were laid out in; the writer takes their size from it.
     pub style: PageStyle,
     pub outline: Vec<OutlineEntry>,
+    /// The structure elements the items' tags point to.
+    pub tree: Tree,
     /// Characters the font lacks (shown as U+FFFD).
     pub missing: BTreeSet<char>,
     /// Whether characters in withheld passages lack a glyph too (they are
@@ -150,9 +171,10 @@ pub(crate) const NOTE: f32 = 8.0;
 pub(crate) const TABLE: f32 = 8.5;
 pub(crate) const PARA_GAP: f32 = 6.0;
 
-/// A part laid out on its own: its pages, bookmarks, and the characters
-/// the font lacks (and whether withheld passages lack some).
-type Part = (Vec<Page>, Vec<OutlineEntry>, (BTreeSet<char>, bool));
+/// A part laid out on its own: its pages, bookmarks, structure elements,
+/// and the characters the font lacks (and whether withheld passages lack
+/// some).
+type Part = (Vec<Page>, Vec<OutlineEntry>, Tree, (BTreeSet<char>, bool));
 
 /// Lays out `sections` in `style`.
 ///
@@ -201,6 +223,8 @@ pub fn layout(
                 missing_withheld: false,
                 notes: &notes,
                 hyphenate: true,
+                tree: Tree::default(),
+                at: None,
             };
             let mut lines: Vec<Line> = Vec::new();
             for (i, block) in blocks.iter().enumerate() {
@@ -225,23 +249,32 @@ pub fn layout(
             let mut pager = Pager::new(geo, (k == 0).then_some(head), &mut lx, &cited_before);
             pager.place_all(lines);
             let (pages, outline) = (pager.pages, pager.outline);
-            (pages, outline, (lx.missing, lx.missing_withheld))
+            (pages, outline, std::mem::take(&mut lx.tree), (lx.missing, lx.missing_withheld))
         })
         .collect();
     let mut laid = Laid {
         pages: Vec::new(),
         style,
         outline: Vec::new(),
+        tree: Tree::document(),
         missing: BTreeSet::new(),
         missing_withheld: false,
     };
-    for (pages, outline, (missing, withheld)) in parts {
+    for (mut pages, outline, tree, (missing, withheld)) in parts {
         laid.missing_withheld |= withheld;
         let offset = laid.pages.len();
         laid.outline.extend(outline.into_iter().map(|e| OutlineEntry { page: e.page + offset, ..e }));
+        // The part's elements follow the ones before it.
+        let shift = laid.tree.append_part(tree);
+        for tag in pages.iter_mut().flat_map(|p| p.items.iter_mut()).map(Item::tag_mut) {
+            if let Tag::Content(id) = tag {
+                *id += shift;
+            }
+        }
         laid.pages.extend(pages);
         laid.missing.extend(missing);
     }
+    laid.tree.even_out_headings();
     number_pages(&mut laid.pages, &laid.style, fonts);
     laid
 }
@@ -262,6 +295,7 @@ fn number_pages(pages: &mut [Page], style: &PageStyle, fonts: &Fonts) {
             face: Face::Regular,
             text,
             color: GREY,
+            tag: Tag::Artifact(Artifact::Footer),
         });
         if let Some(c) = &style.running_header {
             let w = fonts.width(Face::Bold, c, 8.5);
@@ -272,6 +306,7 @@ fn number_pages(pages: &mut [Page], style: &PageStyle, fonts: &Fonts) {
                 face: Face::Bold,
                 text: c.clone(),
                 color: ALERT,
+                tag: Tag::Artifact(Artifact::Header),
             });
         }
     }
@@ -564,7 +599,11 @@ mod tests {
         let laid = lay(&md);
         let t = texts(&laid);
         let first = &t[0].1;
-        assert!(first.ends_with('-') && first.contains(" verkiezings"), "{t:?}");
-        assert!(t[1].1.starts_with(&word[first.rsplit(' ').next().unwrap().len() - 1..]), "{t:?}");
+        // The added hyphen is a soft hyphen, drawn as wide as a hyphen: text
+        // extraction knows the word goes on.
+        assert!(first.ends_with('\u{AD}') && first.contains(" verkiezings"), "{t:?}");
+        assert_eq!(Fonts.width(Face::Regular, "\u{AD}", BODY), Fonts.width(Face::Regular, "-", BODY));
+        let head = first.rsplit(' ').next().unwrap().trim_end_matches('\u{AD}');
+        assert_eq!(format!("{head}{}", t[1].1.split(' ').next().unwrap()), word, "{t:?}");
     }
 }

@@ -3,6 +3,7 @@
 //! cites them, and page 1 carries the letterhead.
 
 use super::lines::{Line, Lines};
+use super::tree::{Artifact, Kind, Tag};
 use super::{Color, GREY, Geometry, Item, Letterhead, MM, OutlineEntry, Page, RULE};
 use crate::document::{Align, Span, Style};
 use std::collections::BTreeSet;
@@ -59,9 +60,9 @@ impl<'a, 'f> Pager<'a, 'f> {
         let mut y = self.geo.top;
         if !h.sender.is_empty() {
             let spans = vec![plain(&h.sender, true)];
-            for l in
-                self.lx.paragraph(&spans, col, self.geo.width - self.geo.right - col, 9.0, true, Align::None)
-            {
+            let width = self.geo.width - self.geo.right - col;
+            let p = self.lx.open(Kind::P);
+            for l in self.lx.within(p, |lx| lx.paragraph(&spans, col, width, 9.0, true, Align::None)) {
                 self.put_items(l.items, y);
                 y += l.height;
             }
@@ -69,23 +70,22 @@ impl<'a, 'f> Pager<'a, 'f> {
         let mut y = y.max(self.geo.top + 30.0 * MM);
         if !h.rows.is_empty() {
             let label_w = 24.0 * MM;
+            let (left, measure) = (self.geo.left, self.geo.measure());
             for (label, value) in &h.rows {
-                let l = self.lx.paragraph(
-                    &[plain(label, false)],
-                    self.geo.left,
-                    label_w,
-                    8.0,
-                    false,
-                    Align::None,
-                );
-                let v = self.lx.paragraph(
-                    &[plain(value, false)],
-                    self.geo.left + label_w,
-                    self.geo.measure() - label_w,
-                    9.0,
-                    false,
-                    Align::None,
-                );
+                // One paragraph a row: "Datum 2 december 2022".
+                let p = self.lx.open(Kind::P);
+                let (l, v) = self.lx.within(p, |lx| {
+                    let l = lx.paragraph(&[plain(label, false)], left, label_w, 8.0, false, Align::None);
+                    let v = lx.paragraph(
+                        &[plain(value, false)],
+                        left + label_w,
+                        measure - label_w,
+                        9.0,
+                        false,
+                        Align::None,
+                    );
+                    (l, v)
+                });
                 for line in l {
                     self.put_items(line.items.into_iter().map(|i| recolor(i, GREY)), y + 1.0);
                 }
@@ -122,7 +122,7 @@ impl<'a, 'f> Pager<'a, 'f> {
             return;
         }
         let mut y = self.body_bottom() - self.notes_height;
-        let sep = Item::Rect { x: self.geo.left, y: y + 2.0, w: 40.0 * MM, h: 0.5, color: RULE };
+        let sep = Item::rule(self.geo.left, y + 2.0, 40.0 * MM, 0.5, RULE);
         self.put_items([sep], 0.0);
         y += 6.0;
         for l in std::mem::take(&mut self.notes) {
@@ -135,12 +135,12 @@ impl<'a, 'f> Pager<'a, 'f> {
     /// The footnote lines a line would bring onto this page.
     fn notes_for(&mut self, line: &Line) -> Vec<Line> {
         let mut out = Vec::new();
-        for label in &line.notes {
+        for (label, cited_in) in &line.notes {
             if !self.placed_notes.contains(label)
                 && !(self.cited_before)(label)
                 && !out.iter().any(|(l, _): &(String, Vec<Line>)| l == label)
             {
-                let lines = self.lx.note_lines(label, self.geo.measure(), self.geo.left);
+                let lines = self.lx.note_lines(label, *cited_in, self.geo.measure(), self.geo.left);
                 out.push((label.clone(), lines));
             }
         }
@@ -170,7 +170,10 @@ impl<'a, 'f> Pager<'a, 'f> {
             if gap + need + notes_h > room && !self.at_top {
                 self.new_page();
                 if let Some(h) = line.header.as_deref() {
-                    self.place(h.clone(), Vec::new());
+                    // Shown again, read once: the copy is an artifact.
+                    let mut copy = h.clone();
+                    copy.items.iter_mut().for_each(|i| *i.tag_mut() = Tag::Artifact(Artifact::Repeated));
+                    self.place(copy, Vec::new());
                 }
             }
             self.place(line, notes);
@@ -196,7 +199,7 @@ impl<'a, 'f> Pager<'a, 'f> {
             if self.notes.is_empty() {
                 self.notes_height += 8.0;
             }
-            for label in &line.notes {
+            for (label, _) in &line.notes {
                 self.placed_notes.insert(label.clone());
             }
             self.notes_height += notes.iter().map(|l| l.height).sum::<f32>();
@@ -214,7 +217,9 @@ fn plain(text: &str, bold: bool) -> Span {
 
 fn recolor(item: Item, c: Color) -> Item {
     match item {
-        Item::Text { x, y, size, face, text, .. } => Item::Text { x, y, size, face, text, color: c },
+        Item::Text { x, y, size, face, text, tag, .. } => {
+            Item::Text { x, y, size, face, text, color: c, tag }
+        }
         other => other,
     }
 }

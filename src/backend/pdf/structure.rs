@@ -1,0 +1,188 @@
+//! The structure tree as the PDF holds it (ISO 32000-1, 14.7), worked out
+//! from the layout's elements and what each page's content stream marked:
+//! pure code, no PDF objects. [`super::writer`] turns it into objects.
+//!
+//! An element's kids are in reading order. For an element with content of
+//! its own (a paragraph with a link in it) that is the order the content
+//! stands on the pages, its child elements where their first content is;
+//! for one that only groups others (a list, a table row) it is the order
+//! the children were made. Elements that show nothing are left out, except
+//! table rows and cells, which hold their place in the table.
+
+use super::layout::{ElemId, Tree};
+
+/// One of an element's kids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kid {
+    /// A child element, by its index in [`Structure::nodes`].
+    Node(usize),
+    /// Marked content on a page.
+    Content { page: usize, mcid: u32 },
+    /// The `index`-th annotation of a page (a link's clickable area).
+    Annot { page: usize, index: usize },
+}
+
+/// An element in the PDF's tree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub elem: ElemId,
+    /// `None` for the document element, whose parent is the tree root.
+    pub parent: Option<usize>,
+    /// The page of its first content, if it has content of its own.
+    pub page: Option<usize>,
+    pub kids: Vec<Kid>,
+}
+
+/// The tree, and for each page the node of each of its MCIDs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Structure {
+    /// Parents before children; node 0 is the document.
+    pub nodes: Vec<Node>,
+    /// Per page: the node each MCID belongs to.
+    pub parents: Vec<Vec<usize>>,
+    /// Per page: the node of each annotation.
+    pub annot_parents: Vec<Vec<usize>>,
+}
+
+/// What one page marked: the element of each MCID, and of each annotation.
+pub struct Marks<'a> {
+    pub mcids: &'a [ElemId],
+    pub annots: &'a [ElemId],
+}
+
+/// Works out the tree from `tree` and what each page marked.
+pub fn assemble(tree: &Tree, pages: &[Marks<'_>]) -> Structure {
+    let n = tree.elems.len();
+    let parent = |e: usize| tree.elems[e].parent.map(|p| p as usize);
+    let mut direct = vec![false; n];
+    for m in pages {
+        m.mcids.iter().chain(m.annots).for_each(|&e| direct[e as usize] = true);
+    }
+    let mut kids: Vec<Vec<(Kid, usize)>> = vec![Vec::new(); n];
+    let mut first_page: Vec<Option<usize>> = vec![None; n];
+    let mut shown = vec![false; n];
+    // A child of an element with content of its own stands where its
+    // first content does; the elements above it are shown from then on.
+    let mut show = |e: usize, kids: &mut Vec<Vec<(Kid, usize)>>| {
+        let mut c = e;
+        while !shown[c] {
+            shown[c] = true;
+            let Some(p) = parent(c) else { break };
+            if direct[p] {
+                kids[p].push((Kid::Node(0), c));
+            }
+            c = p;
+        }
+    };
+    for (page, m) in pages.iter().enumerate() {
+        for (mcid, &e) in m.mcids.iter().enumerate() {
+            let e = e as usize;
+            kids[e].push((Kid::Content { page, mcid: mcid as u32 }, 0));
+            first_page[e].get_or_insert(page);
+            show(e, &mut kids);
+        }
+        for (index, &e) in m.annots.iter().enumerate() {
+            let e = e as usize;
+            kids[e].push((Kid::Annot { page, index }, 0));
+            first_page[e].get_or_insert(page);
+            show(e, &mut kids);
+        }
+    }
+    // Which elements stay: those shown, and empty cells of tables that do.
+    let mut kept: Vec<bool> = Vec::with_capacity(n);
+    for (e, elem) in tree.elems.iter().enumerate() {
+        let keep = e == 0 || shown[e] || (elem.kind.kept_when_empty() && parent(e).is_some_and(|p| kept[p]));
+        kept.push(keep);
+    }
+    // Grouping elements list their children in the order they were made.
+    for (e, _) in kept.iter().enumerate().filter(|(_, k)| **k) {
+        if let Some(p) = parent(e)
+            && !direct[p]
+        {
+            kids[p].push((Kid::Node(0), e));
+        }
+    }
+    let mut node_of = vec![usize::MAX; n];
+    let mut nodes = Vec::new();
+    for e in (0..n).filter(|&e| kept[e]) {
+        node_of[e] = nodes.len();
+        nodes.push(Node {
+            elem: e as ElemId,
+            parent: parent(e).map(|p| node_of[p]),
+            page: first_page[e],
+            kids: Vec::new(),
+        });
+    }
+    for node in &mut nodes {
+        node.kids = kids[node.elem as usize]
+            .iter()
+            .map(|&(kid, child)| match kid {
+                Kid::Node(_) => Kid::Node(node_of[child]),
+                other => other,
+            })
+            .collect();
+    }
+    let map = |elems: &[ElemId]| elems.iter().map(|&e| node_of[e as usize]).collect();
+    Structure {
+        nodes,
+        parents: pages.iter().map(|m| map(m.mcids)).collect(),
+        annot_parents: pages.iter().map(|m| map(m.annots)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::pdf::layout::tree::Kind;
+
+    #[test]
+    fn kids_follow_the_content_and_a_link_stands_where_its_text_does() {
+        let mut t = Tree::document();
+        let p = t.add(Kind::P, Some(0));
+        let link = t.add(Kind::Link { url: "https://x".into() }, Some(p));
+        let empty = t.add(Kind::P, Some(0));
+        let q = t.add(Kind::P, Some(0));
+        // Page 0: p, link (text and annotation), p; page 1: p, q.
+        let s = assemble(
+            &t,
+            &[Marks { mcids: &[p, link, p], annots: &[link] }, Marks { mcids: &[p, q], annots: &[] }],
+        );
+        let names: Vec<ElemId> = s.nodes.iter().map(|n| n.elem).collect();
+        assert_eq!(names, [0, p, link, q], "the empty paragraph {empty} is left out");
+        assert_eq!(s.nodes[0].kids, [Kid::Node(1), Kid::Node(3)]);
+        assert_eq!(
+            s.nodes[1].kids,
+            [
+                Kid::Content { page: 0, mcid: 0 },
+                Kid::Node(2),
+                Kid::Content { page: 0, mcid: 2 },
+                Kid::Content { page: 1, mcid: 0 }
+            ]
+        );
+        assert_eq!(s.nodes[2].kids, [Kid::Content { page: 0, mcid: 1 }, Kid::Annot { page: 0, index: 0 }]);
+        assert_eq!(s.parents, [vec![1, 2, 1], vec![1, 3]]);
+        assert_eq!(s.annot_parents, [vec![2], vec![]]);
+        assert_eq!((s.nodes[1].page, s.nodes[3].page), (Some(0), Some(1)));
+    }
+
+    #[test]
+    fn an_empty_table_cell_keeps_its_place_in_the_row() {
+        let mut t = Tree::document();
+        let table = t.add(Kind::Table, Some(0));
+        let row = t.add(Kind::TR, Some(table));
+        let a = t.add(Kind::TD, Some(row));
+        let b = t.add(Kind::TD, Some(row));
+        let c = t.add(Kind::TD, Some(row));
+        let s = assemble(&t, &[Marks { mcids: &[a, c], annots: &[] }]);
+        let row_node = s.nodes.iter().find(|n| n.elem == row).unwrap();
+        let cells: Vec<ElemId> = row_node
+            .kids
+            .iter()
+            .map(|k| match k {
+                Kid::Node(i) => s.nodes[*i].elem,
+                _ => panic!("a row holds cells"),
+            })
+            .collect();
+        assert_eq!(cells, [a, b, c]);
+    }
+}
