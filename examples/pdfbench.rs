@@ -14,6 +14,11 @@ use beantwoord::document::{Audience, Section};
 use std::fmt::Write as _;
 use std::time::Instant;
 
+// The allocator the binary uses (src/main.rs), so that the figures are the
+// build's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The frame (front matter, inventory) and one Markdown text per annex.
 fn document(annexes: usize) -> (String, Vec<String>) {
     let mut md = String::from(

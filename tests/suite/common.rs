@@ -175,6 +175,12 @@ pub fn tool(name: &str, args: &[&str]) -> Option<String> {
     }
 }
 
+/// A PDF's objects as text: uncompressed, out of their object streams
+/// (qpdf's QDF form), so that a test can read what the file holds.
+pub fn pdf_objects(path: &Path) -> Option<String> {
+    tool("qpdf", &["--qdf", "--object-streams=disable", p(path), "-"])
+}
+
 pub fn p(path: &Path) -> &str {
     path.to_str().unwrap()
 }

@@ -151,12 +151,12 @@ pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32, tree: &Tree) ->
                 number(&mut out, *x);
                 out.push(b' ');
                 number(&mut out, height - *y);
-                out.extend_from_slice(b" Tm\n<");
+                out.extend_from_slice(b" Tm\n(");
                 let g = &glyphs[*face as usize];
                 for c in text.chars() {
-                    hex4(&mut out, g.get(c));
+                    glyph_code(&mut out, g.get(c));
                 }
-                out.extend_from_slice(b"> Tj\n");
+                out.extend_from_slice(b") Tj\n");
             }
             Item::Rect { x, y, w, h, color, .. } => {
                 if open.is_some_and(|(t, opened_in_text)| t != tag || opened_in_text) {
@@ -264,10 +264,20 @@ pub fn number(out: &mut Vec<u8>, v: f32) {
     }
 }
 
-fn hex4(out: &mut Vec<u8>, v: u16) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for shift in [12, 8, 4, 0] {
-        out.push(HEX[usize::from((v >> shift) & 0xF)]);
+/// A two-byte glyph code in a literal string: half the bytes of a
+/// hexadecimal string (less to deflate, smaller files). Parentheses and
+/// backslashes are escaped, and CR too (a reader takes a bare CR in a
+/// string for a line end).
+fn glyph_code(out: &mut Vec<u8>, g: u16) {
+    for b in g.to_be_bytes() {
+        match b {
+            b'(' | b')' | b'\\' => {
+                out.push(b'\\');
+                out.push(b);
+            }
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(b),
+        }
     }
 }
 
@@ -313,11 +323,20 @@ mod tests {
         ];
         let (bytes, mcids) = encode(&items, &glyphs, 100.0, &tree);
         assert_eq!(
-            String::from_utf8(bytes).unwrap(),
-            "BT\n/P <</MCID 0>> BDC\n/F0 10 Tf\n0 0 0 rg\n1 0 0 1 10 80 Tm\n<000101F30000> Tj\nEMC\nET\n\
-             /Artifact <</Type /Layout>> BDC\n1 94 3 4 re f\nEMC\n"
+            bytes,
+            b"BT\n/P <</MCID 0>> BDC\n/F0 10 Tf\n0 0 0 rg\n1 0 0 1 10 80 Tm\n(\x00\x01\x01\xF3\x00\x00) Tj\nEMC\nET\n\
+              /Artifact <</Type /Layout>> BDC\n1 94 3 4 re f\nEMC\n"
         );
         assert_eq!(mcids, [p]);
+    }
+
+    #[test]
+    fn glyph_codes_that_look_like_string_syntax_are_escaped() {
+        let mut out = Vec::new();
+        for g in [0x0028, 0x295C, 0x0D41] {
+            glyph_code(&mut out, g);
+        }
+        assert_eq!(out, b"\x00\\(\\)\\\\\\rA");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! document's typed [`Meta`].
 
 pub mod content;
+pub mod file;
 pub mod fonts;
 pub mod layout;
 pub mod structure;

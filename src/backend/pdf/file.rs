@@ -1,0 +1,278 @@
+//! The bytes of a PDF file (ISO 32000-1, 7.3 and 7.5): objects, streams,
+//! object streams and a cross-reference stream. Pure code, no PDF library:
+//! the writer serializes the few objects printpdf makes and writes the
+//! thousands of small ones a tagged document needs (pages, structure
+//! elements, annotations) straight into object streams, built and deflated
+//! in parallel. Numbers and strings are written one way only, so the same
+//! objects give the same bytes.
+
+use std::io::Write as _;
+
+/// Where an object is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Entry {
+    Free,
+    At(u64),
+    Packed { stream: u32, index: u32 },
+}
+
+/// A PDF file being written: the header first, the cross-reference stream
+/// last.
+pub struct File {
+    bytes: Vec<u8>,
+    xref: Vec<Entry>,
+}
+
+/// Objects packed into one object stream, deflated, not yet placed.
+pub struct Packed {
+    ids: Vec<u32>,
+    first: usize,
+    data: Vec<u8>,
+}
+
+/// How many objects go into one object stream.
+pub const PER_STREAM: usize = 256;
+
+impl File {
+    /// A file of `version` (e.g. `1.7`), with the binary comment that tells
+    /// transfer programs it is binary.
+    pub fn new(version: &str, capacity: usize) -> File {
+        let mut bytes = Vec::with_capacity(capacity);
+        bytes.extend_from_slice(b"%PDF-");
+        bytes.extend_from_slice(version.as_bytes());
+        bytes.extend_from_slice(b"\n%\xE2\xE3\xCF\xD3\n");
+        File { bytes, xref: vec![Entry::Free] }
+    }
+
+    fn place(&mut self, id: u32, entry: Entry) {
+        let i = id as usize;
+        if self.xref.len() <= i {
+            self.xref.resize(i + 1, Entry::Free);
+        }
+        self.xref[i] = entry;
+    }
+
+    /// An object written directly, e.g. `<</Type/Catalog …>>`.
+    pub fn object(&mut self, id: u32, body: &[u8]) {
+        self.place(id, Entry::At(self.bytes.len() as u64));
+        let _ = writeln!(self.bytes, "{id} 0 obj");
+        self.bytes.extend_from_slice(body);
+        self.bytes.extend_from_slice(b"\nendobj\n");
+    }
+
+    /// A stream with the dictionary entries `dict` (without `/Length`) and
+    /// its (already filtered) `data`.
+    pub fn stream(&mut self, id: u32, dict: &[u8], data: &[u8]) {
+        self.place(id, Entry::At(self.bytes.len() as u64));
+        let _ = write!(self.bytes, "{id} 0 obj\n<<");
+        self.bytes.extend_from_slice(dict);
+        let _ = write!(self.bytes, "/Length {}>>\nstream\n", data.len());
+        self.bytes.extend_from_slice(data);
+        self.bytes.extend_from_slice(b"\nendstream\nendobj\n");
+    }
+
+    /// Places an object stream as object `id`.
+    pub fn packed(&mut self, id: u32, packed: Packed) {
+        for (index, &obj) in packed.ids.iter().enumerate() {
+            self.place(obj, Entry::Packed { stream: id, index: index as u32 });
+        }
+        let dict = format!("/Type/ObjStm/N {}/First {}/Filter/FlateDecode", packed.ids.len(), packed.first);
+        self.stream(id, dict.as_bytes(), &packed.data);
+    }
+
+    /// Ends the file with its cross-reference stream (object `id`, the
+    /// highest number) carrying the trailer entries `trailer` (`/Root`,
+    /// `/Info`, `/ID`).
+    pub fn finish(mut self, id: u32, trailer: &[u8]) -> Vec<u8> {
+        let at = self.bytes.len() as u64;
+        self.place(id, Entry::At(at));
+        let size = self.xref.len();
+        // Type (1 byte), offset or stream number (4), generation or index (2).
+        let mut table = Vec::with_capacity(size * 7);
+        for entry in &self.xref {
+            let (kind, a, b) = match *entry {
+                Entry::Free => (0u8, 0u32, 0u16),
+                Entry::At(offset) => (1, offset as u32, 0),
+                Entry::Packed { stream, index } => (2, stream, index as u16),
+            };
+            table.push(kind);
+            table.extend_from_slice(&a.to_be_bytes());
+            table.extend_from_slice(&b.to_be_bytes());
+        }
+        let data = deflate(table, 6);
+        let mut dict = format!("/Type/XRef/Size {size}/W[1 4 2]/Filter/FlateDecode").into_bytes();
+        dict.extend_from_slice(trailer);
+        self.stream(id, &dict, &data);
+        let _ = write!(self.bytes, "startxref\n{at}\n%%EOF\n");
+        self.bytes
+    }
+}
+
+/// Object streams are deflated at level 1 (zlib-rs's quick strategy): their
+/// text repeats itself so much that higher levels gain little.
+const PACK_LEVEL: u32 = 1;
+
+/// Packs objects (number, body) into an object stream.
+pub fn pack(objects: &[(u32, Vec<u8>)]) -> Packed {
+    let mut header = Vec::with_capacity(objects.len() * 12);
+    let mut offset = 0;
+    for (id, body) in objects {
+        let _ = write!(header, "{id} {offset} ");
+        offset += body.len() + 1;
+    }
+    let first = header.len();
+    let mut raw = header;
+    raw.reserve(offset);
+    for (_, body) in objects {
+        raw.extend_from_slice(body);
+        raw.push(b'\n');
+    }
+    Packed { ids: objects.iter().map(|o| o.0).collect(), first, data: deflate(raw, PACK_LEVEL) }
+}
+
+/// `bytes` deflated (zlib) at `level`.
+///
+/// Deflated data never ends in a carriage return: one validator reads
+/// CR + the LF before `endstream` as one end-of-line and finds the stream a
+/// byte short. The data ends in the Adler-32 checksum of what was deflated,
+/// so a newline (a space in content streams, object streams and CMaps
+/// alike) is added and it is deflated again; `pad` chooses the byte.
+pub fn deflate(mut bytes: Vec<u8>, level: u32) -> Vec<u8> {
+    deflate_padded(&mut bytes, level, b'\n')
+}
+
+/// [`deflate`] with the byte added when the data would end in CR.
+pub fn deflate_padded(bytes: &mut Vec<u8>, level: u32, pad: u8) -> Vec<u8> {
+    use flate2::{Compression, write::ZlibEncoder};
+    loop {
+        let mut z = ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3 + 64), Compression::new(level));
+        let _ = z.write_all(bytes);
+        let packed = z.finish().unwrap_or_default();
+        if packed.last() != Some(&b'\r') {
+            return packed;
+        }
+        bytes.push(pad);
+    }
+}
+
+/// Writing PDF objects as bytes.
+pub mod obj {
+    use std::io::Write as _;
+
+    /// `12 0 R`.
+    pub fn reference(out: &mut Vec<u8>, id: u32) {
+        let _ = write!(out, "{id} 0 R");
+    }
+
+    /// A real number, as exactly as it is held (no exponent: `595.276`).
+    pub fn real(out: &mut Vec<u8>, v: f32) {
+        let v = if v.is_finite() { v } else { 0.0 };
+        let _ = write!(out, "{v}");
+    }
+
+    /// An integer.
+    pub fn int(out: &mut Vec<u8>, v: i64) {
+        let _ = write!(out, "{v}");
+    }
+
+    /// A name: `/P`. Characters outside the regular ASCII set are written
+    /// as `#xx`.
+    pub fn name(out: &mut Vec<u8>, n: &[u8]) {
+        out.push(b'/');
+        for &b in n {
+            if b.is_ascii_graphic() && !b"()<>[]{}/%#".contains(&b) {
+                out.push(b);
+            } else {
+                let _ = write!(out, "#{b:02X}");
+            }
+        }
+    }
+
+    /// A literal string; parentheses and backslashes escaped, bytes outside
+    /// printable ASCII written as octal escapes.
+    pub fn literal(out: &mut Vec<u8>, s: &[u8]) {
+        out.push(b'(');
+        for &b in s {
+            match b {
+                b'(' | b')' | b'\\' => {
+                    out.push(b'\\');
+                    out.push(b);
+                }
+                b' '..=b'~' => out.push(b),
+                _ => {
+                    let _ = write!(out, "\\{b:03o}");
+                }
+            }
+        }
+        out.push(b')');
+    }
+
+    /// A hexadecimal string.
+    pub fn hex(out: &mut Vec<u8>, s: &[u8]) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        out.push(b'<');
+        for &b in s {
+            out.push(HEX[usize::from(b >> 4)]);
+            out.push(HEX[usize::from(b & 15)]);
+        }
+        out.push(b'>');
+    }
+
+    /// A text string: literal when printable ASCII, UTF-16BE otherwise.
+    pub fn text(out: &mut Vec<u8>, s: &str) {
+        if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            literal(out, s.as_bytes());
+        } else {
+            let mut bytes = vec![0xFE, 0xFF];
+            bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+            hex(out, &bytes);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_and_names_are_escaped() {
+        let mut out = Vec::new();
+        obj::literal(&mut out, b"a(b)\\c\n");
+        obj::name(&mut out, b"A B#");
+        obj::text(&mut out, "é");
+        assert_eq!(out, b"(a\\(b\\)\\\\c\\012)/A#20B#23<FEFF00E9>");
+    }
+
+    #[test]
+    fn deflated_data_never_ends_in_a_carriage_return() {
+        // Among many inputs some deflate to data ending in CR.
+        let mut padded = 0;
+        // (The last byte is the low byte of 1 + the sum of the bytes.)
+        for i in 0..600 {
+            let data = "y".repeat(i).into_bytes();
+            let mut raw = data.clone();
+            let packed = deflate_padded(&mut raw, 4, b'\n');
+            assert_ne!(packed.last(), Some(&b'\r'));
+            padded += usize::from(raw != data);
+            let mut back = Vec::new();
+            use std::io::Read;
+            flate2::read::ZlibDecoder::new(&packed[..]).read_to_end(&mut back).unwrap();
+            assert_eq!(back, raw);
+        }
+        assert!(padded > 0, "the case arose and was handled");
+    }
+
+    #[test]
+    fn the_cross_reference_stream_points_at_every_object() {
+        let mut f = File::new("1.7", 0);
+        f.object(1, b"<</Type/Catalog>>");
+        f.packed(3, pack(&[(2, b"<</A 1>>".to_vec()), (4, b"[1 2]".to_vec())]));
+        let bytes = f.finish(5, b"/Root 1 0 R");
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.starts_with("%PDF-1.7\n%"));
+        let at = text.find("1 0 obj").unwrap();
+        assert_eq!(&text[at..at + 7], "1 0 obj");
+        assert!(text.contains("/Type/XRef/Size 6/W[1 4 2]"));
+        assert!(text.ends_with("%%EOF\n"));
+    }
+}
