@@ -1,6 +1,7 @@
 //! The integration tests: the `beantwoord` binary run as a user runs it, on
 //! scratch copies of the bundled data and of the fixtures in `tests/fixtures/`.
 
+mod accessible;
 mod annexes;
 mod batch;
 mod build;

@@ -226,6 +226,14 @@ pub fn layout(
                 tree: Tree::default(),
                 at: None,
             };
+            // The letterhead is read first: its paragraphs are made first
+            // (one for the sender, one a row), laid out with the first page.
+            let head_elems: Vec<tree::ElemId> = if k == 0 {
+                let count = usize::from(!head.sender.is_empty()) + head.rows.len();
+                (0..count).map(|_| lx.open(tree::Kind::P)).collect()
+            } else {
+                Vec::new()
+            };
             let mut lines: Vec<Line> = Vec::new();
             for (i, block) in blocks.iter().enumerate() {
                 if let Some(last) = lines.last_mut() {
@@ -246,7 +254,8 @@ pub fn layout(
                 lx.block(block, geo.left, geo.measure(), k == 0 && i == 0, &mut lines);
             }
             let cited_before = |label: &str| first_cited.get(label).is_some_and(|&at| at < k);
-            let mut pager = Pager::new(geo, (k == 0).then_some(head), &mut lx, &cited_before);
+            let head = (k == 0).then_some((head, head_elems.as_slice()));
+            let mut pager = Pager::new(geo, head, &mut lx, &cited_before);
             pager.place_all(lines);
             let (pages, outline) = (pager.pages, pager.outline);
             (pages, outline, std::mem::take(&mut lx.tree), (lx.missing, lx.missing_withheld))
@@ -408,6 +417,78 @@ mod tests {
             assert!(has_header, "page {p} has no header row");
         }
         within_margins(&laid);
+    }
+
+    #[test]
+    fn a_table_over_many_pages_is_one_table_whose_repeated_header_is_an_artifact() {
+        let mut md = String::from("| Nr. | Document |\n| ---: | --- |\n");
+        for i in 1..=200 {
+            md.push_str(&format!("| {i} | Bericht van Ministerie van BZK aan Facebook |\n"));
+        }
+        let laid = lay(&md);
+        assert!(laid.pages.len() > 3);
+        let tables: BTreeSet<ElemId> = laid
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i.tag() {
+                Tag::Content(e) => {
+                    let mut e = e;
+                    while let Some(p) = laid.tree.elems[e as usize].parent.filter(|&p| p != 0) {
+                        e = p;
+                    }
+                    Some(e)
+                }
+                Tag::Artifact(_) => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 1, "every cell is in one table");
+        for (n, page) in laid.pages.iter().enumerate() {
+            let header = page
+                .items
+                .iter()
+                .find(|i| matches!(i, Item::Text { text, .. } if text == "Document"))
+                .unwrap();
+            match (n, header.tag()) {
+                (0, Tag::Content(e)) => assert_eq!(laid.tree.elems[e as usize].kind, tree::Kind::TH),
+                (0, other) => panic!("the header is content on its first page: {other:?}"),
+                (_, tag) => assert_eq!(tag, Tag::Artifact(Artifact::Repeated), "page {n}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_letterhead_is_read_before_the_text_and_every_text_is_in_an_element() {
+        let p = crate::answers::parse::parse("# Antwoord\n\nTekst.", Audience::Public).unwrap();
+        let head = Letterhead {
+            sender: "Ministerie".into(),
+            rows: vec![("Datum".into(), "2 december 2022".into())],
+        };
+        let laid = layout(
+            &[Section { new_page: false, blocks: p.blocks }],
+            &[],
+            PageStyle::default(),
+            &head,
+            &Fonts,
+        );
+        let elem_of = |s: &str| {
+            laid.pages[0]
+                .items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Text { text, tag: Tag::Content(e), .. } if text == s => Some(*e),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        let (sender, row, title) = (elem_of("Ministerie"), elem_of("Datum"), elem_of("Antwoord"));
+        assert!(sender < row && row < title, "{sender} {row} {title}");
+        assert_eq!(elem_of("2 december 2022"), row, "label and value are one paragraph");
+        for item in &laid.pages[0].items {
+            if let Item::Text { text, tag, .. } = item {
+                assert!(matches!(tag, Tag::Content(_)) || text.starts_with("Pagina"), "{text:?} is {tag:?}");
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! cites them, and page 1 carries the letterhead.
 
 use super::lines::{Line, Lines};
-use super::tree::{Artifact, Kind, Tag};
+use super::tree::{Artifact, ElemId, Kind, Tag};
 use super::{Color, GREY, Geometry, Item, Letterhead, MM, OutlineEntry, Page, RULE};
 use crate::document::{Align, Span, Style};
 use std::collections::BTreeSet;
@@ -25,10 +25,10 @@ pub(super) struct Pager<'a, 'f> {
 
 impl<'a, 'f> Pager<'a, 'f> {
     /// A pager at the top of a first page; with the letterhead on it for the
-    /// document's first section.
+    /// document's first section, its paragraphs' elements made already.
     pub(super) fn new(
         geo: Geometry,
-        head: Option<&Letterhead>,
+        head: Option<(&Letterhead, &[ElemId])>,
         lx: &'a mut Lines<'f>,
         cited_before: &'a dyn Fn(&str) -> bool,
     ) -> Self {
@@ -44,8 +44,8 @@ impl<'a, 'f> Pager<'a, 'f> {
             placed_notes: BTreeSet::new(),
             cited_before,
         };
-        if let Some(head) = head {
-            p.letterhead(head);
+        if let Some((head, elems)) = head {
+            p.letterhead(head, elems);
         }
         p
     }
@@ -55,13 +55,14 @@ impl<'a, 'f> Pager<'a, 'f> {
     }
 
     /// Page 1: the sender at the top right, then Datum, Betreft, Kenmerk.
-    fn letterhead(&mut self, h: &Letterhead) {
+    fn letterhead(&mut self, h: &Letterhead, elems: &[ElemId]) {
+        let mut elems = elems.iter().copied();
         let col = self.geo.left + 100.0 * MM;
         let mut y = self.geo.top;
         if !h.sender.is_empty() {
             let spans = vec![plain(&h.sender, true)];
             let width = self.geo.width - self.geo.right - col;
-            let p = self.lx.open(Kind::P);
+            let p = elems.next().unwrap_or_else(|| self.lx.open(Kind::P));
             for l in self.lx.within(p, |lx| lx.paragraph(&spans, col, width, 9.0, true, Align::None)) {
                 self.put_items(l.items, y);
                 y += l.height;
@@ -73,7 +74,7 @@ impl<'a, 'f> Pager<'a, 'f> {
             let (left, measure) = (self.geo.left, self.geo.measure());
             for (label, value) in &h.rows {
                 // One paragraph a row: "Datum 2 december 2022".
-                let p = self.lx.open(Kind::P);
+                let p = elems.next().unwrap_or_else(|| self.lx.open(Kind::P));
                 let (l, v) = self.lx.within(p, |lx| {
                     let l = lx.paragraph(&[plain(label, false)], left, label_w, 8.0, false, Align::None);
                     let v = lx.paragraph(
