@@ -198,7 +198,7 @@ fn begin(out: &mut Vec<u8>, tag: Tag, tree: &Tree, mcids: &mut Vec<ElemId>) {
             out.push(b'/');
             out.extend_from_slice(name.as_bytes());
             out.extend_from_slice(b" <</MCID ");
-            out.extend_from_slice(mcids.len().to_string().as_bytes());
+            super::file::obj::uint(out, mcids.len() as u32);
             out.extend_from_slice(b">> BDC\n");
             mcids.push(elem);
         }

@@ -142,17 +142,51 @@ pub fn deflate(mut bytes: Vec<u8>, level: u32) -> Vec<u8> {
 }
 
 /// [`deflate`] with the byte added when the data would end in CR.
+///
+/// Each thread keeps one compressor per level and resets it between
+/// streams: a new one allocates and clears its window and tables, which for
+/// the 15,000 streams of a large document cost more than some of the
+/// deflating.
 pub fn deflate_padded(bytes: &mut Vec<u8>, level: u32, pad: u8) -> Vec<u8> {
-    use flate2::{Compression, write::ZlibEncoder};
-    loop {
-        let mut z = ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3 + 64), Compression::new(level));
-        let _ = z.write_all(bytes);
-        let packed = z.finish().unwrap_or_default();
-        if packed.last() != Some(&b'\r') {
-            return packed;
-        }
-        bytes.push(pad);
+    use flate2::{Compress, Compression, FlushCompress};
+    use std::cell::RefCell;
+    thread_local! {
+        static COMPRESSORS: RefCell<Vec<Option<Compress>>> = const { RefCell::new(Vec::new()) };
     }
+    COMPRESSORS.with(|cell| {
+        let mut all = cell.borrow_mut();
+        let level = level.min(9);
+        if all.len() <= level as usize {
+            all.resize_with(level as usize + 1, || None);
+        }
+        let z = all[level as usize].get_or_insert_with(|| Compress::new(Compression::new(level), true));
+        loop {
+            z.reset();
+            let mut packed = Vec::with_capacity(bytes.len() / 3 + 64);
+            loop {
+                let before = z.total_in() as usize;
+                let status =
+                    z.compress_vec(&bytes[before.min(bytes.len())..], &mut packed, FlushCompress::Finish);
+                match status {
+                    Ok(flate2::Status::StreamEnd) => break,
+                    Ok(_) => packed.reserve(packed.capacity().max(64)),
+                    Err(_) => return deflate_once(bytes, level),
+                }
+            }
+            if packed.last() != Some(&b'\r') {
+                return packed;
+            }
+            bytes.push(pad);
+        }
+    })
+}
+
+/// `bytes` deflated by a compressor of its own (should a kept one fail).
+fn deflate_once(bytes: &[u8], level: u32) -> Vec<u8> {
+    use flate2::{Compression, write::ZlibEncoder};
+    let mut z = ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3 + 64), Compression::new(level));
+    let _ = z.write_all(bytes);
+    z.finish().unwrap_or_default()
 }
 
 /// Writing PDF objects as bytes.
@@ -161,7 +195,24 @@ pub mod obj {
 
     /// `12 0 R`.
     pub fn reference(out: &mut Vec<u8>, id: u32) {
-        let _ = write!(out, "{id} 0 R");
+        uint(out, id);
+        out.extend_from_slice(b" 0 R");
+    }
+
+    /// A non-negative integer, without the formatting machinery (the
+    /// structure tree of a large document holds millions of them).
+    pub fn uint(out: &mut Vec<u8>, mut v: u32) {
+        let mut digits = [0u8; 10];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        out.extend_from_slice(&digits[at..]);
     }
 
     /// A real number, as exactly as it is held (no exponent: `595.276`).
@@ -240,7 +291,9 @@ mod tests {
         obj::literal(&mut out, b"a(b)\\c\n");
         obj::name(&mut out, b"A B#");
         obj::text(&mut out, "é");
-        assert_eq!(out, b"(a\\(b\\)\\\\c\\012)/A#20B#23<FEFF00E9>");
+        obj::uint(&mut out, 0);
+        obj::reference(&mut out, 4_294_967_295);
+        assert_eq!(out, b"(a\\(b\\)\\\\c\\012)/A#20B#23<FEFF00E9>04294967295 0 R");
     }
 
     #[test]

@@ -361,12 +361,53 @@ impl Numbers {
         self.0 += 1;
         self.0
     }
+
+    /// `count` consecutive numbers; the first.
+    fn range(&mut self, count: usize) -> u32 {
+        let first = self.0 + 1;
+        self.0 += count as u32;
+        first
+    }
 }
+
+/// The numbers of the per-page and per-element objects: consecutive runs.
+struct Ids {
+    /// The first page object; page `i` is `page + i`.
+    page: u32,
+    /// The first content stream.
+    content: u32,
+    /// The first structure element; node `i` is `node + i`.
+    node: u32,
+    /// The first annotation of each page (they are numbered page by page).
+    annots: Vec<u32>,
+    /// The StructTreeRoot, the parent of the document element.
+    root: u32,
+}
+
+impl Ids {
+    fn page(&self, i: u32) -> u32 {
+        self.page + i
+    }
+
+    fn node(&self, i: u32) -> u32 {
+        self.node + i
+    }
+
+    fn annot(&self, page: u32, index: u32) -> u32 {
+        self.annots[page as usize] + index
+    }
+}
+
+/// How many pages' objects (the page and its annotations) share an object
+/// stream.
+const PAGES_PER_STREAM: usize = 128;
 
 /// The whole file: the font objects, the catalog, Info, XMP and output
 /// intent, the pages' content streams, then the pages, annotations,
-/// structure elements and outline packed in object streams, and the
-/// cross-reference stream.
+/// structure elements and outline packed in object streams (serialized and
+/// deflated in parallel, chunk by chunk, so a 15,000-page document never
+/// holds its 750,000 small objects uncompressed), and the cross-reference
+/// stream.
 #[allow(clippy::too_many_arguments)]
 fn assemble_file(
     fonts: Vec<Written>,
@@ -383,12 +424,18 @@ fn assemble_file(
     let (catalog, info, page_tree, metadata, icc, struct_root, parent_tree) =
         (n.next(), n.next(), n.next(), n.next(), n.next(), n.next(), n.next());
     let outlines = (!outline.is_empty()).then(|| n.next());
-    let outline_ids: Vec<u32> = outline.iter().map(|_| n.next()).collect();
-    let page_ids: Vec<u32> = pages.iter().map(|_| n.next()).collect();
-    let content_ids: Vec<u32> = pages.iter().map(|_| n.next()).collect();
-    let annot_ids: Vec<Vec<u32>> = pages.iter().map(|p| p.links.iter().map(|_| n.next()).collect()).collect();
-    let node_ids: Vec<u32> = s.nodes.iter().map(|_| n.next()).collect();
-    let size: usize = pages.iter().map(|p| p.stream.len() + 200).sum::<usize>() + s.nodes.len() * 24;
+    let outline_first = n.range(outline.len());
+    let mut ids = Ids {
+        page: n.range(pages.len()),
+        content: n.range(pages.len()),
+        node: n.range(s.nodes.len()),
+        annots: Vec::with_capacity(pages.len()),
+        root: struct_root,
+    };
+    for p in &pages {
+        ids.annots.push(n.range(p.links.len()));
+    }
+    let size: usize = pages.iter().map(|p| p.stream.len() + 64).sum::<usize>() + s.nodes.len() * 30 + 4096;
     let mut f = File::new("1.7", size);
     for w in fonts {
         match w {
@@ -400,85 +447,76 @@ fn assemble_file(
     f.object(info, &info_bytes(meta));
     f.stream(metadata, b"/Type/Metadata/Subtype/XML", xmp::packet(meta).as_bytes());
     f.stream(icc, b"/N 3", SRGB);
-    for (page, id) in pages.iter().zip(&content_ids) {
-        f.stream(*id, b"/Filter/FlateDecode", &page.stream);
-    }
-    // The small objects, serialized and packed in parallel.
-    let mut small: Vec<(u32, Vec<u8>)> = Vec::new();
-    let mut kids = Vec::with_capacity(page_ids.len() * 8 + 64);
-    let _ = write!(kids, "<</Type/Pages/Count {}/Kids[", page_ids.len());
-    for (i, id) in page_ids.iter().enumerate() {
-        if i > 0 {
-            kids.push(b' ');
-        }
-        obj::reference(&mut kids, *id);
-    }
-    kids.extend_from_slice(b"]>>");
-    small.push((page_tree, kids));
-    let mut key = pages.len() as i64;
     let mut media_box = b"[0 0 ".to_vec();
     obj::real(&mut media_box, geo.width);
     media_box.push(b' ');
     obj::real(&mut media_box, geo.height);
     media_box.push(b']');
-    for (i, page) in pages.iter().enumerate() {
-        let mut b = Vec::with_capacity(160);
-        b.extend_from_slice(b"<</Type/Page/Parent ");
-        obj::reference(&mut b, page_tree);
-        b.extend_from_slice(b"/MediaBox");
-        b.extend_from_slice(&media_box);
-        b.extend_from_slice(b"/Resources ");
-        obj::reference(&mut b, resources);
-        b.extend_from_slice(b"/Contents ");
-        obj::reference(&mut b, content_ids[i]);
-        let _ = write!(b, "/StructParents {i}/Tabs/S");
-        if !page.links.is_empty() {
-            b.extend_from_slice(b"/Annots[");
-            for (j, id) in annot_ids[i].iter().enumerate() {
-                if j > 0 {
-                    b.push(b' ');
-                }
-                obj::reference(&mut b, *id);
-            }
-            b.push(b']');
-        }
-        b.extend_from_slice(b">>");
-        small.push((page_ids[i], b));
-        for (link, id) in page.links.iter().zip(&annot_ids[i]) {
-            let mut b = Vec::with_capacity(200);
-            b.extend_from_slice(b"<</Type/Annot/Subtype/Link/Rect[");
-            for (k, v) in link.rect.iter().enumerate() {
-                if k > 0 {
-                    b.push(b' ');
-                }
-                content::number(&mut b, *v);
-            }
-            b.extend_from_slice(b"]/Border[0 0 0]/F 4/Contents ");
-            obj::text(&mut b, &link.url);
-            b.extend_from_slice(b"/A<</S/URI/URI ");
-            obj::literal(&mut b, link.url.as_bytes());
-            b.extend_from_slice(b">>/P ");
-            obj::reference(&mut b, page_ids[i]);
-            let _ = write!(b, "/StructParent {key}>>");
-            key += 1;
-            small.push((*id, b));
-        }
+    // The pages and their annotations, packed in parallel; then each
+    // content stream is written and dropped.
+    let first_key = pages.len() as u32;
+    let mut keys = Vec::with_capacity(pages.len());
+    let mut key = first_key;
+    for p in &pages {
+        keys.push(key);
+        key += p.links.len() as u32;
     }
-    let (root, parents) = structure_root(s, tree, &node_ids, parent_tree, key);
-    small.push((struct_root, root));
-    small.push((parent_tree, parents));
-    if let Some(outlines) = outlines {
-        small.extend(outline_objects(outline, outlines, &outline_ids, &page_ids, geo.height));
-    }
-    let nodes: Vec<(u32, Vec<u8>)> = s
-        .nodes
-        .par_iter()
+    let page_packs: Vec<file::Packed> = pages
+        .par_chunks(PAGES_PER_STREAM)
         .enumerate()
-        .map(|(i, node)| (node_ids[i], node_bytes(node, tree, &node_ids, &page_ids, &annot_ids, struct_root)))
+        .map(|(c, chunk)| {
+            let mut objects = Vec::with_capacity(chunk.len() * 2);
+            for (j, page) in chunk.iter().enumerate() {
+                let i = (c * PAGES_PER_STREAM + j) as u32;
+                objects.push((ids.page(i), page_bytes(page, i, &ids, page_tree, resources, &media_box)));
+                for (k, link) in page.links.iter().enumerate() {
+                    let id = ids.annot(i, k as u32);
+                    objects.push((id, annot_bytes(link, ids.page(i), keys[i as usize] + k as u32)));
+                }
+            }
+            file::pack(&objects)
+        })
         .collect();
-    small.extend(nodes);
-    let packs: Vec<file::Packed> = small.par_chunks(PER_STREAM).map(file::pack).collect();
-    drop(small);
+    for (i, page) in pages.into_iter().enumerate() {
+        f.stream(ids.content + i as u32, b"/Filter/FlateDecode", &page.stream);
+    }
+    let mut packs = page_packs;
+    let mut misc: Vec<(u32, Vec<u8>)> = Vec::new();
+    let mut kids = Vec::with_capacity(s.parents.len() * 8 + 64);
+    let _ = write!(kids, "<</Type/Pages/Count {}/Kids[", s.parents.len());
+    for i in 0..s.parents.len() as u32 {
+        if i > 0 {
+            kids.push(b' ');
+        }
+        obj::reference(&mut kids, ids.page(i));
+    }
+    kids.extend_from_slice(b"]>>");
+    misc.push((page_tree, kids));
+    let (root, parents) = structure_root(s, tree, &ids, parent_tree, key);
+    misc.push((struct_root, root));
+    misc.push((parent_tree, parents));
+    if let Some(outlines) = outlines {
+        misc.extend(outline_objects(outline, outlines, outline_first, &ids, geo.height));
+    }
+    packs.extend(misc.par_chunks(PER_STREAM).map(file::pack).collect::<Vec<_>>());
+    drop(misc);
+    packs.extend(
+        s.nodes
+            .par_chunks(PER_STREAM)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let objects: Vec<(u32, Vec<u8>)> = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(j, node)| {
+                        let i = (c * PER_STREAM + j) as u32;
+                        (ids.node(i), node_bytes(node, tree, &ids))
+                    })
+                    .collect();
+                file::pack(&objects)
+            })
+            .collect::<Vec<_>>(),
+    );
     for p in packs {
         let id = n.next();
         f.packed(id, p);
@@ -487,6 +525,54 @@ fn assemble_file(
     let hex = format!("{:016x}{:016x}", meta.id_seed, meta.id_seed.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15);
     let trailer = format!("/Root {catalog} 0 R/Info {info} 0 R/ID[<{hex}><{hex}>]");
     f.finish(xref, trailer.as_bytes())
+}
+
+/// A page: its size, the shared resources, its content stream, its place
+/// in the ParentTree, tab order by structure, its annotations.
+fn page_bytes(page: &EncodedPage, i: u32, ids: &Ids, tree: u32, resources: u32, media_box: &[u8]) -> Vec<u8> {
+    let mut b = Vec::with_capacity(160);
+    b.extend_from_slice(b"<</Type/Page/Parent ");
+    obj::reference(&mut b, tree);
+    b.extend_from_slice(b"/MediaBox");
+    b.extend_from_slice(media_box);
+    b.extend_from_slice(b"/Resources ");
+    obj::reference(&mut b, resources);
+    b.extend_from_slice(b"/Contents ");
+    obj::reference(&mut b, ids.content + i);
+    let _ = write!(b, "/StructParents {i}/Tabs/S");
+    if !page.links.is_empty() {
+        b.extend_from_slice(b"/Annots[");
+        for k in 0..page.links.len() as u32 {
+            if k > 0 {
+                b.push(b' ');
+            }
+            obj::reference(&mut b, ids.annot(i, k));
+        }
+        b.push(b']');
+    }
+    b.extend_from_slice(b">>");
+    b
+}
+
+/// A link annotation: borderless, printable, described by where it goes,
+/// in the ParentTree under `key`.
+fn annot_bytes(link: &Link, page: u32, key: u32) -> Vec<u8> {
+    let mut b = Vec::with_capacity(200);
+    b.extend_from_slice(b"<</Type/Annot/Subtype/Link/Rect[");
+    for (k, v) in link.rect.iter().enumerate() {
+        if k > 0 {
+            b.push(b' ');
+        }
+        content::number(&mut b, *v);
+    }
+    b.extend_from_slice(b"]/Border[0 0 0]/F 4/Contents ");
+    obj::text(&mut b, &link.url);
+    b.extend_from_slice(b"/A<</S/URI/URI ");
+    obj::literal(&mut b, link.url.as_bytes());
+    b.extend_from_slice(b">>/P ");
+    obj::reference(&mut b, page);
+    let _ = write!(b, "/StructParent {key}>>");
+    b
 }
 
 /// The catalog: pages, language, metadata, output intent, structure tree,
@@ -552,14 +638,14 @@ fn info_bytes(meta: &Meta) -> Vec<u8> {
 fn structure_root(
     s: &Structure,
     tree: &Tree,
-    ids: &[u32],
+    ids: &Ids,
     parent_tree: u32,
-    next_key: i64,
+    next_key: u32,
 ) -> (Vec<u8>, Vec<u8>) {
     let mut root = b"<</Type/StructTreeRoot".to_vec();
-    if let Some(&document) = ids.first() {
+    if !s.nodes.is_empty() {
         root.extend_from_slice(b"/K[");
-        obj::reference(&mut root, document);
+        obj::reference(&mut root, ids.node(0));
         root.push(b']');
     }
     root.extend_from_slice(b"/ParentTree ");
@@ -568,9 +654,9 @@ fn structure_root(
     let mut notes: Vec<(&str, u32)> = s
         .nodes
         .iter()
-        .zip(ids)
-        .filter_map(|(node, id)| match &tree.elems[node.elem as usize].kind {
-            Kind::Note { id: note } => Some((note.as_str(), *id)),
+        .enumerate()
+        .filter_map(|(i, node)| match &tree.elems[node.elem as usize].kind {
+            Kind::Note { id: note } => Some((note.as_str(), ids.node(i as u32))),
             _ => None,
         })
         .collect();
@@ -596,7 +682,7 @@ fn structure_root(
             if i > 0 {
                 nums.push(b' ');
             }
-            obj::reference(&mut nums, ids[node]);
+            obj::reference(&mut nums, ids.node(node));
         }
         nums.extend_from_slice(b"] ");
     }
@@ -604,7 +690,7 @@ fn structure_root(
     for parents in &s.annot_parents {
         for &node in parents {
             let _ = write!(nums, "{key} ");
-            obj::reference(&mut nums, ids[node]);
+            obj::reference(&mut nums, ids.node(node));
             nums.push(b' ');
             key += 1;
         }
@@ -618,23 +704,16 @@ fn structure_root(
 /// annotations as object references) and attributes: the alternate text
 /// of a redaction box, the scope of a header cell, the numbering of a list,
 /// the identifier of a footnote.
-fn node_bytes(
-    node: &structure::Node,
-    tree: &Tree,
-    ids: &[u32],
-    pages: &[u32],
-    annots: &[Vec<u32>],
-    root: u32,
-) -> Vec<u8> {
+fn node_bytes(node: &structure::Node, tree: &Tree, ids: &Ids) -> Vec<u8> {
     let kind = &tree.elems[node.elem as usize].kind;
     let mut b = Vec::with_capacity(64 + node.kids.len() * 8);
     b.extend_from_slice(b"<</Type/StructElem/S");
     obj::name(&mut b, kind.name().as_bytes());
     b.extend_from_slice(b"/P ");
-    obj::reference(&mut b, node.parent.map_or(root, |p| ids[p]));
+    obj::reference(&mut b, node.parent.map_or(ids.root, |p| ids.node(p)));
     if let Some(page) = node.page {
         b.extend_from_slice(b"/Pg ");
-        obj::reference(&mut b, pages[page]);
+        obj::reference(&mut b, ids.page(page));
     }
     b.extend_from_slice(b"/K[");
     for (i, kid) in node.kids.iter().enumerate() {
@@ -642,18 +721,20 @@ fn node_bytes(
             b.push(b' ');
         }
         match *kid {
-            Kid::Node(k) => obj::reference(&mut b, ids[k]),
-            Kid::Content { page, mcid } if Some(page) == node.page => obj::int(&mut b, i64::from(mcid)),
+            Kid::Node(k) => obj::reference(&mut b, ids.node(k)),
+            Kid::Content { page, mcid } if Some(page) == node.page => obj::uint(&mut b, mcid),
             Kid::Content { page, mcid } => {
                 b.extend_from_slice(b"<</Type/MCR/Pg ");
-                obj::reference(&mut b, pages[page]);
-                let _ = write!(b, "/MCID {mcid}>>");
+                obj::reference(&mut b, ids.page(page));
+                b.extend_from_slice(b"/MCID ");
+                obj::uint(&mut b, mcid);
+                b.extend_from_slice(b">>");
             }
             Kid::Annot { page, index } => {
                 b.extend_from_slice(b"<</Type/OBJR/Pg ");
-                obj::reference(&mut b, pages[page]);
+                obj::reference(&mut b, ids.page(page));
                 b.extend_from_slice(b"/Obj ");
-                obj::reference(&mut b, annots[page][index]);
+                obj::reference(&mut b, ids.annot(page, index));
                 b.extend_from_slice(b">>");
             }
         }
@@ -683,40 +764,41 @@ fn node_bytes(
 fn outline_objects(
     outline: &[OutlineEntry],
     root: u32,
-    ids: &[u32],
-    pages: &[u32],
+    first: u32,
+    ids: &Ids,
     height: f32,
 ) -> Vec<(u32, Vec<u8>)> {
-    let n = ids.len();
+    let n = outline.len();
+    let entry = |i: usize| first + i as u32;
     let mut out = Vec::with_capacity(n + 1);
     let mut r = b"<</Type/Outlines/First ".to_vec();
-    obj::reference(&mut r, ids[0]);
+    obj::reference(&mut r, entry(0));
     r.extend_from_slice(b"/Last ");
-    obj::reference(&mut r, ids[n - 1]);
+    obj::reference(&mut r, entry(n - 1));
     let _ = write!(r, "/Count {n}>>");
     out.push((root, r));
-    for (i, entry) in outline.iter().enumerate() {
+    for (i, entry_at) in outline.iter().enumerate() {
         let mut b = b"<</Title ".to_vec();
-        obj::text(&mut b, &entry.title);
+        obj::text(&mut b, &entry_at.title);
         b.extend_from_slice(b"/Parent ");
         obj::reference(&mut b, root);
         if i > 0 {
             b.extend_from_slice(b"/Prev ");
-            obj::reference(&mut b, ids[i - 1]);
+            obj::reference(&mut b, entry(i - 1));
         }
         if i + 1 < n {
             b.extend_from_slice(b"/Next ");
-            obj::reference(&mut b, ids[i + 1]);
+            obj::reference(&mut b, entry(i + 1));
         }
-        if let Some(page) = pages.get(entry.page) {
+        if entry_at.page < ids.annots.len() {
             b.extend_from_slice(b"/Dest[");
-            obj::reference(&mut b, *page);
+            obj::reference(&mut b, ids.page(entry_at.page as u32));
             b.extend_from_slice(b"/XYZ 0 ");
-            content::number(&mut b, height - entry.y + 4.0);
+            content::number(&mut b, height - entry_at.y + 4.0);
             b.extend_from_slice(b" 0]");
         }
         b.extend_from_slice(b">>");
-        out.push((ids[i], b));
+        out.push((entry(i), b));
     }
     out
 }

@@ -9,6 +9,7 @@ use crate::document::{Align, Block, Heading, Inline, List, Span, Table, plain};
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 /// A line (or a table row) ready to be placed: items relative to its top.
@@ -40,7 +41,7 @@ struct Frag {
     /// by side are two `Link` elements.
     group: u32,
     /// A redaction box's alternate text.
-    alt: Option<String>,
+    alt: Option<Arc<str>>,
     width: f32,
     /// Set when the fragment is placed on a line.
     tag: Tag,
@@ -89,6 +90,8 @@ pub(super) struct Lines<'f> {
     /// The element that content laid out now belongs to (`None`: the
     /// document).
     pub(super) at: Option<ElemId>,
+    /// The spoken form of each ground seen, shared by its boxes.
+    pub(super) spoken: HashMap<String, Arc<str>>,
 }
 
 fn hyphenator() -> Option<&'static Standard> {
@@ -193,7 +196,15 @@ impl Lines<'_> {
                 Inline::Redaction(r) => match &r.words {
                     None => {
                         let mut f = self.frag(r.ground.code(), face, size, FragKind::Box, None);
-                        f.alt = Some(r.spoken());
+                        let spoken = match self.spoken.get(r.ground.code()) {
+                            Some(s) => Arc::clone(s),
+                            None => {
+                                let s: Arc<str> = r.spoken().into();
+                                self.spoken.insert(r.ground.code().to_string(), Arc::clone(&s));
+                                s
+                            }
+                        };
+                        f.alt = Some(spoken);
                         attach(&mut words, &mut gap, &mut forced, f, None);
                         continue;
                     }
@@ -393,7 +404,7 @@ impl Lines<'_> {
                 for f in &mut w.frags {
                     f.tag = Tag::Content(match (&f.link, f.kind) {
                         (_, FragKind::Box) => {
-                            let alt = f.alt.take().unwrap_or_default();
+                            let alt = f.alt.take().unwrap_or_else(|| "Weggelakt".into());
                             self.tree.add(Kind::Figure { alt }, Some(elem))
                         }
                         (Some(url), _) => match link {

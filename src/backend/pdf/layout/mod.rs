@@ -225,6 +225,7 @@ pub fn layout(
                 hyphenate: true,
                 tree: Tree::default(),
                 at: None,
+                spoken: HashMap::new(),
             };
             // The letterhead is read first: its paragraphs are made first
             // (one for the sender, one a row), laid out with the first page.

@@ -60,9 +60,10 @@ pub enum Kind {
     Link {
         url: String,
     },
-    /// A redaction box, spoken as its alternate text.
+    /// A redaction box, spoken as its alternate text (shared: a register
+    /// has tens of thousands of boxes and a handful of grounds).
     Figure {
-        alt: String,
+        alt: std::sync::Arc<str>,
     },
 }
 
