@@ -48,3 +48,21 @@ fi
 
 echo "== PDF stage alone, one core"
 RAYON_NUM_THREADS=1 target/release/examples/pdfbench --annexes 2000
+
+# typst 0.15 side by side: the same ~1,050-page annex document, tagged
+# (PDF/UA-1), in the same font, both on every core (typst from PyPI in a
+# virtual environment of its own).
+echo "== typst side by side (~1,050 pages, tagged, every core)"
+venv="$work/typst-venv"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import typst" 2>/dev/null; then
+    python3 -m venv "$venv" && "$venv/bin/pip" install --quiet typst || echo "(typst not installable here; skipped)"
+fi
+if "$venv/bin/python" -c "import typst" 2>/dev/null; then
+    typst_line=$("$venv/bin/python" examples/typst_compare.py --annexes 1000)
+    ours_line=$(target/release/examples/pdfbench --annexes 1000 | grep '^total')
+    echo "$typst_line"
+    echo "beantwoord: $ours_line"
+    t=$(echo "$typst_line" | grep -o '[0-9.]* s,' | head -1 | tr -d ' s,')
+    b=$(echo "$ours_line" | grep -o 'total [0-9.]*' | grep -o '[0-9.]*')
+    awk -v t="$t" -v b="$b" 'BEGIN { printf "beantwoord is %.0fx as fast as typst on this document\n", t / b }'
+fi

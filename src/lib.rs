@@ -12,7 +12,7 @@
 //! | **model** | [`model`] ([`model::validate`], [`model::date`]) | typed, validated records; no I/O |
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`], [`answers::parse`], [`answers::front_matter`]) | model + Tera templates → Markdown, parsed once (the one place pulldown-cmark's options are set) into a typed [`document::Document`] per document and audience; each annex rendered from `bijlage.md` in parallel as a section that starts a page |
 //! | **document** | [`document`] | the typed hand-over: [`document::Meta`], sections, blocks with roles, spans; a [`document::Redaction`] holds its words only in the internal document |
-//! | **backends** | [`backend`] ([`backend::markdown`], [`backend::pdf`], [`backend::html`]) | a `Document` → the bytes of one format, each behind the one [`backend::Backend`] trait; pure. The PDF: sections laid out in parallel ([`backend::pdf::layout`]) → content streams ([`backend::pdf::content`]) → PDF ([`backend::pdf::writer`], the only printpdf module) |
+//! | **backends** | [`backend`] ([`backend::markdown`], [`backend::pdf`], [`backend::html`]) | a `Document` → the bytes of one format, each behind the one [`backend::Backend`] trait; pure. The PDF (tagged PDF/UA-1 and PDF/A-2a): sections laid out in parallel ([`backend::pdf::layout`], which also builds the structure elements and tags every drawn item as an element's content or an artifact) → content streams with marked content ([`backend::pdf::content`]) → the structure tree in reading order ([`backend::pdf::structure`]) → PDF ([`backend::pdf::writer`], the only printpdf module, with [`backend::pdf::xmp`] and the byte-level [`backend::pdf::file`]) |
 //! | **output** | [`output`] | each file compared with the disk: unchanged ones left alone, changed ones staged beside their target; then, under a lock, put in place with a journal and the old versions kept, so that a failure or a kill leaves the previous build; files no longer made removed (a manifest) |
 //! | commands | [`cli`] → [`settings`], [`pipeline`] | one file per command; raw arguments → checked [`settings::Settings`] first; [`pipeline`] runs the stages for `check` and `build` |
 //!
@@ -48,6 +48,10 @@
 //!   ([`withheld`]), and diagnostics mask the words.
 //! - Internal review documents go to a folder of their own, outside the
 //!   public output folder.
+//! - Every PDF is tagged: the structure comes from the document's blocks,
+//!   never from guessing; everything drawn is an element's content or an
+//!   artifact; a redaction box is a figure whose alternate text names the
+//!   ground, never the words.
 
 pub mod answers;
 pub mod backend;

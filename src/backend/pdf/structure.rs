@@ -23,14 +23,15 @@ pub enum Kid {
 }
 
 /// An element in the PDF's tree.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Node {
     pub elem: ElemId,
     /// `None` for the document element, whose parent is the tree root.
     pub parent: Option<u32>,
     /// The page of its first content, if it has content of its own.
     pub page: Option<u32>,
-    pub kids: Vec<Kid>,
+    /// Where its kids are in [`Structure::kids`].
+    kids: (u32, u32),
 }
 
 /// The tree, and for each page the node of each of its MCIDs.
@@ -38,10 +39,19 @@ pub struct Node {
 pub struct Structure {
     /// Parents before children; node 0 is the document.
     pub nodes: Vec<Node>,
+    /// Every node's kids, one run after the other.
+    all_kids: Vec<Kid>,
     /// Per page: the node each MCID belongs to.
     pub parents: Vec<Vec<u32>>,
     /// Per page: the node of each annotation.
     pub annot_parents: Vec<Vec<u32>>,
+}
+
+impl Structure {
+    /// A node's kids in reading order.
+    pub fn kids(&self, node: &Node) -> &[Kid] {
+        &self.all_kids[node.kids.0 as usize..node.kids.1 as usize]
+    }
 }
 
 /// What one page marked: the element of each MCID, and of each annotation.
@@ -50,85 +60,100 @@ pub struct Marks<'a> {
     pub annots: &'a [ElemId],
 }
 
-/// Works out the tree from `tree` and what each page marked. (Kids that
-/// are elements hold element ids until the nodes are numbered; the tree of
-/// a 15,000-page document has some 750,000 elements, so nothing is copied.)
+/// Works out the tree from `tree` and what each page marked.
+///
+/// The tree of a 15,000-page document has some 750,000 elements and twice
+/// as many kids, so they are not held a list each: the kids are found
+/// twice, once to count them per element and once to put them in one array
+/// in their places.
 pub fn assemble(tree: &Tree, pages: &[Marks<'_>]) -> Structure {
     let n = tree.elems.len();
     let parent = |e: usize| tree.elems[e].parent.map(|p| p as usize);
     let mut direct = vec![false; n];
-    for m in pages {
-        m.mcids.iter().chain(m.annots).for_each(|&e| direct[e as usize] = true);
-    }
-    let mut kids: Vec<Vec<Kid>> = vec![Vec::new(); n];
-    let mut first_page: Vec<Option<u32>> = vec![None; n];
-    let mut shown = vec![false; n];
-    // A child of an element with content of its own stands where its
-    // first content does; the elements above it are shown from then on.
-    let mut show = |e: usize, kids: &mut Vec<Vec<Kid>>| {
-        let mut c = e;
-        while !shown[c] {
-            shown[c] = true;
-            let Some(p) = parent(c) else { break };
-            if direct[p] {
-                kids[p].push(Kid::Node(c as u32));
+    let mut first_page: Vec<u32> = vec![u32::MAX; n];
+    for (page, m) in pages.iter().enumerate() {
+        for &e in m.mcids.iter().chain(m.annots) {
+            direct[e as usize] = true;
+            if first_page[e as usize] == u32::MAX {
+                first_page[e as usize] = page as u32;
             }
-            c = p;
+        }
+    }
+    let mut shown = vec![false; n];
+    let mut kept = vec![false; n];
+    // Every kid of every element, in reading order, to `visit`: an element
+    // with content of its own gets its content and its children where
+    // their first content stands; an element that only groups others
+    // (a list, a table row) gets its children in the order they were made.
+    // Elements that show nothing are left out, except table rows and cells.
+    let mut walk = |visit: &mut dyn FnMut(usize, Kid)| {
+        shown.iter_mut().for_each(|s| *s = false);
+        let mut show = |e: usize, visit: &mut dyn FnMut(usize, Kid)| {
+            let mut c = e;
+            while !shown[c] {
+                shown[c] = true;
+                let Some(p) = parent(c) else { break };
+                if direct[p] {
+                    visit(p, Kid::Node(c as u32));
+                }
+                c = p;
+            }
+        };
+        for (page, m) in pages.iter().enumerate() {
+            let page = page as u32;
+            for (mcid, &e) in m.mcids.iter().enumerate() {
+                visit(e as usize, Kid::Content { page, mcid: mcid as u32 });
+                show(e as usize, visit);
+            }
+            for (index, &e) in m.annots.iter().enumerate() {
+                visit(e as usize, Kid::Annot { page, index: index as u32 });
+                show(e as usize, visit);
+            }
+        }
+        for (e, elem) in tree.elems.iter().enumerate() {
+            kept[e] =
+                e == 0 || shown[e] || (elem.kind.kept_when_empty() && parent(e).is_some_and(|p| kept[p]));
+            if kept[e]
+                && let Some(p) = parent(e)
+                && !direct[p]
+            {
+                visit(p, Kid::Node(e as u32));
+            }
         }
     };
-    for (page, m) in pages.iter().enumerate() {
-        let page = page as u32;
-        for (mcid, &e) in m.mcids.iter().enumerate() {
-            let e = e as usize;
-            kids[e].push(Kid::Content { page, mcid: mcid as u32 });
-            first_page[e].get_or_insert(page);
-            show(e, &mut kids);
-        }
-        for (index, &e) in m.annots.iter().enumerate() {
-            let e = e as usize;
-            kids[e].push(Kid::Annot { page, index: index as u32 });
-            first_page[e].get_or_insert(page);
-            show(e, &mut kids);
-        }
+    let mut start = vec![0u32; n + 1];
+    walk(&mut |e, _| start[e + 1] += 1);
+    for e in 0..n {
+        start[e + 1] += start[e];
     }
-    // Which elements stay: those shown, and empty cells of tables that do.
-    let mut kept: Vec<bool> = Vec::with_capacity(n);
-    for (e, elem) in tree.elems.iter().enumerate() {
-        let keep = e == 0 || shown[e] || (elem.kind.kept_when_empty() && parent(e).is_some_and(|p| kept[p]));
-        kept.push(keep);
-    }
-    // Grouping elements list their children in the order they were made.
-    for (e, _) in kept.iter().enumerate().filter(|(_, k)| **k) {
-        if let Some(p) = parent(e)
-            && !direct[p]
-        {
-            kids[p].push(Kid::Node(e as u32));
-        }
-    }
+    let mut all_kids = vec![Kid::Node(0); start[n] as usize];
+    let mut next = start.clone();
+    walk(&mut |e, kid| {
+        all_kids[next[e] as usize] = kid;
+        next[e] += 1;
+    });
+    drop(next);
     let mut node_of = vec![u32::MAX; n];
-    let mut nodes = Vec::new();
+    let count = kept.iter().filter(|k| **k).count();
+    let mut nodes = Vec::with_capacity(count);
     for e in (0..n).filter(|&e| kept[e]) {
         node_of[e] = nodes.len() as u32;
-        let mut own = std::mem::take(&mut kids[e]);
-        own.shrink_to_fit();
         nodes.push(Node {
             elem: e as ElemId,
             parent: parent(e).map(|p| node_of[p]),
-            page: first_page[e],
-            kids: own,
+            page: (first_page[e] != u32::MAX).then_some(first_page[e]),
+            kids: (start[e], start[e + 1]),
         });
     }
-    drop(kids);
-    for node in &mut nodes {
-        for kid in &mut node.kids {
-            if let Kid::Node(e) = kid {
-                *e = node_of[*e as usize];
-            }
+    for kid in &mut all_kids {
+        if let Kid::Node(e) = kid {
+            *e = node_of[*e as usize];
         }
     }
     let map = |elems: &[ElemId]| elems.iter().map(|&e| node_of[e as usize]).collect();
     Structure {
         nodes,
+        all_kids,
         parents: pages.iter().map(|m| map(m.mcids)).collect(),
         annot_parents: pages.iter().map(|m| map(m.annots)).collect(),
     }
@@ -153,9 +178,9 @@ mod tests {
         );
         let names: Vec<ElemId> = s.nodes.iter().map(|n| n.elem).collect();
         assert_eq!(names, [0, p, link, q], "the empty paragraph {empty} is left out");
-        assert_eq!(s.nodes[0].kids, [Kid::Node(1), Kid::Node(3)]);
+        assert_eq!(s.kids(&s.nodes[0]), [Kid::Node(1), Kid::Node(3)]);
         assert_eq!(
-            s.nodes[1].kids,
+            s.kids(&s.nodes[1]),
             [
                 Kid::Content { page: 0, mcid: 0 },
                 Kid::Node(2),
@@ -163,7 +188,10 @@ mod tests {
                 Kid::Content { page: 1, mcid: 0 }
             ]
         );
-        assert_eq!(s.nodes[2].kids, [Kid::Content { page: 0, mcid: 1 }, Kid::Annot { page: 0, index: 0 }]);
+        assert_eq!(
+            s.kids(&s.nodes[2]),
+            [Kid::Content { page: 0, mcid: 1 }, Kid::Annot { page: 0, index: 0 }]
+        );
         assert_eq!(s.parents, [vec![1, 2, 1], vec![1, 3]]);
         assert_eq!(s.annot_parents, [vec![2], vec![]]);
         assert_eq!((s.nodes[1].page, s.nodes[3].page), (Some(0), Some(1)));
@@ -179,8 +207,8 @@ mod tests {
         let c = t.add(Kind::TD, Some(row));
         let s = assemble(&t, &[Marks { mcids: &[a, c], annots: &[] }]);
         let row_node = s.nodes.iter().find(|n| n.elem == row).unwrap();
-        let cells: Vec<ElemId> = row_node
-            .kids
+        let cells: Vec<ElemId> = s
+            .kids(row_node)
             .iter()
             .map(|k| match k {
                 Kid::Node(i) => s.nodes[*i as usize].elem,

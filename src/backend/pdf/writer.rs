@@ -510,7 +510,7 @@ fn assemble_file(
                     .enumerate()
                     .map(|(j, node)| {
                         let i = (c * PER_STREAM + j) as u32;
-                        (ids.node(i), node_bytes(node, tree, &ids))
+                        (ids.node(i), node_bytes(node, s.kids(node), tree, &ids))
                     })
                     .collect();
                 file::pack(&objects)
@@ -704,9 +704,9 @@ fn structure_root(
 /// annotations as object references) and attributes: the alternate text
 /// of a redaction box, the scope of a header cell, the numbering of a list,
 /// the identifier of a footnote.
-fn node_bytes(node: &structure::Node, tree: &Tree, ids: &Ids) -> Vec<u8> {
+fn node_bytes(node: &structure::Node, kids: &[Kid], tree: &Tree, ids: &Ids) -> Vec<u8> {
     let kind = &tree.elems[node.elem as usize].kind;
-    let mut b = Vec::with_capacity(64 + node.kids.len() * 8);
+    let mut b = Vec::with_capacity(64 + kids.len() * 8);
     b.extend_from_slice(b"<</Type/StructElem/S");
     obj::name(&mut b, kind.name().as_bytes());
     b.extend_from_slice(b"/P ");
@@ -716,7 +716,7 @@ fn node_bytes(node: &structure::Node, tree: &Tree, ids: &Ids) -> Vec<u8> {
         obj::reference(&mut b, ids.page(page));
     }
     b.extend_from_slice(b"/K[");
-    for (i, kid) in node.kids.iter().enumerate() {
+    for (i, kid) in kids.iter().enumerate() {
         if i > 0 {
             b.push(b' ');
         }
