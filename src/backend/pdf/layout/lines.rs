@@ -109,7 +109,7 @@ impl Lines<'_> {
         for c in text.chars() {
             if self.fonts.has(face, c) || c == ' ' {
                 clean.push(c);
-            } else if !c.is_control() {
+            } else if !c.is_control() && !invisible(c) {
                 // A withheld word's characters are not named, not even in a warning.
                 if kind == FragKind::Highlight {
                     self.missing_withheld = true;
@@ -212,6 +212,11 @@ impl Lines<'_> {
                         (std::borrow::Cow::Owned(format!("[{}: {w}]", r.ground.code())), FragKind::Highlight)
                     }
                 },
+                // A soft hyphen in the text is not drawn (it would show as
+                // a hyphen inside the word); the layout hyphenates itself.
+                Inline::Text(t) | Inline::Code(t) | Inline::Html(t) if t.contains('\u{AD}') => {
+                    (std::borrow::Cow::Owned(t.replace('\u{AD}', "")), FragKind::Plain)
+                }
                 Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => {
                     (std::borrow::Cow::Borrowed(t.as_str()), FragKind::Plain)
                 }
@@ -690,6 +695,13 @@ impl Lines<'_> {
         );
         lines
     }
+}
+
+/// Characters that take no room and show nothing (zero-width space and
+/// joiners, word joiner, byte-order mark): left out when the font lacks
+/// them, not shown as the replacement mark.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// A piece of a fragment in its style (its text not copied whole: a long

@@ -671,6 +671,31 @@ mod tests {
     }
 
     #[test]
+    fn no_character_is_drawn_that_the_font_cannot_show() {
+        // Every drawn character is in the face it is drawn in: the writer
+        // subsets exactly those, so no glyph is ever .notdef.
+        let md = "Emoji 😀, onbekend \u{378}, privé \u{E000}, zacht\u{AD}af\u{AD}breek, nul\u{200B}breedte, \
+                  tab\there, [[5.1.2e: 😀]] en **vet 😀** *cursief \u{378}*.";
+        let laid = lay(md);
+        assert!(
+            Fonts.has(Face::Regular, crate::backend::pdf::fonts::FALLBACK),
+            "the mark for what is missing"
+        );
+        let mut drawn = String::new();
+        for item in laid.pages.iter().flat_map(|p| &p.items) {
+            if let Item::Text { face, text, .. } = item {
+                for c in text.chars() {
+                    assert!(c == ' ' || Fonts.has(*face, c), "{c:?} in {face:?} has no glyph");
+                }
+                drawn.push_str(text);
+            }
+        }
+        assert!(drawn.contains("zachtafbreek"), "a soft hyphen in the text is not drawn: {drawn}");
+        assert!(drawn.contains("nulbreedte") || drawn.contains("nul\u{200B}breedte"), "{drawn}");
+        assert_eq!(laid.missing, BTreeSet::from(['😀', '\u{378}', '\u{E000}']));
+    }
+
+    #[test]
     fn dutch_words_are_hyphenated_when_a_line_would_be_loose() {
         let word = "verkiezingsprocesbeveiligingsmaatregelen";
         let measure = Geometry::a4().measure();
