@@ -284,21 +284,11 @@ fn safe_url(url: &str) -> bool {
 
 /// Text content escaped.
 fn text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
+    super::xml::escape(s)
 }
 
-/// An attribute value escaped (for double quotes).
 fn attr(s: &str) -> String {
-    text(s).replace('"', "&quot;")
+    super::xml::escape(s)
 }
 
 #[cfg(test)]

@@ -2,12 +2,14 @@
 //! format. Each format is one module behind the one [`Backend`] trait (as
 //! mdBook's renderers): [`markdown`], [`pdf`] (layout, content streams and
 //! the only module that touches printpdf), [`html`]. A new format is one
-//! more module and one more [`Format`] value. Backends are pure: a document
+//! more module and one more [`Format`] value. [`xml`] escapes text for the
+//! formats that are XML. Backends are pure: a document
 //! in, bytes out; the same document gives the same bytes.
 
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod xml;
 
 use crate::document::Document;
 

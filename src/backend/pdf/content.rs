@@ -242,18 +242,7 @@ pub fn number(out: &mut Vec<u8>, v: f32) {
         out.push(b'-');
     }
     let a = hundredths.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut whole = a / 100;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (whole % 10) as u8;
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
+    super::file::obj::digits(out, a / 100);
     let frac = a % 100;
     if frac != 0 {
         out.push(b'.');

@@ -201,8 +201,13 @@ pub mod obj {
 
     /// A non-negative integer, without the formatting machinery (the
     /// structure tree of a large document holds millions of them).
-    pub fn uint(out: &mut Vec<u8>, mut v: u32) {
-        let mut digits = [0u8; 10];
+    pub fn uint(out: &mut Vec<u8>, v: u32) {
+        digits(out, u64::from(v));
+    }
+
+    /// The decimal digits of `v`.
+    pub fn digits(out: &mut Vec<u8>, mut v: u64) {
+        let mut digits = [0u8; 20];
         let mut at = digits.len();
         loop {
             at -= 1;

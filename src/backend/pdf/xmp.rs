@@ -5,6 +5,7 @@
 //! the same metadata gives the same bytes.
 
 use super::writer::Meta;
+use crate::backend::xml::escape;
 
 /// The tool that made the file (`xmp:CreatorTool`, Info `/Creator`).
 pub const CREATOR: &str = "beantwoord";
@@ -101,23 +102,6 @@ pub fn packet(meta: &Meta) -> String {
 <?xpacket end="r"?>"#,
         bom = '\u{FEFF}',
     )
-}
-
-/// Text as XML character data; characters XML 1.0 cannot hold are dropped.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
