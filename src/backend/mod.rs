@@ -9,6 +9,7 @@
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod typography;
 pub mod xml;
 
 use crate::document::Document;

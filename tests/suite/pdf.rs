@@ -4,10 +4,11 @@
 
 use crate::common::{Scratch, p, pdf_objects, section, tool};
 
-/// Text with whitespace and soft hyphens (the hyphens the layout adds at
-/// line ends) removed, and footnote numbers glued to punctuation
-/// (`Twitter»?1`) dropped. Real hyphens stay: a word the layout hyphenated
-/// must read as the word.
+/// Text with whitespace, hyphens and soft hyphens (the hyphens the layout
+/// adds at line ends) removed, and footnote numbers glued to punctuation
+/// (`Twitter»?1`) dropped. (pdftotext joins a line that ends in a real
+/// hyphen to the next and drops the hyphen: "Midden-" / "Delfland" reads
+/// "MiddenDelfland".)
 fn normal(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
@@ -24,7 +25,7 @@ fn normal(text: &str) -> String {
                 continue;
             }
         }
-        if !c.is_whitespace() && c != '\u{AD}' {
+        if !c.is_whitespace() && c != '\u{AD}' && c != '-' {
             out.push(c);
         }
         i += 1;
@@ -262,4 +263,67 @@ fn links_in_the_markdown_are_clickable_in_the_pdf() {
     assert!(text.contains("/URI (https://example.org)"), "no link annotation");
     assert_eq!(text.matches("/Subtype /Link").count(), 1);
     assert!(text.contains("/Border [\n    0\n    0\n    0\n  ]"), "links are drawn without a border");
+}
+
+/// Where a PDF's text breaks a date over two lines ("… 2" / "december
+/// 2022", "… maart" / "2021"): each such pair of lines.
+fn split_dates(text: &str) -> Vec<String> {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        let last = pair[0].rsplit([' ', '(']).next().unwrap_or("");
+        let first = pair[1].split([' ', ')', ',', '.', ';']).next().unwrap_or("");
+        let day = last.len() <= 2 && last.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+        let month = |w: &str| MONTHS.contains(&w.to_lowercase().as_str());
+        let year = first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit());
+        if (day && month(first)) || (month(last) && year) {
+            out.push(format!("{:?} / {:?}", pair[0], pair[1]));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_date_is_split_over_two_lines() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build", "--internal", "--format", "pdf"]).code, 0);
+    let dir = tempfile::tempdir().unwrap();
+    crate::batch::synth::generate(300, 1, 3, dir.path()).unwrap();
+    let st = std::process::Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+        .args(["build", "--quiet", "--format", "pdf", "--data", "data", "--out", "out"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
+    let mut files: Vec<std::path::PathBuf> = ["output", "output-intern"]
+        .iter()
+        .flat_map(|o| ["antwoord", "bijlagen"].map(|d| s.file(&format!("{o}/2022Z21205/{d}.pdf"))))
+        .collect();
+    for d in ["antwoord", "bijlagen"] {
+        files.push(dir.path().join(format!("out/2022Z21205/{d}.pdf")));
+    }
+    let mut dates = 0;
+    for f in &files {
+        let Some(text) = tool("pdftotext", &[p(f), "-"]) else { return };
+        dates += text.matches(" 2021").count() + text.matches(" 2022").count();
+        let split = split_dates(&text);
+        assert!(split.is_empty(), "{}: a date split over two lines: {split:#?}", f.display());
+    }
+    assert!(dates > 100, "the files hold dates to check ({dates})");
+    // The check finds what it looks for.
+    assert_eq!(split_dates("ontvangen 2\ndecember 2022).\nin maart\n2021 was").len(), 2);
 }

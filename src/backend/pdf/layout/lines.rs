@@ -5,6 +5,7 @@
 use super::tree::{Artifact, ElemId, Kind, Tag, Tree};
 use super::{BLACK, BODY, Color, HIGHLIGHT, Item, LEADING, LINK, NOTE, PARA_GAP, RULE, SHADE, TABLE, WHITE};
 use crate::backend::pdf::fonts::{FALLBACK, Face, Fonts};
+use crate::backend::typography;
 use crate::document::{Align, Block, Heading, Inline, List, Span, Table, plain};
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use std::collections::{BTreeSet, HashMap};
@@ -221,6 +222,18 @@ impl Lines<'_> {
                     (std::borrow::Cow::Borrowed(t.as_str()), FragKind::Plain)
                 }
             };
+            // Dates, numbers with their units and labels hold together;
+            // within a word, lines may break where the Unicode rules allow
+            // (after a slash or a hyphen): those parts are words glued
+            // together, with no space between them.
+            let text = if kind == FragKind::Plain && !matches!(span.inline, Inline::Code(_)) {
+                match typography::keep_together(&text) {
+                    std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t),
+                    std::borrow::Cow::Borrowed(_) => text,
+                }
+            } else {
+                text
+            };
             for (i, piece) in text.split(' ').enumerate() {
                 if i > 0 {
                     gap = Some(space);
@@ -228,9 +241,15 @@ impl Lines<'_> {
                 if piece.is_empty() {
                     continue;
                 }
-                let mut f = self.frag(piece, face, size, kind, span.style.link.as_deref().map(String::from));
-                f.group = group;
-                attach(&mut words, &mut gap, &mut forced, f, None);
+                for (j, part) in typography::segments(piece).enumerate() {
+                    if j > 0 {
+                        gap = Some(0.0);
+                    }
+                    let link = span.style.link.as_deref().map(String::from);
+                    let mut f = self.frag(part, face, size, kind, link);
+                    f.group = group;
+                    attach(&mut words, &mut gap, &mut forced, f, None);
+                }
             }
         }
         words
@@ -404,6 +423,7 @@ impl Lines<'_> {
             let baseline = height * 0.74;
             let mut cx = x + dx;
             let mut run: Option<(Frag, f32)> = None; // merged plain text and its x
+            let mut link_area: Option<usize> = None; // the last link area on this line
             for (i, mut w) in words.into_iter().enumerate() {
                 line.notes.extend(w.notes.iter().map(|label| (label.clone(), elem)));
                 for f in &mut w.frags {
@@ -427,7 +447,10 @@ impl Lines<'_> {
                     if let Some((f, _)) = run.as_mut()
                         && w.frags.first().is_some_and(|n| same_style(f, n) && n.rise == 0.0)
                     {
-                        f.text.push(' ');
+                        // (Parts of one word glued together have no space.)
+                        if w.space > 0.0 {
+                            f.text.push(' ');
+                        }
                     } else {
                         flush(&mut run, baseline, &mut line.items);
                     }
@@ -463,14 +486,26 @@ impl Lines<'_> {
                         }
                         FragKind::Plain => {
                             if let Some(url) = &f.link {
-                                line.items.push(Item::Link {
-                                    x: cx,
-                                    y: baseline - size * 0.9,
-                                    w: fw,
-                                    h: size * 1.2,
-                                    url: url.clone(),
-                                    tag: f.tag,
+                                // One clickable area for a link's words on
+                                // one line, the spaces between them included.
+                                let joined = link_area.and_then(|i| match line.items.get_mut(i) {
+                                    Some(Item::Link { x, w, tag, .. }) if *tag == f.tag => {
+                                        *w = cx + fw - *x;
+                                        Some(i)
+                                    }
+                                    _ => None,
                                 });
+                                if joined.is_none() {
+                                    link_area = Some(line.items.len());
+                                    line.items.push(Item::Link {
+                                        x: cx,
+                                        y: baseline - size * 0.9,
+                                        w: fw,
+                                        h: size * 1.2,
+                                        url: url.clone(),
+                                        tag: f.tag,
+                                    });
+                                }
                             }
                             extend_run(&mut run, f, cx, baseline, &mut line.items);
                         }

@@ -347,7 +347,8 @@ mod tests {
         for (p, page) in laid.pages.iter().enumerate() {
             for i in &page.items {
                 if let Item::Text { text, .. } = i {
-                    v.push((p, text.clone()));
+                    // (No-break spaces hold dates and numbers together.)
+                    v.push((p, text.replace('\u{A0}', " ")));
                 }
             }
         }
@@ -477,7 +478,9 @@ mod tests {
                 .items
                 .iter()
                 .find_map(|i| match i {
-                    Item::Text { text, tag: Tag::Content(e), .. } if text == s => Some(*e),
+                    Item::Text { text, tag: Tag::Content(e), .. } if text.replace('\u{A0}', " ") == s => {
+                        Some(*e)
+                    }
                     _ => None,
                 })
                 .unwrap()
