@@ -286,6 +286,9 @@ mod tests {
             ministry: "M".into(),
             submitter: None,
             answerer: None,
+            recipient: None,
+            your_reference: None,
+            our_reference: None,
             keywords: Vec::new(),
             extra: Vec::new(),
         };

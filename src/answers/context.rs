@@ -183,8 +183,17 @@ pub struct DossierCtx {
     pub submitted: String,
     pub answered: Option<String>,
     pub submitter: PersonCtx,
+    /// Every member who asked, the submitter first.
+    pub submitters: Vec<PersonCtx>,
+    /// Who asked, as the Kamer writes it: "het lid Van Houwelingen (FVD)",
+    /// "de leden Omtzigt en Van der Molen (beiden CDA)".
+    pub askers: String,
     pub addressee: String,
     pub answerer: PersonCtx,
+    /// "mede namens de Minister van Defensie en …", or empty.
+    pub mede_namens: String,
+    /// The ministry's own reference ("Ons kenmerk").
+    pub reference: Option<String>,
     pub ministry: String,
     pub topics: Vec<String>,
     pub documents: BTreeMap<String, String>,
@@ -207,22 +216,55 @@ fn person(p: &crate::model::Person) -> PersonCtx {
 }
 
 pub fn dossier(d: &Dossier) -> DossierCtx {
+    let members: Vec<&crate::model::Person> = std::iter::once(&d.submitter).chain(&d.co_submitters).collect();
+    let askers = super::dutch::leden(
+        &members.iter().map(|p| (p.short.as_str(), p.party.as_deref())).collect::<Vec<_>>(),
+    );
+    let mede_namens = if d.co_answerers.is_empty() {
+        String::new()
+    } else {
+        format!("mede namens {}", super::dutch::opsomming(&d.co_answerers))
+    };
     DossierCtx {
         id: d.id.value.clone(),
         title: escape_plain(&d.title),
         // Without one, the title the Kamer gives an answer.
         answer_title: Some(escape_plain(&d.answer_title.clone().unwrap_or_else(|| {
-            format!("Antwoord op vragen van het lid {} over {}", d.submitter.short, lcfirst(&d.title))
+            format!("Antwoord op vragen van {} over {}", askers_short(&members), lcfirst(&d.title))
         }))),
         submitted: d.submitted.to_string(),
         answered: d.answered.map(|a| a.to_string()),
         submitter: person(&d.submitter),
+        submitters: members.iter().map(|p| person(p)).collect(),
+        askers: escape_plain(&askers),
         addressee: escape_plain(&d.addressee),
         answerer: person(&d.answerer),
+        mede_namens: escape_plain(&mede_namens),
+        reference: esc(&d.reference),
         ministry: escape_plain(&d.ministry()),
         topics: d.topics.iter().map(|t| escape_plain(t)).collect(),
         documents: d.documents.iter().cloned().collect(),
         sources: d.sources.iter().cloned().collect(),
+    }
+}
+
+/// Who asked, without parties, as an answer's title names them: "het lid
+/// Van Houwelingen", "de leden Omtzigt en Van der Molen".
+fn askers_short(members: &[&crate::model::Person]) -> String {
+    let names: Vec<&str> = members.iter().map(|p| p.short.as_str()).collect();
+    match names.as_slice() {
+        [one] => format!("het lid {one}"),
+        _ => format!("de leden {}", super::dutch::opsomming(&names)),
+    }
+}
+
+/// The first letter in upper case: "minister van …" → "Minister van …", as
+/// the Kamer writes an office in its heading lines.
+pub fn ucfirst(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -120,6 +120,26 @@ pub fn keer(n: u64) -> String {
 }
 
 /// A Dutch enumeration: `[a, b, c]` → `a, b en c`.
+/// Who asked, as the Kamer writes it: "het lid Van Houwelingen (FVD)",
+/// "de leden Omtzigt en Van der Molen (beiden CDA)", "de leden A (X), B (Y)
+/// en C (Z)". Each member is (short name, party).
+pub fn leden(members: &[(&str, Option<&str>)]) -> String {
+    let with_party = |(name, party): &(&str, Option<&str>)| match party {
+        Some(p) => format!("{name} ({p})"),
+        None => name.to_string(),
+    };
+    match members {
+        [] => String::new(),
+        [one] => format!("het lid {}", with_party(one)),
+        [(_, Some(first)), rest @ ..] if rest.iter().all(|(_, p)| *p == Some(*first)) => {
+            let names: Vec<&str> = members.iter().map(|(n, _)| *n).collect();
+            let all = if members.len() == 2 { "beiden" } else { "allen" };
+            format!("de leden {} ({all} {first})", opsomming(&names))
+        }
+        _ => format!("de leden {}", opsomming(&members.iter().map(with_party).collect::<Vec<_>>())),
+    }
+}
+
 pub fn opsomming<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
@@ -161,6 +181,20 @@ pub fn bijlagen(numbers: &[u64]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_member_is_het_lid_and_several_are_de_leden() {
+        assert_eq!(leden(&[("Van Houwelingen", Some("FVD"))]), "het lid Van Houwelingen (FVD)");
+        assert_eq!(
+            leden(&[("Omtzigt", Some("CDA")), ("Van der Molen", Some("CDA"))]),
+            "de leden Omtzigt en Van der Molen (beiden CDA)"
+        );
+        assert_eq!(
+            leden(&[("A", Some("X")), ("B", Some("X")), ("C", Some("X"))]),
+            "de leden A, B en C (allen X)"
+        );
+        assert_eq!(leden(&[("A", Some("X")), ("B", Some("Y"))]), "de leden A (X) en B (Y)");
+    }
 
     #[test]
     fn cardinals_at_the_edges() {

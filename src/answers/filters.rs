@@ -22,6 +22,10 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("map", map_attribute);
     tera.register_filter("filter", filter_attribute);
     tera.register_filter("lcfirst", |s: &str, _: Kwargs, _: &State| super::context::lcfirst(s));
+    // (An office a dossier leaves out is none: nothing to capitalize.)
+    tera.register_filter("ucfirst", |v: &Value, _: Kwargs, _: &State| {
+        v.as_str().map_or_else(String::new, super::context::ucfirst)
+    });
     tera.register_filter("yaml", |v: &Value, _: Kwargs, _: &State| yaml_scalar(v));
     tera.register_filter("citeer", |s: &str, _: Kwargs, _: &State| {
         s.lines()

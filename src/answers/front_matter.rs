@@ -74,6 +74,9 @@ pub fn read(yaml_text: Option<&str>, audience: Audience) -> Result<Meta, Vec<Met
     let ministry = text("author");
     let submitter = text("submitter");
     let answerer = text("answerer");
+    let recipient = text("recipient");
+    let your_reference = text("your_reference");
+    let our_reference = text("our_reference");
     let keywords = match take("keywords") {
         Some(MetaValue::List(l)) => l,
         Some(MetaValue::Text(s)) => vec![s],
@@ -112,6 +115,9 @@ pub fn read(yaml_text: Option<&str>, audience: Audience) -> Result<Meta, Vec<Met
         ministry: unescape(&ministry.unwrap_or_default()),
         submitter: unescaped(submitter),
         answerer: unescaped(answerer),
+        recipient: unescaped(recipient),
+        your_reference: unescaped(your_reference),
+        our_reference: unescaped(our_reference),
         keywords: keywords.iter().map(|k| unescape(k)).collect(),
         extra: fields,
     })

@@ -128,6 +128,8 @@ fn render_for(
     if dossier.annexes.reports || dossier.annexes.inventory {
         names.push("bijlagen.md");
     }
+    // The cover letter that offers the answers to the Kamer.
+    names.push("aanbieding.md");
     if !dossier.annexes.inventory {
         view.insert("inventory", &Vec::<annex::InventoryCtx>::new());
     }

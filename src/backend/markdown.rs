@@ -76,6 +76,15 @@ fn front_matter(meta: &Meta, out: &mut String) {
     if let Some(s) = &meta.answerer {
         field("answerer", quoted(s));
     }
+    for (key, value) in [
+        ("recipient", &meta.recipient),
+        ("your_reference", &meta.your_reference),
+        ("our_reference", &meta.our_reference),
+    ] {
+        if let Some(v) = value {
+            field(key, quoted(v));
+        }
+    }
     field("keywords", list(&meta.keywords.iter().map(|k| quoted(k)).collect::<Vec<_>>()));
     for (key, value) in &meta.extra {
         let value = match value {

@@ -97,6 +97,13 @@ pub struct Meta {
     pub ministry: String,
     pub submitter: Option<String>,
     pub answerer: Option<String>,
+    /// A letter's addressee (front matter `recipient`): "de Voorzitter van
+    /// de Tweede Kamer der Staten-Generaal".
+    pub recipient: Option<String>,
+    /// The Kamer's reference a letter answers ("Uw kenmerk").
+    pub your_reference: Option<String>,
+    /// The ministry's own reference ("Ons kenmerk").
+    pub our_reference: Option<String>,
     pub keywords: Vec<String>,
     /// Front matter fields this tool does not know, kept for the Markdown.
     pub extra: Vec<(String, MetaValue)>,
@@ -114,8 +121,18 @@ impl Meta {
     /// Datum, Betreft, the Kamer's documents, the dossier. Every backend
     /// with a letterhead shows these.
     pub fn letterhead(&self) -> Vec<(&'static str, String)> {
-        let mut rows = vec![("Datum", self.date().dutch(crate::model::Precision::Day))];
+        let mut rows = Vec::new();
+        if let Some(r) = &self.recipient {
+            rows.push(("Aan", r.clone()));
+        }
+        rows.push(("Datum", self.date().dutch(crate::model::Precision::Day)));
         rows.push(("Betreft", self.subject.clone().unwrap_or_else(|| self.title.clone())));
+        if let Some(r) = &self.your_reference {
+            rows.push(("Uw kenmerk", r.clone()));
+        }
+        if let Some(r) = &self.our_reference {
+            rows.push(("Ons kenmerk", r.clone()));
+        }
         let docs: Vec<String> = [(&self.question_document, "vragen"), (&self.answer_document, "antwoord")]
             .iter()
             .filter_map(|(d, what)| d.as_ref().map(|v| format!("{v} ({what})")))

@@ -12,8 +12,11 @@ const DOSSIER_FIELDS: &[&str] = &[
     "submitted",
     "answered",
     "submitter",
+    "co_submitters",
     "addressee",
     "answerer",
+    "co_answerers",
+    "reference",
     "ministry",
     "topics",
     "documents",
@@ -46,6 +49,17 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
     let submitter = f.required(r, "submitter").and_then(|n| person(r, n, "submitter"));
     let addressee = f.required(r, "addressee").and_then(|n| r.string(n));
     let answerer = f.required(r, "answerer").and_then(|n| person(r, n, "answerer"));
+    let co_submitters: Vec<Person> = f
+        .get("co_submitters")
+        .and_then(|n| r.list(n, "co_submitters"))
+        .map(|l| l.iter().filter_map(|n| person(r, n, "co-submitter")).collect())
+        .unwrap_or_default();
+    let co_answerers: Vec<String> = f
+        .get("co_answerers")
+        .and_then(|n| r.list(n, "co_answerers"))
+        .map(|l| l.iter().filter_map(|n| r.string(n)).collect())
+        .unwrap_or_default();
+    let reference = f.get("reference").and_then(|n| r.string(n));
     let ministry = f.get("ministry").and_then(|n| r.string(n));
     let topics = f
         .get("topics")
@@ -75,8 +89,11 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         submitted: submitted?.value,
         answered: answered.map(|a| a.value),
         submitter: submitter?,
+        co_submitters,
         addressee: addressee?,
         answerer: answerer?,
+        co_answerers,
+        reference,
         ministry,
         topics,
         documents,

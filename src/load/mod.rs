@@ -243,6 +243,7 @@ pub const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
     ("antwoord.md", include_str!("../../templates/antwoord.md")),
     ("bijlagen.md", include_str!("../../templates/bijlagen.md")),
     ("bijlage.md", include_str!("../../templates/bijlage.md")),
+    ("aanbieding.md", include_str!("../../templates/aanbieding.md")),
 ];
 
 /// A text file as the rest of the tool reads it: without a byte order mark

@@ -333,8 +333,15 @@ pub struct Dossier {
     pub submitted: Date,
     pub answered: Option<Date>,
     pub submitter: Person,
+    /// Further members who asked the questions with the submitter.
+    pub co_submitters: Vec<Person>,
     pub addressee: String,
     pub answerer: Person,
+    /// Who the answers are also given for ("mede namens de Minister van
+    /// Defensie"): each as the Kamer names them, with the article.
+    pub co_answerers: Vec<String>,
+    /// The ministry's own reference ("Ons kenmerk").
+    pub reference: Option<String>,
     pub ministry: Option<String>,
     pub topics: Vec<String>,
     pub documents: Vec<(String, String)>,

@@ -77,7 +77,7 @@ fn every_bundled_pdf_public_and_internal_is_pdf_ua_1_and_pdf_a_2a() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let files: Vec<PathBuf> =
         pdfs(&s.file("output")).into_iter().chain(pdfs(&s.file("output-intern"))).collect();
-    assert_eq!(files.len(), 4, "antwoord and bijlagen, public and internal");
+    assert_eq!(files.len(), 6, "antwoord, bijlagen and the cover letter, public and internal");
     assert_valid(&files);
 }
 
@@ -93,7 +93,7 @@ fn a_300_report_register_gives_pdf_ua_1_and_pdf_a_2a() {
     assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
     let files: Vec<PathBuf> =
         pdfs(&dir.path().join("out")).into_iter().chain(pdfs(&dir.path().join("out-intern"))).collect();
-    assert_eq!(files.len(), 4);
+    assert_eq!(files.len(), 6);
     assert_valid(&files);
 }
 

@@ -11,12 +11,12 @@ fn build_writes_the_answer_document_with_the_kamer_opening_lines() {
     assert!(md.contains("\nlang: nl-NL\n"));
     assert!(md.contains("\ndossier: \"2022Z21205\"\n"));
     assert!(md.contains(
-        "Vragen van het lid Van Houwelingen (FVD) aan de minister van Binnenlandse Zaken en \
+        "Vragen van het lid Van Houwelingen (FVD) aan de Minister van Binnenlandse Zaken en \
          Koninkrijksrelaties over de ‘escalatie kanalen’ en het ‘desinformatieteam BZK’ naar \
          aanleiding van een Wob-verzoek (ingezonden 7 november 2022)."
     ));
     assert!(md.contains(
-        "Antwoord van minister Bruins Slot (Binnenlandse Zaken en Koninkrijksrelaties) (ontvangen 2 december 2022)."
+        "Antwoord van Minister Bruins Slot (Binnenlandse Zaken en Koninkrijksrelaties) (ontvangen 2 december 2022)."
     ));
     for n in 1..=14 {
         assert!(md.contains(&format!("\n## Vraag {n}\n")), "Vraag {n}");
@@ -157,7 +157,7 @@ fn the_bundled_markdown_is_byte_for_byte_the_golden_output() {
     for (made, pinned) in
         [("output/2022Z21205", "2022Z21205"), ("output-intern/2022Z21205", "2022Z21205-intern")]
     {
-        for doc in ["antwoord.md", "bijlagen.md"] {
+        for doc in ["antwoord.md", "bijlagen.md", "aanbieding.md"] {
             let expected = std::fs::read_to_string(golden.join(pinned).join(doc)).unwrap();
             assert!(
                 s.read(&format!("{made}/{doc}")) == expected,

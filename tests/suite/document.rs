@@ -38,7 +38,10 @@ fn a_toy_backend_renders_every_document_through_the_trait() {
     let prepared = prepare(&Settings::new(s.data()));
     assert_eq!(prepared.diagnostics.error_count(), 0);
     let docs = &prepared.drafts[0].public;
-    assert_eq!(docs.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["antwoord", "bijlagen"]);
+    assert_eq!(
+        docs.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(),
+        ["antwoord", "bijlagen", "aanbieding"]
+    );
     let antwoord = String::from_utf8(Outline.render(&docs[0]).unwrap().bytes).unwrap();
     assert!(antwoord.starts_with("Antwoord op vragen van het lid Van Houwelingen"), "{antwoord}");
     assert!(antwoord.contains("\n  Vraag 1\n  Antwoord 1\n"), "{antwoord}");

@@ -10,6 +10,7 @@ mod common;
 mod document;
 mod fidelity;
 mod html;
+mod letter;
 mod output;
 mod pdf;
 mod register_changes;
