@@ -228,7 +228,7 @@ fn set_fill(out: &mut Vec<u8>, fill: &mut Option<Color>, color: Color) {
         return;
     }
     for v in [color.0, color.1, color.2] {
-        number(out, v);
+        number(out, f32::from(v) / 100.0);
         out.push(b' ');
     }
     out.extend_from_slice(b"rg\n");

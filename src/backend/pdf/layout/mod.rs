@@ -23,17 +23,19 @@ pub use tree::{Artifact, ElemId, Tag, Tree};
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
 
+/// An RGB colour, each channel in hundredths (0–100): three bytes, so that
+/// the millions of items of a large document stay small.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Color(pub f32, pub f32, pub f32);
+pub struct Color(pub u8, pub u8, pub u8);
 
-pub const BLACK: Color = Color(0.0, 0.0, 0.0);
-pub const WHITE: Color = Color(1.0, 1.0, 1.0);
-pub(crate) const GREY: Color = Color(0.45, 0.45, 0.45);
-pub(crate) const RULE: Color = Color(0.75, 0.75, 0.75);
-pub(crate) const SHADE: Color = Color(0.92, 0.92, 0.92);
-pub(crate) const LINK: Color = Color(0.05, 0.25, 0.6);
-pub(crate) const HIGHLIGHT: Color = Color(1.0, 0.93, 0.55);
-pub(crate) const ALERT: Color = Color(0.75, 0.0, 0.0);
+pub const BLACK: Color = Color(0, 0, 0);
+pub const WHITE: Color = Color(100, 100, 100);
+pub(crate) const GREY: Color = Color(45, 45, 45);
+pub(crate) const RULE: Color = Color(75, 75, 75);
+pub(crate) const SHADE: Color = Color(92, 92, 92);
+pub(crate) const LINK: Color = Color(5, 25, 60);
+pub(crate) const HIGHLIGHT: Color = Color(100, 93, 55);
+pub(crate) const ALERT: Color = Color(75, 0, 0);
 
 /// Something drawn on a page, and what it is in the document's structure.
 #[derive(Clone, Debug, PartialEq)]
