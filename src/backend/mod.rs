@@ -6,6 +6,7 @@
 //! formats that are XML. Backends are pure: a document
 //! in, bytes out; the same document gives the same bytes.
 
+pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
@@ -51,12 +52,15 @@ pub enum Warning {
 pub enum BackendError {
     /// The PDF library refused the document.
     Pdf(String),
+    /// The Word package could not be written.
+    Docx(String),
 }
 
 impl std::fmt::Display for BackendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BackendError::Pdf(why) => write!(f, "the PDF could not be written: {why}"),
+            BackendError::Docx(why) => write!(f, "the Word document could not be written: {why}"),
         }
     }
 }
@@ -67,10 +71,15 @@ pub enum Format {
     Md,
     Pdf,
     Html,
+    /// Word, for the approval chain; made when asked for (`--format docx`).
+    Docx,
 }
 
 impl Format {
+    /// What a build makes unless told otherwise.
     pub const ALL: [Format; 3] = [Format::Md, Format::Pdf, Format::Html];
+    /// Every format there is (Word only when asked for).
+    pub const EVERY: [Format; 4] = [Format::Md, Format::Pdf, Format::Html, Format::Docx];
 
     /// The backend that writes this format.
     pub fn backend(self) -> &'static dyn Backend {
@@ -78,6 +87,7 @@ impl Format {
             Format::Md => &markdown::Markdown,
             Format::Pdf => &pdf::Pdf,
             Format::Html => &html::Html,
+            Format::Docx => &docx::Docx,
         }
     }
 

@@ -63,6 +63,8 @@ pub enum FormatArg {
     Pdf,
     /// One self-contained, accessible HTML file per document
     Html,
+    /// Word documents for the approval chain (not made unless asked for)
+    Docx,
 }
 
 impl FormatArg {
@@ -71,6 +73,7 @@ impl FormatArg {
             FormatArg::Md => Format::Md,
             FormatArg::Pdf => Format::Pdf,
             FormatArg::Html => Format::Html,
+            FormatArg::Docx => Format::Docx,
         }
     }
 }

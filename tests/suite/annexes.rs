@@ -128,7 +128,9 @@ fn withheld_words_reach_no_byte_of_any_public_output() {
         "maar gaf geen reden voor de blokkade.",
         &format!("maar gaf geen reden voor de blokkade aan {marker}."),
     );
-    let build = s.run(&["build", "--internal"]);
+    let every =
+        ["build", "--internal", "--format", "md", "--format", "pdf", "--format", "html", "--format", "docx"];
+    let build = s.run(&every);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(leaks(format!("{}{}", build.stdout, build.stderr).as_bytes()).is_empty());
 
@@ -136,7 +138,7 @@ fn withheld_words_reach_no_byte_of_any_public_output() {
         .into_iter()
         .filter(|(p, _)| !p.components().any(|c| c.as_os_str() == "intern"))
         .collect();
-    for format in Format::ALL {
+    for format in Format::EVERY {
         let ext = format.extension();
         assert!(
             public.iter().any(|(p, _)| p.extension().is_some_and(|e| e == ext)),

@@ -90,7 +90,7 @@ fn a_wrong_command_line_exits_2() {
     let s = Scratch::minimal();
     assert_eq!(s.run(&["check", "--bogus"]).code, 2);
     assert_eq!(s.run(&["frobnicate"]).code, 2);
-    assert_eq!(s.run(&["build", "--format", "docx"]).code, 2);
+    assert_eq!(s.run(&["build", "--format", "odt"]).code, 2);
     assert_eq!(s.run(&["build", "--dossier", "nope"]).code, 2);
     for command in ["check", "build"] {
         let help = s.run(&[command, "--help"]);

@@ -188,10 +188,30 @@ pub fn p(path: &Path) -> &str {
 /// A withheld name the leak tests plant and look for.
 pub const NAME: &str = "Zwaantje Quistenbroek-Oudewater";
 
-/// Every byte of a file, plus the inflated content of every PDF stream.
+/// Every part of a Word package (a ZIP archive), by name, unpacked.
+pub fn docx_parts(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            (entry.name().to_string(), bytes)
+        })
+        .collect()
+}
+
+/// Every byte of a file, plus the inflated content of every PDF stream and
+/// every unpacked part of a Word package.
 pub fn readable_bytes(path: &Path) -> Vec<u8> {
     let bytes = std::fs::read(path).unwrap();
     let mut all = bytes.clone();
+    if path.extension().is_some_and(|e| e == "docx") {
+        for (name, part) in docx_parts(path) {
+            all.extend_from_slice(name.as_bytes());
+            all.extend_from_slice(&part);
+        }
+    }
     let mut at = 0;
     while let Some(i) = find(&bytes[at..], b"stream") {
         let start = at + i + b"stream".len();

@@ -5,7 +5,7 @@ use crate::common::{Scratch, fixtures, section};
 use similar::TextDiff;
 
 /// The seed's questions and answers by number.
-fn seed() -> Vec<(u32, String, String)> {
+pub fn seed() -> Vec<(u32, String, String)> {
     let text = std::fs::read_to_string(fixtures().join("seed-2022Z21205.txt")).unwrap();
     let mut out = Vec::new();
     let parts: Vec<&str> = text.split(" • Vraag ").skip(1).collect();
@@ -46,7 +46,7 @@ fn words(text: &str) -> Vec<String> {
     out
 }
 
-fn similarity(a: &str, b: &str) -> f32 {
+pub fn similarity(a: &str, b: &str) -> f32 {
     let (a, b) = (words(a).join(" "), words(b).join(" "));
     TextDiff::configure().diff_words(&a, &b).ratio()
 }
@@ -55,7 +55,7 @@ fn similarity(a: &str, b: &str) -> f32 {
 /// annexes by number (issue "Annexes": the references must follow the
 /// register), where the letter said only "als bijlage". The phrase is checked
 /// to be there, then put back as sent for the comparison.
-const DELIBERATE: &[(u32, &str, &str)] = &[
+pub const DELIBERATE: &[(u32, &str, &str)] = &[
     (8, "als bijlagen 1 tot en met 5 toegevoegd", "als bijlage toegevoegd"),
     (9, "als bijlagen 1 tot en met 5 toegevoegd", "als bijlage toegevoegd"),
 ];
