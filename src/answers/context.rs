@@ -194,6 +194,9 @@ pub struct DossierCtx {
     pub mede_namens: String,
     /// The ministry's own reference ("Ons kenmerk").
     pub reference: Option<String>,
+    /// "Zie ook Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 2207."
+    /// when delay notices went before the answers; else empty.
+    pub zie_ook: String,
     pub ministry: String,
     pub topics: Vec<String>,
     pub documents: BTreeMap<String, String>,
@@ -241,11 +244,36 @@ pub fn dossier(d: &Dossier) -> DossierCtx {
         answerer: person(&d.answerer),
         mede_namens: escape_plain(&mede_namens),
         reference: esc(&d.reference),
+        zie_ook: zie_ook(&d.delay_notices),
         ministry: escape_plain(&d.ministry()),
         topics: d.topics.iter().map(|t| escape_plain(t)).collect(),
         documents: d.documents.iter().cloned().collect(),
         sources: d.sources.iter().cloned().collect(),
     }
+}
+
+/// The line the Kamer adds under an answer that delay notices went before:
+/// "Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025, nrs. 1016 en
+/// 1044." (numbers grouped by parliamentary year, in order).
+fn zie_ook(notices: &[crate::model::DelayNotice]) -> String {
+    let mut years: Vec<(&str, Vec<String>)> = Vec::new();
+    for n in notices {
+        match years.iter_mut().find(|(y, _)| *y == n.year) {
+            Some((_, numbers)) => numbers.push(n.number.to_string()),
+            None => years.push((&n.year, vec![n.number.to_string()])),
+        }
+    }
+    if years.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = years
+        .iter()
+        .map(|(year, numbers)| {
+            let nr = if numbers.len() == 1 { "nr." } else { "nrs." };
+            format!("vergaderjaar {year}, {nr} {}", super::dutch::opsomming(numbers))
+        })
+        .collect();
+    format!("Zie ook Aanhangsel Handelingen, {}.", super::dutch::opsomming(&parts))
 }
 
 /// Who asked, without parties, as an answer's title names them: "het lid

@@ -3,7 +3,7 @@
 use super::read::Reader;
 use super::yaml::{Kind, Node};
 use crate::diag::Diagnostic;
-use crate::model::{Annexes, Answer, At, Dossier, Footnote, Person, Question};
+use crate::model::{Annexes, Answer, At, DelayNotice, Dossier, Footnote, Person, Question};
 
 const DOSSIER_FIELDS: &[&str] = &[
     "id",
@@ -17,6 +17,7 @@ const DOSSIER_FIELDS: &[&str] = &[
     "answerer",
     "co_answerers",
     "reference",
+    "delay_notices",
     "ministry",
     "topics",
     "documents",
@@ -29,6 +30,7 @@ const DOSSIER_FIELDS: &[&str] = &[
 const PERSON_FIELDS: &[&str] = &["name", "short", "party", "role"];
 const QUESTION_FIELDS: &[&str] = &["number", "id", "text", "answer", "answer_with"];
 const FOOTNOTE_FIELDS: &[&str] = &["text", "url"];
+const DELAY_FIELDS: &[&str] = &["date", "aanhangsel"];
 const RECORDS_FIELDS: &[&str] = &["until"];
 const ANNEX_FIELDS: &[&str] = &["reports", "inventory"];
 
@@ -60,6 +62,11 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         .map(|l| l.iter().filter_map(|n| r.string(n)).collect())
         .unwrap_or_default();
     let reference = f.get("reference").and_then(|n| r.string(n));
+    let delay_notices: Vec<DelayNotice> = f
+        .get("delay_notices")
+        .and_then(|n| r.list(n, "delay_notices"))
+        .map(|l| l.iter().filter_map(|n| delay_notice(r, n)).collect())
+        .unwrap_or_default();
     let ministry = f.get("ministry").and_then(|n| r.string(n));
     let topics = f
         .get("topics")
@@ -94,6 +101,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         answerer: answerer?,
         co_answerers,
         reference,
+        delay_notices,
         ministry,
         topics,
         documents,
@@ -132,6 +140,33 @@ fn person(r: &mut Reader, node: &Node, what: &str) -> Option<Person> {
     let name = name?;
     let short = short.unwrap_or_else(|| name.rsplit(' ').next().unwrap_or(&name).to_string());
     Some(Person { name, short, party, role })
+}
+
+/// A delay notice: when it was sent, and its Aanhangsel document id
+/// (`ah-tk-20222023-2207`: the parliamentary year and its number).
+fn delay_notice(r: &mut Reader, node: &Node) -> Option<DelayNotice> {
+    let mut f = r.map(node, "delay notice", DELAY_FIELDS)?;
+    let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
+    let id = f.required(r, "aanhangsel").and_then(|n| Some((r.string(n)?, r.node_span(n))));
+    f.finish(r);
+    let (id, span) = id?;
+    let parsed = id.strip_prefix("ah-tk-").and_then(|rest| {
+        let (year, number) = rest.split_once('-')?;
+        let ok = year.len() == 8 && year.bytes().all(|b| b.is_ascii_digit());
+        let (from, to) = (year.get(..4)?, year.get(4..)?);
+        let consecutive = from.parse::<u32>().ok()? + 1 == to.parse::<u32>().ok()?;
+        (ok && consecutive).then(|| Some((format!("{from}–{to}"), number.parse::<u32>().ok()?)))?
+    });
+    match parsed {
+        Some((year, number)) => Some(DelayNotice { date, year, number }),
+        None => {
+            let d = Diagnostic::error(format!("`{id}` is not an Aanhangsel document id"), span)
+                .label("expected `ah-tk-<year><next year>-<number>`")
+                .hint("the Kamer's id of the published delay notice, e.g. `ah-tk-20222023-2207`");
+            r.push(d);
+            None
+        }
+    }
 }
 
 fn string_map(r: &mut Reader, node: &Node, what: &str) -> Vec<(String, String)> {

@@ -294,6 +294,17 @@ pub struct Person {
     pub role: Option<String>,
 }
 
+/// A delay notice sent earlier for the question set ("Mededeling"), as
+/// published in the Aanhangsel van de Handelingen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DelayNotice {
+    pub date: Option<Date>,
+    /// The parliamentary year, e.g. `2022–2023`.
+    pub year: String,
+    /// Its number in the Aanhangsel of that year, e.g. `2207`.
+    pub number: u32,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Footnote {
     pub id: At<String>,
@@ -342,6 +353,8 @@ pub struct Dossier {
     pub co_answerers: Vec<String>,
     /// The ministry's own reference ("Ons kenmerk").
     pub reference: Option<String>,
+    /// Delay notices sent before the answers ("Zie ook Aanhangsel …").
+    pub delay_notices: Vec<DelayNotice>,
     pub ministry: Option<String>,
     pub topics: Vec<String>,
     pub documents: Vec<(String, String)>,

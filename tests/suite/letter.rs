@@ -85,3 +85,26 @@ fn several_members_and_co_answerers_give_the_plural_and_mede_namens() {
     let letter = s.build_and_read("T1", "aanbieding.md");
     assert!(letter.contains("door de leden De Vries (XYZ) en Bakker (ABC) over"), "{letter}");
 }
+
+#[test]
+fn earlier_delay_notices_are_named_under_the_answer_line() {
+    let s = Scratch::minimal();
+    let answer = s.build_and_read("T1", "antwoord.md");
+    assert!(!answer.contains("Zie ook"), "none without delay notices");
+    s.edit(
+        "data/dossiers/T1/dossier.yaml",
+        "answered: 2022-12-02",
+        "answered: 2022-12-02\ndelay_notices:\n  - { date: 2022-11-24, aanhangsel: ah-tk-20222023-1016 }\n  - { aanhangsel: ah-tk-20222023-1044 }",
+    );
+    let answer = s.build_and_read("T1", "antwoord.md");
+    assert!(
+        answer.contains("(ontvangen 2 december 2022). Zie ook Aanhangsel Handelingen, vergaderjaar 2022–2023, nrs. 1016 en 1044.\n"),
+        "{answer}"
+    );
+    // A wrong id is one clear error at its place.
+    s.edit("data/dossiers/T1/dossier.yaml", "ah-tk-20222023-1044", "ah-tk-2022-1044");
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("`ah-tk-2022-1044` is not an Aanhangsel document id"), "{}", r.stderr);
+    assert!(r.stderr.contains("dossier.yaml:") && r.stderr.contains("ah-tk-20222023-2207"), "{}", r.stderr);
+}
