@@ -14,7 +14,7 @@
 use super::{Backend, BackendError, Rendered};
 use crate::document::{Align, Block, Document, Heading, Inline, List, Span, Table};
 use docx_rs::{
-    AbstractNumbering, BreakType, Footnote, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc, LevelText,
+    AbstractNumbering, BreakType, Footnote, Hyperlink, HyperlinkData, IndentLevel, Level, LevelJc, LevelText,
     NumberFormat, Numbering, NumberingId, Paragraph, Run, RunFonts, Shading, Start, Style, StyleType,
     TableCell, TableRow,
 };
@@ -55,7 +55,14 @@ impl Backend for Docx {
                 None,
             ),
         );
-        let mut w = Writer { notes: HashMap::new(), doc, docx: Some(docx), page_break: false };
+        let mut w = Writer {
+            notes: HashMap::new(),
+            doc,
+            docx: Some(docx),
+            page_break: false,
+            links: 0,
+            in_note: false,
+        };
         w.front(doc);
         for (i, section) in doc.sections.iter().enumerate() {
             // Each annex starts a page.
@@ -116,6 +123,10 @@ struct Writer<'d> {
     docx: Option<docx_rs::Docx>,
     /// Whether what comes next starts a page.
     page_break: bool,
+    /// Hyperlinks made so far.
+    links: usize,
+    /// Whether a footnote's text is being written.
+    in_note: bool,
 }
 
 impl Writer<'_> {
@@ -226,9 +237,21 @@ impl Writer<'_> {
     fn runs_styled(&mut self, mut p: Paragraph, spans: &[Span], bold: bool) -> Paragraph {
         for group in spans.chunk_by(|a, b| a.style.link == b.style.link) {
             let runs: Vec<Run> = group.iter().filter_map(|s| self.run(s, bold)).collect();
-            match group[0].style.link.as_deref().filter(|u| safe_url(u)) {
+            // (No hyperlink inside a footnote: docx-rs writes no relations
+            // for footnotes. The address shows there as text.)
+            match group[0].style.link.as_deref().filter(|u| safe_url(u) && !self.in_note) {
                 Some(url) => {
-                    let mut link = Hyperlink::new(url, HyperlinkType::External);
+                    // Numbered by the document: docx-rs's own ids come from
+                    // a process-wide counter.
+                    self.links += 1;
+                    let mut link = Hyperlink {
+                        link: HyperlinkData::External {
+                            rid: format!("rIdHyperlink{}", self.links),
+                            path: super::xml::escape(url),
+                        },
+                        history: None,
+                        children: Vec::new(),
+                    };
                     for r in runs {
                         link = link.add_run(r.color("0563C1").underline("single"));
                     }
@@ -260,8 +283,16 @@ impl Writer<'_> {
             Inline::SoftBreak => Run::new().add_text(" "),
             Inline::LineBreak => Run::new().add_break(BreakType::TextWrapping),
             Inline::NoteRef(label) => {
-                let next = self.notes.len() + 1;
-                let n = *self.notes.entry(label.clone()).or_insert(next);
+                // A note cited again: its number, as in the other formats
+                // (a Word footnote has one reference).
+                if let Some(n) = self.notes.get(label) {
+                    let mut r = Run::new().add_text(n.to_string());
+                    r.run_property = r.run_property.vert_align(docx_rs::VertAlignType::SuperScript);
+                    return Some(r);
+                }
+                let n = self.notes.len() + 1;
+                self.notes.insert(label.clone(), n);
+                self.in_note = true;
                 let content = self
                     .doc
                     .notes
@@ -277,6 +308,7 @@ impl Writer<'_> {
                             .collect()
                     })
                     .unwrap_or_default();
+                self.in_note = false;
                 // Numbered by the document (docx-rs counts across the process).
                 Run::new().add_footnote_reference(Footnote { id: n, content })
             }

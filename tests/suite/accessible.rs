@@ -101,7 +101,7 @@ fn a_300_report_register_gives_pdf_ua_1_and_pdf_a_2a() {
 /// list, links (one split over two lines), a heading that skips a level, a
 /// table with an empty cell, footnotes, and a withheld passage in running
 /// text.
-fn rich() -> Scratch {
+pub fn rich() -> Scratch {
     let s = Scratch::minimal();
     s.edit(
         "data/dossiers/T1/dossier.yaml",

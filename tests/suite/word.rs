@@ -161,3 +161,32 @@ fn word_documents_are_the_same_bytes_on_every_build() {
     assert!(one == build("4", "b"), "parallel and serial builds differ");
     assert!(one == build("2", "c"), "a rebuild differs");
 }
+
+#[test]
+fn lists_and_links_are_word_lists_and_hyperlinks() {
+    let s = crate::accessible::rich();
+    assert_eq!(s.run(&["build", "--format", "docx"]).code, 0);
+    let parts = docx_parts(&s.file("output/T1/antwoord.docx"));
+    let document = part(&parts, "word/document.xml");
+    let rels = part(&parts, "word/_rels/document.xml.rels");
+    assert_eq!(document.matches("<w:hyperlink ").count(), 2, "two links in the answer text");
+    // Numbered by the document (the same in every build), and none in a
+    // footnote, where Word would find no relation for it.
+    assert!(document.contains("r:id=\"rIdHyperlink1\"") && document.contains("r:id=\"rIdHyperlink2\""));
+    let notes = part(&parts, "word/footnotes.xml");
+    assert!(!notes.contains("<w:hyperlink") && notes.contains("https://example.org"), "{notes}");
+    for url in ["https://example.org/desinformatie", "https://example.org/b"] {
+        assert!(
+            rels.contains(&format!("Target=\"{url}\"")) && rels.contains("TargetMode=\"External\""),
+            "{rels}"
+        );
+    }
+    // Two numbered items and one bullet, each a numbered Word paragraph.
+    assert_eq!(document.matches("<w:numPr>").count(), 3, "{document}");
+    let numbering = part(&parts, "word/numbering.xml");
+    assert!(numbering.contains("w:val=\"decimal\"") && numbering.contains("w:val=\"bullet\""));
+    // The withheld passage in running text is a marked run, its words absent.
+    assert!(document.contains("5.1.2e") && !document.contains("Jan Jansen"));
+    // The heading that skipped a level (####) is still a heading style.
+    assert!(paragraphs(document).iter().any(|(style, t)| style == "Heading3" && t == "Toelichting"));
+}
