@@ -29,6 +29,16 @@ impl Backend for Docx {
     }
 
     fn render(&self, doc: &Document) -> Result<Rendered, BackendError> {
+        let size = doc.text_len();
+        if size > TEXT_LIMIT {
+            return Err(BackendError::Docx(format!(
+                "{:.1} MiB of text is more than a Word document is made for here ({} MiB at most, some 1,500 \
+                 pages; docx-rs holds every paragraph until the package is written): make this one as PDF \
+                 or HTML (leave out `--format docx`), or build it for fewer reports",
+                size as f64 / 1048576.0,
+                TEXT_LIMIT >> 20
+            )));
+        }
         let mut docx = docx_rs::Docx::new()
             .page_size(11906, 16838)
             .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri"))
@@ -82,11 +92,53 @@ impl Backend for Docx {
         xml.styles = String::from_utf8_lossy(&xml.styles)
             .replacen(r#"w:styleId="Normal">"#, r#"w:styleId="Normal" w:default="1">"#, 1)
             .into_bytes();
-        let mut out = std::io::Cursor::new(Vec::new());
-        xml.pack(&mut out).map_err(|e| BackendError::Docx(e.to_string()))?;
-        Ok(Rendered { bytes: out.into_inner(), pages: 0, warnings: Vec::new() })
+        let bytes = pack(xml).map_err(|e| BackendError::Docx(e.to_string()))?;
+        Ok(Rendered { bytes, pages: 0, warnings: Vec::new() })
     }
 }
+
+/// The package as a ZIP archive: the parts docx-rs makes for a document
+/// like ours (no headers, footers, images or add-ins), deflated, in a fixed
+/// order, every entry dated 1980-01-01 (no clock time: the same document
+/// gives the same bytes).
+fn pack(xml: docx_rs::XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(6))
+        .last_modified_time(zip::DateTime::default());
+    let parts: [(&str, &[u8]); 13] = [
+        ("[Content_Types].xml", &xml.content_type),
+        ("_rels/.rels", &xml.rels),
+        ("docProps/app.xml", &xml.doc_props.app),
+        ("docProps/core.xml", &xml.doc_props.core),
+        ("docProps/custom.xml", &xml.doc_props.custom),
+        ("word/_rels/document.xml.rels", &xml.document_rels),
+        ("word/document.xml", &xml.document),
+        ("word/styles.xml", &xml.styles),
+        ("word/settings.xml", &xml.settings),
+        ("word/fontTable.xml", &xml.font_table),
+        ("word/comments.xml", &xml.comments),
+        ("word/numbering.xml", &xml.numberings),
+        ("word/footnotes.xml", &xml.footnotes),
+    ];
+    for (name, bytes) in parts {
+        zip.start_file(name, options)?;
+        zip.write_all(bytes)?;
+    }
+    zip.start_file("word/commentsExtended.xml", options)?;
+    zip.write_all(&xml.comments_extended)?;
+    Ok(zip.finish()?.into_inner())
+}
+
+/// The most text a Word document is made of (some 1,500 pages): docx-rs
+/// keeps every paragraph as a ~2.5 KB value until the package is written,
+/// so memory grows with the document (the 10,000-report register's annexes,
+/// 17.6 MiB of text, took 3.1 GB; 1,500 reports' annexes 490 MB for the
+/// whole build).
+pub const TEXT_LIMIT: usize = 2 << 20;
 
 const DECIMAL: usize = 1;
 const BULLET: usize = 2;
@@ -381,4 +433,33 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     }
     out.push_str(rest);
     out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Audience, Section};
+
+    #[test]
+    fn a_document_too_large_for_word_is_one_clear_error_not_gigabytes() {
+        let md = format!(
+            "---\ntitle: x\nauthor: y\ndossier: z\ndate: \"2022-12-02\"\n---\n\n{}",
+            "Een alinea met wat tekst.\n\n".repeat(140_000)
+        );
+        let parsed = crate::answers::parse::parse(&md, Audience::Public).unwrap();
+        let meta =
+            crate::answers::front_matter::read(parsed.front_matter.as_deref(), Audience::Public).unwrap();
+        let doc = Document {
+            name: "bijlagen".into(),
+            meta,
+            sections: vec![Section { new_page: false, blocks: parsed.blocks }],
+            notes: Vec::new(),
+        };
+        assert!(doc.text_len() > TEXT_LIMIT);
+        let err = Docx.render(&doc).unwrap_err().to_string();
+        assert!(
+            err.contains("more than a Word document is made for") && err.contains("--format docx"),
+            "{err}"
+        );
+    }
 }
