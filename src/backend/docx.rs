@@ -15,8 +15,8 @@ use super::{Backend, BackendError, Rendered};
 use crate::document::{Align, Block, Document, Heading, Inline, List, Span, Table};
 use docx_rs::{
     AbstractNumbering, BreakType, Footnote, Hyperlink, HyperlinkData, IndentLevel, Level, LevelJc, LevelText,
-    NumberFormat, Numbering, NumberingId, Paragraph, Run, RunFonts, Shading, Start, Style, StyleType,
-    TableCell, TableRow,
+    LineSpacing, NumberFormat, Numbering, NumberingId, Paragraph, Run, RunFonts, Shading, Start, Style,
+    StyleType, TableCell, TableRow,
 };
 use std::collections::HashMap;
 
@@ -54,7 +54,8 @@ impl Backend for Docx {
                     .next("Normal")
                     .bold()
                     .size([32, 26, 22][level - 1])
-                    .outline_lvl(level - 1),
+                    .outline_lvl(level - 1)
+                    .line_spacing(LineSpacing::new().before(240).after(80)),
             );
         }
         docx = docx.add_style(
@@ -219,7 +220,8 @@ impl Writer<'_> {
                 self.paragraph(p);
             }
             Block::Paragraph(spans) => {
-                let p = self.runs(Paragraph::new(), spans);
+                // 6 pt between paragraphs, as the PDF has.
+                let p = self.runs(Paragraph::new().line_spacing(LineSpacing::new().after(120)), spans);
                 self.paragraph(p);
             }
             Block::List(List { start, items, .. }) => {
@@ -274,9 +276,11 @@ impl Writer<'_> {
             t.header.iter().enumerate().map(|(i, c)| cell(self, c, align(i), true)).collect();
         rows.push(TableRow::new(head).cant_split());
         for row in &t.rows {
-            rows.push(TableRow::new(
-                row.iter().enumerate().map(|(i, c)| cell(self, c, align(i), false)).collect(),
-            ));
+            // A row stays on one page.
+            rows.push(
+                TableRow::new(row.iter().enumerate().map(|(i, c)| cell(self, c, align(i), false)).collect())
+                    .cant_split(),
+            );
         }
         docx_rs::Table::new(rows)
     }
@@ -354,7 +358,10 @@ impl Writer<'_> {
                         note.blocks
                             .iter()
                             .filter_map(|b| match b {
-                                Block::Paragraph(spans) => Some(self.runs(Paragraph::new(), spans)),
+                                // (A space after the note's number.)
+                                Block::Paragraph(spans) => {
+                                    Some(self.runs(Paragraph::new().add_run(Run::new().add_text(" ")), spans))
+                                }
                                 _ => None,
                             })
                             .collect()
@@ -410,8 +417,8 @@ fn core_properties(doc: &Document, stamp: &str) -> String {
 
 /// Marks the first row of every table as a header row that Word repeats on
 /// each page (`<w:tblHeader/>` in its row properties): docx-rs has no
-/// setter for it. Its first row is written with `<w:trPr>` (made
-/// `cant_split`), so the mark goes in there.
+/// setter for it. Every row is made `cant_split`, so the first row's
+/// `<w:cantSplit />` is where the mark goes.
 fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document);
     let mut out = String::with_capacity(text.len() + 64);
