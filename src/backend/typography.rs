@@ -11,20 +11,7 @@ use std::borrow::Cow;
 
 const NO_BREAK: char = '\u{A0}';
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+use crate::model::date::MONTHS;
 
 /// Units that stay with the number before them.
 const UNITS: &[&str] = &[

@@ -7,7 +7,8 @@
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
-const MONTHS: [&str; 12] = [
+/// The Dutch month names, January first.
+pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "maart",

@@ -268,20 +268,7 @@ fn links_in_the_markdown_are_clickable_in_the_pdf() {
 /// Where a PDF's text breaks a date over two lines ("… 2" / "december
 /// 2022", "… maart" / "2021"): each such pair of lines.
 fn split_dates(text: &str) -> Vec<String> {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
+    use beantwoord::model::date::MONTHS;
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let mut out = Vec::new();
     for pair in lines.windows(2) {
