@@ -42,9 +42,9 @@ impl Backend for Docx {
         let mut docx = docx_rs::Docx::new()
             .page_size(11906, 16838)
             .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri"))
-            .add_abstract_numbering(numbering(DECIMAL, "decimal", "%1."))
+            .add_abstract_numbering(numbering(DECIMAL))
             .add_numbering(Numbering::new(DECIMAL, DECIMAL))
-            .add_abstract_numbering(numbering(BULLET, "bullet", "•"))
+            .add_abstract_numbering(numbering(BULLET))
             .add_numbering(Numbering::new(BULLET, BULLET));
         for level in 1..=3usize {
             docx = docx.add_style(
@@ -144,10 +144,13 @@ pub const TEXT_LIMIT: usize = 2 << 20;
 const DECIMAL: usize = 1;
 const BULLET: usize = 2;
 
-fn numbering(id: usize, format: &str, text: &str) -> AbstractNumbering {
+/// A list numbering: "1.", "2." at every level for `DECIMAL`, a bullet
+/// for `BULLET`.
+fn numbering(id: usize) -> AbstractNumbering {
+    let format = if id == DECIMAL { "decimal" } else { "bullet" };
     let mut n = AbstractNumbering::new(id);
     for level in 0..6 {
-        let text = if format == "decimal" { format!("%{}.", level + 1) } else { text.to_string() };
+        let text = if id == DECIMAL { format!("%{}.", level + 1) } else { "•".to_string() };
         n = n.add_level(
             Level::new(
                 level,
@@ -295,7 +298,7 @@ impl Writer<'_> {
             let runs: Vec<Run> = group.iter().filter_map(|s| self.run(s, bold)).collect();
             // (No hyperlink inside a footnote: docx-rs writes no relations
             // for footnotes. The address shows there as text.)
-            match group[0].style.link.as_deref().filter(|u| safe_url(u) && !self.in_note) {
+            match group[0].style.link.as_deref().filter(|u| super::safe_url(u) && !self.in_note) {
                 Some(url) => {
                     // Numbered by the document: docx-rs's own ids come from
                     // a process-wide counter.
@@ -383,12 +386,6 @@ impl Writer<'_> {
             },
         })
     }
-}
-
-/// Only addresses that open a page or a mail.
-fn safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    ["https://", "http://", "mailto:"].iter().any(|p| lower.starts_with(p))
 }
 
 /// `docProps/core.xml`: title, subject, author (the ministry), keywords,

@@ -36,18 +36,18 @@ pub fn write(doc: &Document) -> String {
     let meta = &doc.meta;
     let lang = meta.language.split('-').next().unwrap_or("nl");
     w.out.push_str("<!DOCTYPE html>\n");
-    let _ = writeln!(w.out, "<html lang=\"{}\">", attr(lang));
+    let _ = writeln!(w.out, "<html lang=\"{}\">", text(lang));
     w.out.push_str("<head>\n<meta charset=\"utf-8\">\n");
     w.out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(w.out, "<title>{}</title>", text(&meta.title));
-    let _ = writeln!(w.out, "<meta name=\"author\" content=\"{}\">", attr(&meta.ministry));
+    let _ = writeln!(w.out, "<meta name=\"author\" content=\"{}\">", text(&meta.ministry));
     if let Some(s) = &meta.subject {
-        let _ = writeln!(w.out, "<meta name=\"description\" content=\"{}\">", attr(s));
+        let _ = writeln!(w.out, "<meta name=\"description\" content=\"{}\">", text(s));
     }
     if !meta.keywords.is_empty() {
-        let _ = writeln!(w.out, "<meta name=\"keywords\" content=\"{}\">", attr(&meta.keywords.join(", ")));
+        let _ = writeln!(w.out, "<meta name=\"keywords\" content=\"{}\">", text(&meta.keywords.join(", ")));
     }
-    let _ = writeln!(w.out, "<meta name=\"dcterms.date\" content=\"{}\">", attr(&meta.date().to_string()));
+    let _ = writeln!(w.out, "<meta name=\"dcterms.date\" content=\"{}\">", text(&meta.date().to_string()));
     let _ = writeln!(w.out, "<meta name=\"generator\" content=\"beantwoord\">");
     let _ = writeln!(w.out, "<style>\n{STYLE}</style>\n</head>\n<body>");
     if let Some(c) = &meta.classification {
@@ -193,7 +193,7 @@ impl Writer {
         for group in spans.chunk_by(|a, b| a.style.link == b.style.link) {
             match group[0].style.link.as_deref().filter(|u| safe_url(u)) {
                 Some(url) => {
-                    let _ = write!(self.out, "<a href=\"{}\">", attr(url));
+                    let _ = write!(self.out, "<a href=\"{}\">", text(url));
                     group.iter().for_each(|s| self.span(s));
                     self.out.push_str("</a>");
                 }
@@ -228,7 +228,7 @@ impl Writer {
                     let _ = write!(
                         self.out,
                         "<span class=\"weggelakt\" role=\"img\" aria-label=\"{}\">{}</span>",
-                        attr(&r.spoken()),
+                        text(&r.spoken()),
                         text(r.ground.code())
                     );
                 }
@@ -236,7 +236,7 @@ impl Writer {
                     let _ = write!(
                         self.out,
                         "<mark class=\"intern\" title=\"Weggelakt in de openbare versie: {}\">[{}: {}]</mark>",
-                        attr(r.ground.code()),
+                        text(r.ground.code()),
                         text(r.ground.code()),
                         text(words)
                     );
@@ -276,18 +276,13 @@ impl Writer {
     }
 }
 
-/// Only addresses that open a page or a mail: no `javascript:`, no data.
+/// A link the page may hold: one that leaves it safely, or one within it.
 fn safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    ["https://", "http://", "mailto:", "#"].iter().any(|p| lower.starts_with(p))
+    super::safe_url(url) || url.trim().starts_with('#')
 }
 
-/// Text content escaped.
+/// Text content or an attribute value, escaped.
 fn text(s: &str) -> String {
-    super::xml::escape(s)
-}
-
-fn attr(s: &str) -> String {
     super::xml::escape(s)
 }
 

@@ -15,6 +15,14 @@ pub mod xml;
 
 use crate::document::Document;
 
+/// Whether a link may leave the document: only addresses that open a page
+/// or a mail (no `javascript:`, no `data:`). Shared by the formats that
+/// make links.
+pub fn safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https://", "http://", "mailto:"].iter().any(|p| lower.starts_with(p))
+}
+
 /// Makes one file format from a document.
 pub trait Backend: Sync {
     /// The file extension of the documents it writes, e.g. `pdf`.

@@ -92,7 +92,7 @@ pub(super) struct Lines<'f> {
     /// document).
     pub(super) at: Option<ElemId>,
     /// The spoken form of each ground seen, shared by its boxes.
-    pub(super) spoken: HashMap<String, Arc<str>>,
+    pub(super) spoken: HashMap<&'static str, Arc<str>>,
 }
 
 fn hyphenator() -> Option<&'static Standard> {
@@ -197,15 +197,8 @@ impl Lines<'_> {
                 Inline::Redaction(r) => match &r.words {
                     None => {
                         let mut f = self.frag(r.ground.code(), face, size, FragKind::Box, None);
-                        let spoken = match self.spoken.get(r.ground.code()) {
-                            Some(s) => Arc::clone(s),
-                            None => {
-                                let s: Arc<str> = r.spoken().into();
-                                self.spoken.insert(r.ground.code().to_string(), Arc::clone(&s));
-                                s
-                            }
-                        };
-                        f.alt = Some(spoken);
+                        let spoken = self.spoken.entry(r.ground.code()).or_insert_with(|| r.spoken().into());
+                        f.alt = Some(Arc::clone(spoken));
                         attach(&mut words, &mut gap, &mut forced, f, None);
                         continue;
                     }
