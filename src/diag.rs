@@ -30,6 +30,8 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// Other places that explain the problem (the first of two duplicates).
     pub also: Vec<(Span, String)>,
+    /// Lines that say more, one fact each (what a sent answer's change is).
+    pub notes: Vec<String>,
 }
 
 impl Diagnostic {
@@ -42,6 +44,7 @@ impl Diagnostic {
             label: String::new(),
             hint: None,
             also: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -59,6 +62,7 @@ impl Diagnostic {
             label: String::new(),
             hint: None,
             also: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -71,6 +75,12 @@ impl Diagnostic {
     /// Points at a second place, e.g. where a duplicate was first defined.
     pub fn also(mut self, span: Span, label: impl Into<String>) -> Self {
         self.also.push((span, label.into()));
+        self
+    }
+
+    /// Adds a line that says more.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
         self
     }
 
@@ -159,6 +169,7 @@ impl Diagnostics {
                 Severity::Warning => Report::warning(),
             }
             .with_message(&d.message);
+            let mut notes = Vec::new();
             match (d.span, d.file) {
                 (Some(span), _) => {
                     let mut labels =
@@ -171,12 +182,16 @@ impl Diagnostics {
                     report = report.with_labels(labels);
                 }
                 (None, Some(file)) => {
-                    report = report.with_notes(vec![format!("in {}", sources.get(file).name)]);
+                    notes.push(format!("in {}", sources.get(file).name));
                 }
                 (None, None) => {}
             }
+            notes.extend(d.notes.iter().cloned());
             if let Some(h) = &d.hint {
-                report = report.with_notes(vec![format!("hint: {h}")]);
+                notes.push(format!("hint: {h}"));
+            }
+            if !notes.is_empty() {
+                report = report.with_notes(notes);
             }
             match term::emit_into_string(&config, &files, &report) {
                 Ok(s) => out.push_str(&s),

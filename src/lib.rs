@@ -57,6 +57,7 @@ pub mod answers;
 pub mod backend;
 pub mod cli;
 pub mod diag;
+pub mod digest;
 pub mod document;
 pub mod load;
 pub mod model;

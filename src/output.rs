@@ -103,6 +103,49 @@ pub fn stage(path: &Path, bytes: &[u8], dry_run: bool) -> io::Result<Staged> {
     Ok(Staged { path: path.to_path_buf(), change, temp: Some(tmp.into_temp_path()), created })
 }
 
+/// Writes one file outside the output folders whole or not at all: a
+/// temporary file beside it, synced, renamed over it, the folder synced.
+/// For the record of what was sent (`dossier.lock`).
+pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_whole(path, bytes, false)
+}
+
+/// Writes a new file whole or not at all, and never over an existing one
+/// (`beantwoord new`): an existing file is an `AlreadyExists` error.
+pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_whole(path, bytes, true)
+}
+
+/// Writes a small file whole: a temporary file, synced, renamed into place
+/// (`new`: only where no file is), the folder synced.
+fn write_whole(path: &Path, bytes: &[u8], new: bool) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let created = create_dirs(dir)?;
+    let result = (|| {
+        let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(dir)?;
+        tmp.write_all(bytes)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file().set_permissions(fs::Permissions::from_mode(0o644))?;
+        }
+        tmp.as_file().sync_all()?;
+        if new {
+            tmp.persist_noclobber(path).map_err(|e| e.error)?;
+        } else {
+            tmp.persist(path).map_err(|e| e.error)?;
+        }
+        sync_dir(dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        for d in created.iter().rev() {
+            let _ = fs::remove_dir(d);
+        }
+    }
+    result
+}
+
 /// Makes `dir` and its missing parents; returns those it made, outermost first.
 fn create_dirs(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut missing = Vec::new();
@@ -275,7 +318,7 @@ fn write_journal(root: &Path, entries: &[Entry]) -> io::Result<()> {
         let old = e.old.as_ref().map_or(String::from("-"), |o| o.to_string_lossy().into_owned());
         text.push_str(&format!("{}\t{}\n", e.target.to_string_lossy(), old));
     }
-    write_whole(&root.join(JOURNAL), text.as_bytes())
+    write_whole(&root.join(JOURNAL), text.as_bytes(), false)
 }
 
 fn read_journal(path: &Path) -> io::Result<Vec<Entry>> {
@@ -285,22 +328,6 @@ fn read_journal(path: &Path) -> io::Result<Vec<Entry>> {
         .filter_map(|l| l.split_once('\t'))
         .map(|(t, o)| Entry { target: PathBuf::from(t), old: (o != "-").then(|| PathBuf::from(o)) })
         .collect())
-}
-
-/// Writes a small file whole: a temporary file, synced, renamed into place.
-fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file().set_permissions(fs::Permissions::from_mode(0o644))?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir);
-    Ok(())
 }
 
 /// Puts every old version back and removes every file that had none.

@@ -9,6 +9,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
 use crate::load;
 use crate::model::Project;
+use crate::model::sent::changes;
+use crate::model::templates::DocTemplates;
 use crate::settings::Settings;
 use crate::source::Sources;
 use crate::withheld::Withheld;
@@ -93,11 +95,66 @@ pub fn prepare(settings: &Settings) -> Prepared {
         p.diagnostics.extend(diags);
         p.drafts.extend(drafts);
     }
+    sent_dossiers(&mut p, &templates, options, settings);
     timing(settings, "answers and annexes (documents)", t);
     let t = Instant::now();
     check_public(&p.drafts, &p.withheld, &p.sources, &mut p.diagnostics);
     timing(settings, "public documents searched for withheld passages", t);
     p
+}
+
+/// A sent dossier (one with a lock) is compared with what was sent. With
+/// `--nader` its sent files are kept as they are and, when its answers or
+/// annexes changed, the follow-up answer is rendered; without, a change is
+/// an error that names the answers and annexes it touches.
+fn sent_dossiers(p: &mut Prepared, templates: &DocTemplates, options: answers::Options, settings: &Settings) {
+    for drafts in &mut p.drafts {
+        let Some(dossier) = p.project.dossiers.iter().find(|d| d.id.value == drafts.dossier) else {
+            continue;
+        };
+        let Some(sent) = &dossier.sent else { continue };
+        let changes = changes(sent, &drafts.fingerprint);
+        if settings.nader {
+            drafts.keep_sent = true;
+            if changes.any() {
+                let follow = answers::FollowUp {
+                    answers: changes.answers.clone(),
+                    annexes: changes
+                        .annexes_changed
+                        .iter()
+                        .chain(&changes.annexes_added)
+                        .map(|(_, report)| report.clone())
+                        .collect(),
+                };
+                drafts.follow_up = answers::render_follow_up(
+                    &p.project,
+                    dossier,
+                    templates,
+                    options,
+                    &follow,
+                    &mut p.diagnostics,
+                )
+                .unwrap_or_default();
+            }
+        } else if changes.any() {
+            let mut d = Diagnostic::error(
+                format!(
+                    "the answers to {} were sent on {}; this build would change them",
+                    dossier.id.value,
+                    sent.on.dutch(crate::model::Precision::Day)
+                ),
+                sent.at,
+            )
+            .label("what was sent, recorded here")
+            .also(dossier.id.span, "this dossier");
+            for line in changes.lines() {
+                d = d.note(line);
+            }
+            p.diagnostics.push(d.hint(
+                "sent answers are not rewritten: `beantwoord build --nader` writes the changed answers as a follow-up answer (nader/antwoord) and keeps the sent files",
+            ));
+        }
+    }
 }
 
 /// A public document may hold no passage withheld anywhere in the sources.
@@ -111,7 +168,7 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
     // Each section of each document is searched on its own, in parallel.
     let found: Vec<(String, Vec<crate::source::Span>)> = drafts
         .par_iter()
-        .flat_map_iter(|d| d.public.iter().map(move |doc| (d, doc)))
+        .flat_map_iter(|d| d.public.iter().chain(&d.follow_up).map(move |doc| (d, doc)))
         .flat_map_iter(|(d, doc)| {
             let name = format!("{}/{}", d.dossier, doc.name);
             crate::document::plain::pieces(doc).into_iter().map(move |piece| (name.clone(), piece))
@@ -168,17 +225,25 @@ pub struct Job<'a> {
     pub doc: &'a Document,
 }
 
+/// The folder, inside a dossier's, of its follow-up answer.
+pub const FOLLOW_UP: &str = "nader";
+
 /// Every file a build makes, in a fixed order: per dossier, the public
 /// documents, then (when asked) the internal ones, in their own folder.
 pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
     let mut out = Vec::new();
     for d in drafts {
         let dir = PathBuf::from(&d.dossier);
-        let mut sets = vec![(Root::Public, &d.public)];
-        if settings.internal {
-            sets.push((Root::Internal, &d.internal));
+        let mut sets = Vec::new();
+        // A sent dossier's files are kept as they were sent (`--nader`).
+        if !d.keep_sent {
+            sets.push((Root::Public, dir.clone(), &d.public));
         }
-        for (root, docs) in sets {
+        sets.push((Root::Public, dir.join(FOLLOW_UP), &d.follow_up));
+        if settings.internal {
+            sets.push((Root::Internal, dir.clone(), &d.internal));
+        }
+        for (root, dir, docs) in sets {
             for doc in docs {
                 for &format in &settings.formats {
                     let path = dir.join(format!("{}.{}", doc.name, format.extension()));

@@ -27,6 +27,9 @@ pub struct Settings {
     pub dry_run: bool,
     /// Print only problems and the summary.
     pub quiet: bool,
+    /// Write a follow-up answer for a sent dossier that changed, and leave
+    /// its sent files as they are.
+    pub nader: bool,
     /// Print each stage's time and resident memory.
     pub timing: bool,
 }
@@ -44,6 +47,7 @@ impl Settings {
             internal: false,
             dry_run: false,
             quiet: false,
+            nader: false,
             timing: false,
         }
     }

@@ -6,8 +6,10 @@
 use super::context::ReportCtx;
 use crate::document::Audience;
 use crate::document::markdown::escape_plain;
+use crate::model::sent::Sent;
 use crate::model::{Direction, Ground, Judgement, Precision, Register, Report};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One document (correspondence item) as the inventory lists it.
 #[derive(Serialize, Clone, Debug)]
@@ -76,25 +78,45 @@ pub struct GroundCtx {
     pub description: &'static str,
 }
 
-/// The annexes, the inventory (all their documents, in order) and the legend
-/// of the grounds used.
+/// The annexes in number order, the inventory (all their documents, in
+/// order) and the legend of the grounds used. A sent dossier's documents
+/// keep the inventory numbers recorded in its lock; a document added since
+/// gets the next free one.
 pub fn annexes(
     reports: &[&Report],
     report_ctx: &[ReportCtx],
     reg: &Register,
     audience: Audience,
+    sent: Option<&Sent>,
 ) -> (Vec<AnnexCtx>, Vec<InventoryCtx>, Vec<GroundCtx>) {
     let mut annexes = Vec::new();
     let mut inventory = Vec::new();
     let mut used: Vec<Ground> = Vec::new();
-    for (report, ctx) in reports.iter().zip(report_ctx) {
-        let Some(number) = ctx.annex else { continue };
+    let mut in_order: Vec<(&Report, &ReportCtx, usize)> = reports
+        .iter()
+        .zip(report_ctx)
+        .filter_map(|(r, ctx)| ctx.annex.map(|number| (*r, ctx, number)))
+        .collect();
+    in_order.sort_by_key(|(_, _, number)| *number);
+    let recorded: BTreeMap<&str, &[u32]> = sent
+        .map(|s| s.annexes.iter().map(|a| (a.report.as_str(), a.documents.as_slice())).collect())
+        .unwrap_or_default();
+    let mut next = recorded.values().flat_map(|d| d.iter()).max().map_or(0, |m| *m as usize);
+    for (report, ctx, number) in in_order {
         let mut documents = Vec::new();
-        for letter in &report.correspondence {
+        let kept = recorded.get(report.id.value.as_str()).copied().unwrap_or_default();
+        for (i, letter) in report.correspondence.iter().enumerate() {
             let (judgement, grounds) = letter.assessment();
             used.extend(grounds.iter().copied());
+            let document_number = match kept.get(i) {
+                Some(n) => *n as usize,
+                None => {
+                    next += 1;
+                    next
+                }
+            };
             let listed = InventoryCtx {
-                number: inventory.len() + 1,
+                number: document_number,
                 date: letter.date.map_or_else(|| "onbekend".into(), |d| d.dutch(Precision::Day)),
                 description: escape_plain(&match letter.direction {
                     Direction::Sent => format!("Bericht van {} aan {}", letter.from, letter.to),
@@ -124,6 +146,7 @@ pub fn annexes(
             documents,
         });
     }
+    inventory.sort_by_key(|d| d.number);
     used.sort();
     used.dedup();
     let legend =

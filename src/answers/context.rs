@@ -257,7 +257,7 @@ pub fn dossier(d: &Dossier) -> DossierCtx {
 /// 1044." (numbers grouped by parliamentary year, in order).
 fn zie_ook(notices: &[crate::model::DelayNotice]) -> String {
     let mut years: Vec<(&str, Vec<String>)> = Vec::new();
-    for n in notices {
+    for n in notices.iter().filter_map(|n| n.aanhangsel.as_ref()) {
         match years.iter_mut().find(|(y, _)| *y == n.year) {
             Some((_, numbers)) => numbers.push(n.number.to_string()),
             None => years.push((&n.year, vec![n.number.to_string()])),
@@ -302,5 +302,73 @@ pub fn lcfirst(s: &str) -> String {
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// A delay notice as `uitstel.md` sees it (`uitstel`).
+#[derive(Serialize, Clone, Debug)]
+pub struct DelayCtx {
+    /// Its place among the dossier's delay notices: 1, 2, …
+    pub number: usize,
+    /// When it was sent (`2022-11-25`), if known.
+    pub sent: Option<String>,
+    /// Why the answers are late: rendered Markdown.
+    pub reason: String,
+    /// The new due date it gives: three weeks more for each notice so far.
+    pub due: String,
+    /// Its Aanhangsel id, once published.
+    pub aanhangsel: Option<String>,
+}
+
+pub fn delay(d: &Dossier, number: usize, notice: &crate::model::DelayNotice, reason: &str) -> DelayCtx {
+    let weeks = 1 + number as u64;
+    let due = d
+        .submitted
+        .earliest()
+        .checked_add_days(chrono::Days::new(crate::model::deadline::TERM_DAYS * weeks))
+        .map_or_else(String::new, |day| crate::model::Date::Day(day).to_string());
+    DelayCtx {
+        number,
+        sent: notice.sent.map(|s| s.to_string()),
+        reason: reason.to_string(),
+        due,
+        aanhangsel: notice.aanhangsel.as_ref().map(|a| format!("vergaderjaar {}, nr. {}", a.year, a.number)),
+    }
+}
+
+/// A follow-up answer as `nader.md` sees it (`nader`).
+#[derive(Serialize, Clone, Debug)]
+pub struct FollowUpCtx {
+    /// When the first answers were sent (`2022-12-02`).
+    pub sent: String,
+    /// When this follow-up goes out (the dossier's `nader`), if set.
+    pub date: Option<String>,
+    /// The answers it replaces, as numbers (`[4, 8]`) and as words
+    /// (`4, 8 en 9`).
+    pub numbers: Vec<u32>,
+    pub answers: String,
+    /// "Zie ook Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 914."
+    /// when the first answers' Aanhangsel number is known
+    /// (`documents.answer`); else empty.
+    pub zie_ook: String,
+    /// The annexes it adds or replaces: `bijlage 6`, or empty; and how many.
+    pub annexes: String,
+    pub annex_count: usize,
+}
+
+pub fn follow_up(d: &Dossier, numbers: &[u32], labels: &[String], annexes: &[u64]) -> FollowUpCtx {
+    FollowUpCtx {
+        sent: d.sent.as_ref().map(|s| s.on).or(d.answered).map_or_else(String::new, |s| s.to_string()),
+        date: d.nader.map(|n| n.to_string()),
+        numbers: numbers.to_vec(),
+        answers: super::dutch::opsomming(labels),
+        annexes: super::dutch::bijlagen(annexes),
+        annex_count: annexes.len(),
+        zie_ook: d
+            .documents
+            .iter()
+            .find(|(k, _)| k == "answer")
+            .and_then(|(_, id)| crate::model::Aanhangsel::parse(id))
+            .map_or_else(String::new, |a| format!("Zie ook {}.", a.cited())),
     }
 }

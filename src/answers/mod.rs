@@ -19,6 +19,7 @@ pub mod view;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{Audience, Block, Document, Inline, Note, Role, Section};
+use crate::model::sent::{Fingerprint, SentAnnex};
 use crate::model::templates::{DocTemplate, DocTemplates};
 use crate::model::{Answer, Dossier, Project, Report, Text};
 use crate::redaction::MarkerError;
@@ -37,6 +38,23 @@ pub struct Drafts {
     pub public: Vec<Document>,
     /// The same for internal review; empty unless asked for.
     pub internal: Vec<Document>,
+    /// The public answers and annexes, hashed, to compare with what was sent.
+    pub fingerprint: Fingerprint,
+    /// The follow-up answer ("nader") of a sent dossier that changed, when
+    /// asked for: written under `nader/`, the sent documents left as they are.
+    pub follow_up: Vec<Document>,
+    /// The sent documents are kept as they are (not made again).
+    pub keep_sent: bool,
+}
+
+/// What a follow-up answer ("nader") holds: the answers and annexes that
+/// changed since the dossier was sent.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FollowUp {
+    /// Answers by number (the first question each answers).
+    pub answers: Vec<u32>,
+    /// Annexes by their report's id.
+    pub annexes: Vec<String>,
 }
 
 /// The register as one dossier sees it: reports in scope with annex numbers,
@@ -67,27 +85,59 @@ pub fn render_dossier(
     options: Options,
     diags: &mut Diagnostics,
 ) -> Option<Drafts> {
-    let public = render_for(project, dossier, templates, Audience::Public, options, diags)?;
-    let mut drafts = Drafts { dossier: dossier.id.value.clone(), public, internal: Vec::new() };
+    let (public, fingerprint) =
+        render_for(project, dossier, templates, Audience::Public, options, None, diags)?;
+    let mut drafts = Drafts {
+        dossier: dossier.id.value.clone(),
+        public,
+        internal: Vec::new(),
+        fingerprint,
+        follow_up: Vec::new(),
+        keep_sent: false,
+    };
     if options.internal {
         // A problem both renders share was told by the public one.
         let mut own = Diagnostics::default();
-        let rendered = render_for(project, dossier, templates, Audience::Internal, options, &mut own);
+        let rendered = render_for(project, dossier, templates, Audience::Internal, options, None, &mut own);
         diags.extend_new(own);
-        drafts.internal = rendered?;
+        drafts.internal = rendered?.0;
     }
     Some(drafts)
 }
 
-/// The documents of `dossier` for one audience.
+/// The public follow-up answer of a sent dossier: `nader.md` with the
+/// answers that changed and, when annexes changed or were added, the annex
+/// document with those annexes only (their numbers as the lock keeps them).
+pub fn render_follow_up(
+    project: &Project,
+    dossier: &Dossier,
+    templates: &DocTemplates,
+    options: Options,
+    follow: &FollowUp,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Document>> {
+    render_for(project, dossier, templates, Audience::Public, options, Some(follow), diags).map(|(d, _)| d)
+}
+
+/// One document to render: its template, the document's name, and the
+/// delay notice it is about (for `uitstel-<n>`).
+struct Planned<'a> {
+    template: &'static str,
+    name: String,
+    delay: Option<(usize, &'a crate::model::DelayNotice)>,
+}
+
+/// The documents of `dossier` for one audience (or its follow-up answer),
+/// with the fingerprint of what they say.
 fn render_for(
     project: &Project,
     dossier: &Dossier,
     templates: &DocTemplates,
     audience: Audience,
     options: Options,
+    follow: Option<&FollowUp>,
     diags: &mut Diagnostics,
-) -> Option<Vec<Document>> {
+) -> Option<(Vec<Document>, Fingerprint)> {
     let errors_before = diags.error_count();
     let scope = scope(project, dossier, audience, diags);
     let tera = new_tera();
@@ -115,35 +165,55 @@ fn render_for(
     if diags.error_count() > errors_before {
         return None;
     }
-    let (items, footnotes) = answer_items(dossier, &answers, &view, diags);
+    let (items, footnotes) = answer_items(dossier, &answers, &view, None, diags);
+    let mut fingerprint =
+        Fingerprint { answers: answer_fingerprints(&items, &footnotes), ..Fingerprint::default() };
+    let (mut annexes, mut inventory, legend) =
+        annex::annexes(&scope.reports, &scope.report_ctx, &project.register, audience, dossier.sent.as_ref());
+    if dossier.annexes.reports {
+        fingerprint.date_order =
+            scope.reports.iter().enumerate().map(|(i, r)| (r.id.value.clone(), i as u32 + 1)).collect();
+    }
+    drop(scope);
+    fingerprint.annexes = annexes.iter().map(annex_fingerprint).collect();
+    let (items, footnotes) = match follow {
+        Some(f) => {
+            annexes.retain(|a| f.annexes.contains(&a.id));
+            inventory.retain(|d| annexes.iter().any(|a| a.number == d.annex));
+            answer_items(dossier, &answers, &view, Some(&f.answers), &mut Diagnostics::default())
+        }
+        None => (items, footnotes),
+    };
     view.insert("items", &items);
     view.insert("footnotes", &footnotes);
-    let (annexes, inventory, legend) =
-        annex::annexes(&scope.reports, &scope.report_ctx, &project.register, audience);
-    drop(scope);
     view.insert("annexes", &annexes.iter().map(annex::AnnexHead::of).collect::<Vec<_>>());
     view.insert("inventory", &inventory);
     view.insert("legend", &legend);
-    let mut names = vec!["antwoord.md"];
-    if dossier.annexes.reports || dossier.annexes.inventory {
-        names.push("bijlagen.md");
-    }
-    // The cover letter that offers the answers to the Kamer.
-    names.push("aanbieding.md");
+    let plan = planned(dossier, follow, &annexes);
     if !dossier.annexes.inventory {
         view.insert("inventory", &Vec::<annex::InventoryCtx>::new());
     }
     view.insert("internal", &(audience == Audience::Internal));
+    if follow.is_some() {
+        let numbers: Vec<u32> = items.iter().filter_map(|i| i.questions.first().map(|q| q.number)).collect();
+        let annex_numbers: Vec<u64> = annexes.iter().map(|a| a.number as u64).collect();
+        view.insert("nader", &context::follow_up(dossier, &numbers, &items_labels(&items), &annex_numbers));
+    }
     let mut documents = Vec::new();
-    for name in &names {
-        let template = templates.get(name)?;
+    for planned in &plan {
+        let template = templates.get(planned.template)?;
+        if let Some((number, notice)) = planned.delay {
+            let reason = notice.reason.as_ref().and_then(|t| render_text(&tera, t, &view, diags))?;
+            view.insert("uitstel", &context::delay(dossier, number, notice, tidy(&reason).trim_end()));
+        }
         // The annex document is a frame that says where its annexes go.
-        let frame = *name == "bijlagen.md";
+        let frame = planned.template == "bijlagen.md";
         if frame {
             view.insert("bijlagen", ANNEXES_GO_HERE);
         }
         let out = render_text(&tera, &template.text, &view, diags);
         view.remove("bijlagen");
+        view.remove("uitstel");
         let out = tidy(&out?);
         let placed = out.matches(ANNEXES_GO_HERE).count();
         let parsed = parse::parse(&out, audience)
@@ -170,9 +240,85 @@ fn render_for(
         } else {
             vec![Section { new_page: false, blocks: parsed.blocks }]
         };
-        documents.push(Document { name: name.trim_end_matches(".md").to_string(), meta, sections, notes });
+        documents.push(Document { name: planned.name.clone(), meta, sections, notes });
     }
-    Some(documents)
+    Some((documents, fingerprint))
+}
+
+/// The documents a dossier has: the answers, the annexes (when it has
+/// them), the cover letter and a notice per delay with a reason; or, for a
+/// follow-up, the follow-up answer and the annexes that changed.
+fn planned<'d>(
+    dossier: &'d Dossier,
+    follow: Option<&FollowUp>,
+    annexes: &[annex::AnnexCtx],
+) -> Vec<Planned<'d>> {
+    let doc = |template: &'static str, name: &str| Planned { template, name: name.to_string(), delay: None };
+    let with_annexes = dossier.annexes.reports || dossier.annexes.inventory;
+    if follow.is_some() {
+        let mut plan = vec![doc("nader.md", "antwoord")];
+        if with_annexes && !annexes.is_empty() {
+            plan.push(doc("bijlagen.md", "bijlagen"));
+        }
+        return plan;
+    }
+    let mut plan = vec![doc("antwoord.md", "antwoord")];
+    if with_annexes {
+        plan.push(doc("bijlagen.md", "bijlagen"));
+    }
+    // The cover letter that offers the answers to the Kamer.
+    plan.push(doc("aanbieding.md", "aanbieding"));
+    for (i, notice) in dossier.delay_notices.iter().enumerate().filter(|(_, n)| n.reason.is_some()) {
+        plan.push(Planned {
+            template: "uitstel.md",
+            name: format!("uitstel-{}", i + 1),
+            delay: Some((i + 1, notice)),
+        });
+    }
+    plan
+}
+
+/// Each answer's label ("8 en 9") by its number.
+fn items_labels(items: &[ItemCtx]) -> Vec<String> {
+    items.iter().map(|i| i.label.clone()).collect()
+}
+
+/// Each answer by its number (its first question), hashed with its
+/// questions and the texts of the notes it cites: a change to any of them
+/// is a change to what was sent.
+fn answer_fingerprints(items: &[ItemCtx], notes: &[FootnoteCtx]) -> Vec<(u32, String)> {
+    items
+        .iter()
+        .filter_map(|item| {
+            let number = item.questions.first()?.number;
+            let mut text = String::new();
+            for q in &item.questions {
+                text.push_str(&q.text);
+                text.push('\0');
+            }
+            text.push_str(&item.answer);
+            let cited: Vec<&FootnoteCtx> =
+                notes.iter().filter(|n| text.contains(&format!("[^{}]", n.number))).collect();
+            for n in cited {
+                text.push('\0');
+                text.push_str(&n.text);
+                text.push_str(n.url.as_deref().unwrap_or(""));
+            }
+            Some((number, crate::digest::sha256_hex(text.as_bytes())))
+        })
+        .collect()
+}
+
+/// An annex as the lock records it: its number, its documents' numbers and
+/// the hash of everything it shows (public: no withheld word is hashed).
+fn annex_fingerprint(a: &annex::AnnexCtx) -> SentAnnex {
+    let json = serde_json::to_string(a).unwrap_or_default();
+    SentAnnex {
+        report: a.id.clone(),
+        number: a.number as u32,
+        documents: a.documents.iter().map(|d| d.listed.number as u32).collect(),
+        hash: crate::digest::sha256_hex(json.as_bytes()),
+    }
 }
 
 /// A marker the rendered document holds malformed: the records' markers are
@@ -339,6 +485,7 @@ pub fn scope<'p>(
     let reports = reg.reports_until(dossier.records_until);
     let tera = new_tera();
     let positions = context::positions(&reports);
+    let numbers = annex_numbers(&reports, dossier);
     // Reports are independent: rendered in parallel, collected in order.
     let rendered: Vec<(ReportCtx, Diagnostics)> = reports
         .par_iter()
@@ -346,7 +493,7 @@ pub fn scope<'p>(
         .enumerate()
         .map(|(i, (r, volgnummer))| {
             let mut diags = Diagnostics::default();
-            let annex = dossier.annexes.reports.then_some(i + 1);
+            let annex = numbers[i];
             let mut rc = context::report(r, reg, volgnummer, annex);
             let mut view = View::new(audience);
             view.insert("report", &rc);
@@ -370,6 +517,27 @@ pub fn scope<'p>(
     }
     let accounts = reg.accounts.iter().map(|a| context::account(a, &reports)).collect();
     Scope { reports, report_ctx, accounts }
+}
+
+/// Each report's annex number: the one recorded when the dossier was sent
+/// (a Woo number, once given, holds), else the next free one, in date order.
+fn annex_numbers(reports: &[&Report], dossier: &Dossier) -> Vec<Option<usize>> {
+    if !dossier.annexes.reports {
+        return vec![None; reports.len()];
+    }
+    let Some(sent) = &dossier.sent else { return (1..=reports.len()).map(Some).collect() };
+    let kept = sent.annex_numbers();
+    let mut next = sent.annexes.iter().map(|a| a.number).max().unwrap_or(0) as usize;
+    reports
+        .iter()
+        .map(|r| match kept.get(r.id.value.as_str()) {
+            Some(&n) => Some(n as usize),
+            None => {
+                next += 1;
+                Some(next)
+            }
+        })
+        .collect()
 }
 
 /// Renders `text` as a one-off template (not added to `tera`, so rendering
@@ -465,6 +633,7 @@ fn answer_items(
     dossier: &Dossier,
     answers: &BTreeMap<u32, String>,
     view: &View,
+    keep: Option<&[u32]>,
     diags: &mut Diagnostics,
 ) -> (Vec<ItemCtx>, Vec<FootnoteCtx>) {
     let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
@@ -483,6 +652,9 @@ fn answer_items(
     let mut items = Vec::new();
     for (owner, mut numbers) in ordered {
         numbers.sort_unstable();
+        if keep.is_some_and(|k| !numbers.first().is_some_and(|n| k.contains(n))) {
+            continue;
+        }
         let questions = numbers
             .iter()
             .filter_map(|n| dossier.questions.iter().find(|q| q.number.value == *n))

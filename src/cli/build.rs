@@ -39,6 +39,10 @@ pub struct BuildArgs {
     /// Print only problems and the one-line summary; no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+    /// For a sent dossier whose answers changed: write the changed answers
+    /// as a follow-up answer (<id>/nader/) and keep the sent files as they are.
+    #[arg(long)]
+    pub nader: bool,
 }
 
 impl BuildArgs {
@@ -54,6 +58,15 @@ impl BuildArgs {
         s.internal = self.internal;
         s.dry_run = self.dry_run;
         s.quiet = self.quiet;
+        s.nader = self.nader;
+        checked_folders(s)
+    }
+}
+
+/// The settings with their output folders checked: none may be, contain or
+/// lie inside the data, the templates or the other output folder.
+pub fn checked_folders(s: Settings) -> Result<Settings, super::UsageError> {
+    {
         let folders = [("--out", &s.out), ("--internal-out", &s.internal_out)];
         for (flag, out) in folders {
             for (what, other) in [("the data folder", &s.data), ("the templates folder", &s.templates)] {
@@ -82,9 +95,13 @@ impl BuildArgs {
 /// A file made and staged.
 struct Done {
     root: Root,
+    /// Its path below the output folder (`2022Z21205/antwoord.pdf`).
+    path: PathBuf,
     staged: Staged,
     pages: usize,
     warnings: Vec<Diagnostic>,
+    /// Its SHA-256, for a sent dossier's files and the one being sent.
+    hash: Option<String>,
 }
 
 fn progress(len: usize, quiet: bool) -> ProgressBar {
@@ -119,11 +136,18 @@ fn open_folders(settings: &Settings) -> Result<Folders, output::OutputError> {
 /// The files the last build made in `folder` that this one, for the
 /// dossiers and formats it makes, does not: they are removed. An internal
 /// folder left inside a public one by an older version always goes.
-fn no_longer_made(folder: &Folder, made: &[PathBuf], settings: &Settings, known: &[&str]) -> Vec<PathBuf> {
+fn no_longer_made(
+    folder: &Folder,
+    made: &[PathBuf],
+    settings: &Settings,
+    known: &[&str],
+    kept: &[&str],
+) -> Vec<PathBuf> {
     folder
         .previous
         .iter()
         .filter(|p| !made.contains(p))
+        .filter(|p| !is_kept(p, kept))
         .filter(|p| {
             let dossier = p.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
             let legacy_internal = p.components().nth(1).is_some_and(|c| c.as_os_str() == "intern");
@@ -139,9 +163,24 @@ fn no_longer_made(folder: &Folder, made: &[PathBuf], settings: &Settings, known:
         .collect()
 }
 
+/// Whether `path` is a sent file `--nader` keeps: in a kept dossier's
+/// folder, not in its follow-up folder.
+fn is_kept(path: &std::path::Path, kept: &[&str]) -> bool {
+    let mut parts = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let dossier = parts.next().unwrap_or_default();
+    let below = parts.next().unwrap_or_default();
+    kept.contains(&dossier.as_str()) && below != pipeline::FOLLOW_UP
+}
+
 /// What each output folder gets: its staged files, the files it loses, and
 /// its manifest after the run.
-fn plan<'f>(folders: &'f Folders, done: Vec<Done>, settings: &Settings, known: &[&str]) -> Vec<Commit<'f>> {
+fn plan<'f>(
+    folders: &'f Folders,
+    done: Vec<Done>,
+    settings: &Settings,
+    known: &[&str],
+    kept: &[&str],
+) -> Vec<Commit<'f>> {
     let (mut public, mut internal): (Vec<Staged>, Vec<Staged>) = (Vec::new(), Vec::new());
     for d in done {
         match d.root {
@@ -154,7 +193,9 @@ fn plan<'f>(folders: &'f Folders, done: Vec<Done>, settings: &Settings, known: &
         let Some(folder) = folder else { continue };
         let made: Vec<PathBuf> =
             staged.iter().filter_map(|s| s.path.strip_prefix(&folder.root).ok().map(PathBuf::from)).collect();
-        let removed = no_longer_made(folder, &made, settings, known);
+        // The sent files a follow-up keeps are kept only in the public folder.
+        let keep: &[&str] = if std::ptr::eq(folder, &folders.public) { kept } else { &[] };
+        let removed = no_longer_made(folder, &made, settings, known, keep);
         let mut manifest: Vec<PathBuf> =
             folder.previous.iter().filter(|p| !removed.contains(p) && !made.contains(p)).cloned().collect();
         manifest.extend(made);
@@ -166,16 +207,24 @@ fn plan<'f>(folders: &'f Folders, done: Vec<Done>, settings: &Settings, known: &
 }
 
 pub fn run(args: BuildArgs) -> i32 {
+    match args.settings() {
+        Ok(s) => execute(&s, None),
+        Err(e) => super::usage_error(&e),
+    }
+}
+
+/// Runs a build; `sending` names the dossier whose files `send` records.
+pub fn execute(settings: &Settings, sending: Option<&str>) -> i32 {
     let started = Instant::now();
-    let settings = match args.settings() {
-        Ok(s) => s,
-        Err(e) => return super::usage_error(&e),
-    };
-    let prepared = pipeline::prepare(&settings);
+    let settings = settings.clone();
+    let mut prepared = pipeline::prepare(&settings);
     if !prepared.unknown_dossiers.is_empty() {
         return super::unknown_dossiers(&prepared);
     }
-    let mut diags = prepared.diagnostics;
+    let mut diags = std::mem::take(&mut prepared.diagnostics);
+    if let Some(id) = sending {
+        super::send::check(&prepared.project, id, &mut diags);
+    }
     let mut done: Vec<Done> = Vec::new();
     let mut pages = 0;
     let mut folders = None;
@@ -186,6 +235,18 @@ pub fn run(args: BuildArgs) -> i32 {
             Err(e) => diags.push(Diagnostic::general(format!("cannot use the output folder: {e}"), None)),
         }
     }
+    // The dossiers whose public files are hashed: those sent (compared with
+    // their lock) and the one being sent.
+    let hashed: Vec<&str> = prepared
+        .drafts
+        .iter()
+        .filter(|d| !d.keep_sent)
+        .filter(|d| {
+            sending == Some(d.dossier.as_str())
+                || prepared.project.dossiers.iter().any(|x| x.id.value == d.dossier && x.sent.is_some())
+        })
+        .map(|d| d.dossier.as_str())
+        .collect();
     if folders.is_some() {
         let t = Instant::now();
         let jobs = jobs(&prepared.drafts, &settings);
@@ -202,10 +263,21 @@ pub fn run(args: BuildArgs) -> i32 {
             bar.inc(1);
             let made = made?;
             let path = root_of(job.root).join(&job.path);
+            let in_hashed =
+                job.path.components().next().is_some_and(|c| hashed.iter().any(|h| c.as_os_str() == *h));
+            let hash =
+                (job.root == Root::Public && in_hashed).then(|| crate::digest::sha256_hex(&made.bytes));
             let staged = output::stage(&path, &made.bytes, settings.dry_run).map_err(|e| {
                 Box::new(Diagnostic::general(format!("cannot write {}: {e}", path.display()), None))
             })?;
-            Ok(Done { root: job.root, staged, pages: made.pages, warnings: made.warnings })
+            Ok(Done {
+                root: job.root,
+                path: job.path.clone(),
+                staged,
+                pages: made.pages,
+                warnings: made.warnings,
+                hash,
+            })
         });
         bar.finish_and_clear();
         for r in results {
@@ -219,19 +291,26 @@ pub fn run(args: BuildArgs) -> i32 {
             }
         }
         pipeline::timing(&settings, "documents (every format)", t);
+        if sending.is_none() {
+            sent_files_unchanged(&prepared.project, &hashed, &done, &settings, &mut diags);
+        }
     }
     eprint!("{}", diags.render(&prepared.sources, &prepared.withheld));
     let Some(folders) = folders.filter(|_| !diags.has_errors()) else {
         output::discard(done.into_iter().map(|d| d.staged).collect());
         eprintln!(
-            "build failed: {} error(s), {} warning(s); nothing was written",
+            "{} failed: {} error(s), {} warning(s); nothing was written",
+            if sending.is_some() { "send" } else { "build" },
             diags.error_count(),
             diags.warning_count()
         );
         return 1;
     };
+    let lock = sending.and_then(|id| super::send::lock(&prepared, &settings.data, id, &files_of(&done, id)));
     let known: Vec<&str> = prepared.project.dossiers.iter().map(|d| d.id.value.as_str()).collect();
-    let plans = plan(&folders, done, &settings, &known);
+    let kept: Vec<&str> =
+        prepared.drafts.iter().filter(|d| d.keep_sent).map(|d| d.dossier.as_str()).collect();
+    let plans = plan(&folders, done, &settings, &known, &kept);
     let mut report: Vec<(Change, PathBuf)> = Vec::new();
     for plan in &plans {
         report.extend(plan.staged.iter().map(|s| (s.change, s.path.clone())));
@@ -261,6 +340,23 @@ pub fn run(args: BuildArgs) -> i32 {
         );
         return 1;
     }
+    if let Some((path, text)) = &lock
+        && !settings.dry_run
+    {
+        if let Err(e) = output::replace_file(path, text.as_bytes()) {
+            eprintln!(
+                "error: cannot record what was sent in {}: {e}\n  the documents are built; run `beantwoord send` again once the folder can be written",
+                path.display()
+            );
+            return 1;
+        }
+        if !settings.quiet {
+            println!("  {:<12} {}", "sent", path.display());
+        }
+    }
+    for kept in &kept {
+        eprintln!("kept the sent files of {kept} as they were sent");
+    }
     eprintln!(
         "{} {} dossier(s), {documents} document(s), {pages} page(s) in {:.2} s: {new} new, {changed} changed, {unchanged} unchanged, {removed} removed{}",
         if settings.dry_run { "dry run:" } else { "built" },
@@ -269,4 +365,73 @@ pub fn run(args: BuildArgs) -> i32 {
         if settings.dry_run { "; nothing was written" } else { "" },
     );
     0
+}
+
+/// The public files made for `dossier`, by their path below its folder,
+/// with their hashes; in name order.
+fn files_of(done: &[Done], dossier: &str) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = done
+        .iter()
+        .filter(|d| d.root == Root::Public)
+        .filter_map(|d| {
+            let below = d.path.strip_prefix(dossier).ok()?;
+            let name =
+                below.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            Some((name, d.hash.clone()?))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A sent dossier's files, made again, must be the bytes that were sent:
+/// a file that would differ, or would no longer be made, is an error (its
+/// answers and annexes are compared first, in the pipeline; this finds what
+/// a changed template or tool would rewrite).
+fn sent_files_unchanged(
+    project: &crate::model::Project,
+    hashed: &[&str],
+    done: &[Done],
+    settings: &Settings,
+    diags: &mut crate::diag::Diagnostics,
+) {
+    for id in hashed {
+        let Some(dossier) = project.dossiers.iter().find(|d| d.id.value == *id) else { continue };
+        let Some(sent) = &dossier.sent else { continue };
+        let made = files_of(done, id);
+        let mut differ = Vec::new();
+        for (name, hash) in &sent.files {
+            let built = settings.formats.iter().any(|f| name.ends_with(&format!(".{}", f.extension())));
+            match made.iter().find(|(n, _)| n == name) {
+                Some((_, h)) if h != hash => differ.push(format!("{name} would change")),
+                None if built => differ.push(format!("{name} would no longer be made")),
+                _ => {}
+            }
+        }
+        let sent_format = |name: &str| {
+            let ext = name.rsplit('.').next().unwrap_or_default();
+            sent.files.iter().any(|(n, _)| n.rsplit('.').next() == Some(ext))
+        };
+        for (name, _) in &made {
+            if !sent.files.iter().any(|(n, _)| n == name) && sent_format(name) {
+                differ.push(format!("{name} would be added"));
+            }
+        }
+        if differ.is_empty() {
+            continue;
+        }
+        let mut d = Diagnostic::error(
+            format!(
+                "the files sent for {id} on {} would change",
+                sent.on.dutch(crate::model::Precision::Day)
+            ),
+            sent.at,
+        )
+        .label("what was sent, recorded here")
+        .also(dossier.id.span, "this dossier");
+        for line in differ {
+            d = d.note(line);
+        }
+        diags.push(d.hint("the answers and annexes are as sent, so a template or this tool changed: build with the version that sent them, or `--nader` to keep the sent files"));
+    }
 }

@@ -6,6 +6,8 @@
 
 pub mod build;
 pub mod check;
+pub mod send;
+pub mod status;
 
 use crate::backend::Format;
 use crate::pipeline::Prepared;
@@ -26,6 +28,10 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Render the answers and annexes of every dossier (or those named).
     Build(build::BuildArgs),
+    /// Build one dossier and record what is sent (dossier.lock): sent answers are never rewritten.
+    Send(send::SendArgs),
+    /// One line per dossier: due date, days left or late, delay notices, answered, sent.
+    Status(status::StatusArgs),
 }
 
 /// Options shared by every command.
@@ -134,5 +140,7 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
+        Command::Send(args) => send::run(args),
+        Command::Status(args) => status::run(args),
     }
 }

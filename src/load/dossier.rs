@@ -3,7 +3,7 @@
 use super::read::Reader;
 use super::yaml::{Kind, Node};
 use crate::diag::Diagnostic;
-use crate::model::{Annexes, Answer, At, DelayNotice, Dossier, Footnote, Person, Question};
+use crate::model::{Aanhangsel, Annexes, Answer, At, DelayNotice, Dossier, Footnote, Person, Question};
 
 const DOSSIER_FIELDS: &[&str] = &[
     "id",
@@ -11,12 +11,14 @@ const DOSSIER_FIELDS: &[&str] = &[
     "answer_title",
     "submitted",
     "answered",
+    "nader",
     "submitter",
     "co_submitters",
     "addressee",
     "answerer",
     "co_answerers",
     "reference",
+    "delays",
     "delay_notices",
     "ministry",
     "topics",
@@ -30,7 +32,7 @@ const DOSSIER_FIELDS: &[&str] = &[
 const PERSON_FIELDS: &[&str] = &["name", "short", "party", "role"];
 const QUESTION_FIELDS: &[&str] = &["number", "id", "text", "answer", "answer_with"];
 const FOOTNOTE_FIELDS: &[&str] = &["text", "url"];
-const DELAY_FIELDS: &[&str] = &["date", "aanhangsel"];
+const DELAY_FIELDS: &[&str] = &["sent", "date", "reason", "aanhangsel"];
 const RECORDS_FIELDS: &[&str] = &["until"];
 const ANNEX_FIELDS: &[&str] = &["reports", "inventory"];
 
@@ -48,6 +50,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
     let answer_title = f.get("answer_title").and_then(|n| r.string(n));
     let submitted = f.required(r, "submitted").and_then(|n| r.date(n));
     let answered = f.get("answered").and_then(|n| r.date(n));
+    let nader = f.get("nader").and_then(|n| r.date(n)).map(|d| d.value);
     let submitter = f.required(r, "submitter").and_then(|n| person(r, n, "submitter"));
     let addressee = f.required(r, "addressee").and_then(|n| r.string(n));
     let answerer = f.required(r, "answerer").and_then(|n| person(r, n, "answerer"));
@@ -62,11 +65,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         .map(|l| l.iter().filter_map(|n| r.string(n)).collect())
         .unwrap_or_default();
     let reference = f.get("reference").and_then(|n| r.string(n));
-    let delay_notices: Vec<DelayNotice> = f
-        .get("delay_notices")
-        .and_then(|n| r.list(n, "delay_notices"))
-        .map(|l| l.iter().filter_map(|n| delay_notice(r, n)).collect())
-        .unwrap_or_default();
+    let delay_notices = delays(r, f.get("delays"), f.get("delay_notices"));
     let ministry = f.get("ministry").and_then(|n| r.string(n));
     let topics = f
         .get("topics")
@@ -102,6 +101,9 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         co_answerers,
         reference,
         delay_notices,
+        nader,
+        sent: None,
+        lock_file: String::new(),
         ministry,
         topics,
         documents,
@@ -142,31 +144,79 @@ fn person(r: &mut Reader, node: &Node, what: &str) -> Option<Person> {
     Some(Person { name, short, party, role })
 }
 
-/// A delay notice: when it was sent, and its Aanhangsel document id
-/// (`ah-tk-20222023-2207`: the parliamentary year and its number).
-fn delay_notice(r: &mut Reader, node: &Node) -> Option<DelayNotice> {
-    let mut f = r.map(node, "delay notice", DELAY_FIELDS)?;
-    let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
-    let id = f.required(r, "aanhangsel").and_then(|n| Some((r.string(n)?, r.node_span(n))));
-    f.finish(r);
-    let (id, span) = id?;
-    let parsed = id.strip_prefix("ah-tk-").and_then(|rest| {
-        let (year, number) = rest.split_once('-')?;
-        let ok = year.len() == 8 && year.bytes().all(|b| b.is_ascii_digit());
-        let (from, to) = (year.get(..4)?, year.get(4..)?);
-        let consecutive = from.parse::<u32>().ok()? + 1 == to.parse::<u32>().ok()?;
-        (ok && consecutive).then(|| Some((format!("{from}–{to}"), number.parse::<u32>().ok()?)))?
-    });
-    match parsed {
-        Some((year, number)) => Some(DelayNotice { date, year, number }),
-        None => {
-            let d = Diagnostic::error(format!("`{id}` is not an Aanhangsel document id"), span)
-                .label("expected `ah-tk-<year><next year>-<number>`")
-                .hint("the Kamer's id of the published delay notice, e.g. `ah-tk-20222023-2207`");
-            r.push(d);
-            None
-        }
+/// The delay notices, under `delays` (each sent by this ministry, with its
+/// reason: written as `uitstel-<n>`) or under the older `delay_notices`
+/// (known by date or Aanhangsel number); one list, not both.
+fn delays(r: &mut Reader, delays: Option<&Node>, older: Option<&Node>) -> Vec<DelayNotice> {
+    if let (Some(_), Some(o)) = (delays, older) {
+        let d = Diagnostic::error("a dossier lists its delay notices once", r.node_span(o))
+            .label("`delays` is given too")
+            .hint("move these entries under `delays` (each `{ sent: DATE, reason: … }`)");
+        r.push(d);
+        return Vec::new();
     }
+    let (node, own) = match (delays, older) {
+        (Some(n), _) => (n, true),
+        (None, Some(n)) => (n, false),
+        (None, None) => return Vec::new(),
+    };
+    let what = if own { "delays" } else { "delay_notices" };
+    let Some(list) = r.list(node, what) else { return Vec::new() };
+    list.iter().filter_map(|n| delay_notice(r, n, own)).collect()
+}
+
+/// One delay notice: when it was sent (`sent`, or `date`), why (`reason`, a
+/// Markdown template), and its Aanhangsel document id once published
+/// (`ah-tk-20222023-2207`: the parliamentary year and its number). Under
+/// `delays` the date and the reason are required.
+fn delay_notice(r: &mut Reader, node: &Node, own: bool) -> Option<DelayNotice> {
+    let mut f = r.map(node, "delay notice", DELAY_FIELDS)?;
+    let sent_node = match (f.get("sent"), f.get("date")) {
+        (Some(s), Some(d)) => {
+            let e = Diagnostic::error("a delay notice has one date", r.node_span(d))
+                .label("`sent` is given too")
+                .hint("keep `sent: DATE`");
+            r.push(e);
+            Some(s)
+        }
+        (s, d) => s.or(d),
+    };
+    let sent = sent_node.and_then(|n| r.date(n)).map(|d| d.value);
+    let reason = f.get("reason").and_then(|n| r.text(n));
+    let aanhangsel = f.get("aanhangsel").and_then(|n| Some((r.string(n)?, r.node_span(n))));
+    let mut ok = true;
+    if own {
+        for (name, given) in [("sent", sent_node.is_some()), ("reason", f.get("reason").is_some())] {
+            if !given {
+                let d = Diagnostic::error(format!("delay notice has no `{name}`"), r.node_span(node))
+                    .label(format!("needs `{name}`"))
+                    .hint("a delay notice is `{ sent: 2022-11-25, reason: \"…\" }`: when it went out, and why the answers are late");
+                r.push(d);
+                ok = false;
+            }
+        }
+    } else if sent_node.is_none() && aanhangsel.is_none() {
+        let d = Diagnostic::error("delay notice has neither a date nor an Aanhangsel id", r.node_span(node))
+            .label("needs `sent` or `aanhangsel`")
+            .hint("e.g. `{ sent: 2022-11-25, aanhangsel: ah-tk-20222023-1016 }`");
+        r.push(d);
+        ok = false;
+    }
+    f.finish(r);
+    let aanhangsel = match aanhangsel {
+        None => None,
+        Some((id, span)) => match Aanhangsel::parse(&id) {
+            Some(a) => Some(a),
+            None => {
+                let d = Diagnostic::error(format!("`{id}` is not an Aanhangsel document id"), span)
+                    .label("expected `ah-tk-<year><next year>-<number>`")
+                    .hint("the Kamer's id of the published delay notice, e.g. `ah-tk-20222023-2207`");
+                r.push(d);
+                return None;
+            }
+        },
+    };
+    ok.then_some(DelayNotice { sent, reason, aanhangsel })
 }
 
 fn string_map(r: &mut Reader, node: &Node, what: &str) -> Vec<(String, String)> {

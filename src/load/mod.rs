@@ -4,6 +4,7 @@
 //! reads input files.
 
 pub mod dossier;
+pub mod lock;
 pub mod read;
 pub mod records;
 pub mod yaml;
@@ -79,9 +80,43 @@ pub fn load(data: &Path) -> Loaded {
         loaded.project.register.reports.extend(r.register.reports);
         loaded.project.dossiers.extend(r.dossier);
     }
+    read_locks(data, &mut loaded);
     validate::register(&loaded.project.register, &mut loaded.diagnostics);
     validate::dossiers(&loaded.project.dossiers, &mut loaded.diagnostics);
     loaded
+}
+
+/// The file beside a dossier that records what was sent.
+pub const LOCK_FILE: &str = "dossier.lock";
+
+/// Reads the lock of each dossier that has one (a sent dossier). A lock
+/// whose id is not its dossier's is an error: it was copied, not written.
+fn read_locks(data: &Path, loaded: &mut Loaded) {
+    for d in &mut loaded.project.dossiers {
+        let path = data.join(&d.lock_file);
+        if !path.is_file() {
+            continue;
+        }
+        let file = FileId(loaded.sources.len());
+        let (source, root) = read_yaml(data, &path, file, &mut loaded.diagnostics);
+        if let Some(root) = root {
+            let mut r = Reader { file, source: &source.text, diags: &mut loaded.diagnostics };
+            d.sent = lock::read(&mut r, &root);
+            if let Some(sent) = &d.sent
+                && sent.dossier != d.id.value
+            {
+                let e = Diagnostic::error(
+                    format!("this lock is of dossier `{}`, not `{}`", sent.dossier, d.id.value),
+                    Span::new(file, 0, 0),
+                )
+                .also(d.id.span, "the dossier beside it")
+                .hint("a lock is written by `beantwoord send` for its own dossier; restore it from version control");
+                loaded.diagnostics.push(e);
+                d.sent = None;
+            }
+        }
+        loaded.sources.add(source);
+    }
 }
 
 /// What one input file gave.
@@ -104,6 +139,10 @@ fn read_file(data: &Path, path: &Path, file: FileId, is_records: bool) -> FileRe
             records::read_file(&mut r, &root, &mut register);
         } else {
             dossier = dossier::read(&mut r, &root);
+            if let Some(d) = dossier.as_mut() {
+                d.lock_file =
+                    source.name.replace('\\', "/").trim_end_matches("dossier.yaml").to_string() + LOCK_FILE;
+            }
         }
     }
     FileResult { source, diagnostics: diags, register, dossier }
@@ -244,6 +283,8 @@ pub const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
     ("bijlagen.md", include_str!("../../templates/bijlagen.md")),
     ("bijlage.md", include_str!("../../templates/bijlage.md")),
     ("aanbieding.md", include_str!("../../templates/aanbieding.md")),
+    ("uitstel.md", include_str!("../../templates/uitstel.md")),
+    ("nader.md", include_str!("../../templates/nader.md")),
 ];
 
 /// A text file as the rest of the tool reads it: without a byte order mark

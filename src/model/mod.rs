@@ -3,6 +3,9 @@
 //! carries its [`Span`].
 
 pub mod date;
+pub mod deadline;
+pub mod kamer;
+pub mod sent;
 pub mod templates;
 pub mod validate;
 
@@ -294,15 +297,45 @@ pub struct Person {
     pub role: Option<String>,
 }
 
-/// A delay notice sent earlier for the question set ("Mededeling"), as
-/// published in the Aanhangsel van de Handelingen.
+/// A delay notice ("Mededeling"): the minister tells the Kamer the answers
+/// will be late, and why. Listed under `delays` (a notice this tool writes,
+/// `uitstel-<n>`) or `delay_notices` (the older spelling).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DelayNotice {
-    pub date: Option<Date>,
+    /// When it was sent; unknown for an older notice known only by number.
+    pub sent: Option<Date>,
+    /// Why the answers are late: a Markdown template. A notice with a
+    /// reason is written as a document of its own.
+    pub reason: Option<Text>,
+    /// Its place in the Aanhangsel van de Handelingen, once published.
+    pub aanhangsel: Option<Aanhangsel>,
+}
+
+/// A number in the Aanhangsel van de Handelingen (`ah-tk-20222023-2207`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Aanhangsel {
     /// The parliamentary year, e.g. `2022–2023`.
     pub year: String,
     /// Its number in the Aanhangsel of that year, e.g. `2207`.
     pub number: u32,
+}
+
+impl Aanhangsel {
+    /// `ah-tk-20222023-2207` → year `2022–2023`, number 2207.
+    pub fn parse(id: &str) -> Option<Aanhangsel> {
+        let rest = id.strip_prefix("ah-tk-")?;
+        let (year, number) = rest.split_once('-')?;
+        let ok = year.len() == 8 && year.bytes().all(|b| b.is_ascii_digit());
+        let (from, to) = (year.get(..4)?, year.get(4..)?);
+        let consecutive = from.parse::<u32>().ok()? + 1 == to.parse::<u32>().ok()?;
+        let number = number.parse::<u32>().ok()?;
+        (ok && consecutive).then(|| Aanhangsel { year: format!("{from}–{to}"), number })
+    }
+
+    /// "Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 914".
+    pub fn cited(&self) -> String {
+        format!("Aanhangsel Handelingen, vergaderjaar {}, nr. {}", self.year, self.number)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -355,6 +388,13 @@ pub struct Dossier {
     pub reference: Option<String>,
     /// Delay notices sent before the answers ("Zie ook Aanhangsel …").
     pub delay_notices: Vec<DelayNotice>,
+    /// When the follow-up answer ("nader") goes out, once known.
+    pub nader: Option<Date>,
+    /// What was sent, as `beantwoord send` recorded it in `dossier.lock`.
+    pub sent: Option<sent::Sent>,
+    /// Where that record is (or goes), relative to the data folder:
+    /// `dossiers/<folder>/dossier.lock`.
+    pub lock_file: String,
     pub ministry: Option<String>,
     pub topics: Vec<String>,
     pub documents: Vec<(String, String)>,

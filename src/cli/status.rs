@@ -1,0 +1,140 @@
+//! `beantwoord status`: one line per dossier — submitted, due, days left or
+//! late, delay notices, answered, sent — with the Kamer's flag "te laat
+//! zonder uitstel"; `--format csv` for a spreadsheet. The one command that
+//! may read the clock (for the default `--today`); documents never do.
+
+use super::DataArgs;
+use crate::model::deadline::{self, Status};
+use chrono::NaiveDate;
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The day to count from, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub today: Option<NaiveDate>,
+    /// A table to read, or CSV (RFC 4180, a header row) for a spreadsheet.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: StatusFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Csv,
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date: write YYYY-MM-DD"))
+}
+
+/// Today by the system clock (UTC).
+fn clock_today() -> NaiveDate {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(secs as i64, 0).map_or(NaiveDate::MIN, |t| t.date_naive())
+}
+
+pub fn run(args: StatusArgs) -> i32 {
+    let settings = match args.data.settings() {
+        Ok(s) => s,
+        Err(e) => return super::usage_error(&e),
+    };
+    let loaded = crate::load::load(&settings.data);
+    if loaded.diagnostics.has_errors() {
+        let withheld = crate::withheld::Withheld::collect(&loaded.sources);
+        eprint!("{}", loaded.diagnostics.render(&loaded.sources, &withheld));
+        eprintln!("status failed: the data has {} error(s)", loaded.diagnostics.error_count());
+        return 1;
+    }
+    let today = args.today.unwrap_or_else(clock_today);
+    let rows: Vec<Status> = loaded.project.dossiers.iter().map(|d| deadline::status(d, today)).collect();
+    let text = match args.format {
+        StatusFormat::Table => table(&rows, today),
+        StatusFormat::Csv => csv(&rows),
+    };
+    print!("{text}");
+    0
+}
+
+const HEADER: [&str; 8] =
+    ["dossier", "ingezonden", "uiterlijk", "dagen", "uitstel", "beantwoord", "verzonden", "signaal"];
+
+/// The cells of one row, as words.
+fn cells(s: &Status) -> [String; 8] {
+    let days = match (s.answered, s.days) {
+        (Some(_), d) if d >= 0 => "op tijd".to_string(),
+        (Some(_), d) => format!("{} te laat", plural(-d)),
+        (None, 0) => "vandaag".to_string(),
+        (None, d) if d > 0 => format!("nog {}", plural(d)),
+        (None, d) => format!("{} te laat", plural(-d)),
+    };
+    let delays = match s.delays.len() {
+        0 => "geen".to_string(),
+        _ => s
+            .delays
+            .iter()
+            .map(|d| d.map_or_else(|| "(datum onbekend)".to_string(), |d| d.to_string()))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    [
+        s.dossier.clone(),
+        s.submitted.to_string(),
+        s.due.to_string(),
+        days,
+        delays,
+        s.answered.map_or_else(|| "nee".to_string(), |a| a.to_string()),
+        if s.locked { "ja" } else { "nee" }.to_string(),
+        s.flag.map_or("", |f| f.dutch()).to_string(),
+    ]
+}
+
+fn plural(days: i64) -> String {
+    if days == 1 { "1 dag".to_string() } else { format!("{days} dagen") }
+}
+
+/// Columns padded to their widest cell, the day counted from on top.
+fn table(rows: &[Status], today: NaiveDate) -> String {
+    let all: Vec<[String; 8]> = rows.iter().map(cells).collect();
+    let mut widths = HEADER.map(|h| h.chars().count());
+    for r in &all {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        padded.join("  ").trim_end().to_string() + "\n"
+    };
+    let mut out = format!("stand op {today}\n");
+    out.push_str(&line(&HEADER.map(String::from)));
+    for r in &all {
+        out.push_str(&line(r));
+    }
+    out
+}
+
+/// RFC 4180: CRLF line ends, a field quoted when it holds a comma, a quote
+/// or a line end; dates ISO, days a signed number (negative: late).
+fn csv(rows: &[Status]) -> String {
+    let field = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = HEADER.join(",") + "\r\n";
+    for s in rows {
+        let mut c = cells(s);
+        c[3] = s.days.to_string();
+        out.push_str(&c.iter().map(|x| field(x)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}

@@ -1,0 +1,82 @@
+//! Where a question set stands on a given day: due three weeks after it was
+//! submitted, three weeks more for each delay notice sent, answered or not.
+//! The flag "te laat zonder uitstel" is the Kamer's own (as its weekly list
+//! and berthubert/tkconv show it: more than 21 days and no delay notice).
+//! Pure: the day is given, never read from the clock.
+
+use super::Dossier;
+use chrono::{Days, NaiveDate};
+
+/// The days the Kamer gives for answers, and each delay notice adds.
+pub const TERM_DAYS: u64 = 21;
+
+/// A dossier's state on one day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub dossier: String,
+    pub submitted: NaiveDate,
+    /// The due date, moved three weeks by each delay notice sent by then.
+    pub due: NaiveDate,
+    /// The delay notices sent by then.
+    pub delays: Vec<Option<NaiveDate>>,
+    /// When it was answered, if by then.
+    pub answered: Option<NaiveDate>,
+    /// Whether the answers were sent with `beantwoord send` (a lock).
+    pub locked: bool,
+    /// Days to the due date (negative: late); for an answered set, the days
+    /// it was answered before the due date (negative: answered late).
+    pub days: i64,
+    pub flag: Option<Flag>,
+}
+
+/// What the Kamer's list would point out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// Open, past the three weeks, and no delay notice.
+    LateWithoutDelay,
+    /// Open, past the due date a delay notice gave.
+    LateAfterDelay,
+    /// Answered after the due date.
+    AnsweredLate,
+}
+
+impl Flag {
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Flag::LateWithoutDelay => "te laat zonder uitstel",
+            Flag::LateAfterDelay => "te laat na uitstel",
+            Flag::AnsweredLate => "te laat beantwoord",
+        }
+    }
+}
+
+/// Where `dossier` stands on `today`.
+pub fn status(dossier: &Dossier, today: NaiveDate) -> Status {
+    let submitted = dossier.submitted.earliest();
+    let delays: Vec<Option<NaiveDate>> = dossier
+        .delay_notices
+        .iter()
+        .map(|d| d.sent.map(|s| s.earliest()))
+        .filter(|sent| sent.is_none_or(|s| s <= today))
+        .collect();
+    let weeks = 1 + delays.len() as u64;
+    let due = submitted.checked_add_days(Days::new(TERM_DAYS * weeks)).unwrap_or(NaiveDate::MAX);
+    let answered = dossier.answered.map(|a| a.earliest()).filter(|a| *a <= today);
+    let days = (due - answered.unwrap_or(today)).num_days();
+    let flag = match (answered, days < 0, delays.is_empty()) {
+        (_, false, _) => None,
+        (Some(_), true, _) => Some(Flag::AnsweredLate),
+        (None, true, true) => Some(Flag::LateWithoutDelay),
+        (None, true, false) => Some(Flag::LateAfterDelay),
+    };
+    Status {
+        dossier: dossier.id.value.clone(),
+        submitted,
+        due,
+        delays,
+        answered,
+        locked: dossier.sent.is_some(),
+        days,
+        flag,
+    }
+}
