@@ -64,6 +64,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod redaction;
+pub mod scaffold;
 pub mod settings;
 pub mod source;
 pub mod withheld;

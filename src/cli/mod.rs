@@ -6,6 +6,7 @@
 
 pub mod build;
 pub mod check;
+pub mod new;
 pub mod send;
 pub mod status;
 
@@ -30,6 +31,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Build one dossier and record what is sent (dossier.lock): sent answers are never rewritten.
     Send(send::SendArgs),
+    /// Start a dossier from the Kamer's XML of a question set (kv-tk-… or ah-tk-…).
+    New(new::NewArgs),
     /// One line per dossier: due date, days left or late, delay notices, answered, sent.
     Status(status::StatusArgs),
 }
@@ -141,6 +144,7 @@ pub fn main() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Send(args) => send::run(args),
+        Command::New(args) => new::run(args),
         Command::Status(args) => status::run(args),
     }
 }

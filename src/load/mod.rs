@@ -4,6 +4,7 @@
 //! reads input files.
 
 pub mod dossier;
+pub mod kamer;
 pub mod lock;
 pub mod read;
 pub mod records;

@@ -11,6 +11,7 @@ mod document;
 pub mod fidelity;
 mod html;
 mod letter;
+mod life;
 mod output;
 mod pdf;
 mod register_changes;

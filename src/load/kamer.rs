@@ -1,0 +1,314 @@
+//! Reads the Kamer's XML of a question set (officielebekendmakingen.nl,
+//! kv-tk-… for the questions, ah-tk-… for the published answers) into a
+//! [`QuestionSet`], for `beantwoord new --from`. The element names are the
+//! ones public parsers of these files read (`kamervragen`,
+//! `kamervraagomschrijving`, `vraag`/`antwoord` with `nr` and `al`, `noot`);
+//! elements it does not know are read for their text or left out.
+
+use crate::diag::Diagnostic;
+use crate::model::kamer::{Answerer, Footnote, Member, Part, Piece, QuestionSet};
+use crate::source::{FileId, Span};
+use chrono::NaiveDate;
+use roxmltree::{Document, Node, ParsingOptions};
+
+/// At most this many XML nodes (a question set has a few hundred).
+const NODES_LIMIT: u32 = 200_000;
+
+/// Reads `text` (the file `file`); every problem becomes a diagnostic.
+pub fn read(text: &str, file: FileId) -> Result<QuestionSet, Vec<Diagnostic>> {
+    let options = ParsingOptions { allow_dtd: true, nodes_limit: NODES_LIMIT };
+    let doc = Document::parse_with_options(text, options).map_err(|e| {
+        let pos = e.pos();
+        let offset = offset_of(text, pos.row as usize, pos.col as usize);
+        vec![
+            Diagnostic::error(format!("not well-formed XML: {e}"), Span::new(file, offset, offset + 1))
+                .label("here")
+                .hint("give the Kamer's XML file as downloaded (kv-tk-….xml or ah-tk-….xml)"),
+        ]
+    })?;
+    let root = doc.root_element();
+    let span = |n: Node| Span::new(file, n.range().start, n.range().start + 1 + n.tag_name().name().len());
+    let Some(kv) = root.descendants().find(|n| n.has_tag_name("kamervragen")) else {
+        return Err(vec![
+            Diagnostic::error(
+                format!(
+                    "`<{}>` holds no `<kamervragen>`: this is not the Kamer's XML of a question set",
+                    root.tag_name().name()
+                ),
+                span(root),
+            )
+            .label("the root element")
+            .hint("expected `<officiele-publicatie>` with `<kamervragen>`, as in kv-tk-….xml or ah-tk-….xml"),
+        ]);
+    };
+    let mut set = QuestionSet::default();
+    metadata(root, &mut set);
+    let mut notes = Notes::default();
+    for n in kv.children().filter(Node::is_element) {
+        match n.tag_name().name() {
+            "kamervraagomschrijving" if n.attribute("type") == Some("antwoord") => {
+                answer_heading(n, &mut set)
+            }
+            "kamervraagomschrijving" => question_heading(n, &mut set),
+            "vraag" => set.questions.push(part(n, &mut notes)),
+            "antwoord" => set.answers.push(part(n, &mut notes)),
+            _ => {}
+        }
+    }
+    set.footnotes = notes.list;
+    let mut problems = Vec::new();
+    if set.questions.is_empty() {
+        problems.push(
+            Diagnostic::error("`<kamervragen>` holds no `<vraag>`", span(kv))
+                .label("no questions here")
+                .hint("the questions stand in `<vraag><nr>Vraag 1</nr><al>…</al></vraag>`"),
+        );
+    }
+    for (what, parts) in [("vraag", &set.questions), ("antwoord", &set.answers)] {
+        if parts.iter().any(|p| p.numbers.is_empty()) {
+            problems.push(
+                Diagnostic::error(format!("a `<{what}>` has no number"), span(kv)).label("in here").hint(
+                    format!("each `<{what}>` starts with `<nr>` giving its number, e.g. `<nr>Vraag 1</nr>`"),
+                ),
+            );
+        }
+    }
+    if set.case.is_none() {
+        problems.push(
+            Diagnostic::error("the file does not give the case number", span(root))
+                .label("no `OVERHEIDop.vraagnummer` or `kv-tk-…` identifier in its metadata")
+                .hint("give the dossier id yourself: `beantwoord new --from FILE --id 2022Z21205`"),
+        );
+    }
+    if problems.is_empty() { Ok(set) } else { Err(problems) }
+}
+
+/// The byte offset of a 1-based row and column (columns count characters).
+fn offset_of(text: &str, row: usize, col: usize) -> usize {
+    let line_start: usize = text.split_inclusive('\n').take(row.saturating_sub(1)).map(str::len).sum();
+    let line = &text[line_start.min(text.len())..];
+    line_start + line.char_indices().nth(col.saturating_sub(1)).map_or(line.len(), |(i, _)| i)
+}
+
+/// `<meta name="…" content="…"/>` anywhere in `<metadata>`.
+fn metadata(root: Node, set: &mut QuestionSet) {
+    for m in root.descendants().filter(|n| n.has_tag_name("meta")) {
+        let (Some(name), Some(content)) = (m.attribute("name"), m.attribute("content")) else { continue };
+        let content = content.trim();
+        match name {
+            "OVERHEIDop.vraagnummer" if !content.is_empty() => set.case = Some(content.to_string()),
+            "DC.identifier" | "OVERHEIDop.documentId" => {
+                if content.starts_with("kv-tk-") {
+                    set.question_document = Some(content.to_string());
+                    if set.case.is_none() {
+                        set.case = content.strip_prefix("kv-tk-").map(str::to_string);
+                    }
+                } else if content.starts_with("ah-tk-") {
+                    set.answer_document = Some(content.to_string());
+                }
+            }
+            "OVERHEIDop.datumIndiening" => set.submitted = set.submitted.or_else(|| iso(content)),
+            "OVERHEIDop.datumOntvangst" => set.answered = set.answered.or_else(|| iso(content)),
+            _ => {}
+        }
+    }
+    if set.question_document.is_none() {
+        set.question_document = set.case.as_ref().map(|c| format!("kv-tk-{c}"));
+    }
+}
+
+fn iso(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// All the text below `n`, whitespace collapsed.
+fn text_of(n: Node) -> String {
+    collapse(&n.descendants().filter(Node::is_text).filter_map(|t| t.text()).collect::<String>())
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Vragen van het lid <naam>…</naam> (FVD) aan de Minister van … over
+/// <kamervraagonderwerp>…</kamervraagonderwerp> (ingezonden <datum>…)."
+fn question_heading(n: Node, set: &mut QuestionSet) {
+    if let Some(s) = n.descendants().find(|d| d.has_tag_name("kamervraagonderwerp")) {
+        set.subject = text_of(s);
+    }
+    if let Some(d) = n.descendants().find(|d| d.has_tag_name("datum")).and_then(|d| d.attribute("isodatum")) {
+        set.submitted = iso(d).or(set.submitted);
+    }
+    // Members: each <naam>, with the party in the brackets after it; "(beiden
+    // CDA)" gives the party to the members before it that have none.
+    let children: Vec<Node> = n.children().collect();
+    for (i, c) in children.iter().enumerate() {
+        if c.has_tag_name("naam") {
+            let short =
+                c.descendants().find(|d| d.has_tag_name("achternaam")).map_or_else(|| text_of(*c), text_of);
+            let full = text_of(*c);
+            set.members.push(Member { name: full, short, party: None });
+        }
+        let party = c
+            .text()
+            .filter(|_| c.is_text() && i > 0 && children[i - 1].has_tag_name("naam"))
+            .and_then(|t| t.trim_start().strip_prefix('('))
+            .and_then(|t| t.split_once(')'))
+            .map(|(p, _)| p.trim().trim_start_matches("beiden ").trim_start_matches("allen ").to_string());
+        if let Some(p) = party {
+            for m in set.members.iter_mut().rev().take_while(|m| m.party.is_none()) {
+                m.party = Some(p.clone());
+            }
+        }
+    }
+    let plain = text_of(n);
+    if let Some((_, rest)) = plain.split_once(" aan de ")
+        && let Some((to, _)) = rest.split_once(" over ")
+    {
+        set.addressees = to.trim().to_string();
+    }
+}
+
+/// "Antwoord van Minister Bruins Slot (Binnenlandse Zaken en
+/// Koninkrijksrelaties) (ontvangen <datum>…)."
+fn answer_heading(n: Node, set: &mut QuestionSet) {
+    if let Some(d) = n.descendants().find(|d| d.has_tag_name("datum")).and_then(|d| d.attribute("isodatum")) {
+        set.answered = iso(d).or(set.answered);
+    }
+    let plain = text_of(n);
+    let Some(rest) = plain.strip_prefix("Antwoord van ") else { return };
+    let (who, after) = rest.split_once(" (").unwrap_or((rest, ""));
+    let who = who.split(',').next().unwrap_or(who).trim();
+    let (title, short) = ["Minister-President", "Minister", "Staatssecretaris", "Minister voor"]
+        .iter()
+        .find_map(|t| who.strip_prefix(t).and_then(|s| s.strip_prefix(' ')).map(|s| (t.to_lowercase(), s)))
+        .unwrap_or(("minister".to_string(), who));
+    let department = after
+        .split_once(')')
+        .map(|(d, _)| d.trim().to_string())
+        .filter(|d| !d.starts_with("ontvangen") && !d.is_empty());
+    set.answerer = Some(Answerer { short: short.trim().to_string(), title, department });
+}
+
+/// The notes of the file, numbered as the Kamer numbers them.
+#[derive(Default)]
+struct Notes {
+    list: Vec<Footnote>,
+}
+
+impl Notes {
+    /// The label of `noot`, its text recorded the first time.
+    fn cite(&mut self, noot: Node) -> String {
+        let nr = noot
+            .children()
+            .find(|c| c.has_tag_name("noot.nr"))
+            .map(text_of)
+            .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()))
+            .unwrap_or_else(|| (self.list.len() + 1).to_string());
+        let label = format!("noot{nr}");
+        if !self.list.iter().any(|f| f.label == label) {
+            let body: Vec<Node> =
+                noot.children().filter(|c| c.is_element() && !c.has_tag_name("noot.nr")).collect();
+            let text = collapse(&body.iter().map(|b| text_of(*b)).collect::<Vec<_>>().join(" "));
+            let url = noot
+                .descendants()
+                .filter(|d| d.has_tag_name("extref"))
+                .find_map(|e| e.attribute("doc"))
+                .filter(|u| u.starts_with("http") && !text.contains(*u))
+                .map(str::to_string);
+            self.list.push(Footnote { label: label.clone(), text, url });
+        }
+        label
+    }
+}
+
+/// A `<vraag>` or `<antwoord>`: its numbers from `<nr>` ("Vraag 2, 3",
+/// "Antwoord 2 en 3"), its paragraphs from each `<al>`.
+fn part(n: Node, notes: &mut Notes) -> Part {
+    let numbers = n
+        .children()
+        .find(|c| c.has_tag_name("nr"))
+        .map(|nr| {
+            text_of(nr)
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|d| d.parse::<u32>().ok())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let mut paragraphs = Vec::new();
+    for al in
+        n.descendants().filter(|d| d.has_tag_name("al") && !d.ancestors().any(|a| a.has_tag_name("noot")))
+    {
+        let mut pieces = Vec::new();
+        inline(al, notes, &mut pieces);
+        trim(&mut pieces);
+        if !pieces.is_empty() {
+            paragraphs.push(pieces);
+        }
+    }
+    Part { numbers, paragraphs }
+}
+
+/// The pieces of a paragraph: text, notes, links, emphasis; other elements
+/// for their text.
+fn inline(n: Node, notes: &mut Notes, out: &mut Vec<Piece>) {
+    for c in n.children() {
+        if c.is_text() {
+            let t = c.text().unwrap_or_default();
+            let spaced: String = t.chars().map(|ch| if ch.is_whitespace() { ' ' } else { ch }).collect();
+            push_text(out, &spaced);
+            continue;
+        }
+        if !c.is_element() {
+            continue;
+        }
+        match c.tag_name().name() {
+            "noot" => out.push(Piece::Note(notes.cite(c))),
+            "extref" => {
+                let text = text_of(c);
+                match c.attribute("doc").filter(|u| u.starts_with("http")) {
+                    Some(url) => out.push(Piece::Link { text, url: url.to_string() }),
+                    None => push_text(out, &text),
+                }
+            }
+            "nadruk" if c.attribute("type") == Some("vet") => out.push(Piece::Strong(text_of(c))),
+            "nadruk" => out.push(Piece::Emphasis(text_of(c))),
+            // A nested paragraph is read as its own.
+            "al" => {}
+            _ => inline(c, notes, out),
+        }
+    }
+}
+
+fn push_text(out: &mut Vec<Piece>, t: &str) {
+    if let Some(Piece::Text(last)) = out.last_mut() {
+        last.push_str(t);
+    } else {
+        out.push(Piece::Text(t.to_string()));
+    }
+}
+
+/// Whitespace collapsed inside texts and trimmed at the paragraph's ends.
+fn trim(pieces: &mut Vec<Piece>) {
+    for p in pieces.iter_mut() {
+        if let Piece::Text(t) = p {
+            let lead = t.starts_with(' ');
+            let tail = t.ends_with(' ');
+            let mut c = collapse(t);
+            if lead && !c.is_empty() {
+                c.insert(0, ' ');
+            }
+            if tail && !c.is_empty() {
+                c.push(' ');
+            }
+            *t = if c.trim().is_empty() && !t.is_empty() { " ".to_string() } else { c };
+        }
+    }
+    if let Some(Piece::Text(t)) = pieces.first_mut() {
+        *t = t.trim_start().to_string();
+    }
+    if let Some(Piece::Text(t)) = pieces.last_mut() {
+        *t = t.trim_end().to_string();
+    }
+    pieces.retain(|p| !matches!(p, Piece::Text(t) if t.is_empty()));
+}

@@ -1,0 +1,215 @@
+//! A new dossier's `dossier.yaml`, written from the Kamer's file of a
+//! question set ([`QuestionSet`]) for `beantwoord new --from`: every
+//! question verbatim, its notes, who asked and who was asked, and for a
+//! file of published answers those answers as plain text to start
+//! templating from. Pure: the text of the file, nothing written.
+
+use crate::document::markdown::escape_plain;
+use crate::model::kamer::{Piece, QuestionSet};
+
+/// An answer the file does not give.
+const NO_ANSWER: &str = "*Nog te beantwoorden.*";
+
+/// The dossier file for `set`, with the id `id`; `from` names the file it
+/// was made from (for its opening comment).
+pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
+    let mut y = String::new();
+    y.push_str(&format!(
+        "# Started by `beantwoord new` from {from}: the questions as the Kamer published them.\n"
+    ));
+    y.push_str("# Still to do: the answerer's full name, each answer (a template: see README,\n");
+    y.push_str("# \"What an answer template can use\"), and which reports go in the annexes.\n");
+    y.push_str(&format!("id: {}\n", quoted(id)));
+    y.push_str(&format!("title: {}\n", quoted(&ucfirst(&set.subject))));
+    if let Some(d) = set.submitted {
+        y.push_str(&format!("submitted: {d}\n"));
+    } else {
+        y.push_str("submitted: 2000-01-01   # not in the file: fill in\n");
+    }
+    if let Some(d) = set.answered.filter(|_| !set.answers.is_empty()) {
+        y.push_str(&format!("answered: {d}\n"));
+    }
+    let mut members = set.members.iter();
+    match members.next() {
+        Some(m) => {
+            y.push_str(&format!("submitter: {}\n", person(&m.name, &m.short, m.party.as_deref(), None)))
+        }
+        None => y.push_str("submitter: { name: \"Nog in te vullen\" }   # not in the file\n"),
+    }
+    let rest: Vec<String> = members.map(|m| person(&m.name, &m.short, m.party.as_deref(), None)).collect();
+    if !rest.is_empty() {
+        y.push_str("co_submitters:\n");
+        for r in rest {
+            y.push_str(&format!("  - {r}\n"));
+        }
+    }
+    let addressee = lcfirst(if set.addressees.is_empty() { "Minister" } else { &set.addressees });
+    y.push_str(&format!("addressee: {}\n", quoted(&addressee)));
+    match &set.answerer {
+        Some(a) => {
+            let role =
+                a.department.as_ref().map_or_else(|| addressee.clone(), |d| format!("{} van {d}", a.title));
+            y.push_str(&format!(
+                "answerer: {}   # the full name: fill in\n",
+                person(&a.short, &a.short, None, Some(&role))
+            ));
+        }
+        None => y.push_str(&format!(
+            "answerer: {}   # who answers: fill in\n",
+            person("Nog in te vullen", "Nog in te vullen", None, Some(&addressee))
+        )),
+    }
+    let mut documents = Vec::new();
+    if let Some(q) = &set.question_document {
+        documents.push(("question", q));
+    }
+    if let Some(a) = &set.answer_document {
+        documents.push(("answer", a));
+    }
+    if !documents.is_empty() {
+        y.push_str("documents:\n");
+        for (k, v) in &documents {
+            y.push_str(&format!("  {k}: {}\n", quoted(v)));
+        }
+        y.push_str("sources:\n");
+        for (k, v) in &documents {
+            y.push_str(&format!(
+                "  {k}: {}\n",
+                quoted(&format!("https://zoek.officielebekendmakingen.nl/{v}.html"))
+            ));
+        }
+    }
+    if !set.footnotes.is_empty() {
+        y.push_str("footnotes:\n");
+        for f in &set.footnotes {
+            y.push_str(&format!("  {}:\n    text: {}\n", f.label, quoted(&escape_plain(&f.text))));
+            if let Some(u) = &f.url {
+                y.push_str(&format!("    url: {}\n", quoted(u)));
+            }
+        }
+    }
+    y.push_str("\nquestions:\n");
+    for q in &set.questions {
+        let Some(&number) = q.numbers.first() else { continue };
+        // "Vraag 2, 3": one text for two numbers; the others answered with the first.
+        for (i, &n) in q.numbers.iter().enumerate() {
+            y.push_str(&format!("  - number: {n}\n"));
+            let text = if i == 0 { markdown(&q.paragraphs) } else { format!("Zie vraag {number}.") };
+            y.push_str(&block("text", &text));
+            answer(set, n, &mut y);
+            y.push('\n');
+        }
+    }
+    y.push_str(
+        "annexes:\n  reports: none      # all, or none: which reports are annexed\n  inventory: false\n",
+    );
+    y
+}
+
+/// The answer of question `n`: the file's text for the first question an
+/// answer is headed with, `answer_with` for the others, else a placeholder.
+fn answer(set: &QuestionSet, n: u32, y: &mut String) {
+    match set.answers.iter().find(|a| a.numbers.contains(&n)) {
+        Some(a) if a.numbers.first() != Some(&n) => {
+            y.push_str(&format!("    answer_with: {}\n", a.numbers[0]));
+        }
+        Some(a) => y.push_str(&block("answer", &template_safe(&markdown(&a.paragraphs)))),
+        None => y.push_str(&block("answer", NO_ANSWER)),
+    }
+}
+
+/// `{ name: …, short: …, party: …, role: … }`.
+fn person(name: &str, short: &str, party: Option<&str>, role: Option<&str>) -> String {
+    let mut parts = vec![format!("name: {}", quoted(name)), format!("short: {}", quoted(short))];
+    if let Some(p) = party {
+        parts.push(format!("party: {}", quoted(p)));
+    }
+    if let Some(r) = role {
+        parts.push(format!("role: {}", quoted(r)));
+    }
+    format!("{{ {} }}", parts.join(", "))
+}
+
+/// Paragraphs as Markdown, a blank line between them.
+fn markdown(paragraphs: &[Vec<Piece>]) -> String {
+    let one = |pieces: &Vec<Piece>| {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => escape_plain(t),
+                Piece::Note(label) => format!("[^{label}]"),
+                Piece::Link { text, url } if text == url || text.is_empty() => format!("<{url}>"),
+                Piece::Link { text, url } => format!("[{}]({url})", escape_plain(text)),
+                Piece::Strong(t) => format!("**{}**", escape_plain(t)),
+                Piece::Emphasis(t) => format!("*{}*", escape_plain(t)),
+            })
+            .collect::<String>()
+    };
+    paragraphs.iter().map(one).collect::<Vec<_>>().join("\n\n")
+}
+
+/// An answer is a Tera template: text that would open a tag is written as
+/// a string the template prints.
+fn template_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('{', Some(&next @ ('{' | '%' | '#'))) => {
+                chars.next();
+                out.push_str(&format!("{{{{ \"{{{next}\" }}}}"));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A literal block (`key: |`), each line indented.
+fn block(key: &str, text: &str) -> String {
+    let mut s = format!("    {key}: |\n");
+    for line in text.lines() {
+        if line.is_empty() {
+            s.push('\n');
+        } else {
+            s.push_str(&format!("      {line}\n"));
+        }
+    }
+    s
+}
+
+/// A YAML double-quoted scalar.
+fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn ucfirst(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+fn lcfirst(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_that_opens_a_template_tag_is_printed_as_text() {
+        assert_eq!(template_safe("a {{ b }} {% c"), "a {{ \"{{\" }} b }} {{ \"{%\" }} c");
+        assert_eq!(template_safe("{ a }"), "{ a }");
+    }
+}

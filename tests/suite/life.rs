@@ -1,0 +1,353 @@
+//! A question set's life: started from the Kamer's XML (`new --from`), the
+//! deadline watched (`status`), a delay notice sent (`delays`), the answers
+//! sent (`send`) and never rewritten, a correction as a follow-up (`--nader`).
+
+use crate::common::{Scratch, fixtures, section, snapshot_tree};
+use std::path::Path;
+
+/// The sent dossier's files (not its follow-up), by name, with their hashes.
+fn sent_files(out: &Path) -> Vec<(String, String)> {
+    snapshot_tree(&out.join("2022Z21205"))
+        .into_iter()
+        .filter(|(p, _)| !p.components().any(|c| c.as_os_str() == "nader"))
+        .map(|(p, bytes)| (p.display().to_string(), beantwoord::digest::sha256_hex(&bytes)))
+        .collect()
+}
+
+const DOSSIER: &str = "data/dossiers/2022Z21205/dossier.yaml";
+
+/// The paragraphs of every `<al>` under each `<vraag>` of a fixture, as a
+/// reader sees them: tags and notes left out, whitespace collapsed.
+fn fixture_questions(xml: &str) -> Vec<(u32, Vec<String>)> {
+    let mut out = Vec::new();
+    for part in xml.split("<vraag>").skip(1) {
+        let part = part.split("</vraag>").next().unwrap();
+        let nr: u32 = part
+            .split("<nr>Vraag ")
+            .nth(1)
+            .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|s| s.parse().ok())
+            .unwrap();
+        let paragraphs = part
+            .split("<al>")
+            .skip(1)
+            .map(|al| {
+                let al = al.split("</al>").next().unwrap();
+                let without_notes: String = al
+                    .split("<noot ")
+                    .enumerate()
+                    .map(|(i, s)| if i == 0 { s } else { s.split_once("</noot>").unwrap().1 })
+                    .collect();
+                plain(&strip_tags(&without_notes))
+            })
+            .collect();
+        out.push((nr, paragraphs));
+    }
+    out
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+}
+
+/// Words only: Markdown emphasis, note markers and whitespace left out.
+fn plain(s: &str) -> String {
+    let mut t = s.to_string();
+    while let Some(start) = t.find("[^") {
+        let end = t[start..].find(']').map_or(t.len(), |e| start + e + 1);
+        t.replace_range(start..end, "");
+    }
+    t.replace('*', "").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The question paragraphs of a built `antwoord.md`.
+fn built_question(md: &str, n: u32) -> Vec<String> {
+    let text = section(md, &format!("Vraag {n}"));
+    text.split("\n\n").map(plain).filter(|p| !p.is_empty()).collect()
+}
+
+#[test]
+fn a_dossier_started_from_the_kamers_question_file_builds_and_keeps_every_question_word_for_word() {
+    let s = Scratch::bundled();
+    let xml_path = fixtures().join("kamer/kv-tk-2022Z21205.xml");
+    // The bundled dossier has this case number: it is never overwritten.
+    let before = s.read(DOSSIER);
+    let r = s.run(&["new", "--from", xml_path.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("already exists; it is not overwritten"), "{}", r.stderr);
+    assert_eq!(s.read(DOSSIER), before);
+
+    let r = s.run(&["new", "--from", xml_path.to_str().unwrap(), "--id", "kv-test"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let yaml = s.read("data/dossiers/kv-test/dossier.yaml");
+    assert!(yaml.contains("submitted: 2022-11-07\n"), "{yaml}");
+    assert!(yaml.contains("party: \"FVD\""), "{yaml}");
+    assert!(yaml.contains("addressee: \"minister van Binnenlandse Zaken en Koninkrijksrelaties\""), "{yaml}");
+    let r = s.run(&["build", "--dossier", "kv-test", "--format", "md", "--format", "pdf"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = s.read("output/kv-test/antwoord.md");
+    let xml = std::fs::read_to_string(&xml_path).unwrap();
+    let questions = fixture_questions(&xml);
+    assert_eq!(questions.len(), 14);
+    for (n, paragraphs) in questions {
+        assert_eq!(built_question(&md, n), paragraphs, "question {n}");
+    }
+    // The notes, numbered where they are cited.
+    assert!(md.contains("van Facebook, Google en Twitter»?[^1]"), "{md}");
+    assert!(md.contains("[^2]: In het bovengenoemde document (D1.031)"), "{md}");
+}
+
+#[test]
+fn a_dossier_started_from_published_answers_has_them_combined_and_in_paragraphs() {
+    let s = Scratch::bundled();
+    let xml_path = fixtures().join("kamer/ah-tk-20222023-9999.xml");
+    let r = s.run(&["new", "--from", xml_path.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("data/dossiers/2022Z99999/dossier.yaml"), "{}", r.stdout);
+    let yaml = s.read("data/dossiers/2022Z99999/dossier.yaml");
+    assert!(yaml.contains("answered: 2022-11-01\n"), "{yaml}");
+    assert!(yaml.contains("answer_with: 2"), "{yaml}");
+    assert!(
+        yaml.contains(
+            "co_submitters:\n  - { name: \"Harry Van der Molen\", short: \"Van der Molen\", party: \"CDA\" }"
+        ),
+        "{yaml}"
+    );
+    let r = s.run(&["build", "--dossier", "2022Z99999", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = s.read("output/2022Z99999/antwoord.md");
+    let xml = std::fs::read_to_string(&xml_path).unwrap();
+    for (n, paragraphs) in fixture_questions(&xml) {
+        assert_eq!(built_question(&md, n), paragraphs, "question {n}");
+    }
+    assert!(
+        md.contains(
+            "Vragen van de leden Omtzigt en Van der Molen (beiden CDA) aan de Minister van Binnenlandse Zaken"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("Antwoord van Minister Bruins Slot (Binnenlandse Zaken en Koninkrijksrelaties) (ontvangen 1 november 2022)."), "{md}");
+    // "Antwoord 2, 3": one answer for two questions.
+    assert!(md.contains("## Vraag 3\n\nWelke gemeenten betrof het?[^2]\n\n## Antwoord 2 en 3\n"), "{md}");
+    // Several paragraphs, a link kept as a link, a note with its address.
+    assert!(md.contains("## Antwoord 1\n\nJa.\n\nGemeenten kunnen zelf een melding doen"), "{md}");
+    assert!(md.contains("[Kamerbrief](https://example.org/kamerbrief)"), "{md}");
+    assert!(
+        md.contains("[^2]: Zie de Kamerbrief van 21 september 2021. <https://example.org/kamerbrief>"),
+        "{md}"
+    );
+    assert!(md.contains("## Antwoord 4\n\nZie antwoord vraag 1."), "{md}");
+}
+
+#[test]
+fn a_file_that_is_not_the_kamers_xml_is_one_clear_error_and_writes_nothing() {
+    let s = Scratch::bundled();
+    s.write("vragen.xml", "<?xml version=\"1.0\"?>\n<html>\n  <body/>\n</html>\n");
+    s.write("kapot.xml", "<officiele-publicatie>\n  <kamervragen>\n</officiele-publicatie>\n");
+    let before = snapshot_tree(&s.data());
+    let r = s.run(&["new", "--from", "vragen.xml"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("`<html>` holds no `<kamervragen>`"), "{}", r.stderr);
+    assert!(r.stderr.contains("vragen.xml:2:1"), "{}", r.stderr);
+    let r = s.run(&["new", "--from", "kapot.xml"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("not well-formed XML") && r.stderr.contains("kapot.xml:3:"), "{}", r.stderr);
+    assert_eq!(snapshot_tree(&s.data()), before, "nothing written");
+}
+
+#[test]
+fn status_counts_three_weeks_and_three_more_for_a_delay_notice() {
+    let s = Scratch::bundled();
+    let r = s.run(&["status", "--today", "2022-11-28"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let row = r.stdout.lines().find(|l| l.starts_with("2022Z21205")).unwrap();
+    assert!(row.contains("2022-11-07  2022-11-28  vandaag"), "{row}");
+    assert!(!row.contains("te laat"), "{row}");
+
+    let r = s.run(&["status", "--today", "2022-11-29", "--format", "csv"]);
+    assert_eq!(
+        r.stdout,
+        "dossier,ingezonden,uiterlijk,dagen,uitstel,beantwoord,verzonden,signaal\r\n\
+         2022Z21205,2022-11-07,2022-11-28,-1,geen,nee,nee,te laat zonder uitstel\r\n"
+    );
+
+    s.edit(
+        DOSSIER,
+        "answered: 2022-12-02\n",
+        "answered: 2022-12-02\ndelays:\n  - sent: 2022-11-25\n    reason: De beantwoording vraagt afstemming met de betrokken platforms.\n",
+    );
+    let r = s.run(&["status", "--today", "2022-11-29", "--format", "csv"]);
+    assert!(
+        r.stdout.ends_with("2022Z21205,2022-11-07,2022-12-19,20,2022-11-25,nee,nee,\r\n"),
+        "{}",
+        r.stdout
+    );
+    // Answered on 2 December: within the new term.
+    let r = s.run(&["status", "--today", "2022-12-05"]);
+    let row = r.stdout.lines().find(|l| l.starts_with("2022Z21205")).unwrap();
+    assert!(row.contains("2022-12-19  op tijd  2022-11-25  2022-12-02"), "{row}");
+}
+
+#[test]
+fn a_delay_notice_is_written_with_its_reason_and_the_answer_cites_it_once_published() {
+    let s = Scratch::bundled();
+    s.edit(
+        DOSSIER,
+        "answered: 2022-12-02\n",
+        "answered: 2022-12-02\ndelays:\n  - sent: 2022-11-25\n    reason: De beantwoording vraagt afstemming met {{ accounts | length }} platforms.\n    aanhangsel: ah-tk-20222023-1016\n",
+    );
+    let r = s.run(&["build", "--format", "md", "--format", "pdf"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let notice = s.read("output/2022Z21205/uitstel-1.md");
+    assert!(notice.contains("date: \"2022-11-25\""), "{notice}");
+    assert!(
+        notice.contains("Mededeling van Minister Bruins Slot (Binnenlandse Zaken en Koninkrijksrelaties) (ontvangen 25 november 2022)."),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("kunnen niet binnen de gebruikelijke termijn van drie weken worden beantwoord."),
+        "{notice}"
+    );
+    assert!(notice.contains("De beantwoording vraagt afstemming met 5 platforms."), "{notice}");
+    assert!(s.file("output/2022Z21205/uitstel-1.pdf").is_file());
+    let answer = s.read("output/2022Z21205/antwoord.md");
+    assert!(answer.contains("Zie ook Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 1016."), "{answer}");
+    // Under `delays`, a notice says when and why.
+    s.edit(DOSSIER, "  - sent: 2022-11-25\n    reason", "  - reason");
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("delay notice has no `sent`"), "{}", r.stderr);
+}
+
+/// A report of 10 March 2021 through Facebook, found after the answers were sent.
+const LATE_REPORT: &str = "
+  - id: 2021-03-10-later-gevonden
+    date: 2021-03-10
+    accounts: [facebook]
+    subject: Een later gevonden melding
+    summary: Het betrof een bericht over de openingstijden van stembureaus.
+    correspondence:
+      - date: 2021-03-10
+        direction: sent
+        from: Ministerie van BZK
+        to: Facebook
+        text: Wij vragen u naar dit bericht te kijken.
+    outcome:
+      facebook:
+        status: removed
+        text: Facebook heeft het bericht verwijderd.
+";
+
+#[test]
+fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
+    let s = Scratch::bundled();
+    let r = s.run(&["send", "2022Z21205"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lock = s.read("data/dossiers/2022Z21205/dossier.lock");
+    assert!(lock.contains("dossier: \"2022Z21205\"\nsent: 2022-12-02\n"), "{lock}");
+    for f in ["antwoord.md", "antwoord.pdf", "antwoord.html", "bijlagen.pdf", "aanbieding.pdf"] {
+        let bytes = std::fs::read(s.file(&format!("output/2022Z21205/{f}"))).unwrap();
+        let hash = beantwoord::digest::sha256_hex(&bytes);
+        assert!(lock.contains(&format!("\"{f}\": {hash}\n")), "{f} in\n{lock}");
+    }
+    assert!(
+        lock.contains(
+            "  - report: \"2021-03-09-video-stemmen-vaccinatie\"\n    number: 1\n    documents: [1, 2]\n"
+        ),
+        "{lock}"
+    );
+    // Sending twice is refused; an unchanged build is fine.
+    let r = s.run(&["send", "2022Z21205"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("2022Z21205 was sent on 2 december 2022"), "{}", r.stderr);
+    assert_eq!(s.run(&["build"]).code, 0);
+    let sent = sent_files(&s.out());
+    assert_eq!(sent.len(), 9);
+
+    // A report found later changes answers 4 (a fifth report to Facebook),
+    // 6 (the Twitter report of 17 March is now the third to Facebook), 8 and
+    // 9 (the annexes), and adds an annex.
+    let reports = s.read("data/records/reports.yaml");
+    s.write("data/records/reports.yaml", &format!("{reports}{LATE_REPORT}"));
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the answers to 2022Z21205 were sent on 2 december 2022; this build would change them"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("dossier.lock:5:7"), "{}", r.stderr);
+    assert!(r.stderr.contains("answers 4, 6, 8 and 9 would change"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("bijlage 6 (report `2021-03-10-later-gevonden`) would be added"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(
+            "bijlagen 2, 3, 4 and 5 keep their numbers (in date order they would now be 3, 4, 5 and 6)"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("build --nader"), "{}", r.stderr);
+    assert_eq!(sent_files(&s.out()), sent, "every sent file as it was");
+
+    let r = s.run(&["build", "--nader"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(sent_files(&s.out()), sent, "the sent files are not touched");
+    let after = snapshot_tree(&s.out());
+    let nader = s.read("output/2022Z21205/nader/antwoord.md");
+    assert!(nader.contains("(nader)"), "{nader}");
+    assert!(nader.contains("wijzigen de antwoorden op de vragen 4, 6, 8 en 9."), "{nader}");
+    for n in [4, 6, 8, 9] {
+        assert!(nader.contains(&format!("## Antwoord {n}\n")), "answer {n} in\n{nader}");
+    }
+    for n in [1, 2, 3, 5, 7, 10, 11, 12, 13, 14] {
+        assert!(!nader.contains(&format!("## Antwoord {n}\n")), "answer {n} not in\n{nader}");
+    }
+    assert!(nader.contains("vijf keer een casus voorgedragen"), "{nader}");
+    assert!(nader.contains("de derde melding bij Facebook"), "{nader}");
+    assert!(nader.contains("bijlagen 1 tot en met 6"), "{nader}");
+    // The new annex gets the next free numbers; the sent ones keep theirs.
+    let annexes = s.read("output/2022Z21205/nader/bijlagen.md");
+    assert!(annexes.contains("## Bijlage 6 – Een later gevonden melding"), "{annexes}");
+    assert!(
+        annexes.contains("| 12 | 10 maart 2021 | Bericht van Ministerie van BZK aan Facebook | 6 |"),
+        "{annexes}"
+    );
+    assert!(!annexes.contains("## Bijlage 2"), "{annexes}");
+    assert!(s.file("output/2022Z21205/nader/antwoord.pdf").is_file());
+    // Building the follow-up again changes nothing.
+    let r = s.run(&["build", "--nader"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(snapshot_tree(&s.out()) == after, "a second follow-up build changes nothing");
+}
+
+#[test]
+fn a_lock_that_is_not_its_dossiers_is_an_error_and_sending_needs_a_date() {
+    let s = Scratch::bundled();
+    s.edit(DOSSIER, "answered: 2022-12-02\n", "");
+    let r = s.run(&["send", "2022Z21205"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("2022Z21205 has no `answered` date"), "{}", r.stderr);
+    assert!(!s.file("data/dossiers/2022Z21205/dossier.lock").exists());
+    s.write(
+        "data/dossiers/2022Z21205/dossier.lock",
+        "dossier: \"2022Z99999\"\nsent: 2022-12-02\nfiles: {}\nanswers: {}\nannexes: []\n",
+    );
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("this lock is of dossier `2022Z99999`, not `2022Z21205`"), "{}", r.stderr);
+}
