@@ -40,7 +40,7 @@ pub struct BuildArgs {
     #[arg(long, short)]
     pub quiet: bool,
     /// For a sent dossier whose answers changed: write the changed answers
-    /// as a follow-up answer (<id>/nader/) and keep the sent files as they are.
+    /// as a follow-up answer (`<id>/nader/`) and keep the sent files as they are.
     #[arg(long)]
     pub nader: bool,
 }

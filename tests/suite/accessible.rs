@@ -82,6 +82,24 @@ fn every_bundled_pdf_public_and_internal_is_pdf_ua_1_and_pdf_a_2a() {
 }
 
 #[test]
+fn a_delay_notice_and_a_follow_up_answer_are_pdf_ua_1_and_pdf_a_2a_too() {
+    let s = Scratch::bundled();
+    s.edit(
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "answered: 2022-12-02\n",
+        "answered: 2022-12-02\ndelays:\n  - sent: 2022-11-25\n    reason: De beantwoording vraagt afstemming.\n",
+    );
+    assert_eq!(s.run(&["send", "2022Z21205", "--format", "pdf"]).code, 0);
+    // A correction after sending: answer 4 changes.
+    s.edit("data/records/reports.yaml", "    date: 2021-11-18\n", "    date: 2021-11-19\n");
+    let r = s.run(&["build", "--nader", "--format", "pdf"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let files =
+        vec![s.file("output/2022Z21205/uitstel-1.pdf"), s.file("output/2022Z21205/nader/antwoord.pdf")];
+    assert_valid(&files);
+}
+
+#[test]
 fn a_300_report_register_gives_pdf_ua_1_and_pdf_a_2a() {
     let dir = tempfile::tempdir().unwrap();
     crate::batch::synth::generate(300, 1, 5, dir.path()).unwrap();
