@@ -4,9 +4,11 @@
 //! [`crate::output`] stage does, for `build`).
 
 use crate::answers::{self, Drafts};
+use crate::backend::inventory::Sheet;
 use crate::backend::{Format, Warning};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
+use crate::document::inventory::Inventory;
 use crate::load;
 use crate::model::Project;
 use crate::model::sent::changes;
@@ -96,6 +98,22 @@ pub fn prepare(settings: &Settings) -> Prepared {
         p.drafts.extend(drafts);
     }
     sent_dossiers(&mut p, &templates, options, settings);
+    for d in &p.drafts {
+        let Some(dossier) = p.project.dossiers.iter().find(|x| x.id.value == d.dossier) else { continue };
+        if d.inventory.as_ref().is_some_and(|i| i.publisher.is_none()) {
+            p.diagnostics.push(
+                Diagnostic::warning(
+                    format!(
+                        "diwoo.xml is not made for {}: no TOOI identifier is known for its ministry",
+                        d.dossier
+                    ),
+                    dossier.id.span,
+                )
+                .label(format!("published by {}", dossier.ministry()))
+                .hint("set `woo: { publisher: https://identifier.overheid.nl/tooi/id/… }` in the dossier"),
+            );
+        }
+    }
     timing(settings, "answers and annexes (documents)", t);
     let t = Instant::now();
     check_public(&p.drafts, &p.withheld, &p.sources, &mut p.diagnostics);
@@ -173,6 +191,17 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
             let name = format!("{}/{}", d.dossier, doc.name);
             crate::document::plain::pieces(doc).into_iter().map(move |piece| (name.clone(), piece))
         })
+        .chain(drafts.par_iter().filter_map(|d| {
+            let inv = d.inventory.as_ref()?;
+            let mut text = inv.title.clone();
+            for r in &inv.rows {
+                for cell in [&r.id, &r.document, &r.grounds, &r.note, &r.related] {
+                    text.push('\n');
+                    text.push_str(cell);
+                }
+            }
+            Some((format!("{}/inventaris", d.dossier), text))
+        }))
         .map(|(name, text)| (name, withheld.found_in(&text)))
         .filter(|(_, places)| !places.is_empty())
         .collect();
@@ -216,13 +245,20 @@ pub enum Root {
     Internal,
 }
 
-/// One output file to make: its folder, its path below it, its format and
-/// the document it is made from.
+/// One output file to make: its folder, its path below it, and what it is
+/// made from.
 pub struct Job<'a> {
     pub root: Root,
     pub path: PathBuf,
-    pub format: Format,
-    pub doc: &'a Document,
+    pub what: What<'a>,
+}
+
+/// What a file is made from.
+pub enum What<'a> {
+    /// A document in one format.
+    Document(Format, &'a Document),
+    /// A dossier's inventory for the publication platforms.
+    Inventory(Sheet, &'a Inventory),
 }
 
 /// The folder, inside a dossier's, of its follow-up answer.
@@ -247,8 +283,19 @@ pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
             for doc in docs {
                 for &format in &settings.formats {
                     let path = dir.join(format!("{}.{}", doc.name, format.extension()));
-                    out.push(Job { root, path, format, doc });
+                    out.push(Job { root, path, what: What::Document(format, doc) });
                 }
+            }
+        }
+        // The inventory as the platforms read it, beside the documents (not
+        // for a sent dossier whose files are kept).
+        if let Some(inventory) = d.inventory.as_ref().filter(|_| !d.keep_sent) {
+            for sheet in Sheet::ALL {
+                if sheet == Sheet::DiWoo && inventory.publisher.is_none() {
+                    continue;
+                }
+                let path = PathBuf::from(&d.dossier).join(sheet.file_name());
+                out.push(Job { root: Root::Public, path, what: What::Inventory(sheet, inventory) });
             }
         }
     }
@@ -265,11 +312,15 @@ pub struct Made {
 /// Makes one file with its format's backend. A file that cannot be made is
 /// an error; what a format could not show as written is a warning.
 pub fn make(job: &Job) -> Result<Made, Box<Diagnostic>> {
-    let r = job
-        .format
-        .backend()
-        .render(job.doc)
-        .map_err(|e| Box::new(Diagnostic::general(format!("{}: {e}", job.path.display()), None)))?;
+    let fail = |e: String| Box::new(Diagnostic::general(format!("{}: {e}", job.path.display()), None));
+    let (format, doc) = match job.what {
+        What::Document(format, doc) => (format, doc),
+        What::Inventory(sheet, inventory) => {
+            let bytes = sheet.render(inventory).map_err(fail)?;
+            return Ok(Made { bytes, pages: 0, warnings: Vec::new() });
+        }
+    };
+    let r = format.backend().render(doc).map_err(|e| fail(e.to_string()))?;
     let warnings = r.warnings.iter().map(|w| warning(job, w)).collect();
     Ok(Made { bytes: r.bytes, pages: r.pages, warnings })
 }
@@ -309,7 +360,7 @@ const LARGE: usize = 2 << 20;
 impl Job<'_> {
     /// Whether this is a large PDF, made on its own (see [`for_each_job`]).
     pub fn is_large(&self) -> bool {
-        self.format == Format::Pdf && self.doc.text_len() >= LARGE
+        matches!(self.what, What::Document(Format::Pdf, doc) if doc.text_len() >= LARGE)
     }
 }
 
@@ -369,8 +420,11 @@ mod tests {
     #[test]
     fn large_pdfs_are_made_first_one_at_a_time_and_results_keep_job_order() {
         let (small, large) = (doc(5), doc(LARGE));
-        let job =
-            |name: &str, format: Format, doc| Job { root: Root::Public, path: name.into(), format, doc };
+        let job = |name: &str, format: Format, doc| Job {
+            root: Root::Public,
+            path: name.into(),
+            what: What::Document(format, doc),
+        };
         let jobs = vec![
             job("a.md", Format::Md, &small),
             job("b.pdf", Format::Pdf, &large),

@@ -1,32 +1,79 @@
 //! Woo redactions: `[[5.1.2e: words]]` inside Markdown text marks words withheld
-//! under a ground of the Wet open overheid.
+//! under a ground of the Wet open overheid (or, for documents judged under
+//! the old law, of the Wob: `[[10.2e: words]]`).
 //!
 //! Parsing splits a text into open and withheld segments; every later stage works
 //! on segments, so a public render can only ever see the ground code.
 
 use std::fmt;
 
-/// A ground for withholding under the Woo (articles 5.1 and 5.2).
+/// The law a document is judged under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Ground(&'static str, &'static str);
+pub enum Law {
+    /// The Wet open overheid (since 1 May 2022): grounds 5.1, 5.2, 5.4.
+    Woo,
+    /// The Wet openbaarheid van bestuur before it: grounds 10 and 11.
+    Wob,
+}
+
+impl Law {
+    pub fn name(self) -> &'static str {
+        match self {
+            Law::Woo => "Woo",
+            Law::Wob => "Wob",
+        }
+    }
+
+    /// `woo` or `wob`, as the data writes it.
+    pub fn parse(s: &str) -> Option<Law> {
+        match s {
+            "woo" => Some(Law::Woo),
+            "wob" => Some(Law::Wob),
+            _ => None,
+        }
+    }
+}
+
+/// A ground for withholding: under the Woo (articles 5.1, 5.2 and 5.4) or
+/// the Wob (articles 10 and 11), as the publication platforms accept them
+/// (open.minvws.nl's `Citation`), each with its meaning in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ground(&'static str, &'static str, Law);
 
 const GROUNDS: &[Ground] = &[
-    Ground("5.1.1a", "eenheid van de Kroon"),
-    Ground("5.1.1b", "veiligheid van de Staat"),
-    Ground("5.1.1c", "vertrouwelijk verstrekte bedrijfs- en fabricagegegevens"),
-    Ground("5.1.1d", "bijzondere persoonsgegevens"),
-    Ground("5.1.1e", "identificatienummers"),
-    Ground("5.1.2a", "betrekkingen van Nederland met andere staten en internationale organisaties"),
-    Ground("5.1.2b", "economische of financiële belangen van de Staat"),
-    Ground("5.1.2c", "opsporing en vervolging van strafbare feiten"),
-    Ground("5.1.2d", "inspectie, controle en toezicht door bestuursorganen"),
-    Ground("5.1.2e", "eerbiediging van de persoonlijke levenssfeer"),
-    Ground("5.1.2f", "bescherming van concurrentiegevoelige bedrijfs- en fabricagegegevens"),
-    Ground("5.1.2g", "bescherming van het milieu"),
-    Ground("5.1.2h", "beveiliging van personen en bedrijven en het voorkomen van sabotage"),
-    Ground("5.1.2i", "het goed functioneren van de Staat"),
-    Ground("5.1.5", "voorkomen van onevenredige benadeling"),
-    Ground("5.2", "persoonlijke beleidsopvattingen in documenten voor intern beraad"),
+    Ground("5.1.1a", "eenheid van de Kroon", Law::Woo),
+    Ground("5.1.1b", "veiligheid van de Staat", Law::Woo),
+    Ground("5.1.1c", "vertrouwelijk verstrekte bedrijfs- en fabricagegegevens", Law::Woo),
+    Ground("5.1.1d", "bijzondere persoonsgegevens", Law::Woo),
+    Ground("5.1.1e", "identificatienummers", Law::Woo),
+    Ground("5.1.2a", "betrekkingen van Nederland met andere staten en internationale organisaties", Law::Woo),
+    Ground("5.1.2b", "economische of financiële belangen van de Staat", Law::Woo),
+    Ground("5.1.2c", "opsporing en vervolging van strafbare feiten", Law::Woo),
+    Ground("5.1.2d", "inspectie, controle en toezicht door bestuursorganen", Law::Woo),
+    Ground("5.1.2e", "eerbiediging van de persoonlijke levenssfeer", Law::Woo),
+    Ground("5.1.2f", "bescherming van concurrentiegevoelige bedrijfs- en fabricagegegevens", Law::Woo),
+    Ground("5.1.2g", "bescherming van het milieu", Law::Woo),
+    Ground("5.1.2h", "beveiliging van personen en bedrijven en het voorkomen van sabotage", Law::Woo),
+    Ground("5.1.2i", "het goed functioneren van de Staat", Law::Woo),
+    Ground("5.1.5", "voorkomen van onevenredige benadeling", Law::Woo),
+    Ground("5.2", "persoonlijke beleidsopvattingen in documenten voor intern beraad", Law::Woo),
+    Ground("5.4", "informatie die berust bij de formateur", Law::Woo),
+    Ground("10.1a", "eenheid van de Kroon", Law::Wob),
+    Ground("10.1b", "veiligheid van de Staat", Law::Wob),
+    Ground("10.1c", "vertrouwelijk verstrekte bedrijfs- en fabricagegegevens", Law::Wob),
+    Ground("10.1d", "bijzondere persoonsgegevens", Law::Wob),
+    Ground("10.2a", "betrekkingen van Nederland met andere staten en internationale organisaties", Law::Wob),
+    Ground("10.2b", "economische of financiële belangen van de Staat", Law::Wob),
+    Ground("10.2c", "opsporing en vervolging van strafbare feiten", Law::Wob),
+    Ground("10.2d", "inspectie, controle en toezicht door bestuursorganen", Law::Wob),
+    Ground("10.2e", "eerbiediging van de persoonlijke levenssfeer", Law::Wob),
+    Ground(
+        "10.2f",
+        "het belang van de geadresseerde om als eerste kennis te nemen van de informatie",
+        Law::Wob,
+    ),
+    Ground("10.2g", "voorkomen van onevenredige bevoordeling of benadeling", Law::Wob),
+    Ground("11.1", "persoonlijke beleidsopvattingen in documenten voor intern beraad", Law::Wob),
 ];
 
 impl Ground {
@@ -51,8 +98,18 @@ impl Ground {
         self.1
     }
 
+    /// The law it is a ground of.
+    pub fn law(self) -> Law {
+        self.2
+    }
+
     pub fn all_codes() -> impl Iterator<Item = &'static str> {
         GROUNDS.iter().map(|g| g.0)
+    }
+
+    /// The codes of one law, for hints.
+    pub fn codes_of(law: Law) -> impl Iterator<Item = &'static str> {
+        GROUNDS.iter().filter(move |g| g.2 == law).map(|g| g.0)
     }
 }
 

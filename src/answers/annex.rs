@@ -7,7 +7,7 @@ use super::context::ReportCtx;
 use crate::document::Audience;
 use crate::document::markdown::escape_plain;
 use crate::model::sent::Sent;
-use crate::model::{Direction, Ground, Judgement, Precision, Register, Report};
+use crate::model::{Direction, Ground, Precision, Publication, Register, Report};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -16,16 +16,44 @@ use std::collections::BTreeMap;
 pub struct InventoryCtx {
     /// Numbered through the whole dossier.
     pub number: usize,
+    /// Its document ID (`BZK-2022Z21205-2021-03-09-video-stemmen-vaccinatie-1`).
+    pub id: String,
+    /// The ID of the first document of its report: a letter and its reply
+    /// are one family.
+    pub family: String,
+    /// The report it belongs to: one thread.
+    pub thread: String,
     /// Dutch, or `onbekend`.
     pub date: String,
+    /// `2021-03-09`; empty when unknown (or known only to the month).
+    pub iso_date: String,
     /// `Bericht van Ministerie van BZK aan Facebook`.
     pub description: String,
     pub annex: usize,
     pub from: String,
     pub to: String,
+    /// As the platforms write it: `Openbaar`, `Deels openbaar`, `Niet
+    /// openbaar`, `Reeds openbaar`.
     pub judgement: &'static str,
-    /// Ground codes, `5.1.2e, 5.2`; empty for an open document.
+    /// Ground codes as the platforms separate them, `5.1.2e; 5.2`, with
+    /// `dubbel` for a duplicate; empty for an open document.
     pub grounds: String,
+    /// The law it is judged under: `Woo` or `Wob`.
+    pub law: &'static str,
+    /// For a duplicate: the other document's ID.
+    pub related: String,
+    /// Why (Toelichting): for a duplicate, that its content was judged there.
+    pub note: String,
+    /// The description as plain public text (no Markdown escapes, withheld
+    /// words replaced by their ground), for the spreadsheets.
+    #[serde(skip)]
+    pub plain: String,
+    /// The date, for the spreadsheets.
+    #[serde(skip)]
+    pub day: Option<chrono::NaiveDate>,
+    /// Received by the ministry, for the index.
+    #[serde(skip)]
+    pub received: bool,
 }
 
 /// One document in its annex: what the inventory says, and its text.
@@ -76,6 +104,8 @@ impl AnnexHead {
 pub struct GroundCtx {
     pub code: &'static str,
     pub description: &'static str,
+    /// `Woo` or `Wob`.
+    pub law: &'static str,
 }
 
 /// The annexes in number order, the inventory (all their documents, in
@@ -88,6 +118,7 @@ pub fn annexes(
     reg: &Register,
     audience: Audience,
     sent: Option<&Sent>,
+    publication: &Publication,
 ) -> (Vec<AnnexCtx>, Vec<InventoryCtx>, Vec<GroundCtx>) {
     let mut annexes = Vec::new();
     let mut inventory = Vec::new();
@@ -105,9 +136,17 @@ pub fn annexes(
     for (report, ctx, number) in in_order {
         let mut documents = Vec::new();
         let kept = recorded.get(report.id.value.as_str()).copied().unwrap_or_default();
-        for (i, letter) in report.correspondence.iter().enumerate() {
+        let ids = report.document_ids(publication);
+        let family = ids.first().cloned().unwrap_or_default();
+        for (i, (letter, id)) in report.correspondence.iter().zip(ids).enumerate() {
             let (judgement, grounds) = letter.assessment();
             used.extend(grounds.iter().copied());
+            let law = letter.law.as_ref().map_or(publication.law, |l| l.value);
+            let mut codes: Vec<&str> = grounds.iter().map(|g| g.code()).collect();
+            let related = letter.duplicate_of.as_ref().map_or_else(String::new, |d| d.value.clone());
+            if !related.is_empty() {
+                codes.push("dubbel");
+            }
             let document_number = match kept.get(i) {
                 Some(n) => *n as usize,
                 None => {
@@ -115,21 +154,42 @@ pub fn annexes(
                     next
                 }
             };
+            let plain = match letter.direction {
+                Direction::Sent => format!("Bericht van {} aan {}", letter.from, letter.to),
+                Direction::Received => format!("Reactie van {} aan {}", letter.from, letter.to),
+            };
             let listed = InventoryCtx {
+                plain: crate::redaction::public_view(&plain).into_owned(),
+                day: match letter.date {
+                    Some(crate::model::Date::Day(d)) => Some(d),
+                    _ => None,
+                },
+                received: letter.direction == Direction::Received,
                 number: document_number,
+                id,
+                family: family.clone(),
+                thread: report.id.value.clone(),
                 date: letter.date.map_or_else(|| "onbekend".into(), |d| d.dutch(Precision::Day)),
-                description: escape_plain(&match letter.direction {
-                    Direction::Sent => format!("Bericht van {} aan {}", letter.from, letter.to),
-                    Direction::Received => format!("Reactie van {} aan {}", letter.from, letter.to),
-                }),
+                iso_date: match letter.date {
+                    Some(crate::model::Date::Day(d)) => d.to_string(),
+                    _ => String::new(),
+                },
+                description: escape_plain(&plain),
                 annex: number,
                 from: escape_plain(&letter.from),
                 to: escape_plain(&letter.to),
-                judgement: judgement.dutch(),
-                grounds: grounds.iter().map(|g| g.code()).collect::<Vec<_>>().join(", "),
+                judgement: judgement.label(),
+                grounds: codes.join("; "),
+                law: law.name(),
+                note: if related.is_empty() {
+                    String::new()
+                } else {
+                    "dubbel: inhoud is in een ander document al beoordeeld".to_string()
+                },
+                related,
             };
             inventory.push(listed.clone());
-            let published = judgement != Judgement::NietOpenbaar;
+            let published = judgement.published();
             // The public annexes never see the text of a document they do not publish.
             let text = if published || audience == Audience::Internal {
                 super::markdown::tidy(&letter.text.value).trim_end().to_string()
@@ -149,8 +209,10 @@ pub fn annexes(
     inventory.sort_by_key(|d| d.number);
     used.sort();
     used.dedup();
-    let legend =
-        used.into_iter().map(|g| GroundCtx { code: g.code(), description: g.description() }).collect();
+    let legend = used
+        .into_iter()
+        .map(|g| GroundCtx { code: g.code(), description: g.description(), law: g.law().name() })
+        .collect();
     (annexes, inventory, legend)
 }
 
@@ -193,4 +255,41 @@ fn rows(report: &Report, ctx: &ReportCtx, reg: &Register) -> Vec<Row> {
         rows.push(row(&format!("Uitkomst {}", escape_plain(name)), value));
     }
     rows
+}
+
+/// The inventory as the publication platforms read it, from the same rows
+/// as the table in `bijlagen` (public values only).
+pub fn inventory(
+    rows: &[InventoryCtx],
+    dossier: &crate::model::Dossier,
+) -> crate::document::inventory::Inventory {
+    use crate::document::inventory::{Inventory, Row};
+    let publication = dossier.publication();
+    Inventory {
+        case: dossier.id.value.clone(),
+        matter: publication.matter,
+        title: crate::redaction::public_view(&dossier.title).into_owned(),
+        author: crate::redaction::public_view(&dossier.ministry()).into_owned(),
+        publisher: publication.publisher,
+        category: publication.category,
+        published: dossier.answered.unwrap_or(dossier.submitted).earliest(),
+        file: "bijlagen.pdf".to_string(),
+        rows: rows
+            .iter()
+            .map(|d| Row {
+                number: d.number,
+                annex: d.annex,
+                id: d.id.clone(),
+                family: d.family.clone(),
+                thread: d.thread.clone(),
+                document: d.plain.clone(),
+                received: d.received,
+                date: d.day,
+                judgement: d.judgement,
+                grounds: d.grounds.clone(),
+                note: d.note.clone(),
+                related: d.related.clone(),
+            })
+            .collect(),
+    }
 }

@@ -18,6 +18,7 @@ pub mod parse;
 pub mod view;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::document::inventory::Inventory;
 use crate::document::{Audience, Block, Document, Inline, Note, Role, Section};
 use crate::model::sent::{Fingerprint, SentAnnex};
 use crate::model::templates::{DocTemplate, DocTemplates};
@@ -45,6 +46,9 @@ pub struct Drafts {
     pub follow_up: Vec<Document>,
     /// The sent documents are kept as they are (not made again).
     pub keep_sent: bool,
+    /// The inventory of the annexed documents as the publication platforms
+    /// read it (public values only), when the dossier has one.
+    pub inventory: Option<Inventory>,
 }
 
 /// What a follow-up answer ("nader") holds: the answers and annexes that
@@ -85,7 +89,7 @@ pub fn render_dossier(
     options: Options,
     diags: &mut Diagnostics,
 ) -> Option<Drafts> {
-    let (public, fingerprint) =
+    let (public, fingerprint, inventory) =
         render_for(project, dossier, templates, Audience::Public, options, None, diags)?;
     let mut drafts = Drafts {
         dossier: dossier.id.value.clone(),
@@ -94,6 +98,7 @@ pub fn render_dossier(
         fingerprint,
         follow_up: Vec::new(),
         keep_sent: false,
+        inventory,
     };
     if options.internal {
         // A problem both renders share was told by the public one.
@@ -116,7 +121,7 @@ pub fn render_follow_up(
     follow: &FollowUp,
     diags: &mut Diagnostics,
 ) -> Option<Vec<Document>> {
-    render_for(project, dossier, templates, Audience::Public, options, Some(follow), diags).map(|(d, _)| d)
+    render_for(project, dossier, templates, Audience::Public, options, Some(follow), diags).map(|(d, ..)| d)
 }
 
 /// One document to render: its template, the document's name, and the
@@ -137,7 +142,7 @@ fn render_for(
     options: Options,
     follow: Option<&FollowUp>,
     diags: &mut Diagnostics,
-) -> Option<(Vec<Document>, Fingerprint)> {
+) -> Option<(Vec<Document>, Fingerprint, Option<Inventory>)> {
     let errors_before = diags.error_count();
     let scope = scope(project, dossier, audience, diags);
     let tera = new_tera();
@@ -168,14 +173,22 @@ fn render_for(
     let (items, footnotes) = answer_items(dossier, &answers, &view, None, diags);
     let mut fingerprint =
         Fingerprint { answers: answer_fingerprints(&items, &footnotes), ..Fingerprint::default() };
-    let (mut annexes, mut inventory, legend) =
-        annex::annexes(&scope.reports, &scope.report_ctx, &project.register, audience, dossier.sent.as_ref());
+    let (mut annexes, mut inventory, legend) = annex::annexes(
+        &scope.reports,
+        &scope.report_ctx,
+        &project.register,
+        audience,
+        dossier.sent.as_ref(),
+        &dossier.publication(),
+    );
     if dossier.annexes.reports {
         fingerprint.date_order =
             scope.reports.iter().enumerate().map(|(i, r)| (r.id.value.clone(), i as u32 + 1)).collect();
     }
     drop(scope);
     fingerprint.annexes = annexes.iter().map(annex_fingerprint).collect();
+    let spreadsheet = (audience == Audience::Public && follow.is_none() && dossier.annexes.inventory)
+        .then(|| annex::inventory(&inventory, dossier));
     let (items, footnotes) = match follow {
         Some(f) => {
             annexes.retain(|a| f.annexes.contains(&a.id));
@@ -242,7 +255,7 @@ fn render_for(
         };
         documents.push(Document { name: planned.name.clone(), meta, sections, notes });
     }
-    Some((documents, fingerprint))
+    Some((documents, fingerprint, spreadsheet))
 }
 
 /// The documents a dossier has: the answers, the annexes (when it has

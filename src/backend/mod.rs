@@ -8,6 +8,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod inventory;
 pub mod markdown;
 pub mod pdf;
 pub mod typography;

@@ -157,7 +157,11 @@ fn no_longer_made(
                 None => false,
             };
             let format = p.extension().is_some_and(|e| settings.formats.iter().any(|f| f.extension() == e));
-            legacy_internal || (in_scope && format)
+            let sheet = p
+                .file_name()
+                .is_some_and(|n| crate::backend::inventory::Sheet::ALL.iter().any(|s| n == s.file_name()))
+                && p.components().count() == 2;
+            legacy_internal || (in_scope && (format || sheet))
         })
         .cloned()
         .collect()

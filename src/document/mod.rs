@@ -7,6 +7,7 @@
 //! A public document never holds withheld words: a [`Redaction`] carries its
 //! ground always and its words only in the internal audience's document.
 
+pub mod inventory;
 pub mod markdown;
 pub mod plain;
 

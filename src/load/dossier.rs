@@ -3,7 +3,9 @@
 use super::read::Reader;
 use super::yaml::{Kind, Node};
 use crate::diag::Diagnostic;
-use crate::model::{Aanhangsel, Annexes, Answer, At, DelayNotice, Dossier, Footnote, Person, Question};
+use crate::model::{
+    Aanhangsel, Annexes, Answer, At, DelayNotice, Dossier, Footnote, Person, Question, WooFields,
+};
 
 const DOSSIER_FIELDS: &[&str] = &[
     "id",
@@ -28,7 +30,9 @@ const DOSSIER_FIELDS: &[&str] = &[
     "footnotes",
     "questions",
     "annexes",
+    "woo",
 ];
+const WOO_FIELDS: &[&str] = &["law", "prefix", "matter", "publisher", "category"];
 const PERSON_FIELDS: &[&str] = &["name", "short", "party", "role"];
 const QUESTION_FIELDS: &[&str] = &["number", "id", "text", "answer", "answer_with"];
 const FOOTNOTE_FIELDS: &[&str] = &["text", "url"];
@@ -85,6 +89,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         .required(r, "questions")
         .and_then(|n| r.list(n, "questions"))
         .map(|l| l.iter().filter_map(|n| question(r, n)).collect::<Vec<_>>());
+    let woo = f.get("woo").map(|n| woo(r, n)).unwrap_or_default();
     let annexes =
         f.get("annexes").and_then(|n| annexes(r, n)).unwrap_or(Annexes { reports: true, inventory: true });
     f.finish(r);
@@ -112,6 +117,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         footnotes,
         questions: questions?,
         annexes,
+        woo,
     })
 }
 
@@ -288,6 +294,56 @@ fn question(r: &mut Reader, node: &Node) -> Option<Question> {
     };
     f.finish(r);
     Some(Question { number: number?, id, text: text?, answer: answer? })
+}
+
+/// `woo:`: the law, the parts of the document IDs, the publisher and the
+/// information category.
+fn woo(r: &mut Reader, node: &Node) -> WooFields {
+    let Some(mut f) = r.map(node, "woo", WOO_FIELDS) else { return WooFields::default() };
+    let law = f.get("law").and_then(|n| {
+        r.choice(n, &["woo", "wob"], crate::redaction::Law::parse).map(|l| At::new(l, r.node_span(n)))
+    });
+    let mut part = |r: &mut Reader, name: &str, example: &str| {
+        let n = f.get(name)?;
+        let s = r.string(n)?;
+        if crate::model::woo::is_id_part(&s) && s.len() <= 40 {
+            return Some(At::new(s, r.node_span(n)));
+        }
+        let d = Diagnostic::error(format!("`{s}` cannot stand in a document ID"), r.node_span(n))
+            .label("letters, digits, `.` and `-` only, at most 40")
+            .hint(format!("e.g. `{name}: {example}`"));
+        r.push(d);
+        None
+    };
+    let prefix = part(r, "prefix", "BZK");
+    let matter = part(r, "matter", "2022Z21205");
+    let publisher = f.get("publisher").and_then(|n| {
+        let s = r.string(n)?;
+        if s.starts_with("https://identifier.overheid.nl/tooi/id/") {
+            return Some(At::new(s, r.node_span(n)));
+        }
+        let d = Diagnostic::error(format!("`{s}` is not a TOOI identifier"), r.node_span(n))
+            .label("expected `https://identifier.overheid.nl/tooi/id/…`")
+            .hint("the publisher's TOOI identifier, e.g. `https://identifier.overheid.nl/tooi/id/ministerie/mnre1034` (BZK)");
+        r.push(d);
+        None
+    });
+    let category = f.get("category").and_then(|n| {
+        let s = r.string(n)?;
+        if crate::model::woo::category_name(&s).is_some() {
+            return Some(At::new(s, r.node_span(n)));
+        }
+        let d = Diagnostic::error(format!("`{s}` is not an information category of the Woo index"), r.node_span(n))
+            .label("unknown category")
+            .hint(format!(
+                "one of {} (c_c76862ab: vergaderstukken Staten-Generaal; c_3baef532: Woo-verzoeken en -besluiten)",
+                crate::model::woo::category_codes().collect::<Vec<_>>().join(", ")
+            ));
+        r.push(d);
+        None
+    });
+    f.finish(r);
+    WooFields { law, prefix, matter, publisher, category }
 }
 
 fn annexes(r: &mut Reader, node: &Node) -> Option<Annexes> {

@@ -84,6 +84,7 @@ pub fn load(data: &Path) -> Loaded {
     read_locks(data, &mut loaded);
     validate::register(&loaded.project.register, &mut loaded.diagnostics);
     validate::dossiers(&loaded.project.dossiers, &mut loaded.diagnostics);
+    validate::publication(&loaded.project, &mut loaded.diagnostics);
     loaded
 }
 

@@ -7,6 +7,7 @@ use crate::model::{
     Account, At, Direction, Factcheck, Ground, Initiative, Judgement, Letter, Outcome, OutcomeStatus,
     Register, Report,
 };
+use crate::redaction::Law;
 
 const FILE_FIELDS: &[&str] = &["accounts", "reports"];
 const ACCOUNT_FIELDS: &[&str] = &[
@@ -37,8 +38,19 @@ const REPORT_FIELDS: &[&str] = &[
     "outcome",
 ];
 const FACTCHECK_FIELDS: &[&str] = &["date", "by", "url"];
-const LETTER_FIELDS: &[&str] =
-    &["date", "direction", "from", "to", "text", "reconstructed", "judgement", "grounds"];
+const LETTER_FIELDS: &[&str] = &[
+    "date",
+    "direction",
+    "from",
+    "to",
+    "text",
+    "reconstructed",
+    "judgement",
+    "grounds",
+    "id",
+    "law",
+    "duplicate_of",
+];
 const OUTCOME_FIELDS: &[&str] = &["status", "date", "text"];
 
 /// Adds the accounts and reports of one records file to `register`.
@@ -166,11 +178,28 @@ fn letter(r: &mut Reader, node: &Node) -> Option<Letter> {
         r.choice(n, &["openbaar", "deels openbaar", "niet openbaar", "reeds openbaar"], Judgement::parse)
             .map(|j| At::new(j, r.node_span(n)))
     });
-    let grounds = f
-        .get("grounds")
-        .and_then(|n| r.list(n, "Woo grounds"))
-        .map(|list| list.iter().filter_map(|n| ground(r, n)).collect())
-        .unwrap_or_default();
+    let mut grounds = Vec::new();
+    let mut ground_spans = Vec::new();
+    let mut dubbel = None;
+    for n in f.get("grounds").and_then(|n| r.list(n, "Woo grounds")).unwrap_or_default() {
+        if matches!(&n.kind, super::yaml::Kind::Scalar(s) if s.trim() == "dubbel") {
+            dubbel = Some(r.node_span(n));
+        } else if let Some(g) = ground(r, n) {
+            grounds.push(g);
+            ground_spans.push(r.node_span(n));
+        }
+    }
+    let id = f.get("id").and_then(|n| document_id(r, n));
+    let law = f
+        .get("law")
+        .and_then(|n| r.choice(n, &["woo", "wob"], Law::parse).map(|l| At::new(l, r.node_span(n))));
+    let duplicate_of = f.get("duplicate_of").and_then(|n| document_id(r, n));
+    if let (Some(span), None) = (dubbel, &duplicate_of) {
+        let d = Diagnostic::error("`dubbel` names no other document", span)
+            .label("a duplicate of which document?")
+            .hint("add `duplicate_of: <ID>` with the ID of the document this one duplicates (e.g. `BZK-2022Z21205-…-1`)");
+        r.push(d);
+    }
     f.finish(r);
     Some(Letter {
         date,
@@ -181,16 +210,39 @@ fn letter(r: &mut Reader, node: &Node) -> Option<Letter> {
         reconstructed,
         judgement,
         grounds,
+        ground_spans,
+        id,
+        law,
+        duplicate_of,
+        dubbel,
     })
+}
+
+/// A document ID as the platforms take it: `[A-Za-z0-9.-]`, 1–170 long.
+fn document_id(r: &mut Reader, node: &Node) -> Option<At<String>> {
+    let s = r.string(node)?;
+    if crate::model::woo::is_document_id(&s) {
+        return Some(At::new(s, r.node_span(node)));
+    }
+    let d = Diagnostic::error(format!("`{s}` is not a document ID"), r.node_span(node))
+        .label("letters, digits, `.` and `-` only, at most 170")
+        .hint("the publication platforms' form is `<prefix>-<matter>-<number>`, e.g. `BZK-534-3444`");
+    r.push(d);
+    None
 }
 
 fn ground(r: &mut Reader, node: &Node) -> Option<Ground> {
     let code = r.string(node)?;
     let found = Ground::parse(&code);
     if found.is_none() {
-        let d = Diagnostic::error(format!("`{code}` is not a ground of the Woo"), r.node_span(node))
-            .label("unknown ground")
-            .hint(format!("use one of {}", Ground::all_codes().collect::<Vec<_>>().join(", ")));
+        let d =
+            Diagnostic::error(format!("`{code}` is not a ground of the Woo or the Wob"), r.node_span(node))
+                .label("unknown ground")
+                .hint(format!(
+                    "use one of {} (Woo), {} (Wob), or `dubbel` with `duplicate_of`",
+                    Ground::codes_of(Law::Woo).collect::<Vec<_>>().join(", "),
+                    Ground::codes_of(Law::Wob).collect::<Vec<_>>().join(", ")
+                ));
         r.push(d);
     }
     found

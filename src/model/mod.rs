@@ -8,6 +8,7 @@ pub mod kamer;
 pub mod sent;
 pub mod templates;
 pub mod validate;
+pub mod woo;
 
 use crate::redaction;
 pub use crate::redaction::Ground;
@@ -124,6 +125,17 @@ pub struct Letter {
     /// Grounds for withholding beyond the redaction markers (for a document
     /// that is `niet openbaar` as a whole).
     pub grounds: Vec<redaction::Ground>,
+    /// Where each of `grounds` is written.
+    pub ground_spans: Vec<Span>,
+    /// Its document ID as written in the data (`BZK-534-3444`); otherwise
+    /// derived from the report and the letter's place in it.
+    pub id: Option<At<String>>,
+    /// The law it is judged under, when not the dossier's.
+    pub law: Option<At<redaction::Law>>,
+    /// The document it duplicates (`dubbel`): that document's ID.
+    pub duplicate_of: Option<At<String>>,
+    /// Where `dubbel` is listed under `grounds`, if it is.
+    pub dubbel: Option<Span>,
 }
 
 impl Letter {
@@ -139,6 +151,8 @@ impl Letter {
         let judgement = match (&self.judgement, parsed) {
             (_, false) => Judgement::NietOpenbaar,
             (Some(j), true) => j.value,
+            // A duplicate is judged where the other document is.
+            (None, true) if self.duplicate_of.is_some() => Judgement::NietOpenbaar,
             (None, true) if grounds.is_empty() => Judgement::Openbaar,
             (None, true) => Judgement::DeelsOpenbaar,
         };
@@ -162,17 +176,29 @@ impl Judgement {
             "deels openbaar" => Some(Judgement::DeelsOpenbaar),
             "niet openbaar" => Some(Judgement::NietOpenbaar),
             "reeds openbaar" => Some(Judgement::ReedsOpenbaar),
-            _ => None,
+            _ => match s.to_lowercase().as_str() {
+                l @ ("openbaar" | "deels openbaar" | "niet openbaar" | "reeds openbaar") => {
+                    Judgement::parse(l)
+                }
+                _ => None,
+            },
         }
     }
 
-    pub fn dutch(self) -> &'static str {
+    /// As the publication platforms write it (`Deels openbaar`), in every
+    /// inventory the tool makes.
+    pub fn label(self) -> &'static str {
         match self {
-            Judgement::Openbaar => "openbaar",
-            Judgement::DeelsOpenbaar => "deels openbaar",
-            Judgement::NietOpenbaar => "niet openbaar",
-            Judgement::ReedsOpenbaar => "reeds openbaar",
+            Judgement::Openbaar => "Openbaar",
+            Judgement::DeelsOpenbaar => "Deels openbaar",
+            Judgement::NietOpenbaar => "Niet openbaar",
+            Judgement::ReedsOpenbaar => "Reeds openbaar",
         }
+    }
+
+    /// Whether the document is published (all but `Niet openbaar`).
+    pub fn published(self) -> bool {
+        self != Judgement::NietOpenbaar
     }
 }
 
@@ -260,6 +286,19 @@ pub struct Report {
 }
 
 impl Report {
+    /// The document ID of each of its letters in a dossier published as
+    /// `publication`: as written, or `<prefix>-<matter>-<report id>-<place>`.
+    pub fn document_ids(&self, publication: &Publication) -> Vec<String> {
+        self.correspondence
+            .iter()
+            .enumerate()
+            .map(|(i, l)| match &l.id {
+                Some(id) => id.value.clone(),
+                None => woo::document_id(&publication.prefix, &publication.matter, &self.id.value, i + 1),
+            })
+            .collect()
+    }
+
     pub fn went_through(&self, account: &str) -> bool {
         self.accounts.iter().any(|a| a.value == account)
     }
@@ -362,6 +401,25 @@ pub struct Question {
     pub answer: Answer,
 }
 
+/// How a dossier's annexed documents are published under the Woo: the
+/// law, the parts of each document's ID (`<prefix>-<matter>-<n>`), and the
+/// publisher and category the national index (DiWoo) files them under.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Publication {
+    pub law: redaction::Law,
+    /// Where `law` is written, if it is.
+    pub law_at: Option<Span>,
+    /// `BZK`: written, or the ministry's abbreviation, or `WOO`.
+    pub prefix: String,
+    /// The matter: written, or the dossier's id.
+    pub matter: String,
+    /// The publisher's TOOI identifier and name, when written or known for
+    /// the ministry.
+    pub publisher: Option<(String, String)>,
+    /// The information category (a TOOI `c_…` code) and its name.
+    pub category: (String, String),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Annexes {
     pub reports: bool,
@@ -403,9 +461,50 @@ pub struct Dossier {
     pub footnotes: Vec<Footnote>,
     pub questions: Vec<Question>,
     pub annexes: Annexes,
+    /// As written under `woo:`; the defaults are filled in by [`Dossier::publication`].
+    pub woo: WooFields,
+}
+
+/// The `woo:` fields as written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WooFields {
+    pub law: Option<At<redaction::Law>>,
+    pub prefix: Option<At<String>>,
+    pub matter: Option<At<String>>,
+    pub publisher: Option<At<String>>,
+    pub category: Option<At<String>>,
 }
 
 impl Dossier {
+    /// How its documents are published: what `woo:` says, with defaults
+    /// from the ministry (its abbreviation and TOOI identifier) and the
+    /// dossier's id.
+    pub fn publication(&self) -> Publication {
+        let ministry = self.ministry();
+        let known = woo::ministry(&ministry);
+        let category = self.woo.category.as_ref().map_or(woo::DEFAULT_CATEGORY, |c| c.value.as_str());
+        Publication {
+            law: self.woo.law.as_ref().map_or(redaction::Law::Woo, |l| l.value),
+            law_at: self.woo.law.as_ref().map(|l| l.span),
+            prefix: self
+                .woo
+                .prefix
+                .as_ref()
+                .map(|p| p.value.clone())
+                .or_else(|| known.map(|k| k.abbreviation.to_string()))
+                .unwrap_or_else(|| "WOO".to_string()),
+            matter: self.woo.matter.as_ref().map_or_else(|| self.id.value.clone(), |m| m.value.clone()),
+            publisher: match &self.woo.publisher {
+                Some(p) => Some((p.value.clone(), ministry.clone())),
+                None => known.map(|k| (format!("{}{}", woo::MINISTRY_BASE, k.tooi), k.name.to_string())),
+            },
+            category: (
+                format!("{}{category}", woo::CATEGORY_BASE),
+                woo::category_name(category).unwrap_or(category).to_string(),
+            ),
+        }
+    }
+
     /// The sending ministry: as given, or derived from the answerer's role
     /// ("minister van X" → "Ministerie van X").
     pub fn ministry(&self) -> String {

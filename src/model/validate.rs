@@ -113,12 +113,12 @@ fn judgement(letter: &super::Letter, diags: &mut Diagnostics) {
     let marked = !redaction::grounds(&letter.text.value).is_empty();
     let problem = match j.value {
         Openbaar | ReedsOpenbaar if marked || !letter.grounds.is_empty() => {
-            Some(format!("a document with withheld passages cannot be `{}`", j.value.dutch()))
+            Some(format!("a document with withheld passages cannot be `{}`", j.value.label().to_lowercase()))
         }
         DeelsOpenbaar if !marked => {
             Some("`deels openbaar` needs at least one `[[ground: …]]` in the text".into())
         }
-        NietOpenbaar if !marked && letter.grounds.is_empty() => {
+        NietOpenbaar if !marked && letter.grounds.is_empty() && letter.duplicate_of.is_none() => {
             Some("`niet openbaar` needs its ground(s): add `grounds: [5.1.2e]`".into())
         }
         _ => None,
@@ -280,6 +280,103 @@ pub fn footnote_refs(text: &str) -> Vec<(usize, &str)> {
         }
     }
     out
+}
+
+/// The Woo rules that need a dossier and the register together: every
+/// annexed document's ID has the platforms' form and is the dossier's only
+/// one of that ID; every ground is of the law the document is judged under
+/// (the letter's `law`, else the dossier's); a `duplicate_of` in the
+/// dossier's own series names one of its documents.
+pub fn publication(project: &super::Project, diags: &mut Diagnostics) {
+    for d in &project.dossiers {
+        if !(d.annexes.reports || d.annexes.inventory) {
+            continue;
+        }
+        let publication = d.publication();
+        let reports = project.register.reports_until(d.records_until);
+        let mut ids: HashMap<String, crate::source::Span> = HashMap::new();
+        for r in &reports {
+            for (letter, id) in r.correspondence.iter().zip(r.document_ids(&publication)) {
+                let at = letter.id.as_ref().map_or(r.id.span, |i| i.span);
+                if !super::woo::is_document_id(&id) {
+                    diags.push(
+                        Diagnostic::error(format!("the document ID `{id}` is longer than 170 characters"), at)
+                            .label("its ID is made from this")
+                            .also(d.id.span, "in this dossier")
+                            .hint("give the letter a shorter `id:`, or the dossier a shorter `woo: { prefix, matter }`"),
+                    );
+                }
+                if let Some(first) = ids.insert(id.clone(), at) {
+                    diags.push(
+                        Diagnostic::error(format!("two documents have the ID `{id}`"), at)
+                            .label("second")
+                            .also(first, "first")
+                            .hint("a document ID is given once; change one `id:`"),
+                    );
+                }
+                law_of_grounds(letter, &publication, d, diags);
+            }
+        }
+        let own = format!("{}-{}-", publication.prefix, publication.matter);
+        for r in &reports {
+            for letter in &r.correspondence {
+                let Some(dup) = &letter.duplicate_of else { continue };
+                if dup.value.starts_with(&own) && !ids.contains_key(&dup.value) {
+                    diags.push(
+                        Diagnostic::error(
+                            format!("`{}` names no document of dossier {}", dup.value, d.id.value),
+                            dup.span,
+                        )
+                        .label("duplicate of an unknown document")
+                        .also(d.id.span, "this dossier's documents")
+                        .hint("use the ID the inventory gives the other document"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Each ground of `letter` (in its markers and under `grounds`) must be of
+/// the law it is judged under.
+fn law_of_grounds(
+    letter: &super::Letter,
+    publication: &super::Publication,
+    d: &Dossier,
+    diags: &mut Diagnostics,
+) {
+    let (law, law_at) = match &letter.law {
+        Some(l) => (l.value, Some(l.span)),
+        None => (publication.law, publication.law_at),
+    };
+    let marked = redaction::markers(&letter.text.value)
+        .into_iter()
+        .map(|(range, g, _)| (g, letter.text.span_of(range.start, range.start + 2 + g.code().len())));
+    let listed = letter.grounds.iter().copied().zip(letter.ground_spans.iter().copied());
+    for (ground, at) in marked.chain(listed).filter(|(g, _)| g.law() != law) {
+        let mut e = Diagnostic::error(
+            format!(
+                "`{}` is a ground of the {}; this document is judged under the {}",
+                ground.code(),
+                ground.law().name(),
+                law.name()
+            ),
+            at,
+        )
+        .label(format!("a {} ground", ground.law().name()))
+        .hint(format!(
+            "use a ground of the {} ({}), or set the letter's `law: {}` if it was judged under the {}",
+            law.name(),
+            redaction::Ground::codes_of(law).collect::<Vec<_>>().join(", "),
+            ground.law().name().to_lowercase(),
+            ground.law().name()
+        ));
+        e = match law_at {
+            Some(s) => e.also(s, "the law it is judged under"),
+            None => e.also(d.id.span, "a Woo dossier (no `woo: { law }`)"),
+        };
+        diags.push(e);
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ fn the_bundled_dossier_has_an_inventory_and_five_annexes_in_date_order() {
     assert_eq!(rows.len(), 11, "{inventory}");
     assert_eq!(
         rows[0],
-        "| 1 | 9 maart 2021 | Bericht van Ministerie van BZK aan Facebook | 1 | deels openbaar | 5.1.2e |"
+        "| 1 | BZK-2022Z21205-2021-03-09-video-stemmen-vaccinatie-1 | 9 maart 2021 | Bericht van Ministerie van BZK aan Facebook | 1 | Deels openbaar | 5.1.2e |"
     );
     assert!(inventory.contains("- 5.1.2e – eerbiediging van de persoonlijke levenssfeer"));
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## Bijlage ")).collect();
@@ -55,7 +55,7 @@ fn annex_numbers_follow_when_reports_are_added_or_removed() {
     assert!(md.contains("## Bijlage 1 – Een eerdere melding"));
     assert!(md.contains("## Bijlage 2 – Video over stemmen"));
     assert!(
-        md.contains("| 1 | onbekend | Bericht van Ministerie van BZK aan Twitter | 1 | openbaar |  |"),
+        md.contains("| 1 | BZK-2022Z21205-2020-01-02-eerder-1 | onbekend | Bericht van Ministerie van BZK aan Twitter | 1 | Openbaar |  |"),
         "{md}"
     );
     let answers = s.read("output/2022Z21205/antwoord.md");
@@ -85,12 +85,14 @@ fn a_document_that_is_not_public_is_listed_but_not_reproduced() {
     let public = s.read("output/T1/bijlagen.md");
     assert!(
         public.contains(
-            "| 2 | onbekend | Reactie van Facebook aan Ministerie van BZK | 1 | niet openbaar | 5.1.2f |"
+            "| 2 | BZK-T1-r1-2 | onbekend | Reactie van Facebook aan Ministerie van BZK | 1 | Niet openbaar | 5.1.2f |"
         ),
         "{public}"
     );
     assert!(
-        public.contains("| 3 | onbekend | Reactie van Facebook aan Ministerie van BZK | 1 | openbaar |  |"),
+        public.contains(
+            "| 3 | BZK-T1-r1-3 | onbekend | Reactie van Facebook aan Ministerie van BZK | 1 | Openbaar |  |"
+        ),
         "{public}"
     );
     assert!(

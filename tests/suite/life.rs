@@ -272,7 +272,7 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     assert!(r.stderr.contains("2022Z21205 was sent on 2 december 2022"), "{}", r.stderr);
     assert_eq!(s.run(&["build"]).code, 0);
     let sent = sent_files(&s.out());
-    assert_eq!(sent.len(), 9);
+    assert_eq!(sent.len(), 12, "md, pdf and html of three documents, the inventory's three files");
 
     // A report found later changes answers 4 (a fifth report to Facebook),
     // 6 (the Twitter report of 17 March is now the third to Facebook), 8 and
@@ -324,7 +324,7 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     let annexes = s.read("output/2022Z21205/nader/bijlagen.md");
     assert!(annexes.contains("## Bijlage 6 – Een later gevonden melding"), "{annexes}");
     assert!(
-        annexes.contains("| 12 | 10 maart 2021 | Bericht van Ministerie van BZK aan Facebook | 6 |"),
+        annexes.contains("| 12 | BZK-2022Z21205-2021-03-10-later-gevonden-1 | 10 maart 2021 | Bericht van Ministerie van BZK aan Facebook | 6 |"),
         "{annexes}"
     );
     assert!(!annexes.contains("## Bijlage 2"), "{annexes}");

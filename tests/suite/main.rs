@@ -14,6 +14,7 @@ mod letter;
 mod life;
 mod output;
 mod pdf;
+mod publication;
 mod register_changes;
 mod robustness;
 mod woo;

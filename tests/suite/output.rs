@@ -56,7 +56,10 @@ fn files_a_build_no_longer_makes_are_removed_and_listed() {
         assert!(r.stdout.contains(&format!("  removed      output/T1/bijlagen.{ext}")), "{}", r.stdout);
         assert!(!s.file(&format!("output/T1/bijlagen.{ext}")).exists());
     }
-    assert!(r.stderr.contains(", 3 removed"), "{}", r.stderr);
+    for sheet in ["inventaris.xlsx", "inventaris.csv", "diwoo.xml"] {
+        assert!(r.stdout.contains(&format!("  removed      output/T1/{sheet}")), "{}", r.stdout);
+    }
+    assert!(r.stderr.contains(", 6 removed"), "{}", r.stderr);
     // A dossier that is gone takes its files along; one not built keeps them.
     crate::common::copy_dir(&s.data().join("dossiers/T1"), &s.data().join("dossiers/T2"));
     s.edit("data/dossiers/T2/dossier.yaml", "id: T1", "id: T2");

@@ -1,0 +1,23 @@
+//! `inventaris.csv`: the production report's columns, UTF-8 without a byte
+//! order mark, a header row, RFC 4180 quoting and line ends (the csv crate),
+//! dates as `YYYY-MM-DD`.
+
+use super::{COLUMNS, Cell, cells};
+use crate::document::inventory::Inventory;
+
+pub fn write(inventory: &Inventory) -> Result<Vec<u8>, String> {
+    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+    let fail = |e: ::csv::Error| e.to_string();
+    w.write_record(COLUMNS).map_err(fail)?;
+    for row in &inventory.rows {
+        let record: Vec<String> = cells(inventory, row)
+            .iter()
+            .map(|c| match c {
+                Cell::Text(t) => t.to_string(),
+                Cell::Date(d) => d.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
+            })
+            .collect();
+        w.write_record(&record).map_err(fail)?;
+    }
+    w.into_inner().map_err(|e| e.to_string())
+}

@@ -1,0 +1,64 @@
+//! The typed inventory of a dossier's annexed documents, as the Woo
+//! publication platforms read it: one row per document, public values only
+//! (withheld words never reach it). Handed to the spreadsheet, CSV and
+//! DiWoo backends; made once, by the answers stage, from the same rows as
+//! the inventory table in `bijlagen`.
+
+use chrono::NaiveDate;
+
+/// A dossier's inventory, with what the national index needs to know of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inventory {
+    /// The case number (Zaaknummer): the dossier's id.
+    pub case: String,
+    /// The matter of the document IDs.
+    pub matter: String,
+    /// The dossier's title, for the documents' titles.
+    pub title: String,
+    /// The sending ministry, as the dossier names it (the spreadsheet's author).
+    pub author: String,
+    /// The publisher's TOOI identifier and name, when known.
+    pub publisher: Option<(String, String)>,
+    /// The information category's TOOI identifier and name.
+    pub category: (String, String),
+    /// When the documents were published with the answers (the dossier's
+    /// `answered`), else submitted.
+    pub published: NaiveDate,
+    /// The file the documents are published in: `bijlagen.pdf`.
+    pub file: String,
+    pub rows: Vec<Row>,
+}
+
+/// One document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// Its inventory number and its annex.
+    pub number: usize,
+    pub annex: usize,
+    /// Its document ID, its family's (the report's first document) and its
+    /// thread (the report).
+    pub id: String,
+    pub family: String,
+    pub thread: String,
+    /// `Bericht van Ministerie van BZK aan Facebook`.
+    pub document: String,
+    /// Received by the ministry (a reply), not sent by it.
+    pub received: bool,
+    /// Its date, when known to the day.
+    pub date: Option<NaiveDate>,
+    /// `Openbaar`, `Deels openbaar`, `Niet openbaar`, `Reeds openbaar`.
+    pub judgement: &'static str,
+    /// `5.1.2e; 5.2`, with `dubbel` for a duplicate.
+    pub grounds: String,
+    /// Toelichting.
+    pub note: String,
+    /// For a duplicate: the other document's ID.
+    pub related: String,
+}
+
+impl Row {
+    /// Whether the document is published (all but `Niet openbaar`).
+    pub fn published(&self) -> bool {
+        self.judgement != "Niet openbaar"
+    }
+}

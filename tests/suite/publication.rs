@@ -1,0 +1,225 @@
+//! Woo publication: the inventory as the platforms read it (xlsx, csv),
+//! document IDs that hold, the grounds of both laws, and DiWoo metadata.
+
+use crate::common::Scratch;
+use calamine::{Data, Reader, Xlsx};
+use std::collections::BTreeMap;
+
+/// The production report's header row, as the spec gives it.
+const HEADER: [&str; 14] = [
+    "ID",
+    "Matter",
+    "Family",
+    "Email Thread ID",
+    "Document",
+    "File Type",
+    "Datum",
+    "Beoordeling",
+    "Opgeschort",
+    "Beoordelingsgrond",
+    "Toelichting",
+    "Publieke Link",
+    "Gerelateerd ID",
+    "Zaaknummer",
+];
+
+/// Every row of the sheet as text (dates as `YYYY-MM-DD`), and which cells hold real dates.
+fn read_xlsx(path: &std::path::Path) -> (Vec<Vec<String>>, usize) {
+    let mut book: Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let range = book.worksheet_range("Inventarislijst").unwrap();
+    let mut dates = 0;
+    let rows = range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|c| match c {
+                    Data::DateTime(d) => {
+                        dates += 1;
+                        let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+                        (epoch + chrono::Days::new(d.as_f64() as u64)).to_string()
+                    }
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    (rows, dates)
+}
+
+/// The CSV's rows (RFC 4180, as the csv crate reads it).
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+    r.records().map(|rec| rec.unwrap().iter().map(str::to_string).collect()).collect()
+}
+
+#[test]
+fn the_inventory_spreadsheet_has_the_production_reports_columns_and_the_csv_the_same_rows() {
+    let s = Scratch::bundled();
+    let r = s.run(&["build", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (rows, dates) = read_xlsx(&s.file("output/2022Z21205/inventaris.xlsx"));
+    assert_eq!(rows[0], HEADER);
+    assert_eq!(rows.len(), 1 + 11, "one row per document");
+    assert_eq!(dates, 7, "the seven documents dated to the day have a real date");
+    let first = &rows[1];
+    assert_eq!(first[0], "BZK-2022Z21205-2021-03-09-video-stemmen-vaccinatie-1");
+    assert_eq!(first[1], "2022Z21205");
+    assert_eq!(first[2], first[0], "a letter heads its family");
+    assert_eq!(rows[2][2], first[0], "its reply is of the same family");
+    assert_eq!(first[3], "2021-03-09-video-stemmen-vaccinatie");
+    assert_eq!(first[4], "Bericht van Ministerie van BZK aan Facebook");
+    assert_eq!(first[6], "2021-03-09");
+    assert_eq!(first[7], "Deels openbaar");
+    assert_eq!(first[9], "5.1.2e");
+    assert_eq!(first[13], "2022Z21205");
+    let csv_text = s.read("output/2022Z21205/inventaris.csv");
+    assert!(csv_text.contains("\r\n") && !csv_text.starts_with('\u{feff}'));
+    assert_eq!(read_csv(&csv_text), rows, "the CSV holds the same rows");
+    // Every output shows the same IDs and labels.
+    let md = s.read("output/2022Z21205/bijlagen.md");
+    for row in &rows[1..] {
+        assert!(md.contains(&format!("| {} |", row[0])), "{} in the inventory table", row[0]);
+        assert!(md.contains(&format!("Document-ID: {}", row[0])), "{} at the head of its document", row[0]);
+    }
+    assert!(md.contains("| Deels openbaar | 5.1.2e |"), "{md}");
+    // A second build gives the same bytes.
+    let before = std::fs::read(s.file("output/2022Z21205/inventaris.xlsx")).unwrap();
+    assert_eq!(s.run(&["build", "--format", "md"]).code, 0);
+    assert_eq!(std::fs::read(s.file("output/2022Z21205/inventaris.xlsx")).unwrap(), before);
+}
+
+/// Each document's ID by its description and date, from the CSV.
+fn ids(s: &Scratch) -> BTreeMap<String, String> {
+    let rows = read_csv(&s.read("output/2022Z21205/inventaris.csv"));
+    rows[1..].iter().map(|r| (format!("{} {}", r[3], r[4]), r[0].clone())).collect()
+}
+
+#[test]
+fn adding_or_removing_a_report_changes_no_other_documents_id() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build", "--format", "md"]).code, 0);
+    let before = ids(&s);
+    let reports = s.read("data/records/reports.yaml");
+    let earliest = "reports:
+  - id: 2020-01-01-eerder
+    date: 2020-01-01
+    accounts: [tiktok]
+    subject: Een eerdere melding
+    summary: Een eerdere melding.
+    correspondence:
+      - { date: 2020-01-01, direction: sent, from: Ministerie van BZK, to: TikTok, text: Een bericht. }
+    outcome:
+      tiktok: { status: unknown, text: Onbekend. }
+";
+    s.write("data/records/reports.yaml", &reports.replacen("reports:\n", earliest, 1));
+    assert_eq!(s.run(&["build", "--format", "md"]).code, 0);
+    let after = ids(&s);
+    assert_eq!(after.len(), before.len() + 1);
+    for (k, id) in &before {
+        assert_eq!(after.get(k), Some(id), "{k}");
+    }
+    // Removing a report (the one of Stemwijzer Dijk en Waard) keeps the others' IDs.
+    let cut_start = reports.find("  - id: 2021-11-18-stemwijzer-dijk-en-waard").unwrap();
+    let cut_end = reports.find("  - id: 2022-03-09-beek-instagram").unwrap();
+    let mut fewer = reports.clone();
+    fewer.replace_range(cut_start..cut_end, "");
+    s.write("data/records/reports.yaml", &fewer);
+    let r = s.run(&["build", "--format", "md", "--dossier", "2022Z21205"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let fewer_ids = ids(&s);
+    assert_eq!(fewer_ids.len(), before.len() - 2);
+    for (k, id) in &fewer_ids {
+        assert_eq!(before.get(k), Some(id), "{k}");
+    }
+}
+
+#[test]
+fn diwoo_names_every_published_document_once_and_no_withheld_word() {
+    let s = Scratch::bundled();
+    // One document judged not public: it is not indexed.
+    s.edit(
+        "data/records/reports.yaml",
+        "        from: Twitter\n        to: Ministerie van BZK\n",
+        "        from: Twitter\n        to: Ministerie van BZK\n        judgement: niet openbaar\n",
+    );
+    let r = s.run(&["build", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let xml = s.read("output/2022Z21205/diwoo.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed");
+    let ns = "https://standaarden.overheid.nl/diwoo/metadata/";
+    let indexed: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "identifier" && n.tag_name().namespace() == Some(ns))
+        .filter_map(|n| n.text())
+        .collect();
+    let rows = read_csv(&s.read("output/2022Z21205/inventaris.csv"));
+    let published: Vec<&str> =
+        rows[1..].iter().filter(|r| r[7] != "Niet openbaar").map(|r| r[0].as_str()).collect();
+    assert_eq!(published.len(), 10, "one judged not public");
+    assert_eq!(indexed, published, "every published document once, in order");
+    let publisher = doc.descendants().find(|n| n.tag_name().name() == "publisher").unwrap();
+    assert_eq!(
+        publisher.attribute("resource"),
+        Some("https://identifier.overheid.nl/tooi/id/ministerie/mnre1034")
+    );
+    let records = s.read("data/records/reports.yaml");
+    for marker in records.split("[[").skip(1) {
+        let words = marker.split_once(": ").unwrap().1.split("]]").next().unwrap();
+        for file in ["diwoo.xml", "inventaris.csv"] {
+            assert!(!s.read(&format!("output/2022Z21205/{file}")).contains(words), "{words} in {file}");
+        }
+    }
+}
+
+#[test]
+fn a_wob_ground_in_a_woo_dossier_an_unknown_ground_and_dubbel_without_its_document_are_errors_at_their_line()
+{
+    let s = Scratch::minimal();
+    s.edit("data/records/reports.yaml", "Beste [[5.1.2e: Jan Modaal]]", "Beste [[10.2e: Jan Modaal]]");
+    s.edit(
+        "data/records/reports.yaml",
+        "        to: Facebook\n",
+        "        to: Facebook\n        grounds: [5.1.9z, dubbel]\n",
+    );
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1);
+    let e = &r.stderr;
+    assert!(e.contains("`10.2e` is a ground of the Wob; this document is judged under the Woo"), "{e}");
+    assert!(e.contains("reports.yaml:14:17"), "the marker's place: {e}");
+    assert!(e.contains("`5.1.9z` is not a ground of the Woo or the Wob"), "{e}");
+    assert!(e.contains("reports.yaml:12:19"), "{e}");
+    assert!(e.contains("`dubbel` names no other document"), "{e}");
+    assert!(e.contains("reports.yaml:12:27"), "{e}");
+    assert!(!e.contains("Jan Modaal"), "no withheld word in a message: {e}");
+}
+
+#[test]
+fn a_wob_dossier_takes_wob_grounds_names_them_and_a_duplicate_points_at_its_document() {
+    let s = Scratch::minimal();
+    s.edit("data/records/reports.yaml", "Beste [[5.1.2e: Jan Modaal]]", "Beste [[10.2e: Jan Modaal]]");
+    s.edit(
+        "data/records/reports.yaml",
+        "          Beste [[10.2e: Jan Modaal]], een video.\n",
+        "          Beste [[10.2e: Jan Modaal]], een video.\n      - date: 2021-03-10\n        direction: sent\n        from: Ministerie van BZK\n        to: Facebook\n        text: Hetzelfde bericht.\n        grounds: [dubbel]\n        duplicate_of: WOB-T1-r1-1\n",
+    );
+    s.edit("data/dossiers/T1/dossier.yaml", "questions:", "woo: { law: wob, prefix: WOB }\nquestions:");
+    let r = s.run(&["build", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = s.read("output/T1/bijlagen.md");
+    assert!(md.contains("Weigeringsgronden (Wet openbaarheid van bestuur):"), "{md}");
+    assert!(md.contains("- 10.2e – eerbiediging van de persoonlijke levenssfeer"), "{md}");
+    assert!(
+        md.contains("| WOB-T1-r1-2 |") && md.contains("| Niet openbaar | dubbel (WOB-T1-r1-1) |"),
+        "{md}"
+    );
+    let rows = read_csv(&s.read("output/T1/inventaris.csv"));
+    assert_eq!(rows[2][9], "dubbel");
+    assert_eq!(rows[2][12], "WOB-T1-r1-1");
+    assert_eq!(rows[2][10], "dubbel: inhoud is in een ander document al beoordeeld");
+    // A duplicate of a document the dossier does not have is an error.
+    s.edit("data/records/reports.yaml", "duplicate_of: WOB-T1-r1-1", "duplicate_of: WOB-T1-r9-1");
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("`WOB-T1-r9-1` names no document of dossier T1"), "{}", r.stderr);
+}
