@@ -83,8 +83,11 @@ pub fn prepare(settings: &Settings) -> Prepared {
         .iter()
         .filter(|d| settings.dossiers.is_empty() || settings.dossiers.contains(&d.id.value))
         .collect();
-    let options =
-        answers::Options { internal: settings.internal, records_have_errors: p.diagnostics.has_errors() };
+    let options = answers::Options {
+        internal: settings.internal,
+        records_have_errors: p.diagnostics.has_errors(),
+        fingerprint_all: settings.sending,
+    };
     let rendered: Vec<(Option<Drafts>, Diagnostics)> = chosen
         .par_iter()
         .map(|d| {

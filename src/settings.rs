@@ -30,6 +30,8 @@ pub struct Settings {
     /// Write a follow-up answer for a sent dossier that changed, and leave
     /// its sent files as they are.
     pub nader: bool,
+    /// The run records what is sent (`beantwoord send`).
+    pub sending: bool,
     /// Print each stage's time and resident memory.
     pub timing: bool,
 }
@@ -48,6 +50,7 @@ impl Settings {
             dry_run: false,
             quiet: false,
             nader: false,
+            sending: false,
             timing: false,
         }
     }

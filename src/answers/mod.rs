@@ -77,6 +77,9 @@ pub struct Options {
     /// The loader found problems already: a malformed marker the records
     /// hold was told there, and is not told again for every document.
     pub records_have_errors: bool,
+    /// Hash the answers and annexes of every dossier (`send` records them);
+    /// otherwise only those of a sent dossier, to compare with its lock.
+    pub fingerprint_all: bool,
 }
 
 /// Renders every document of `dossier`, the internal versions too when asked;
@@ -171,8 +174,13 @@ fn render_for(
         return None;
     }
     let (items, footnotes) = answer_items(dossier, &answers, &view, None, diags);
-    let mut fingerprint =
-        Fingerprint { answers: answer_fingerprints(&items, &footnotes), ..Fingerprint::default() };
+    // Hashing every annex costs time on a large register: only for a
+    // dossier that is, or is being, sent.
+    let hashed = audience == Audience::Public && (options.fingerprint_all || dossier.sent.is_some());
+    let mut fingerprint = Fingerprint::default();
+    if hashed {
+        fingerprint.answers = answer_fingerprints(&items, &footnotes);
+    }
     let (mut annexes, mut inventory, legend) = annex::annexes(
         &scope.reports,
         &scope.report_ctx,
@@ -181,12 +189,15 @@ fn render_for(
         dossier.sent.as_ref(),
         &dossier.publication(),
     );
-    if dossier.annexes.reports {
+    if hashed && dossier.annexes.reports {
         fingerprint.date_order =
             scope.reports.iter().enumerate().map(|(i, r)| (r.id.value.clone(), i as u32 + 1)).collect();
     }
     drop(scope);
-    fingerprint.annexes = annexes.iter().map(annex_fingerprint).collect();
+    if hashed {
+        use rayon::prelude::*;
+        fingerprint.annexes = annexes.par_iter().map(annex_fingerprint).collect();
+    }
     let spreadsheet = (audience == Audience::Public && follow.is_none() && dossier.annexes.inventory)
         .then(|| annex::inventory(&inventory, dossier));
     let (items, footnotes) = match follow {

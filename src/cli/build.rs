@@ -263,7 +263,11 @@ pub fn execute(settings: &Settings, sending: Option<&str>) -> i32 {
         // `for_each_job`); its bytes are dropped as soon as they are staged,
         // so memory stays flat.
         let results: Vec<Result<Done, Box<Diagnostic>>> = for_each_job(&jobs, |job| {
+            let t = Instant::now();
             let made = make(job);
+            if settings.timing && t.elapsed().as_secs_f64() >= 0.1 {
+                eprintln!("timing:   {}: {:.3} s", job.path.display(), t.elapsed().as_secs_f64());
+            }
             bar.inc(1);
             let made = made?;
             let path = root_of(job.root).join(&job.path);

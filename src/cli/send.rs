@@ -38,6 +38,7 @@ pub fn run(args: SendArgs) -> i32 {
             s.out = args.out.clone();
             s.dossiers = vec![args.id.clone()];
             s.quiet = args.quiet;
+            s.sending = true;
             super::build::checked_folders(s)
         }
         Err(e) => Err(e),
