@@ -16,6 +16,23 @@ pub enum Severity {
     Warning,
 }
 
+/// Which check found a problem: messages are shown in this order, so the
+/// cause comes before what follows from it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// A file that cannot be read or parsed (YAML, UTF-8, size).
+    Syntax,
+    /// A field: unknown, missing, of the wrong kind or form.
+    #[default]
+    Fields,
+    /// Rules across records and dossiers (ids, dates, numbering, laws, locks).
+    Records,
+    /// Templates and what they render.
+    Templates,
+    /// Making and writing the files.
+    Output,
+}
+
 /// One problem: what is wrong, where, and what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -32,6 +49,7 @@ pub struct Diagnostic {
     pub also: Vec<(Span, String)>,
     /// Lines that say more, one fact each (what a sent answer's change is).
     pub notes: Vec<String>,
+    pub stage: Stage,
 }
 
 impl Diagnostic {
@@ -45,6 +63,7 @@ impl Diagnostic {
             hint: None,
             also: Vec::new(),
             notes: Vec::new(),
+            stage: Stage::Fields,
         }
     }
 
@@ -63,7 +82,14 @@ impl Diagnostic {
             hint: None,
             also: Vec::new(),
             notes: Vec::new(),
+            stage: Stage::Fields,
         }
+    }
+
+    /// Says which check found it (a syntax error is told first).
+    pub fn at_stage(mut self, stage: Stage) -> Self {
+        self.stage = stage;
+        self
     }
 
     /// The same problem, but only a warning: it does not fail the run.
@@ -127,6 +153,25 @@ impl Diagnostics {
         }
     }
 
+    /// Marks the problems found since `from` (a count) as found by `stage`,
+    /// unless an earlier stage already claimed them.
+    pub fn stage_from(&mut self, from: usize, stage: Stage) {
+        for d in self.items.iter_mut().skip(from) {
+            if d.stage == Stage::Fields {
+                d.stage = stage;
+            }
+        }
+    }
+
+    /// How many problems so far (to mark the next ones' stage).
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
@@ -145,7 +190,7 @@ impl Diagnostics {
         let mut v: Vec<&Diagnostic> = self.items.iter().collect();
         let key = |d: &Diagnostic| {
             let name = d.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
-            (name, d.span.map(|s| s.start), d.message.clone())
+            (d.stage, name, d.span.map(|s| s.start), d.message.clone())
         };
         v.sort_by_key(|d| key(d));
         v.dedup();

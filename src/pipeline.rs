@@ -33,6 +33,9 @@ pub struct Prepared {
     /// Every passage withheld in the sources: searched for in what is
     /// published, masked in every message.
     pub withheld: Withheld,
+    /// Dossiers not rendered because their data, or the register, failed
+    /// to load: their templates are checked once the errors are fixed.
+    pub not_rendered: Vec<String>,
 }
 
 /// Prints how long a stage took and the resident memory after it, when
@@ -77,12 +80,18 @@ pub fn prepare(settings: &Settings) -> Prepared {
     if !p.unknown_dossiers.is_empty() {
         return p;
     }
-    let chosen: Vec<_> = p
+    let asked: Vec<_> = p
         .project
         .dossiers
         .iter()
         .filter(|d| settings.dossiers.is_empty() || settings.dossiers.contains(&d.id.value))
         .collect();
+    // What failed to load is left out of the later stages: its answers
+    // would only repeat the mistake (a question without its answer, a
+    // report missing from every count).
+    let (chosen, waiting): (Vec<_>, Vec<_>) =
+        asked.into_iter().partition(|d| !d.incomplete && !p.project.register.incomplete);
+    p.not_rendered = waiting.iter().map(|d| d.id.value.clone()).collect();
     let options = answers::Options {
         internal: settings.internal,
         records_have_errors: p.diagnostics.has_errors(),
@@ -96,6 +105,7 @@ pub fn prepare(settings: &Settings) -> Prepared {
             (drafts, diags)
         })
         .collect();
+    let before_render = p.diagnostics.len();
     for (drafts, diags) in rendered {
         p.diagnostics.extend(diags);
         p.drafts.extend(drafts);
@@ -120,6 +130,7 @@ pub fn prepare(settings: &Settings) -> Prepared {
     timing(settings, "answers and annexes (documents)", t);
     let t = Instant::now();
     check_public(&p.drafts, &p.withheld, &p.sources, &mut p.diagnostics);
+    p.diagnostics.stage_from(before_render, crate::diag::Stage::Templates);
     timing(settings, "public documents searched for withheld passages", t);
     p
 }
@@ -171,7 +182,7 @@ fn sent_dossiers(p: &mut Prepared, templates: &DocTemplates, options: answers::O
             for line in changes.lines() {
                 d = d.note(line);
             }
-            p.diagnostics.push(d.hint(
+            p.diagnostics.push(d.at_stage(crate::diag::Stage::Records).hint(
                 "sent answers are not rewritten: `beantwoord build --nader` writes the changed answers as a follow-up answer (nader/antwoord) and keeps the sent files",
             ));
         }

@@ -663,7 +663,7 @@ fn answer_items(
     let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for q in &dossier.questions {
         let owner = match &q.answer {
-            Answer::Template(_) => q.number.value,
+            Answer::Template(_) | Answer::Missing => q.number.value,
             Answer::With(w) => w.value,
         };
         groups.entry(owner).or_default().push(q.number.value);

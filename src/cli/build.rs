@@ -288,6 +288,7 @@ pub fn execute(settings: &Settings, sending: Option<&str>) -> i32 {
             })
         });
         bar.finish_and_clear();
+        let before = diags.len();
         for r in results {
             match r {
                 Ok(mut d) => {
@@ -298,12 +299,14 @@ pub fn execute(settings: &Settings, sending: Option<&str>) -> i32 {
                 Err(e) => diags.push(*e),
             }
         }
+        diags.stage_from(before, crate::diag::Stage::Output);
         pipeline::timing(&settings, "documents (every format)", t);
         if sending.is_none() {
             sent_files_unchanged(&prepared.project, &hashed, &done, &settings, &mut diags);
         }
     }
     eprint!("{}", diags.render(&prepared.sources, &prepared.withheld));
+    super::not_rendered(&prepared);
     let Some(folders) = folders.filter(|_| !diags.has_errors()) else {
         output::discard(done.into_iter().map(|d| d.staged).collect());
         eprintln!(

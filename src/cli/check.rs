@@ -17,13 +17,14 @@ pub fn run(args: CheckArgs) -> i32 {
         Err(e) => return super::usage_error(&e),
     };
     settings.internal = true;
-    let prepared = pipeline::prepare(&settings);
-    let mut diags = prepared.diagnostics;
+    let mut prepared = pipeline::prepare(&settings);
+    let mut diags = std::mem::take(&mut prepared.diagnostics);
     if !diags.has_errors() {
         // Every format is made too: a PDF problem is a problem of the data.
         pipeline::check_files(&prepared.drafts, &settings, &mut diags);
     }
     eprint!("{}", diags.render(&prepared.sources, &prepared.withheld));
+    super::not_rendered(&prepared);
     if diags.has_errors() {
         eprintln!(
             "check failed: {} error(s), {} warning(s); nothing was written",

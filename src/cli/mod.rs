@@ -131,6 +131,17 @@ fn unknown_dossiers(prepared: &Prepared) -> i32 {
     2
 }
 
+/// Says which dossiers' templates were not rendered because their data
+/// failed to load (after the errors, which name the cause).
+fn not_rendered(prepared: &Prepared) {
+    if !prepared.not_rendered.is_empty() {
+        eprintln!(
+            "note: the answers of {} were not rendered: fix the errors above, and their templates are checked",
+            prepared.not_rendered.join(", ")
+        );
+    }
+}
+
 /// Runs the command line; returns the exit status.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {

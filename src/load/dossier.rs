@@ -109,6 +109,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         nader,
         sent: None,
         lock_file: String::new(),
+        incomplete: false,
         ministry,
         topics,
         documents,
@@ -273,11 +274,16 @@ fn question(r: &mut Reader, node: &Node) -> Option<Question> {
         }
     });
     let text = f.required(r, "text").and_then(|n| r.text(n));
-    let answer = f.get("answer").and_then(|n| r.text(n));
-    let with = f.get("answer_with").and_then(|n| r.uint(n));
-    let answer = match (answer, with) {
-        (Some(a), None) => Some(Answer::Template(a)),
-        (None, Some(w)) => Some(Answer::With(w)),
+    let (answer_node, with_node) = (f.get("answer"), f.get("answer_with"));
+    let answer = answer_node.and_then(|n| r.text(n));
+    let with = with_node.and_then(|n| r.uint(n));
+    // A question whose answer could not be read stays in the dossier (its
+    // number, id and notes still count), without an answer: only the
+    // answer's own mistake is told.
+    let answer = match (answer_node, with_node) {
+        (Some(_), None) => answer.map(Answer::Template),
+        (None, Some(_)) => with.map(Answer::With),
+        (None, None) if f.misspelt("answer") || f.misspelt("answer_with") => None,
         (None, None) => {
             let d = Diagnostic::error("question has no answer", r.node_span(node))
                 .label("needs `answer` or `answer_with`")
@@ -286,14 +292,17 @@ fn question(r: &mut Reader, node: &Node) -> Option<Question> {
             None
         }
         (Some(_), Some(w)) => {
-            let d = Diagnostic::error("a question has either `answer` or `answer_with`, not both", w.span)
-                .label("remove one of the two");
+            let d = Diagnostic::error(
+                "a question has either `answer` or `answer_with`, not both",
+                r.node_span(w),
+            )
+            .label("remove one of the two");
             r.push(d);
             None
         }
     };
     f.finish(r);
-    Some(Question { number: number?, id, text: text?, answer: answer? })
+    Some(Question { number: number?, id, text: text?, answer: answer.unwrap_or(Answer::Missing) })
 }
 
 /// `woo:`: the law, the parts of the document IDs, the publisher and the

@@ -74,17 +74,27 @@ pub fn load(data: &Path) -> Loaded {
         .enumerate()
         .map(|(i, path)| read_file(data, path, FileId(i), i < n_records))
         .collect();
-    for r in read {
+    for (i, r) in read.into_iter().enumerate() {
+        let failed = r.diagnostics.has_errors();
+        if failed && i < n_records {
+            loaded.project.register.incomplete = true;
+        }
+        let mut dossier = r.dossier;
+        if let Some(d) = dossier.as_mut() {
+            d.incomplete = failed;
+        }
         loaded.sources.add(r.source);
         loaded.diagnostics.extend(r.diagnostics);
         loaded.project.register.accounts.extend(r.register.accounts);
         loaded.project.register.reports.extend(r.register.reports);
-        loaded.project.dossiers.extend(r.dossier);
+        loaded.project.dossiers.extend(dossier);
     }
     read_locks(data, &mut loaded);
+    let before = loaded.diagnostics.len();
     validate::register(&loaded.project.register, &mut loaded.diagnostics);
     validate::dossiers(&loaded.project.dossiers, &mut loaded.diagnostics);
     validate::publication(&loaded.project, &mut loaded.diagnostics);
+    loaded.diagnostics.stage_from(before, crate::diag::Stage::Records);
     loaded
 }
 
@@ -100,7 +110,9 @@ fn read_locks(data: &Path, loaded: &mut Loaded) {
             continue;
         }
         let file = FileId(loaded.sources.len());
+        let before = loaded.diagnostics.len();
         let (source, root) = read_yaml(data, &path, file, &mut loaded.diagnostics);
+        loaded.diagnostics.stage_from(before, crate::diag::Stage::Syntax);
         if let Some(root) = root {
             let mut r = Reader { file, source: &source.text, diags: &mut loaded.diagnostics };
             d.sent = lock::read(&mut r, &root);
@@ -135,6 +147,7 @@ fn read_file(data: &Path, path: &Path, file: FileId, is_records: bool) -> FileRe
     let mut register = crate::model::Register::default();
     let mut dossier = None;
     let (source, root) = read_yaml(data, path, file, &mut diags);
+    diags.stage_from(0, crate::diag::Stage::Syntax);
     if let Some(root) = root {
         let mut r = Reader { file, source: &source.text, diags: &mut diags };
         if is_records {

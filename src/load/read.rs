@@ -269,9 +269,22 @@ impl<'n> Fields<'n> {
         (node.kind != Kind::Null).then_some(node)
     }
 
+    /// Whether a field here is a misspelling of `name` (an unknown field
+    /// whose nearest known name is `name`): its error, told by
+    /// [`Fields::finish`], is the cause; that `name` is missing is not told
+    /// again.
+    pub fn misspelt(&self, name: &str) -> bool {
+        self.entries.iter().any(|(key, _)| {
+            !self.allowed.contains(&key.name.as_str())
+                && nearest(&key.name, self.allowed.iter().copied())
+                    .or_else(|| dutch_field(&key.name, self.allowed))
+                    == Some(name)
+        })
+    }
+
     pub fn required(&mut self, r: &mut Reader, name: &str) -> Option<&'n Node> {
         let found = self.get(name);
-        if found.is_none() {
+        if found.is_none() && !self.misspelt(name) {
             let d =
                 Diagnostic::error(format!("missing field `{name}` in {}", self.what), r.node_span(self.node))
                     .label(format!("this {} has no `{name}`", self.what.split(' ').next().unwrap_or("")))

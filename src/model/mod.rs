@@ -309,6 +309,10 @@ impl Report {
 pub struct Register {
     pub accounts: Vec<Account>,
     pub reports: Vec<Report>,
+    /// A records file, an account or a report failed to load: the checks
+    /// that need every record (and the answers) wait until it is fixed, so
+    /// one mistake gives one message.
+    pub incomplete: bool,
 }
 
 impl Register {
@@ -390,6 +394,8 @@ pub enum Answer {
     Template(Text),
     /// Answered together with the question of this number.
     With(At<u32>),
+    /// Could not be read (its error was told): the question keeps its place.
+    Missing,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -453,6 +459,10 @@ pub struct Dossier {
     /// Where that record is (or goes), relative to the data folder:
     /// `dossiers/<folder>/dossier.lock`.
     pub lock_file: String,
+    /// A part of the dossier failed to load (a question, a footnote): the
+    /// checks of the whole (numbering, footnotes used) and its answers wait
+    /// until it is fixed.
+    pub incomplete: bool,
     pub ministry: Option<String>,
     pub topics: Vec<String>,
     pub documents: Vec<(String, String)>,

@@ -33,7 +33,10 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
         let mut listed: Vec<&str> = Vec::new();
         for acc in &r.accounts {
             if reg.account(&acc.value).is_none() {
-                diags.push(unknown_account(reg, &acc.value, acc.span));
+                // An account that failed to load is not unknown: its own error says why.
+                if !reg.incomplete {
+                    diags.push(unknown_account(reg, &acc.value, acc.span));
+                }
             } else if listed.contains(&acc.value.as_str()) {
                 diags.push(
                     Diagnostic::error(format!("account `{}` is listed twice", acc.value), acc.span)
@@ -77,7 +80,9 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
             judgement(l, diags);
         }
     }
-    for a in &reg.accounts {
+    // A report that failed to load could be the earliest: `first_used` is
+    // checked against a complete register only.
+    for a in reg.accounts.iter().filter(|_| !reg.incomplete) {
         let Some(first_used) = &a.first_used else { continue };
         let earliest = reg.reports_until(None).into_iter().find(|r| r.went_through(&a.id.value));
         match earliest {
@@ -227,7 +232,7 @@ fn footnotes(d: &Dossier, diags: &mut Diagnostics) {
     let texts = d.questions.iter().flat_map(|q| {
         let answer = match &q.answer {
             Answer::Template(t) => Some(t),
-            Answer::With(_) => None,
+            Answer::With(_) | Answer::Missing => None,
         };
         std::iter::once(&q.text).chain(answer)
     });
@@ -250,7 +255,9 @@ fn footnotes(d: &Dossier, diags: &mut Diagnostics) {
             }
         }
     }
-    for f in &d.footnotes {
+    // An answer that could not be read may be where a note is used.
+    let unreadable = d.questions.iter().any(|q| matches!(q.answer, Answer::Missing));
+    for f in d.footnotes.iter().filter(|_| !unreadable) {
         if !used.contains(&f.id.value) {
             diags.push(
                 Diagnostic::warning(

@@ -58,7 +58,6 @@ fn every_problem_in_a_run_is_reported_not_only_the_first() {
     let r = Scratch::broken("many-problems").run(&["check"]);
     for expected in [
         "`Tik Tok` is not a valid account id",
-        "missing field `holder`",
         "unknown field `holdr`",
         "invalid date: `halverwege` is not a date qualifier",
         "invalid date: 2021-13-01 does not exist",
@@ -66,6 +65,8 @@ fn every_problem_in_a_run_is_reported_not_only_the_first() {
     ] {
         assert!(r.stderr.contains(expected), "missing {expected:?} in\n{}", r.stderr);
     }
+    // `holdr` is `holder` misspelt: its error is the one message.
+    assert!(!r.stderr.contains("missing field `holder`"), "{}", r.stderr);
 }
 
 #[test]
@@ -108,4 +109,42 @@ fn a_dossier_folder_without_dossier_yaml_is_a_warning() {
     assert_eq!(r.code, 0, "a warning does not fail the check:\n{}", r.stderr);
     assert!(r.stderr.contains("warning: dossiers/T2/ has no dossier.yaml; it is skipped"), "{}", r.stderr);
     assert!(r.stderr.contains("1 warning(s)"), "{}", r.stderr);
+}
+
+/// One mistake, one message: what failed to load is left out of the later
+/// stages, so nothing is said again about what it would have held.
+#[test]
+fn each_typo_gives_one_error_and_the_cause_first() {
+    let cases: [(&str, &str, &str, &str); 4] = [
+        ("answer-misspelt", "data/dossiers/2022Z21205/dossier.yaml", "      Nee, een dergelijk apparaat", ""),
+        (
+            "subject-misspelt",
+            "data/records/reports.yaml",
+            "    subject: Video over stemmen",
+            "    subjekt: Video over stemmen",
+        ),
+        ("broken-yaml-file", "data/records/extra.yaml", "", "reports:\n  - id: [oops\n"),
+        ("account-id-misspelt", "data/records/accounts.yaml", "  - id: twitter\n", "  - idd: twitter\n"),
+    ];
+    for (name, file, from, to) in cases {
+        let s = Scratch::bundled();
+        match name {
+            "answer-misspelt" => {
+                let text = s.read(file);
+                let at = text.find(from).unwrap();
+                let answer = text[..at].rfind("    answer: |").unwrap();
+                let mut edited = text.clone();
+                edited.replace_range(answer..answer + "    answer".len(), "    antwoord");
+                s.write(file, &edited);
+            }
+            "broken-yaml-file" => s.write(file, to),
+            _ => s.edit(file, from, to),
+        }
+        let r = s.run(&["check"]);
+        assert_eq!(r.code, 1, "{name}");
+        let errors: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("error")).collect();
+        assert_eq!(errors.len(), 1, "{name}: one error, not\n{}", r.stderr);
+        assert!(!r.stderr.lines().any(|l| l.starts_with("warning")), "{name}: nothing else\n{}", r.stderr);
+        insta::assert_snapshot!(format!("one-message__{name}"), r.stderr);
+    }
 }
