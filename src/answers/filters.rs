@@ -21,6 +21,9 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("bijlagen", bijlagen);
     tera.register_filter("map", map_attribute);
     tera.register_filter("filter", filter_attribute);
+    tera.register_filter("reject", reject_attribute);
+    tera.register_filter("flatten", flatten);
+    tera.register_filter("namens", namens);
     tera.register_filter("lcfirst", |s: &str, _: Kwargs, _: &State| super::context::lcfirst(s));
     // (An office a dossier leaves out is none: nothing to capitalize.)
     tera.register_filter("ucfirst", |v: &Value, _: Kwargs, _: &State| {
@@ -133,23 +136,151 @@ fn map_attribute(items: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Vec<V
     Ok(items.iter().map(|i| i.get_from_path(attribute).cloned().unwrap_or_else(Value::none)).collect())
 }
 
-/// `{{ accounts | filter(attribute="initiative", value="platform") }}`: the
-/// items whose attribute equals the value (`value=none`: whose attribute is empty).
+/// The comparisons `filter` and `reject` take, each a keyword: the item's
+/// attribute equals `value` (`value=none`: is empty), is not `not`, is
+/// empty (`empty=true`) or not (`empty=false`), is a date `before`/`after`
+/// a date (strictly), `since`/`until` one (inclusive), `contains` a value
+/// (an item of a list, a piece of a text), or is (or, for a list, holds)
+/// `any_of` a list of values. Several are all required.
+const CONDITIONS: &[&str] =
+    &["value", "not", "empty", "before", "after", "since", "until", "contains", "any_of"];
+
+/// Whether `item` meets every condition in `kwargs` on its `attribute`.
+fn meets(item: &Value, attribute: &str, kwargs: &Kwargs) -> TeraResult<bool> {
+    let got = item.get_from_path(attribute).filter(|v| !v.is_none() && !v.is_undefined());
+    let blank = |v: Option<&Value>| match v {
+        None => true,
+        Some(v) => v.as_str().is_some_and(str::is_empty) || v.len() == Some(0),
+    };
+    let mut any = false;
+    if let Some(wanted) = kwargs.get::<Value>("value")? {
+        any = true;
+        let ok = match got {
+            None => wanted.is_none(),
+            Some(_) if wanted.is_none() => false,
+            Some(g) => g == &wanted,
+        };
+        if !ok {
+            return Ok(false);
+        }
+    }
+    if let Some(unwanted) = kwargs.get::<Value>("not")? {
+        any = true;
+        if got == Some(&unwanted) || (got.is_none() && unwanted.is_none()) {
+            return Ok(false);
+        }
+    }
+    if let Some(empty) = kwargs.get::<bool>("empty")? {
+        any = true;
+        if blank(got) != empty {
+            return Ok(false);
+        }
+    }
+    for (key, keep) in [
+        ("before", std::cmp::Ordering::is_lt as fn(std::cmp::Ordering) -> bool),
+        ("after", std::cmp::Ordering::is_gt),
+        ("since", std::cmp::Ordering::is_ge),
+        ("until", std::cmp::Ordering::is_le),
+    ] {
+        let Some(bound) = kwargs.get::<Value>(key)? else { continue };
+        any = true;
+        let bound = date_of(&bound)?;
+        // An item without the date is not before or after anything.
+        let Some(date) = got.map(date_of).transpose()? else { return Ok(false) };
+        if !keep(date.earliest().cmp(&bound.earliest())) {
+            return Ok(false);
+        }
+    }
+    if let Some(part) = kwargs.get::<Value>("contains")? {
+        any = true;
+        let ok = match got {
+            Some(g) if g.as_array().is_some() => g.as_array().is_some_and(|items| items.contains(&part)),
+            Some(g) => match (g.as_str(), part.as_str()) {
+                (Some(text), Some(piece)) => text.contains(piece),
+                _ => false,
+            },
+            None => false,
+        };
+        if !ok {
+            return Ok(false);
+        }
+    }
+    if let Some(options) = kwargs.get::<Value>("any_of")? {
+        any = true;
+        let options = options.as_array().map(|o| o.to_vec()).unwrap_or_else(|| vec![options.clone()]);
+        let ok = match got.and_then(Value::as_array) {
+            Some(items) => items.iter().any(|i| options.contains(i)),
+            None => got.is_some_and(|g| options.contains(g)),
+        };
+        if !ok {
+            return Ok(false);
+        }
+    }
+    if !any {
+        return Err(Error::message(format!(
+            "say what to compare `{attribute}` with: one of {}",
+            CONDITIONS.iter().map(|c| format!("{c}=…")).collect::<Vec<_>>().join(", ")
+        )));
+    }
+    Ok(true)
+}
+
+/// `{{ reports | filter(attribute="date", since="2021-01-01") }}`: the items
+/// that meet every condition (see [`CONDITIONS`]); `value=…` alone is
+/// Tera's own `filter`.
 fn filter_attribute(items: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Vec<Value>> {
     let attribute = kwargs.must_get::<&str>("attribute")?;
-    let wanted = kwargs.get::<Value>("value")?.unwrap_or_else(Value::none);
-    Ok(items
-        .iter()
-        .filter(|i| {
-            let got = i.get_from_path(attribute);
-            match got {
-                None => wanted.is_none(),
-                Some(g) if wanted.is_none() => g.is_none(),
-                Some(g) => g == &wanted,
-            }
-        })
-        .cloned()
-        .collect())
+    let mut out = Vec::new();
+    for item in items {
+        if meets(item, attribute, &kwargs)? {
+            out.push(item.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// `{{ reports | reject(attribute="on_behalf_of", empty=true) }}`: the items
+/// that do not meet the conditions.
+fn reject_attribute(items: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Vec<Value>> {
+    let attribute = kwargs.must_get::<&str>("attribute")?;
+    let mut out = Vec::new();
+    for item in items {
+        if !meets(item, attribute, &kwargs)? {
+            out.push(item.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// `{{ reports | map(attribute="platforms") | flatten }}`: lists of lists
+/// as one list (other items kept as they are).
+fn flatten(items: &[Value], _: Kwargs, _: &State) -> Vec<Value> {
+    let mut out = Vec::new();
+    for item in items {
+        match item.as_array() {
+            Some(inner) => out.extend(inner.iter().cloned()),
+            None => out.push(item.clone()),
+        }
+    }
+    out
+}
+
+/// `{{ reports | namens }}`: the bodies the reports were made on behalf of,
+/// each once, in the order of their first report (reports without one
+/// left out).
+fn namens(reports: &[Value], _: Kwargs, _: &State) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for r in reports {
+        let Some(body) =
+            r.get_from_path("on_behalf_of").filter(|v| v.as_str().is_some_and(|s| !s.is_empty()))
+        else {
+            continue;
+        };
+        if !out.contains(body) {
+            out.push(body.clone());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

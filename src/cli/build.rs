@@ -369,9 +369,15 @@ pub fn execute(settings: &Settings, sending: Option<&str>) -> i32 {
         eprintln!("kept the sent files of {kept} as they were sent");
     }
     eprintln!(
-        "{} {} dossier(s), {documents} document(s), {pages} page(s) in {:.2} s: {new} new, {changed} changed, {unchanged} unchanged, {removed} removed{}",
+        "{} {} dossier(s), {documents} document(s){} in {:.2} s: {new} new, {changed} changed, {unchanged} unchanged, {removed} removed{}",
         if settings.dry_run { "dry run:" } else { "built" },
         prepared.drafts.len(),
+        // Pages only where there are pages to count (a PDF).
+        if settings.formats.contains(&crate::backend::Format::Pdf) {
+            format!(", {pages} page(s)")
+        } else {
+            String::new()
+        },
         started.elapsed().as_secs_f64(),
         if settings.dry_run { "; nothing was written" } else { "" },
     );

@@ -79,7 +79,13 @@ fn quiet_prints_only_the_summary_line() {
     let lines: Vec<&str> = r.stderr.lines().collect();
     assert_eq!(lines.len(), 1, "{}", r.stderr);
     assert!(lines[0].starts_with("built 1 dossier(s), 12 document(s), "), "{}", lines[0]);
-    assert!(lines[0].contains(" page(s) in "));
+    assert!(lines[0].contains(", 14 page(s) in "), "{}", lines[0]);
+    // Without a PDF there are no pages to count; the change report is the
+    // standard output, problems and the summary the standard error.
+    let r = s.run(&["build", "--format", "md"]);
+    assert!(!r.stderr.contains("page(s)"), "{}", r.stderr);
+    assert!(r.stderr.starts_with("built 1 dossier(s), 6 document(s) in "), "{}", r.stderr);
+    assert!(r.stdout.lines().all(|l| l.starts_with("  ")), "{}", r.stdout);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod accessible;
 mod annexes;
+mod authoring;
 mod batch;
 mod build;
 mod check;

@@ -1,0 +1,91 @@
+//! Writing a new question set from the README alone: filters that keep,
+//! drop, count and collect; the loop-assignment pitfall; annex scope;
+//! dates that agree.
+
+use crate::common::{Scratch, copy_dir, fixtures, section};
+
+/// The bundled register with the filter fixture's dossier T2 beside the bundled one.
+fn with_t2() -> Scratch {
+    let s = Scratch::bundled();
+    copy_dir(&fixtures().join("filters/dossiers/T2"), &s.data().join("dossiers/T2"));
+    s
+}
+
+#[test]
+fn every_filter_makes_the_sentence_the_readme_promises() {
+    let s = with_t2();
+    let r = s.run(&["build", "--dossier", "T2", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = s.read("output/T2/antwoord.md");
+    let expected = [
+        (
+            "Antwoord 1",
+            "Sinds 2021 is er geen melding gedaan bij TikTok of Snapchat. Bij Facebook of Twitter was dat vijf keer.",
+        ),
+        (
+            "Antwoord 2",
+            "Drie meldingen werden gedaan namens gemeente Midden-Delfland, een gemeente (herindeling Dijk en Waard) en gemeente Beek. Twee meldingen deed het ministerie op eigen initiatief.",
+        ),
+        ("Antwoord 3", "De laatste melding werd gedaan op 9 maart 2022, bij Facebook."),
+        (
+            "Antwoord 4",
+            "Meldingen werden gedaan bij Facebook en Twitter. Vóór 17 maart 2021 waren dat er twee, op of na die dag drie, in 2021 vier.",
+        ),
+        (
+            "Antwoord 5",
+            "Twee meldingen gingen (ook) naar Twitter. Twee meldingen betroffen een andere verkiezing dan die van 2021, één een Instagram-pagina.",
+        ),
+    ];
+    for (heading, sentence) in expected {
+        assert_eq!(section(&md, heading), sentence, "{heading}");
+    }
+    // A report through TikTok since 2021 is counted at once.
+    let reports = s.read("data/records/reports.yaml");
+    s.write(
+        "data/records/reports.yaml",
+        &format!(
+            "{reports}
+  - id: 2022-03-10-tiktok
+    date: 2022-03-10
+    accounts: [tiktok]
+    on_behalf_of: gemeente Beek
+    subject: Een video op TikTok
+    summary: Een video.
+    correspondence: []
+    outcome:
+      tiktok: {{ status: removed }}
+"
+        ),
+    );
+    let r = s.run(&["build", "--dossier", "T2", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = s.read("output/T2/antwoord.md");
+    assert!(
+        section(&md, "Antwoord 1")
+            .starts_with("Sinds 2021 is er eenmaal een melding gedaan bij TikTok of Snapchat."),
+        "{md}"
+    );
+    assert!(section(&md, "Antwoord 2").starts_with("Vier meldingen werden gedaan namens gemeente Midden-Delfland, een gemeente (herindeling Dijk en Waard) en gemeente Beek."), "{md}");
+    assert!(
+        section(&md, "Antwoord 4").starts_with("Meldingen werden gedaan bij Facebook, Twitter en TikTok."),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_filter_without_a_comparison_says_which_there_are() {
+    let s = with_t2();
+    s.edit(
+        "data/dossiers/T2/dossier.yaml",
+        "filter(attribute=\"on_behalf_of\", empty=false)",
+        "filter(attribute=\"on_behalf_of\")",
+    );
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("say what to compare `on_behalf_of` with: one of value=…, not=…, empty=…"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("dossiers/T2/dossier.yaml:"), "{}", r.stderr);
+}
