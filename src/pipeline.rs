@@ -106,6 +106,7 @@ pub fn prepare(settings: &Settings) -> Prepared {
         })
         .collect();
     let before_render = p.diagnostics.len();
+    answers::lint::project(&p.project, &templates, &mut p.diagnostics);
     for (drafts, diags) in rendered {
         p.diagnostics.extend(diags);
         p.drafts.extend(drafts);

@@ -13,6 +13,7 @@ pub mod dutch;
 pub mod filters;
 pub mod front_matter;
 pub mod limits;
+pub mod lint;
 pub mod markdown;
 pub mod parse;
 pub mod view;

@@ -89,3 +89,31 @@ fn a_filter_without_a_comparison_says_which_there_are() {
     );
     assert!(r.stderr.contains("dossiers/T2/dossier.yaml:"), "{}", r.stderr);
 }
+
+#[test]
+fn a_counter_changed_inside_a_loop_is_a_warning_at_its_line() {
+    let s = with_t2();
+    s.edit(
+        "data/dossiers/T2/dossier.yaml",
+        "    text: Wanneer was de laatste melding?\n    answer: |\n",
+        "    text: Wanneer was de laatste melding?\n    answer: |\n      {% set k = 0 %}{% for r in reports %}{% if r.on_behalf_of %}{% set k = k + 1 %}{% endif %}{% endfor %}Namens gemeenten: {{ k | keer }}.\n",
+    );
+    let r = s.run(&["build", "--dossier", "T2", "--format", "md"]);
+    assert_eq!(r.code, 0, "a warning, not an error: {}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("warning: `{% set k = … %}` inside a `for` loop does not change `k` after the loop"),
+        "{}",
+        r.stderr
+    );
+    let line = s
+        .read("data/dossiers/T2/dossier.yaml")
+        .lines()
+        .position(|l| l.contains("{% set k = k + 1 %}"))
+        .unwrap()
+        + 1;
+    assert!(r.stderr.contains(&format!("dossiers/T2/dossier.yaml:{line}:")), "{}", r.stderr);
+    assert!(r.stderr.contains("filter(attribute="), "the hint names the filter: {}", r.stderr);
+    // It is the pitfall the warning says: the answer counts nothing.
+    assert!(s.read("output/T2/antwoord.md").contains("Namens gemeenten: nul keer."));
+}

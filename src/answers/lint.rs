@@ -1,0 +1,156 @@
+//! Template pitfalls found before rendering: `{% set k = k + 1 %}` inside a
+//! `for` loop, to a variable set outside it, changes only the loop's own
+//! copy (Tera scopes a loop's variables), so the count after the loop is
+//! the one before it: a silently wrong answer. Told as a warning at the
+//! `set`, with the filter to use instead.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Text;
+
+/// A `set` inside a loop to a name set outside it: the byte ranges of both
+/// `set` tags and the name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoopAssignment {
+    pub inside: std::ops::Range<usize>,
+    pub outside: std::ops::Range<usize>,
+    pub name: String,
+}
+
+/// Every tag of `text` (`{% … %}`), with its byte range and its words;
+/// comments and `raw` blocks left out.
+fn tags(text: &str) -> Vec<(std::ops::Range<usize>, Vec<&str>)> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    let mut raw = false;
+    while rest < text.len() {
+        let Some(open) = text[rest..].find(['{']).map(|i| rest + i) else { break };
+        let next = text[open + 1..].chars().next();
+        match next {
+            Some('#') => {
+                rest = text[open..].find("#}").map_or(text.len(), |i| open + i + 2);
+            }
+            Some('%') => {
+                let Some(close) = text[open..].find("%}").map(|i| open + i + 2) else { break };
+                let inner = text[open + 2..close - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
+                let words: Vec<&str> = inner.split_whitespace().collect();
+                match words.first().copied() {
+                    Some("raw") => raw = true,
+                    Some("endraw") => raw = false,
+                    _ if !raw => out.push((open..close, words)),
+                    _ => {}
+                }
+                rest = close;
+            }
+            _ => rest = open + 1,
+        }
+    }
+    out
+}
+
+/// The loop assignments of one template text.
+pub fn loop_assignments(text: &str) -> Vec<LoopAssignment> {
+    // One scope per open loop (the outermost is the template's own): the
+    // names set in it, with where.
+    let mut scopes: Vec<Vec<(String, std::ops::Range<usize>)>> = vec![Vec::new()];
+    let mut out = Vec::new();
+    for (range, words) in tags(text) {
+        match words.as_slice() {
+            ["for", ..] => scopes.push(Vec::new()),
+            ["endfor", ..] if scopes.len() > 1 => {
+                scopes.pop();
+            }
+            ["set", target, ..] => {
+                let name = target.split('=').next().unwrap_or(target).trim().to_string();
+                let outer = scopes[..scopes.len() - 1]
+                    .iter()
+                    .rev()
+                    .find_map(|s| s.iter().find(|(n, _)| *n == name).map(|(_, r)| r.clone()));
+                match outer {
+                    Some(outside) if scopes.len() > 1 => {
+                        out.push(LoopAssignment { inside: range.clone(), outside, name: name.clone() })
+                    }
+                    _ => {}
+                }
+                if let Some(scope) = scopes.last_mut() {
+                    scope.push((name, range));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Warns at each loop assignment of `text`.
+pub fn warn(text: &Text, diags: &mut Diagnostics) {
+    for a in loop_assignments(&text.value) {
+        diags.push(
+            Diagnostic::warning(
+                format!("`{{% set {} = … %}}` inside a `for` loop does not change `{}` after the loop", a.name, a.name),
+                text.span_of(a.inside.start, a.inside.end),
+            )
+            .label("only the loop's own copy changes")
+            .also(text.span_of(a.outside.start, a.outside.end), "the value after the loop is the one set here")
+            .hint(format!(
+                "count or collect with a filter instead, e.g. `{{% set {} = reports | filter(attribute=\"accounts\", contains=\"facebook\") | length %}}` (see README, \"What an answer template can use\"); or write `set_global` to change it for the whole template",
+                a.name
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_counter_set_outside_and_changed_inside_a_loop_is_found_and_only_that() {
+        let t =
+            "{% set k = 0 %}{% for r in reports %}{% set k = k + 1 %}{% set tmp = 1 %}{% endfor %}{{ k }}";
+        let found = loop_assignments(t);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "k");
+        assert_eq!(&t[found[0].inside.clone()], "{% set k = k + 1 %}");
+        assert_eq!(&t[found[0].outside.clone()], "{% set k = 0 %}");
+        // A loop's own variable, a set_global, a comment and a raw block are fine.
+        let fine = "{% set k = 0 %}{% for r in reports %}{% set_global k = k + 1 %}{# {% set k = 2 %} #}{% endfor %}{% raw %}{% for x in y %}{% set k = 1 %}{% endraw %}";
+        assert!(loop_assignments(fine).is_empty());
+        // Nested loops: the inner loop's set of an outer loop's variable too.
+        let nested =
+            "{% for a in b %}{% set n = 0 %}{%- for c in d -%}{% set n = n + 1 %}{% endfor %}{% endfor %}";
+        assert_eq!(loop_assignments(nested).len(), 1);
+    }
+}
+
+/// Warns at every loop assignment in the templates a run renders: the
+/// answers, the record texts and the document templates.
+pub fn project(
+    project: &crate::model::Project,
+    templates: &crate::model::templates::DocTemplates,
+    diags: &mut Diagnostics,
+) {
+    use crate::model::Answer;
+    for d in &project.dossiers {
+        for q in &d.questions {
+            if let Answer::Template(t) = &q.answer {
+                warn(t, diags);
+            }
+        }
+        for n in &d.delay_notices {
+            if let Some(t) = &n.reason {
+                warn(t, diags);
+            }
+        }
+    }
+    for r in &project.register.reports {
+        warn(&r.summary, diags);
+        for o in &r.outcome {
+            if let Some(t) = &o.text {
+                warn(t, diags);
+            }
+        }
+    }
+    for t in &templates.all {
+        warn(&t.text, diags);
+    }
+}
