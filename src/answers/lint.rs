@@ -99,29 +99,6 @@ pub fn warn(text: &Text, diags: &mut Diagnostics) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_counter_set_outside_and_changed_inside_a_loop_is_found_and_only_that() {
-        let t =
-            "{% set k = 0 %}{% for r in reports %}{% set k = k + 1 %}{% set tmp = 1 %}{% endfor %}{{ k }}";
-        let found = loop_assignments(t);
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].name, "k");
-        assert_eq!(&t[found[0].inside.clone()], "{% set k = k + 1 %}");
-        assert_eq!(&t[found[0].outside.clone()], "{% set k = 0 %}");
-        // A loop's own variable, a set_global, a comment and a raw block are fine.
-        let fine = "{% set k = 0 %}{% for r in reports %}{% set_global k = k + 1 %}{# {% set k = 2 %} #}{% endfor %}{% raw %}{% for x in y %}{% set k = 1 %}{% endraw %}";
-        assert!(loop_assignments(fine).is_empty());
-        // Nested loops: the inner loop's set of an outer loop's variable too.
-        let nested =
-            "{% for a in b %}{% set n = 0 %}{%- for c in d -%}{% set n = n + 1 %}{% endfor %}{% endfor %}";
-        assert_eq!(loop_assignments(nested).len(), 1);
-    }
-}
-
 /// Warns at every loop assignment in the templates a run renders: the
 /// answers, the record texts and the document templates.
 pub fn project(
@@ -152,5 +129,28 @@ pub fn project(
     }
     for t in &templates.all {
         warn(&t.text, diags);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_counter_set_outside_and_changed_inside_a_loop_is_found_and_only_that() {
+        let t =
+            "{% set k = 0 %}{% for r in reports %}{% set k = k + 1 %}{% set tmp = 1 %}{% endfor %}{{ k }}";
+        let found = loop_assignments(t);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "k");
+        assert_eq!(&t[found[0].inside.clone()], "{% set k = k + 1 %}");
+        assert_eq!(&t[found[0].outside.clone()], "{% set k = 0 %}");
+        // A loop's own variable, a set_global, a comment and a raw block are fine.
+        let fine = "{% set k = 0 %}{% for r in reports %}{% set_global k = k + 1 %}{# {% set k = 2 %} #}{% endfor %}{% raw %}{% for x in y %}{% set k = 1 %}{% endraw %}";
+        assert!(loop_assignments(fine).is_empty());
+        // Nested loops: the inner loop's set of an outer loop's variable too.
+        let nested =
+            "{% for a in b %}{% set n = 0 %}{%- for c in d -%}{% set n = n + 1 %}{% endfor %}{% endfor %}";
+        assert_eq!(loop_assignments(nested).len(), 1);
     }
 }
