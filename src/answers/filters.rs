@@ -8,6 +8,28 @@ use crate::model::{Date, Precision};
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
 /// Registers every filter on `tera`, and `range` within the limits.
+/// The filters (and the function) we add to Tera's, as the README lists them.
+pub const OURS: &[&str] = &[
+    "telwoord",
+    "keer",
+    "rangtelwoord",
+    "datum",
+    "dagen",
+    "opsomming",
+    "via",
+    "volgnummer",
+    "bijlagen",
+    "map",
+    "filter",
+    "reject",
+    "flatten",
+    "namens",
+    "lcfirst",
+    "ucfirst",
+    "yaml",
+    "citeer",
+];
+
 pub fn register(tera: &mut Tera) {
     tera.register_function("range", super::limits::range);
     tera.register_filter("telwoord", |n: i64, _: Kwargs, _: &State| count(n).map(dutch::telwoord));

@@ -7,6 +7,45 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Text;
 
+/// The blocks a tag opens, and the tag that closes each.
+const BLOCKS: &[&str] = &["if", "for", "macro", "block", "filter", "with"];
+
+/// Blocks opened and never closed, closed and never opened, or closed by
+/// the wrong tag: each at its tag's byte range, with what is wrong. Tera
+/// says "unexpected end of input" at the end of the text; this says which
+/// `{% if %}` lacks its `{% endif %}`.
+pub fn unbalanced(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut open: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+    let mut out = Vec::new();
+    for (range, words) in tags(text) {
+        let Some(&first) = words.first() else { continue };
+        if let Some(kind) = BLOCKS.iter().find(|b| **b == first) {
+            open.push((kind, range));
+        } else if let Some(kind) = first.strip_prefix("end").filter(|k| BLOCKS.contains(k)) {
+            match open.last() {
+                Some((top, _)) if *top == kind => {
+                    open.pop();
+                }
+                Some((top, _)) => {
+                    let top = *top;
+                    out.push((range, format!("`{{% {first} %}}` closes a `{{% {kind} %}}`, but the block open here is a `{{% {top} %}}`: missing `{{% end{top} %}}` before it")));
+                    open.pop();
+                }
+                None => out.push((range, format!("`{{% {first} %}}` closes no `{{% {kind} %}}`"))),
+            }
+        } else if matches!(first, "elif" | "else")
+            && !open.iter().any(|(k, _)| *k == "if" || (first == "else" && *k == "for"))
+        {
+            out.push((range, format!("`{{% {first} %}}` outside an `{{% if %}}`")));
+        }
+    }
+    for (kind, range) in open {
+        out.push((range, format!("`{{% {kind} %}}` is never closed: missing `{{% end{kind} %}}`")));
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
 /// A `set` inside a loop to a name set outside it: the byte ranges of both
 /// `set` tags and the name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,6 +174,22 @@ pub fn project(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_if_is_found_at_its_tag_and_a_stray_end_at_its() {
+        let t = "a {% if x %}b{% for y in z %}c{% endfor %} d";
+        let found = unbalanced(t);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&t[found[0].0.clone()], "{% if x %}");
+        assert_eq!(found[0].1, "`{% if %}` is never closed: missing `{% endif %}`");
+        let stray = unbalanced("{% endfor %}{% if a %}{% else %}{% endif %}");
+        assert_eq!(stray.len(), 1);
+        assert_eq!(stray[0].1, "`{% endfor %}` closes no `{% for %}`");
+        assert!(
+            unbalanced("{% if a %}{% elif b %}{% else %}{% endif %}{% for x in y %}{% else %}{% endfor %}")
+                .is_empty()
+        );
+    }
 
     #[test]
     fn a_counter_set_outside_and_changed_inside_a_loop_is_found_and_only_that() {

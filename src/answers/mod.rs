@@ -391,7 +391,9 @@ fn render_annexes(
     let mut tera = new_tera();
     let mut base = View::new(audience);
     if let Err(e) = tera.add_raw_template(template.name, &base.source(&template.text.value)) {
-        template_errors(&e, &template.text).into_iter().for_each(|d| diags.push(d));
+        template_errors(&e, &template.text, &["bijlage", "dossier", "internal"])
+            .into_iter()
+            .for_each(|d| diags.push(d));
         return None;
     }
     base.insert("dossier", &context::dossier(dossier));
@@ -402,7 +404,7 @@ fn render_annexes(
             let mut view = base.clone();
             view.insert("bijlage", a);
             let text = limits::render(&tera, template.name, view.context())
-                .map_err(|e| template_errors(&e, &template.text))?;
+                .map_err(|e| template_errors(&e, &template.text, &view.names()))?;
             // A footnote the frame defines may be cited in an annex: the
             // annex is parsed on its own, so it is told the label exists (a
             // stand-in definition, dropped again).
@@ -572,7 +574,7 @@ fn render_text(tera: &Tera, text: &Text, view: &View, diags: &mut Diagnostics) -
     match limits::render_str(tera, &view.source(&text.value), view.context()) {
         Ok(s) => Some(s),
         Err(e) => {
-            template_errors(&e, text).into_iter().for_each(|d| diags.push(d));
+            template_errors(&e, text, &view.names()).into_iter().for_each(|d| diags.push(d));
             None
         }
     }
@@ -582,9 +584,18 @@ fn render_text(tera: &Tera, text: &Text, view: &View, diags: &mut Diagnostics) -
 /// Most errors carry a span; reference checks made when a template is added
 /// (unknown filters, tests, functions) come as report text, one
 /// `error: …` / ` --> name:line:col` pair per problem, and are read from it.
-pub fn template_errors(e: &tera::Error, text: &Text) -> Vec<Diagnostic> {
+pub fn template_errors(e: &tera::Error, text: &Text, names: &[&str]) -> Vec<Diagnostic> {
     use std::error::Error as _;
     let mut found: Vec<(String, crate::source::Span)> = Vec::new();
+    // A block left open or closed twice is told at its tag, not where the
+    // text ends.
+    let blocks = lint::unbalanced(&text.value);
+    if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) && !blocks.is_empty() {
+        for (range, message) in blocks {
+            found.push((message, text.span_of(range.start, range.end)));
+        }
+        return found.into_iter().map(|(m, span)| template_diagnostic(m, span, names)).collect();
+    }
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let s = r.span();
@@ -618,17 +629,21 @@ pub fn template_errors(e: &tera::Error, text: &Text) -> Vec<Diagnostic> {
             }
         }
     }
-    found
-        .into_iter()
-        .map(|(message, span)| {
-            let hint = if message.contains("not defined") || message.contains("nknown") {
-                "variables: dossier, accounts, account.<id>, reports, vragen.<id>; filters: telwoord, keer, rangtelwoord, datum, dagen, opsomming, via, volgnummer, bijlagen, map, filter (see README.md)"
-            } else {
-                "see README.md, \"What an answer template can use\""
-            };
-            Diagnostic::error(format!("template: {message}"), span).label("template problem").hint(hint)
-        })
-        .collect()
+    found.into_iter().map(|(m, span)| template_diagnostic(m, span, names)).collect()
+}
+
+/// Tera's own filters and functions a template may use, beside ours.
+const TERA_BUILT_INS: &str = "default, length, first, last, nth, join, sort, unique, reverse, upper, lower, capitalize, trim, replace, split, round, int, str, get, keys, values, group_by, range";
+
+/// One template problem, with a hint that names what this template can use:
+/// the variables given to it (`names`), our filters and Tera's.
+fn template_diagnostic(message: String, span: crate::source::Span, names: &[&str]) -> Diagnostic {
+    let variables = if names.is_empty() { "see README.md".to_string() } else { names.join(", ") };
+    let hint = format!(
+        "this template has the variables {variables}; filters: {} (README.md, \"What an answer template can use\"); Tera's: {TERA_BUILT_INS}",
+        filters::OURS.join(", ")
+    );
+    Diagnostic::error(format!("template: {message}"), span).label("template problem").hint(hint)
 }
 
 #[derive(Serialize)]

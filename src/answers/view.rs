@@ -16,16 +16,21 @@ use tera::{Context, Value};
 pub struct View {
     pub audience: Audience,
     ctx: Context,
+    /// The variables given, for a template error's hint.
+    names: Vec<&'static str>,
 }
 
 impl View {
     pub fn new(audience: Audience) -> View {
-        View { audience, ctx: Context::new() }
+        View { audience, ctx: Context::new(), names: Vec::new() }
     }
 
     /// Puts `value` into the context under `key`, as the audience may see it.
     pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         let value = Value::from_serializable(value);
+        if !self.names.contains(&key) {
+            self.names.push(key);
+        }
         match self.audience {
             Audience::Internal => self.ctx.insert_value(key, value),
             Audience::Public => self.ctx.insert_value(key, masked(&value).unwrap_or(value)),
@@ -34,6 +39,14 @@ impl View {
 
     pub fn remove(&mut self, key: &str) {
         self.ctx.remove(key);
+        self.names.retain(|n| *n != key);
+    }
+
+    /// The variables a template rendered with this view can use.
+    pub fn names(&self) -> Vec<&'static str> {
+        let mut n = self.names.clone();
+        n.sort_unstable();
+        n
     }
 
     /// A template's source as the audience may see it.

@@ -117,3 +117,52 @@ fn a_counter_changed_inside_a_loop_is_a_warning_at_its_line() {
     // It is the pitfall the warning says: the answer counts nothing.
     assert!(s.read("output/T2/antwoord.md").contains("Namens gemeenten: nul keer."));
 }
+
+#[test]
+fn a_template_error_points_at_the_construct_and_names_what_the_template_can_use() {
+    let s = with_t2();
+    s.edit(
+        "data/dossiers/T2/dossier.yaml",
+        "{% set laatste = reports | last %}",
+        "{% set laatste = reports | last %}{% if laatste %}",
+    );
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("error: template: `{% if %}` is never closed: missing `{% endif %}`"),
+        "{}",
+        r.stderr
+    );
+    let line =
+        s.read("data/dossiers/T2/dossier.yaml").lines().position(|l| l.contains("{% if laatste %}")).unwrap()
+            + 1;
+    let col = s
+        .read("data/dossiers/T2/dossier.yaml")
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("{% if laatste %}")
+        .unwrap()
+        + 1;
+    assert!(
+        r.stderr.contains(&format!("dossiers/T2/dossier.yaml:{line}:{col}")),
+        "at the `if`: {}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("this template has the variables account, accounts, dossier, reports, vragen"),
+        "{}",
+        r.stderr
+    );
+    // An annex template has its own variables, and the hint says which.
+    let s = Scratch::bundled();
+    let annex = s
+        .read("templates/bijlage.md")
+        .replace("{{ bijlage.number }}", "{{ bijlage.number }}{{ reports | length }}");
+    s.write("templates/bijlage.md", &annex);
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("templates/bijlage.md:"), "{}", r.stderr);
+    assert!(r.stderr.contains("this template has the variables bijlage, dossier, internal;"), "{}", r.stderr);
+    assert!(r.stderr.contains("Tera's: default, length"), "{}", r.stderr);
+}
