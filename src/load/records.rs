@@ -4,7 +4,7 @@ use super::read::Reader;
 use super::yaml::Node;
 use crate::diag::Diagnostic;
 use crate::model::{
-    Account, At, Direction, Factcheck, Ground, Initiative, Judgement, Letter, Outcome, OutcomeStatus,
+    Account, At, Date, Direction, Factcheck, Ground, Initiative, Judgement, Letter, Outcome, OutcomeStatus,
     Register, Report,
 };
 use crate::redaction::Law;
@@ -129,11 +129,12 @@ fn report(r: &mut Reader, node: &Node) -> Option<Report> {
     let summary = f.required(r, "summary").and_then(|n| r.text(n));
     let items = f.get("items").and_then(|n| r.uint(n)).map(|n| n.value);
     let factcheck = f.get("factcheck").and_then(|n| factcheck(r, n));
+    let report_date = date.as_ref().map(|d| d.value);
     let correspondence = match f.get("correspondence") {
-        Some(n) => r.list(n, "letters").map(|l| l.iter().filter_map(|n| letter(r, n)).collect()),
+        Some(n) => r.list(n, "letters").map(|l| l.iter().filter_map(|n| letter(r, n, report_date)).collect()),
         None => Some(Vec::new()),
     };
-    let outcome = f.get("outcome").and_then(|n| outcomes(r, n)).unwrap_or_default();
+    let outcome = f.get("outcome").and_then(|n| outcomes(r, n, report_date)).unwrap_or_default();
     f.finish(r);
     Some(Report {
         id: id?,
@@ -160,9 +161,19 @@ fn factcheck(r: &mut Reader, node: &Node) -> Option<Factcheck> {
     Some(Factcheck { date, by, url })
 }
 
-fn letter(r: &mut Reader, node: &Node) -> Option<Letter> {
+/// A date, or `report`: the date of the report it belongs to (so that a
+/// corrected report date reaches its letters and outcomes).
+fn dated(r: &mut Reader, node: &Node, report: Option<Date>) -> Option<At<Date>> {
+    if matches!(&node.kind, super::yaml::Kind::Scalar(s) if s.trim() == "report") {
+        return report.map(|d| At::new(d, r.node_span(node)));
+    }
+    r.date(node)
+}
+
+fn letter(r: &mut Reader, node: &Node, report_date: Option<Date>) -> Option<Letter> {
     let mut f = r.map(node, "letter", LETTER_FIELDS)?;
-    let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
+    let date = f.get("date").and_then(|n| dated(r, n, report_date));
+    let (date, date_at) = (date.as_ref().map(|d| d.value), date.map(|d| d.span));
     let direction = f.required(r, "direction").and_then(|n| {
         r.choice(n, &["sent", "received"], |s| match s {
             "sent" => Some(Direction::Sent),
@@ -203,6 +214,7 @@ fn letter(r: &mut Reader, node: &Node) -> Option<Letter> {
     f.finish(r);
     Some(Letter {
         date,
+        date_at,
         direction: direction?,
         from: from?,
         to: to?,
@@ -248,7 +260,7 @@ fn ground(r: &mut Reader, node: &Node) -> Option<Ground> {
     found
 }
 
-fn outcomes(r: &mut Reader, node: &Node) -> Option<Vec<Outcome>> {
+fn outcomes(r: &mut Reader, node: &Node, report_date: Option<Date>) -> Option<Vec<Outcome>> {
     let super::yaml::Kind::Map(entries) = &node.kind else {
         let d = Diagnostic::error("expected a mapping from account id to outcome", r.node_span(node))
             .label("expected `account: { status: … }`");
@@ -263,11 +275,12 @@ fn outcomes(r: &mut Reader, node: &Node) -> Option<Vec<Outcome>> {
         let Some(mut f) = r.map(value, "outcome", OUTCOME_FIELDS) else { continue };
         let status =
             f.required(r, "status").and_then(|n| r.choice(n, &OutcomeStatus::NAMES, OutcomeStatus::parse));
-        let date = f.get("date").and_then(|n| r.date(n)).map(|d| d.value);
+        let date = f.get("date").and_then(|n| dated(r, n, report_date));
+        let (date, date_at) = (date.as_ref().map(|d| d.value), date.map(|d| d.span));
         let text = f.get("text").and_then(|n| r.text(n));
         f.finish(r);
         if let Some(status) = status {
-            out.push(Outcome { account, status, date, text });
+            out.push(Outcome { account, status, date, date_at, text });
         }
     }
     Some(out)

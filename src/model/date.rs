@@ -145,6 +145,28 @@ impl Date {
         }
     }
 
+    /// The latest day the date can mean (`2021-03` → 31 March 2021, `medio
+    /// 2019` → 30 September 2019): a date is before another only when this
+    /// is before the other's earliest day.
+    pub fn latest(self) -> NaiveDate {
+        let end_of = |y: i32, m: u32| {
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            };
+            next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+        };
+        match self {
+            Date::Day(d) => d,
+            Date::Month { year, month } => end_of(year, month),
+            Date::Year(y) => end_of(y, 12),
+            Date::Qualified(Qualifier::Begin, y) => end_of(y, 5),
+            Date::Qualified(Qualifier::Medio, y) => end_of(y, 9),
+            Date::Qualified(Qualifier::Eind, y) => end_of(y, 12),
+        }
+    }
+
     pub fn year(self) -> i32 {
         self.earliest().year()
     }

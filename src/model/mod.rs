@@ -114,6 +114,8 @@ pub enum Direction {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Letter {
     pub date: Option<Date>,
+    /// Where its date is written (or `date: report`).
+    pub date_at: Option<Span>,
     pub direction: Direction,
     pub from: String,
     pub to: String,
@@ -256,6 +258,8 @@ pub struct Outcome {
     pub account: At<String>,
     pub status: OutcomeStatus,
     pub date: Option<Date>,
+    /// Where its date is written (or `date: report`).
+    pub date_at: Option<Span>,
     pub text: Option<Text>,
 }
 

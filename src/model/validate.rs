@@ -79,6 +79,7 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
         for l in &r.correspondence {
             judgement(l, diags);
         }
+        dates_agree(reg, r, diags);
     }
     // A report that failed to load could be the earliest: `first_used` is
     // checked against a complete register only.
@@ -107,6 +108,70 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
                 .label("no report through this account")
                 .hint("leave `first_used` out until a report goes through the account"),
             ),
+        }
+    }
+}
+
+/// A report's dates must agree: no letter or outcome before the report, and
+/// an outcome dated otherwise than every reply from its platform is told.
+/// Warnings, at both places: a date can be right and look wrong.
+fn dates_agree(reg: &Register, r: &super::Report, diags: &mut Diagnostics) {
+    let reported = r.date.value;
+    let before = |d: super::Date| d.latest() < reported.earliest();
+    for l in &r.correspondence {
+        let (Some(date), Some(at)) = (l.date, l.date_at) else { continue };
+        if before(date) {
+            diags.push(
+                Diagnostic::warning(
+                    format!("a letter of {date} is dated before its report of {reported}"),
+                    at,
+                )
+                .label("before the report")
+                .also(r.date.span, "the report's date")
+                .hint("correct one of the two; `date: report` gives a letter its report's date"),
+            );
+        }
+    }
+    for o in &r.outcome {
+        let (Some(date), Some(at)) = (o.date, o.date_at) else { continue };
+        if before(date) {
+            diags.push(
+                Diagnostic::warning(
+                    format!(
+                        "the outcome for `{}` of {date} is dated before its report of {reported}",
+                        o.account.value
+                    ),
+                    at,
+                )
+                .label("before the report")
+                .also(r.date.span, "the report's date")
+                .hint("correct one of the two; `date: report` gives an outcome its report's date"),
+            );
+        }
+        // The platform's replies in this report, dated.
+        let Some(account) = reg.account(&o.account.value) else { continue };
+        let names = [Some(account.platform.as_str()), account.platform_now.as_deref()];
+        let replies: Vec<(super::Date, crate::source::Span)> = r
+            .correspondence
+            .iter()
+            .filter(|l| l.direction == super::Direction::Received && names.contains(&Some(l.from.as_str())))
+            .filter_map(|l| Some((l.date?, l.date_at?)))
+            .collect();
+        if let Some(&(reply, reply_at)) = replies.last()
+            && !replies.iter().any(|(d, _)| *d == date)
+        {
+            diags.push(
+                Diagnostic::warning(
+                    format!(
+                        "the outcome for `{}` is dated {date}, its platform's reply {reply}",
+                        o.account.value
+                    ),
+                    at,
+                )
+                .label("the outcome's date")
+                .also(reply_at, "the reply's date")
+                .hint("if the reply brought the outcome, give both the same date"),
+            );
         }
     }
 }

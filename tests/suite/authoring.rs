@@ -166,3 +166,76 @@ fn a_template_error_points_at_the_construct_and_names_what_the_template_can_use(
     assert!(r.stderr.contains("this template has the variables bijlage, dossier, internal;"), "{}", r.stderr);
     assert!(r.stderr.contains("Tera's: default, length"), "{}", r.stderr);
 }
+
+#[test]
+fn dates_that_contradict_are_warnings_at_both_places_and_a_letter_can_take_its_reports_date() {
+    let s = Scratch::bundled();
+    let file = "data/records/reports.yaml";
+    // The Dijk en Waard report (18 November 2021): its letter, its outcome.
+    s.edit(
+        file,
+        "      - date: 2021-11-18\n        direction: sent",
+        "      - date: 2021-11-17\n        direction: sent",
+    );
+    s.edit(
+        file,
+        "        status: resolved\n        date: 2021-12-18",
+        "        status: resolved\n        date: 2021-12-20",
+    );
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 0, "warnings, not errors: {}", r.stderr);
+    let text = s.read(file);
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    assert!(
+        r.stderr.contains("warning: a letter of 2021-11-17 is dated before its report of 2021-11-18"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!("records/reports.yaml:{}:", line_of("- date: 2021-11-17"))),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!("{} │     date: 2021-11-18", line_of("    date: 2021-11-18"))),
+        "the report's line too: {}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(
+            "warning: the outcome for `facebook` is dated 2021-12-20, its platform's reply 2021-12-18"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!("records/reports.yaml:{}:", line_of("date: 2021-12-20"))),
+        "{}",
+        r.stderr
+    );
+
+    // An outcome before its report.
+    let s = Scratch::minimal();
+    s.edit(
+        "data/records/reports.yaml",
+        "facebook: { status: labelled, text: Gelabeld. }",
+        "facebook: { status: labelled, date: 2021-03-01, text: Gelabeld. }",
+    );
+    let r = s.run(&["check"]);
+    assert!(
+        r.stderr.contains(
+            "warning: the outcome for `facebook` of 2021-03-01 is dated before its report of 2021-03-09"
+        ),
+        "{}",
+        r.stderr
+    );
+
+    // `date: report`: a corrected report date reaches the letter.
+    let s = Scratch::minimal();
+    s.edit("data/records/reports.yaml", "      - date: 2021-03-09\n", "      - date: report\n");
+    let annex = s.build_and_read("T1", "bijlagen.md");
+    assert!(annex.contains("Datum: 9 maart 2021"), "{annex}");
+    s.edit("data/records/reports.yaml", "    date: 2021-03-09\n", "    date: 2021-03-10\n");
+    let annex = s.build_and_read("T1", "bijlagen.md");
+    assert!(annex.contains("Datum: 10 maart 2021") && !annex.contains("9 maart 2021"), "{annex}");
+}
