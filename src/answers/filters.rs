@@ -145,11 +145,13 @@ fn volgnummer(report: &Value, kwargs: Kwargs, _: &State) -> TeraResult<i64> {
 
 /// `{{ reports | bijlagen }}` → `bijlagen 1 tot en met 5`.
 fn bijlagen(reports: &[Value], _: Kwargs, _: &State) -> TeraResult<String> {
-    let numbers: Option<Vec<u64>> =
-        reports.iter().map(|r| r.get_from_path("annex").and_then(Value::as_u64)).collect();
-    numbers
-        .map(|n| dutch::bijlagen(&n))
-        .ok_or_else(|| Error::message("a report has no annex (are annexes switched off in the dossier?)"))
+    // Reports the dossier does not annex are left out of the list.
+    let numbers: Vec<u64> =
+        reports.iter().filter_map(|r| r.get_from_path("annex").and_then(Value::as_u64)).collect();
+    if numbers.is_empty() && !reports.is_empty() {
+        return Err(Error::message("none of these reports is annexed (see the dossier's `annexes.reports`)"));
+    }
+    Ok(dutch::bijlagen(&numbers))
 }
 
 /// `{{ accounts | map(attribute="platform") }}`: one attribute of each item.

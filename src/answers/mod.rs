@@ -191,8 +191,13 @@ fn render_for(
         &dossier.publication(),
     );
     if hashed && dossier.annexes.reports {
-        fingerprint.date_order =
-            scope.reports.iter().enumerate().map(|(i, r)| (r.id.value.clone(), i as u32 + 1)).collect();
+        fingerprint.date_order = scope
+            .reports
+            .iter()
+            .filter(|r| dossier.annexes.includes(r))
+            .enumerate()
+            .map(|(i, r)| (r.id.value.clone(), i as u32 + 1))
+            .collect();
     }
     drop(scope);
     if hashed {
@@ -549,19 +554,21 @@ pub fn scope<'p>(
 /// Each report's annex number: the one recorded when the dossier was sent
 /// (a Woo number, once given, holds), else the next free one, in date order.
 fn annex_numbers(reports: &[&Report], dossier: &Dossier) -> Vec<Option<usize>> {
-    if !dossier.annexes.reports {
-        return vec![None; reports.len()];
-    }
-    let Some(sent) = &dossier.sent else { return (1..=reports.len()).map(Some).collect() };
-    let kept = sent.annex_numbers();
-    let mut next = sent.annexes.iter().map(|a| a.number).max().unwrap_or(0) as usize;
+    let kept = dossier.sent.as_ref().map(|s| s.annex_numbers()).unwrap_or_default();
+    let mut next =
+        dossier.sent.as_ref().and_then(|s| s.annexes.iter().map(|a| a.number).max()).unwrap_or(0) as usize;
     reports
         .iter()
-        .map(|r| match kept.get(r.id.value.as_str()) {
-            Some(&n) => Some(n as usize),
-            None => {
-                next += 1;
-                Some(next)
+        .map(|r| {
+            if !dossier.annexes.includes(r) {
+                return None;
+            }
+            match kept.get(r.id.value.as_str()) {
+                Some(&n) => Some(n as usize),
+                None => {
+                    next += 1;
+                    Some(next)
+                }
             }
         })
         .collect()

@@ -3,6 +3,7 @@
 use super::read::Reader;
 use super::yaml::{Kind, Node};
 use crate::diag::Diagnostic;
+use crate::model::selection::{self, Condition, Selection, Test};
 use crate::model::{
     Aanhangsel, Annexes, Answer, At, DelayNotice, Dossier, Footnote, Person, Question, WooFields,
 };
@@ -90,8 +91,11 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         .and_then(|n| r.list(n, "questions"))
         .map(|l| l.iter().filter_map(|n| question(r, n)).collect::<Vec<_>>());
     let woo = f.get("woo").map(|n| woo(r, n)).unwrap_or_default();
-    let annexes =
-        f.get("annexes").and_then(|n| annexes(r, n)).unwrap_or(Annexes { reports: true, inventory: true });
+    let annexes = f.get("annexes").and_then(|n| annexes(r, n)).unwrap_or(Annexes {
+        reports: true,
+        selection: Selection::All,
+        inventory: true,
+    });
     f.finish(r);
     Some(Dossier {
         id: id?,
@@ -357,14 +361,86 @@ fn woo(r: &mut Reader, node: &Node) -> WooFields {
 
 fn annexes(r: &mut Reader, node: &Node) -> Option<Annexes> {
     let mut f = r.map(node, "annexes", ANNEX_FIELDS)?;
-    let reports = f.get("reports").and_then(|n| {
-        r.choice(n, &["all", "none"], |s| match s {
-            "all" => Some(true),
-            "none" => Some(false),
-            _ => None,
-        })
-    });
+    let selection = f.get("reports").and_then(|n| selection(r, n));
     let inventory = f.get("inventory").and_then(|n| r.boolean(n));
     f.finish(r);
-    Some(Annexes { reports: reports.unwrap_or(true), inventory: inventory.unwrap_or(true) })
+    let selection = selection.unwrap_or(Selection::All);
+    Some(Annexes { reports: selection.any(), selection, inventory: inventory.unwrap_or(true) })
+}
+
+/// `annexes.reports`: `all`, `none`, a list of report ids, or conditions on
+/// the reports' fields (`{ date: { since: 2021-01-01 } }`).
+fn selection(r: &mut Reader, node: &Node) -> Option<Selection> {
+    let allowed = "`all`, `none`, a list of report ids (`[2021-03-09-video, …]`), or conditions on the reports' fields, e.g. `{ date: { since: 2021-01-01 }, accounts: { contains: facebook } }`";
+    match &node.kind {
+        Kind::Scalar(s) if s.trim() == "all" => Some(Selection::All),
+        Kind::Scalar(s) if s.trim() == "none" => Some(Selection::None),
+        Kind::Seq(items) => Some(Selection::Ids(items.iter().filter_map(|n| r.id(n, "report id")).collect())),
+        Kind::Map(entries) => {
+            let mut conditions = Vec::new();
+            for (key, value) in entries {
+                if !selection::FIELDS.contains(&key.name.as_str()) {
+                    let d = Diagnostic::error(
+                        format!("reports have no field `{}` to select by", key.name),
+                        r.key_span(key),
+                    )
+                    .label("not a report field")
+                    .hint(
+                        match crate::diag::nearest(&key.name, selection::FIELDS.iter().copied()) {
+                            Some(n) => format!(
+                                "did you mean `{n}`? The fields are: {}",
+                                selection::FIELDS.join(", ")
+                            ),
+                            None => format!("the fields are: {}", selection::FIELDS.join(", ")),
+                        },
+                    );
+                    r.push(d);
+                    continue;
+                }
+                let field = At::new(key.name.clone(), r.key_span(key));
+                let Kind::Map(tests) = &value.kind else {
+                    let d =
+                        Diagnostic::error(format!("`{}` needs a comparison", key.name), r.node_span(value))
+                            .label("expected `{ since: …}`, `{ contains: … }`, …")
+                            .hint(format!("the comparisons are: {}", selection::TESTS.join(", ")));
+                    r.push(d);
+                    continue;
+                };
+                for (op, v) in tests {
+                    let test = match op.name.as_str() {
+                        "value" => r.string(v).map(Test::Value),
+                        "not" => r.string(v).map(Test::Not),
+                        "empty" => r.boolean(v).map(Test::Empty),
+                        "before" => r.date(v).map(|d| Test::Before(d.value)),
+                        "after" => r.date(v).map(|d| Test::After(d.value)),
+                        "since" => r.date(v).map(|d| Test::Since(d.value)),
+                        "until" => r.date(v).map(|d| Test::Until(d.value)),
+                        "contains" => r.string(v).map(Test::Contains),
+                        "any_of" => r
+                            .list(v, "values")
+                            .map(|l| Test::AnyOf(l.iter().filter_map(|n| r.string(n)).collect())),
+                        other => {
+                            let d =
+                                Diagnostic::error(format!("`{other}` is not a comparison"), r.key_span(op))
+                                    .label("unknown comparison")
+                                    .hint(format!("the comparisons are: {}", selection::TESTS.join(", ")));
+                            r.push(d);
+                            None
+                        }
+                    };
+                    if let Some(test) = test {
+                        conditions.push(Condition { field: field.clone(), test });
+                    }
+                }
+            }
+            Some(Selection::Where(conditions))
+        }
+        _ => {
+            let d = Diagnostic::error("`annexes.reports` says which reports are annexed", r.node_span(node))
+                .label("not a selection")
+                .hint(format!("it takes {allowed}"));
+            r.push(d);
+            None
+        }
+    }
 }

@@ -5,6 +5,7 @@
 pub mod date;
 pub mod deadline;
 pub mod kamer;
+pub mod selection;
 pub mod sent;
 pub mod templates;
 pub mod validate;
@@ -432,8 +433,18 @@ pub struct Publication {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Annexes {
+    /// Whether any report is annexed (`reports` is not `none`).
     pub reports: bool,
+    /// Which reports are.
+    pub selection: selection::Selection,
     pub inventory: bool,
+}
+
+impl Annexes {
+    /// Whether `report` (in scope) is annexed.
+    pub fn includes(&self, report: &Report) -> bool {
+        self.reports && self.selection.includes(report)
+    }
 }
 
 /// One question set and its answers.

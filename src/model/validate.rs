@@ -361,11 +361,40 @@ pub fn footnote_refs(text: &str) -> Vec<(usize, &str)> {
 /// dossier's own series names one of its documents.
 pub fn publication(project: &super::Project, diags: &mut Diagnostics) {
     for d in &project.dossiers {
+        // A report annexed by id must exist (and be in the dossier's scope).
+        if let super::selection::Selection::Ids(ids) = &d.annexes.selection {
+            let in_scope = project.register.reports_until(d.records_until);
+            for id in ids {
+                if !in_scope.iter().any(|r| r.id.value == id.value) && !project.register.incomplete {
+                    let known = project.register.reports.iter().any(|r| r.id.value == id.value);
+                    diags.push(
+                        Diagnostic::error(
+                            if known {
+                                format!("report `{}` is after the dossier's `records.until`", id.value)
+                            } else {
+                                format!("no report has the id `{}`", id.value)
+                            },
+                            id.span,
+                        )
+                        .label("annexed by id")
+                        .maybe_hint(
+                            nearest(&id.value, in_scope.iter().map(|r| r.id.value.as_str()))
+                                .map(|n| format!("did you mean `{n}`?")),
+                        ),
+                    );
+                }
+            }
+        }
         if !(d.annexes.reports || d.annexes.inventory) {
             continue;
         }
         let publication = d.publication();
-        let reports = project.register.reports_until(d.records_until);
+        let reports: Vec<&super::Report> = project
+            .register
+            .reports_until(d.records_until)
+            .into_iter()
+            .filter(|r| d.annexes.includes(r))
+            .collect();
         let mut ids: HashMap<String, crate::source::Span> = HashMap::new();
         for r in &reports {
             for (letter, id) in r.correspondence.iter().zip(r.document_ids(&publication)) {

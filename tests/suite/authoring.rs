@@ -239,3 +239,50 @@ fn dates_that_contradict_are_warnings_at_both_places_and_a_letter_can_take_its_r
     let annex = s.build_and_read("T1", "bijlagen.md");
     assert!(annex.contains("Datum: 10 maart 2021") && !annex.contains("9 maart 2021"), "{annex}");
 }
+
+#[test]
+fn annexes_are_chosen_by_id_or_by_condition_and_anything_else_says_what_is_allowed() {
+    let s = Scratch::bundled();
+    let dossier = "data/dossiers/2022Z21205/dossier.yaml";
+    s.edit(dossier, "  reports: all\n", "  reports: [2021-03-17-twee-vakjes, 2022-03-09-beek-instagram]\n");
+    let md = s.build_and_read("2022Z21205", "bijlagen.md");
+    assert!(md.contains("## Bijlage 1 – Berichten over twee vakjes"), "{md}");
+    assert!(md.contains("## Bijlage 2 – Geblokkeerde Instagram"), "{md}");
+    assert!(!md.contains("## Bijlage 3"), "{md}");
+    let answer = s.read("output/2022Z21205/antwoord.md");
+    assert!(
+        answer.contains("Ja, de afschriften zijn als bijlagen 1 en 2 toegevoegd bij deze brief."),
+        "{answer}"
+    );
+    let rows = s.read("output/2022Z21205/inventaris.csv").lines().count();
+    assert_eq!(rows, 1 + 5, "the two reports' five documents");
+
+    s.edit(
+        dossier,
+        "  reports: [2021-03-17-twee-vakjes, 2022-03-09-beek-instagram]\n",
+        "  reports: { accounts: { contains: twitter }, date: { since: 2021-03-10 } }\n",
+    );
+    let md = s.build_and_read("2022Z21205", "bijlagen.md");
+    assert!(
+        md.contains("## Bijlage 1 – Geblokkeerd Twitteraccount")
+            && md.contains("## Bijlage 2 – Berichten over twee vakjes"),
+        "{md}"
+    );
+    assert!(!md.contains("## Bijlage 3"), "{md}");
+
+    s.edit(
+        dossier,
+        "  reports: { accounts: { contains: twitter }, date: { since: 2021-03-10 } }\n",
+        "  reports: some\n",
+    );
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("`annexes.reports` says which reports are annexed"), "{}", r.stderr);
+    assert!(r.stderr.contains("it takes `all`, `none`, a list of report ids"), "{}", r.stderr);
+
+    s.edit(dossier, "  reports: some\n", "  reports: [2021-03-17-twee-vakje]\n");
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("no report has the id `2021-03-17-twee-vakje`"), "{}", r.stderr);
+    assert!(r.stderr.contains("did you mean `2021-03-17-twee-vakjes`?"), "{}", r.stderr);
+}
