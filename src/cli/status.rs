@@ -119,22 +119,16 @@ fn table(rows: &[Status], today: NaiveDate) -> String {
     out
 }
 
-/// RFC 4180: CRLF line ends, a field quoted when it holds a comma, a quote
-/// or a line end; dates ISO, days a signed number (negative: late).
+/// RFC 4180 (the csv crate): CRLF line ends, fields quoted where needed;
+/// dates ISO, days a signed number (negative: late).
 fn csv(rows: &[Status]) -> String {
-    let field = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = HEADER.join(",") + "\r\n";
+    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = w.write_record(HEADER);
     for s in rows {
         let mut c = cells(s);
         c[3] = s.days.to_string();
-        out.push_str(&c.iter().map(|x| field(x)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        let _ = w.write_record(&c);
     }
-    out
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

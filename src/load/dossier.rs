@@ -316,44 +316,42 @@ fn woo(r: &mut Reader, node: &Node) -> WooFields {
     let law = f.get("law").and_then(|n| {
         r.choice(n, &["woo", "wob"], crate::redaction::Law::parse).map(|l| At::new(l, r.node_span(n)))
     });
-    let mut part = |r: &mut Reader, name: &str, example: &str| {
+    let mut part = |r: &mut Reader, name: &str, example: &'static str| {
         let n = f.get(name)?;
-        let s = r.string(n)?;
-        if crate::model::woo::is_id_part(&s) && s.len() <= 40 {
-            return Some(At::new(s, r.node_span(n)));
-        }
-        let d = Diagnostic::error(format!("`{s}` cannot stand in a document ID"), r.node_span(n))
-            .label("letters, digits, `.` and `-` only, at most 40")
-            .hint(format!("e.g. `{name}: {example}`"));
-        r.push(d);
-        None
+        r.checked(
+            n,
+            |s| crate::model::woo::is_id_part(s) && s.len() <= 40,
+            |s| {
+                (
+                    format!("`{s}` cannot stand in a document ID"),
+                    "letters, digits, `.` and `-` only, at most 40",
+                    format!("e.g. `{name}: {example}`"),
+                )
+            },
+        )
     };
     let prefix = part(r, "prefix", "BZK");
     let matter = part(r, "matter", "2022Z21205");
     let publisher = f.get("publisher").and_then(|n| {
-        let s = r.string(n)?;
-        if s.starts_with("https://identifier.overheid.nl/tooi/id/") {
-            return Some(At::new(s, r.node_span(n)));
-        }
-        let d = Diagnostic::error(format!("`{s}` is not a TOOI identifier"), r.node_span(n))
-            .label("expected `https://identifier.overheid.nl/tooi/id/…`")
-            .hint("the publisher's TOOI identifier, e.g. `https://identifier.overheid.nl/tooi/id/ministerie/mnre1034` (BZK)");
-        r.push(d);
-        None
+        r.checked(n, |s| s.starts_with("https://identifier.overheid.nl/tooi/id/"), |s| {
+            (
+                format!("`{s}` is not a TOOI identifier"),
+                "expected `https://identifier.overheid.nl/tooi/id/…`",
+                "the publisher's TOOI identifier, e.g. `https://identifier.overheid.nl/tooi/id/ministerie/mnre1034` (BZK)".into(),
+            )
+        })
     });
     let category = f.get("category").and_then(|n| {
-        let s = r.string(n)?;
-        if crate::model::woo::category_name(&s).is_some() {
-            return Some(At::new(s, r.node_span(n)));
-        }
-        let d = Diagnostic::error(format!("`{s}` is not an information category of the Woo index"), r.node_span(n))
-            .label("unknown category")
-            .hint(format!(
-                "one of {} (c_c76862ab: vergaderstukken Staten-Generaal; c_3baef532: Woo-verzoeken en -besluiten)",
-                crate::model::woo::category_codes().collect::<Vec<_>>().join(", ")
-            ));
-        r.push(d);
-        None
+        r.checked(n, |s| crate::model::woo::category_name(s).is_some(), |s| {
+            (
+                format!("`{s}` is not an information category of the Woo index"),
+                "unknown category",
+                format!(
+                    "one of {} (c_c76862ab: vergaderstukken Staten-Generaal; c_3baef532: Woo-verzoeken en -besluiten)",
+                    crate::model::woo::category_codes().collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })
     });
     f.finish(r);
     WooFields { law, prefix, matter, publisher, category }

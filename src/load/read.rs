@@ -171,6 +171,24 @@ impl<'a> Reader<'a> {
         offsets
     }
 
+    /// A one-line text that must pass `ok`; otherwise the message, label
+    /// and hint `problem` gives for it are told at it.
+    pub fn checked(
+        &mut self,
+        node: &Node,
+        ok: impl Fn(&str) -> bool,
+        problem: impl Fn(&str) -> (String, &'static str, String),
+    ) -> Option<At<String>> {
+        let s = self.string(node)?;
+        if ok(&s) {
+            return Some(At::new(s, self.node_span(node)));
+        }
+        let (message, label, hint) = problem(&s);
+        let d = Diagnostic::error(message, self.node_span(node)).label(label).hint(hint);
+        self.push(d);
+        None
+    }
+
     /// An identifier: `[a-z0-9-]+`.
     pub fn id(&mut self, node: &Node, what: &str) -> Option<At<String>> {
         let s = self.scalar(node, what)?.trim().to_string();

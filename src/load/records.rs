@@ -232,15 +232,13 @@ fn letter(r: &mut Reader, node: &Node, report_date: Option<Date>) -> Option<Lett
 
 /// A document ID as the platforms take it: `[A-Za-z0-9.-]`, 1–170 long.
 fn document_id(r: &mut Reader, node: &Node) -> Option<At<String>> {
-    let s = r.string(node)?;
-    if crate::model::woo::is_document_id(&s) {
-        return Some(At::new(s, r.node_span(node)));
-    }
-    let d = Diagnostic::error(format!("`{s}` is not a document ID"), r.node_span(node))
-        .label("letters, digits, `.` and `-` only, at most 170")
-        .hint("the publication platforms' form is `<prefix>-<matter>-<number>`, e.g. `BZK-534-3444`");
-    r.push(d);
-    None
+    r.checked(node, crate::model::woo::is_document_id, |s| {
+        (
+            format!("`{s}` is not a document ID"),
+            "letters, digits, `.` and `-` only, at most 170",
+            "the publication platforms' form is `<prefix>-<matter>-<number>`, e.g. `BZK-534-3444`".into(),
+        )
+    })
 }
 
 fn ground(r: &mut Reader, node: &Node) -> Option<Ground> {

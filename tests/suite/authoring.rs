@@ -39,6 +39,8 @@ fn every_filter_makes_the_sentence_the_readme_promises() {
     for (heading, sentence) in expected {
         assert_eq!(section(&md, heading), sentence, "{heading}");
     }
+    // Without `answer_title` the answer is titled as the Kamer titles it.
+    assert!(md.contains("\n# Antwoord op vragen van het lid De Vries over meldingen sinds 2021\n"), "{md}");
     // A report through TikTok since 2021 is counted at once.
     let reports = s.read("data/records/reports.yaml");
     s.write(
