@@ -1,5 +1,5 @@
-//! The command line: `beantwoord check` and `beantwoord build`, one file per
-//! command. Raw arguments become checked [`crate::settings::Settings`] before
+//! The command line: `beantwoord check`, `build`, `send`, `new` and
+//! `status`, one file per command. Raw arguments become checked [`crate::settings::Settings`] before
 //! any work starts; the shared stages are in [`crate::pipeline`]. Exit status
 //! 0 on success, 1 when the data or a template is wrong, 2 for a wrong
 //! command line.
