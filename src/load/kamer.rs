@@ -14,8 +14,50 @@ use roxmltree::{Document, Node, ParsingOptions};
 /// At most this many XML nodes (a question set has a few hundred).
 const NODES_LIMIT: u32 = 200_000;
 
+/// Elements nest at most this deep (a Kamer file nests some ten levels;
+/// the XML reader recurses per level, so a deeper file is refused first).
+const MAX_NESTING: usize = 256;
+
+/// The byte offset where elements first nest deeper than [`MAX_NESTING`],
+/// found by counting tags (comments, declarations and CDATA aside).
+fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + off;
+        let end = bytes[start..].iter().position(|&b| b == b'>').map_or(bytes.len(), |e| start + e);
+        match bytes.get(start + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b'!' | b'?') => {}
+            _ if end > 0 && bytes.get(end - 1) == Some(&b'/') => {}
+            _ => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(start);
+                }
+            }
+        }
+        i = (end + 1).min(bytes.len());
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    None
+}
+
 /// Reads `text` (the file `file`); every problem becomes a diagnostic.
 pub fn read(text: &str, file: FileId) -> Result<QuestionSet, Vec<Diagnostic>> {
+    if let Some(at) = too_deep(text) {
+        return Err(vec![
+            Diagnostic::error(
+                format!("elements nest deeper than {MAX_NESTING} levels"),
+                Span::new(file, at, at + 1),
+            )
+            .label("too deep here")
+            .hint("give the Kamer's XML file as downloaded: a question set nests a few levels"),
+        ]);
+    }
     let options = ParsingOptions { allow_dtd: true, nodes_limit: NODES_LIMIT };
     let doc = Document::parse_with_options(text, options).map_err(|e| {
         let pos = e.pos();
@@ -240,7 +282,7 @@ fn part(n: Node, notes: &mut Notes) -> Part {
         n.descendants().filter(|d| d.has_tag_name("al") && !d.ancestors().any(|a| a.has_tag_name("noot")))
     {
         let mut pieces = Vec::new();
-        inline(al, notes, &mut pieces);
+        inline(al, notes, &mut pieces, 0);
         trim(&mut pieces);
         if !pieces.is_empty() {
             paragraphs.push(pieces);
@@ -249,9 +291,17 @@ fn part(n: Node, notes: &mut Notes) -> Part {
     Part { numbers, paragraphs }
 }
 
+/// How deep markup inside a paragraph is read as markup; deeper, as text
+/// (a file nested thousands deep must not exhaust the stack).
+const MAX_DEPTH: usize = 32;
+
 /// The pieces of a paragraph: text, notes, links, emphasis; other elements
 /// for their text.
-fn inline(n: Node, notes: &mut Notes, out: &mut Vec<Piece>) {
+fn inline(n: Node, notes: &mut Notes, out: &mut Vec<Piece>, depth: usize) {
+    if depth > MAX_DEPTH {
+        push_text(out, &text_of(n));
+        return;
+    }
     for c in n.children() {
         if c.is_text() {
             let t = c.text().unwrap_or_default();
@@ -275,7 +325,7 @@ fn inline(n: Node, notes: &mut Notes, out: &mut Vec<Piece>) {
             "nadruk" => out.push(Piece::Emphasis(text_of(c))),
             // A nested paragraph is read as its own.
             "al" => {}
-            _ => inline(c, notes, out),
+            _ => inline(c, notes, out, depth + 1),
         }
     }
 }

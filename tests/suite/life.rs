@@ -162,6 +162,16 @@ fn a_file_that_is_not_the_kamers_xml_is_one_clear_error_and_writes_nothing() {
     let r = s.run(&["new", "--from", "kapot.xml"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("not well-formed XML") && r.stderr.contains("kapot.xml:3:"), "{}", r.stderr);
+    // Nesting a hundred thousand deep is refused, not a crash.
+    let deep = format!(
+        "<officiele-publicatie>{}x{}</officiele-publicatie>",
+        "<b>".repeat(100_000),
+        "</b>".repeat(100_000)
+    );
+    s.write("diep.xml", &deep);
+    let r = s.run(&["new", "--from", "diep.xml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("elements nest deeper than 256 levels"), "{}", r.stderr);
     assert_eq!(snapshot_tree(&s.data()), before, "nothing written");
 }
 
