@@ -4,7 +4,8 @@
 //! file of published answers those answers as plain text to start
 //! templating from. Pure: the text of the file, nothing written.
 
-use crate::document::markdown::escape_plain;
+use crate::answers::context::{lcfirst, ucfirst};
+use crate::document::markdown::{escape_plain, yaml_string};
 use crate::model::kamer::{Piece, QuestionSet};
 
 /// An answer the file does not give.
@@ -19,8 +20,8 @@ pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
     ));
     y.push_str("# Still to do: the answerer's full name, each answer (a template: see README,\n");
     y.push_str("# \"What an answer template can use\"), and which reports go in the annexes.\n");
-    y.push_str(&format!("id: {}\n", quoted(id)));
-    y.push_str(&format!("title: {}\n", quoted(&ucfirst(&set.subject))));
+    y.push_str(&format!("id: {}\n", yaml_string(id)));
+    y.push_str(&format!("title: {}\n", yaml_string(&ucfirst(&set.subject))));
     if let Some(d) = set.submitted {
         y.push_str(&format!("submitted: {d}\n"));
     } else {
@@ -44,7 +45,7 @@ pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
         }
     }
     let addressee = lcfirst(if set.addressees.is_empty() { "Minister" } else { &set.addressees });
-    y.push_str(&format!("addressee: {}\n", quoted(&addressee)));
+    y.push_str(&format!("addressee: {}\n", yaml_string(&addressee)));
     match &set.answerer {
         Some(a) => {
             let role =
@@ -69,22 +70,22 @@ pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
     if !documents.is_empty() {
         y.push_str("documents:\n");
         for (k, v) in &documents {
-            y.push_str(&format!("  {k}: {}\n", quoted(v)));
+            y.push_str(&format!("  {k}: {}\n", yaml_string(v)));
         }
         y.push_str("sources:\n");
         for (k, v) in &documents {
             y.push_str(&format!(
                 "  {k}: {}\n",
-                quoted(&format!("https://zoek.officielebekendmakingen.nl/{v}.html"))
+                yaml_string(&format!("https://zoek.officielebekendmakingen.nl/{v}.html"))
             ));
         }
     }
     if !set.footnotes.is_empty() {
         y.push_str("footnotes:\n");
         for f in &set.footnotes {
-            y.push_str(&format!("  {}:\n    text: {}\n", f.label, quoted(&escape_plain(&f.text))));
+            y.push_str(&format!("  {}:\n    text: {}\n", f.label, yaml_string(&escape_plain(&f.text))));
             if let Some(u) = &f.url {
-                y.push_str(&format!("    url: {}\n", quoted(u)));
+                y.push_str(&format!("    url: {}\n", yaml_string(u)));
             }
         }
     }
@@ -120,12 +121,12 @@ fn answer(set: &QuestionSet, n: u32, y: &mut String) {
 
 /// `{ name: …, short: …, party: …, role: … }`.
 fn person(name: &str, short: &str, party: Option<&str>, role: Option<&str>) -> String {
-    let mut parts = vec![format!("name: {}", quoted(name)), format!("short: {}", quoted(short))];
+    let mut parts = vec![format!("name: {}", yaml_string(name)), format!("short: {}", yaml_string(short))];
     if let Some(p) = party {
-        parts.push(format!("party: {}", quoted(p)));
+        parts.push(format!("party: {}", yaml_string(p)));
     }
     if let Some(r) = role {
-        parts.push(format!("role: {}", quoted(r)));
+        parts.push(format!("role: {}", yaml_string(r)));
     }
     format!("{{ {} }}", parts.join(", "))
 }
@@ -176,31 +177,6 @@ fn block(key: &str, text: &str) -> String {
         }
     }
     s
-}
-
-/// A YAML double-quoted scalar.
-fn quoted(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn ucfirst(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-}
-
-fn lcfirst(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
 }
 
 #[cfg(test)]

@@ -220,8 +220,7 @@ pub fn run(args: BuildArgs) -> i32 {
 /// Runs a build; `sending` names the dossier whose files `send` records.
 pub fn execute(settings: &Settings, sending: Option<&str>) -> i32 {
     let started = Instant::now();
-    let settings = settings.clone();
-    let mut prepared = pipeline::prepare(&settings);
+    let mut prepared = pipeline::prepare(settings);
     if !prepared.unknown_dossiers.is_empty() {
         return super::unknown_dossiers(&prepared);
     }
@@ -234,7 +233,7 @@ pub fn execute(settings: &Settings, sending: Option<&str>) -> i32 {
     let mut folders = None;
     if !diags.has_errors() {
         // The folders are locked before anything in them is compared.
-        match open_folders(&settings) {
+        match open_folders(settings) {
             Ok(f) => folders = Some(f),
             Err(e) => diags.push(Diagnostic::general(format!("cannot use the output folder: {e}"), None)),
         }
@@ -253,7 +252,7 @@ pub fn execute(settings: &Settings, sending: Option<&str>) -> i32 {
         .collect();
     if folders.is_some() {
         let t = Instant::now();
-        let jobs = jobs(&prepared.drafts, &settings);
+        let jobs = jobs(&prepared.drafts, settings);
         let bar = progress(jobs.len(), settings.quiet);
         let root_of = |r: Root| match r {
             Root::Public => &settings.out,
@@ -300,9 +299,9 @@ pub fn execute(settings: &Settings, sending: Option<&str>) -> i32 {
             }
         }
         diags.stage_from(before, crate::diag::Stage::Output);
-        pipeline::timing(&settings, "documents (every format)", t);
+        pipeline::timing(settings, "documents (every format)", t);
         if sending.is_none() {
-            sent_files_unchanged(&prepared.project, &hashed, &done, &settings, &mut diags);
+            sent_files_unchanged(&prepared.project, &hashed, &done, settings, &mut diags);
         }
     }
     eprint!("{}", diags.render(&prepared.sources, &prepared.withheld));
@@ -321,7 +320,7 @@ pub fn execute(settings: &Settings, sending: Option<&str>) -> i32 {
     let known: Vec<&str> = prepared.project.dossiers.iter().map(|d| d.id.value.as_str()).collect();
     let kept: Vec<&str> =
         prepared.drafts.iter().filter(|d| d.keep_sent).map(|d| d.dossier.as_str()).collect();
-    let plans = plan(&folders, done, &settings, &known, &kept);
+    let plans = plan(&folders, done, settings, &known, &kept);
     let mut report: Vec<(Change, PathBuf)> = Vec::new();
     for plan in &plans {
         report.extend(plan.staged.iter().map(|s| (s.change, s.path.clone())));
