@@ -201,17 +201,17 @@ fn meets(item: &Value, attribute: &str, kwargs: &Kwargs) -> TeraResult<bool> {
         }
     }
     for (key, keep) in [
-        ("before", std::cmp::Ordering::is_lt as fn(std::cmp::Ordering) -> bool),
-        ("after", std::cmp::Ordering::is_gt),
-        ("since", std::cmp::Ordering::is_ge),
-        ("until", std::cmp::Ordering::is_le),
+        ("before", Date::is_before as fn(Date, Date) -> bool),
+        ("after", Date::is_after),
+        ("since", Date::is_since),
+        ("until", Date::is_until),
     ] {
         let Some(bound) = kwargs.get::<Value>(key)? else { continue };
         any = true;
         let bound = date_of(&bound)?;
         // An item without the date is not before or after anything.
         let Some(date) = got.map(date_of).transpose()? else { return Ok(false) };
-        if !keep(date.earliest().cmp(&bound.earliest())) {
+        if !keep(date, bound) {
             return Ok(false);
         }
     }

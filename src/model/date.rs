@@ -167,6 +167,29 @@ impl Date {
         }
     }
 
+    /// Before `other` whatever days both can mean (`2021-03` is not before
+    /// `2021-03-15`). With [`Date::is_after`], [`Date::is_since`] and
+    /// [`Date::is_until`]: the one meaning of the templates' `filter`, of
+    /// `annexes.reports` and of the date checks.
+    pub fn is_before(self, other: Date) -> bool {
+        self.latest() < other.earliest()
+    }
+
+    /// After `other` whatever days both can mean.
+    pub fn is_after(self, other: Date) -> bool {
+        self.earliest() > other.latest()
+    }
+
+    /// On or after the first day `other` can mean.
+    pub fn is_since(self, other: Date) -> bool {
+        self.earliest() >= other.earliest()
+    }
+
+    /// On or before the last day `other` can mean.
+    pub fn is_until(self, other: Date) -> bool {
+        self.earliest() <= other.latest()
+    }
+
     pub fn year(self) -> i32 {
         self.earliest().year()
     }
@@ -245,6 +268,18 @@ fn parse_num(s: &str, digits: usize, what: &'static str) -> Result<u32, DateErro
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_coarse_date_is_before_or_after_only_what_all_its_days_are() {
+        let d = |t| Date::parse(t).unwrap();
+        assert!(d("2021-03-09").is_before(d("2021-03-10")) && !d("2021-03-09").is_before(d("2021-03-09")));
+        assert!(!d("2021-03").is_before(d("2021-03-15")) && d("2021-03").is_before(d("2021-04-01")));
+        assert!(!d("2021-03").is_after(d("2021-03-15")) && d("2021-04-01").is_after(d("2021-03")));
+        assert!(d("2021-03-01").is_since(d("2021-03")) && !d("2021-02-28").is_since(d("2021-03")));
+        assert!(d("2021-03-31").is_until(d("2021-03")) && !d("2021-04-01").is_until(d("2021-03")));
+        assert!(!d("medio 2019").is_before(d("2019-06-01")) && d("medio 2019").is_until(d("2019-06-01")));
+    }
+
     use super::*;
 
     fn d(s: &str) -> Date {

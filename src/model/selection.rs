@@ -87,10 +87,10 @@ impl Test {
             Test::Before(d) | Test::After(d) | Test::Since(d) | Test::Until(d) => {
                 let Field::Date(own) = f else { return false };
                 match self {
-                    Test::Before(_) => own.latest() < d.earliest(),
-                    Test::After(_) => own.earliest() > d.latest(),
-                    Test::Since(_) => own.earliest() >= d.earliest(),
-                    _ => own.earliest() <= d.latest(),
+                    Test::Before(_) => own.is_before(*d),
+                    Test::After(_) => own.is_after(*d),
+                    Test::Since(_) => own.is_since(*d),
+                    _ => own.is_until(*d),
                 }
             }
             Test::Contains(v) => match f {

@@ -117,7 +117,7 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
 /// Warnings, at both places: a date can be right and look wrong.
 fn dates_agree(reg: &Register, r: &super::Report, diags: &mut Diagnostics) {
     let reported = r.date.value;
-    let before = |d: super::Date| d.latest() < reported.earliest();
+    let before = |d: super::Date| d.is_before(reported);
     for l in &r.correspondence {
         let (Some(date), Some(at)) = (l.date, l.date_at) else { continue };
         if before(date) {
