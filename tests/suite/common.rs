@@ -110,6 +110,47 @@ impl Scratch {
         }
     }
 
+    /// [`Scratch::run`], killed (and the test failed) when it has not ended
+    /// within `limit`: a hang is a failure, not a stuck suite.
+    pub fn run_within(&self, limit: std::time::Duration, args: &[&str]) -> Run {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+            .args(args)
+            .current_dir(self.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut stderr = child.stderr.take().unwrap();
+        let out = std::thread::spawn(move || {
+            let mut b = Vec::new();
+            let _ = stdout.read_to_end(&mut b);
+            b
+        });
+        let err = std::thread::spawn(move || {
+            let mut b = Vec::new();
+            let _ = stderr.read_to_end(&mut b);
+            b
+        });
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("beantwoord {args:?} had not ended after {limit:?}: a hang");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        Run {
+            code: status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.join().unwrap()).into_owned(),
+            stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
+        }
+    }
+
     /// Builds and returns `output/<dossier>/<file>`.
     pub fn build_and_read(&self, dossier: &str, file: &str) -> String {
         let r = self.run(&["build"]);

@@ -74,3 +74,27 @@ fn mutated_input_never_panics() {
         s.write(files[which], &originals[which]);
     }
 }
+
+/// A title whose glyphs made the embedded font's checksum end in CR hung
+/// `check` in the PDF writer's padding loop (issue 22). It must finish, and
+/// the PDF carry the title.
+#[test]
+fn a_title_whose_font_subset_sums_to_cr_does_not_hang() {
+    let s = Scratch::bundled();
+    let title = "Het gebruik van de status van trusted flagger rond verkiezingen";
+    let dossier = "data/dossiers/2022Z21205/dossier.yaml";
+    let text = s.read(dossier);
+    let old = text.lines().find(|l| l.starts_with("title: ")).unwrap().to_string();
+    s.edit(dossier, &old, &format!("title: {title}"));
+    let run = s.run_within(std::time::Duration::from_secs(120), &["build", "--internal", "--format", "pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = s.file("output/2022Z21205/antwoord.pdf");
+    if let Some(text) = crate::common::tool("pdftotext", &[crate::common::p(&pdf), "-"]) {
+        assert!(
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains("trusted flagger rond verkiezingen")
+        );
+    }
+}

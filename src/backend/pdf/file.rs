@@ -134,51 +134,77 @@ pub fn pack(objects: &[(u32, Vec<u8>)]) -> Packed {
 ///
 /// Deflated data never ends in a carriage return: one validator reads
 /// CR + the LF before `endstream` as one end-of-line and finds the stream a
-/// byte short. The data ends in the Adler-32 checksum of what was deflated,
-/// so a newline (a space in content streams, object streams and CMaps
-/// alike) is added and it is deflated again; `pad` chooses the byte.
+/// byte short. See [`deflate_padded`].
 pub fn deflate(mut bytes: Vec<u8>, level: u32) -> Vec<u8> {
-    deflate_padded(&mut bytes, level, b'\n')
+    deflate_padded(&mut bytes, level)
 }
 
-/// [`deflate`] with the byte added when the data would end in CR.
+/// The byte added to data whose deflated form would end in CR: a newline,
+/// which is white space in content streams, object streams and CMaps, and
+/// lies past the last table of a font program, where no reader looks.
+pub const PAD: u8 = b'\n';
+
+/// [`deflate`], adding [`PAD`] to `bytes` when their deflated form would end
+/// in CR (the caller sees the byte and can say the new length).
+///
+/// Bounded by construction: zlib data ends in the Adler-32 checksum of what
+/// was deflated, big-endian, so its last byte is the low byte of
+/// `s1 = (1 + Σ bytes) mod 65521`, known before deflating. Adding one byte
+/// `p` makes it the low byte of `(s1 + p) mod 65521`, which differs from
+/// CR for every `p` other than 0 and 241 (`65521 mod 256`): one pad always
+/// suffices, so data is deflated exactly once. (The loop this replaces
+/// padded font programs with zero bytes, which never change `s1`, and so
+/// never ended for a font subset whose sum fell on CR.)
 ///
 /// Each thread keeps one compressor per level and resets it between
 /// streams: a new one allocates and clears its window and tables, which for
 /// the 15,000 streams of a large document cost more than some of the
 /// deflating.
-pub fn deflate_padded(bytes: &mut Vec<u8>, level: u32, pad: u8) -> Vec<u8> {
+pub fn deflate_padded(bytes: &mut Vec<u8>, level: u32) -> Vec<u8> {
     use flate2::{Compress, Compression, FlushCompress};
     use std::cell::RefCell;
     thread_local! {
         static COMPRESSORS: RefCell<Vec<Option<Compress>>> = const { RefCell::new(Vec::new()) };
     }
-    COMPRESSORS.with(|cell| {
+    const _: () = assert!(PAD != 0 && PAD != 241, "a pad that cannot move the checksum off CR");
+    if adler_low_byte(bytes) == b'\r' {
+        bytes.push(PAD);
+    }
+    let packed = COMPRESSORS.with(|cell| {
         let mut all = cell.borrow_mut();
         let level = level.min(9);
         if all.len() <= level as usize {
             all.resize_with(level as usize + 1, || None);
         }
         let z = all[level as usize].get_or_insert_with(|| Compress::new(Compression::new(level), true));
+        z.reset();
+        let mut packed = Vec::with_capacity(bytes.len() / 3 + 64);
         loop {
-            z.reset();
-            let mut packed = Vec::with_capacity(bytes.len() / 3 + 64);
-            loop {
-                let before = z.total_in() as usize;
-                let status =
-                    z.compress_vec(&bytes[before.min(bytes.len())..], &mut packed, FlushCompress::Finish);
-                match status {
-                    Ok(flate2::Status::StreamEnd) => break,
-                    Ok(_) => packed.reserve(packed.capacity().max(64)),
-                    Err(_) => return deflate_once(bytes, level),
-                }
+            let before = z.total_in() as usize;
+            let status =
+                z.compress_vec(&bytes[before.min(bytes.len())..], &mut packed, FlushCompress::Finish);
+            match status {
+                Ok(flate2::Status::StreamEnd) => return packed,
+                // The output is full: room is made, and each round consumes
+                // input or writes output, so this ends.
+                Ok(_) => packed.reserve(packed.capacity().max(64)),
+                Err(_) => return deflate_once(bytes, level),
             }
-            if packed.last() != Some(&b'\r') {
-                return packed;
-            }
-            bytes.push(pad);
         }
-    })
+    });
+    debug_assert_ne!(packed.last(), Some(&b'\r'));
+    packed
+}
+
+/// The low byte of the Adler-32 checksum of `bytes` (RFC 1950, 8.2): the
+/// last byte of their zlib stream.
+fn adler_low_byte(bytes: &[u8]) -> u8 {
+    const MOD: u64 = 65521;
+    // Summed in chunks that cannot overflow a u64, then reduced.
+    let s1 = bytes
+        .chunks(1 << 20)
+        .fold(1u64, |s1, chunk| (s1 + chunk.iter().map(|&b| u64::from(b)).sum::<u64>()) % MOD);
+    s1 as u8
 }
 
 /// `bytes` deflated by a compressor of its own (should a kept one fail).
@@ -301,23 +327,50 @@ mod tests {
         assert_eq!(out, b"(a\\(b\\)\\\\c\\012)/A#20B#23<FEFF00E9>04294967295 0 R");
     }
 
+    fn inflate(packed: &[u8]) -> Vec<u8> {
+        use std::io::Read;
+        let mut back = Vec::new();
+        flate2::read::ZlibDecoder::new(packed).read_to_end(&mut back).unwrap();
+        back
+    }
+
     #[test]
-    fn deflated_data_never_ends_in_a_carriage_return() {
-        // Among many inputs some deflate to data ending in CR.
-        let mut padded = 0;
-        // (The last byte is the low byte of 1 + the sum of the bytes.)
-        for i in 0..600 {
-            let data = "y".repeat(i).into_bytes();
+    fn a_sum_that_falls_on_cr_is_padded_once() {
+        // 1 + 12 = 13: the checksum's low byte is CR. Zero bytes never move
+        // it (the old loop padded font programs with them and never ended).
+        for zeros in [0, 1, 1000] {
+            let data: Vec<u8> = std::iter::once(12).chain(std::iter::repeat_n(0, zeros)).collect();
             let mut raw = data.clone();
-            let packed = deflate_padded(&mut raw, 4, b'\n');
+            let packed = deflate_padded(&mut raw, 2);
             assert_ne!(packed.last(), Some(&b'\r'));
-            padded += usize::from(raw != data);
-            let mut back = Vec::new();
-            use std::io::Read;
-            flate2::read::ZlibDecoder::new(&packed[..]).read_to_end(&mut back).unwrap();
-            assert_eq!(back, raw);
+            assert_eq!(raw.len(), data.len() + 1);
+            assert_eq!(inflate(&packed), raw);
         }
-        assert!(padded > 0, "the case arose and was handled");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// For any bytes at any level: the stream never ends in CR, holds
+        /// the bytes as given or with one pad, and says which.
+        #[test]
+        fn deflated_data_never_ends_in_a_carriage_return(
+            data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2048),
+            level in 0u32..10,
+        ) {
+            let mut raw = data.clone();
+            let packed = deflate_padded(&mut raw, level);
+            proptest::prop_assert_ne!(packed.last(), Some(&b'\r'));
+            proptest::prop_assert!(raw == data || (raw[..data.len()] == data[..] && raw[data.len()..] == [PAD]));
+            proptest::prop_assert_eq!(inflate(&packed), raw);
+        }
+
+        /// The predicted last byte is the one zlib writes.
+        #[test]
+        fn the_checksum_is_predicted(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4096)) {
+            let packed = deflate_once(&data, 6);
+            proptest::prop_assert_eq!(packed.last().copied(), Some(adler_low_byte(&data)));
+        }
     }
 
     #[test]

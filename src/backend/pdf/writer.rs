@@ -77,7 +77,7 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         .map(|page| {
             let (mut bytes, mcids) = content::encode(&page.items, &glyphs, geo.height, &tree);
             let hash = fnv(bytes.chunks(8).map(|c| c.iter().fold(0u64, |h, b| h << 8 | u64::from(*b))));
-            let stream = file::deflate_padded(&mut bytes, CONTENT_LEVEL, b'\n');
+            let stream = file::deflate_padded(&mut bytes, CONTENT_LEVEL);
             let links = links(&page.items, geo.height);
             let link_elems = links.iter().map(|l| l.elem).collect();
             EncodedPage { stream, links, link_elems, mcids, hash }
@@ -261,7 +261,7 @@ fn font_objects(fonts: &[SubsetFace], geo: &Geometry) -> Result<(Vec<Written>, u
                     let font_program = dict.get(b"Length1").is_ok();
                     let level = if font_program { 2 } else { 4 };
                     let mut raw = data;
-                    data = file::deflate_padded(&mut raw, level, if font_program { 0 } else { b'\n' });
+                    data = file::deflate_padded(&mut raw, level);
                     if font_program {
                         dict.set("Length1", Object::Integer(raw.len() as i64));
                     }
