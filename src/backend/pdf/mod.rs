@@ -8,6 +8,7 @@ pub mod content;
 pub mod file;
 pub mod fonts;
 pub mod layout;
+pub mod meta;
 pub mod structure;
 pub mod writer;
 pub mod xmp;
@@ -49,12 +50,12 @@ pub fn letterhead(meta: &Meta) -> Letterhead {
 
 /// The file's metadata; its dates from the document (noon on its date),
 /// never the clock.
-fn writer_meta(doc: &Document) -> writer::Meta {
+fn writer_meta(doc: &Document) -> meta::Meta {
     let meta = &doc.meta;
     let date = meta.date().earliest().and_hms_opt(12, 0, 0).map_or(0, |t| t.and_utc().timestamp());
     // The /ID: the writer mixes in what the pages show.
     let seed = format!("{}\u{0}{meta:?}", doc.name);
-    writer::Meta {
+    meta::Meta {
         title: meta.title.clone(),
         subject: meta.subject.clone().unwrap_or_default(),
         author: meta.ministry.clone(),

@@ -23,6 +23,7 @@ use super::file::{self, File, PER_STREAM, obj};
 use super::fonts::{FALLBACK, Face, Fonts};
 use super::layout::tree::Kind;
 use super::layout::{ElemId, Geometry, Item, Laid, OutlineEntry, Tag, Tree};
+use super::meta::Meta;
 use super::structure::{self, Kid, Marks, Structure};
 use super::xmp;
 use printpdf::{
@@ -30,22 +31,6 @@ use printpdf::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
-
-/// Document metadata written into the PDF.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Meta {
-    pub title: String,
-    pub subject: String,
-    pub author: String,
-    pub keywords: Vec<String>,
-    /// `nl-NL`.
-    pub language: String,
-    /// Creation and modification date (from the dossier, never the clock), as a Unix time.
-    pub date: i64,
-    /// Seeds the document /ID (mixed with the pages' content); the same
-    /// input gives the same seed.
-    pub id_seed: u64,
-}
 
 /// Why a PDF could not be written.
 #[derive(Debug)]

@@ -4,7 +4,7 @@
 //! extension-schema description PDF/A-2 requires for `pdfuaid`. Pure code:
 //! the same metadata gives the same bytes.
 
-use super::writer::Meta;
+use super::meta::Meta;
 use crate::backend::xml::escape;
 
 /// The tool that made the file (`xmp:CreatorTool`, Info `/Creator`).
