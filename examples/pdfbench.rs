@@ -87,11 +87,11 @@ fn main() {
     );
     let lay = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let meta = writer::Meta {
+    let meta = beantwoord::backend::pdf::meta::Meta {
         title: "Bijlagen".into(),
         language: "nl-NL".into(),
         date: 1_669_982_400,
-        ..writer::Meta::default()
+        ..beantwoord::backend::pdf::meta::Meta::default()
     };
     let pages = laid.pages.len() as f64;
     let bytes = writer::write(laid, &meta).expect("PDF");

@@ -55,6 +55,7 @@
 
 pub mod answers;
 pub mod backend;
+pub mod build;
 pub mod cli;
 pub mod diag;
 pub mod digest;
@@ -65,6 +66,7 @@ pub mod output;
 pub mod pipeline;
 pub mod redaction;
 pub mod scaffold;
+pub mod sent;
 pub mod settings;
 pub mod source;
 pub mod withheld;

@@ -6,6 +6,6 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() {
-    std::process::exit(beantwoord::cli::main());
+fn main() -> std::process::ExitCode {
+    beantwoord::cli::main()
 }

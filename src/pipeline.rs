@@ -11,8 +11,6 @@ use crate::document::Document;
 use crate::document::inventory::Inventory;
 use crate::load;
 use crate::model::Project;
-use crate::model::sent::changes;
-use crate::model::templates::DocTemplates;
 use crate::settings::Settings;
 use crate::source::Sources;
 use crate::withheld::Withheld;
@@ -41,7 +39,7 @@ pub struct Prepared {
 /// Prints how long a stage took and the resident memory after it, when
 /// the settings ask for it.
 pub fn timing(settings: &Settings, stage: &str, since: Instant) {
-    if !settings.timing {
+    if !settings.timing() {
         return;
     }
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -58,7 +56,7 @@ pub fn timing(settings: &Settings, stage: &str, since: Instant) {
 /// the documents of each, in parallel, kept in their order.
 pub fn prepare(settings: &Settings) -> Prepared {
     let t = Instant::now();
-    let loaded = load::load(&settings.data);
+    let loaded = load::load(settings.data());
     timing(settings, "load and validate", t);
     let mut p = Prepared {
         sources: loaded.sources,
@@ -66,13 +64,13 @@ pub fn prepare(settings: &Settings) -> Prepared {
         diagnostics: loaded.diagnostics,
         ..Prepared::default()
     };
-    let templates = load::templates(Some(&settings.templates), &mut p.sources, &mut p.diagnostics);
+    let templates = load::templates(Some(settings.templates()), &mut p.sources, &mut p.diagnostics);
     let w = Instant::now();
     p.withheld = Withheld::collect(&p.sources);
     timing(settings, "withheld passages collected", w);
     let t = Instant::now();
     p.unknown_dossiers = settings
-        .dossiers
+        .dossiers()
         .iter()
         .filter(|id| !p.project.dossiers.iter().any(|d| &d.id.value == *id))
         .cloned()
@@ -80,12 +78,7 @@ pub fn prepare(settings: &Settings) -> Prepared {
     if !p.unknown_dossiers.is_empty() {
         return p;
     }
-    let asked: Vec<_> = p
-        .project
-        .dossiers
-        .iter()
-        .filter(|d| settings.dossiers.is_empty() || settings.dossiers.contains(&d.id.value))
-        .collect();
+    let asked: Vec<_> = p.project.dossiers.iter().filter(|d| settings.includes(&d.id.value)).collect();
     // What failed to load is left out of the later stages: its answers
     // would only repeat the mistake (a question without its answer, a
     // report missing from every count).
@@ -93,9 +86,9 @@ pub fn prepare(settings: &Settings) -> Prepared {
         asked.into_iter().partition(|d| !d.incomplete && !p.project.register.incomplete);
     p.not_rendered = waiting.iter().map(|d| d.id.value.clone()).collect();
     let options = answers::Options {
-        internal: settings.internal,
+        internal: settings.internal(),
         records_have_errors: p.diagnostics.has_errors(),
-        fingerprint_all: settings.sending,
+        fingerprint_all: settings.sending().is_some(),
     };
     let rendered: Vec<(Option<Drafts>, Diagnostics)> = chosen
         .par_iter()
@@ -111,7 +104,7 @@ pub fn prepare(settings: &Settings) -> Prepared {
         p.diagnostics.extend(diags);
         p.drafts.extend(drafts);
     }
-    sent_dossiers(&mut p, &templates, options, settings);
+    crate::sent::compare(&mut p, &templates, options, settings);
     for d in &p.drafts {
         let Some(dossier) = p.project.dossiers.iter().find(|x| x.id.value == d.dossier) else { continue };
         if d.inventory.as_ref().is_some_and(|i| i.publisher.is_none()) {
@@ -134,60 +127,6 @@ pub fn prepare(settings: &Settings) -> Prepared {
     p.diagnostics.stage_from(before_render, crate::diag::Stage::Templates);
     timing(settings, "public documents searched for withheld passages", t);
     p
-}
-
-/// A sent dossier (one with a lock) is compared with what was sent. With
-/// `--nader` its sent files are kept as they are and, when its answers or
-/// annexes changed, the follow-up answer is rendered; without, a change is
-/// an error that names the answers and annexes it touches.
-fn sent_dossiers(p: &mut Prepared, templates: &DocTemplates, options: answers::Options, settings: &Settings) {
-    for drafts in &mut p.drafts {
-        let Some(dossier) = p.project.dossiers.iter().find(|d| d.id.value == drafts.dossier) else {
-            continue;
-        };
-        let Some(sent) = &dossier.sent else { continue };
-        let changes = changes(sent, &drafts.fingerprint);
-        if settings.nader {
-            drafts.keep_sent = true;
-            if changes.any() {
-                let follow = answers::FollowUp {
-                    answers: changes.answers.clone(),
-                    annexes: changes
-                        .annexes_changed
-                        .iter()
-                        .chain(&changes.annexes_added)
-                        .map(|(_, report)| report.clone())
-                        .collect(),
-                };
-                drafts.follow_up = answers::render_follow_up(
-                    &p.project,
-                    dossier,
-                    templates,
-                    options,
-                    &follow,
-                    &mut p.diagnostics,
-                )
-                .unwrap_or_default();
-            }
-        } else if changes.any() {
-            let mut d = Diagnostic::error(
-                format!(
-                    "the answers to {} were sent on {}; this build would change them",
-                    dossier.id.value,
-                    sent.on.dutch(crate::model::Precision::Day)
-                ),
-                sent.at,
-            )
-            .label("what was sent, recorded here")
-            .also(dossier.id.span, "this dossier");
-            for line in changes.lines() {
-                d = d.note(line);
-            }
-            p.diagnostics.push(d.at_stage(crate::diag::Stage::Records).hint(
-                "sent answers are not rewritten: `beantwoord build --nader` writes the changed answers as a follow-up answer (nader/antwoord) and keeps the sent files",
-            ));
-        }
-    }
 }
 
 /// A public document may hold no passage withheld anywhere in the sources.
@@ -291,12 +230,12 @@ pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
             sets.push((Root::Public, dir.clone(), &d.public));
         }
         sets.push((Root::Public, dir.join(FOLLOW_UP), &d.follow_up));
-        if settings.internal {
+        if settings.internal() {
             sets.push((Root::Internal, dir.clone(), &d.internal));
         }
         for (root, dir, docs) in sets {
             for doc in docs {
-                for &format in &settings.formats {
+                for &format in settings.formats() {
                     let path = dir.join(format!("{}.{}", doc.name, format.extension()));
                     out.push(Job { root, path, what: What::Document(format, doc) });
                 }

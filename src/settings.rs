@@ -6,62 +6,228 @@
 use crate::backend::Format;
 use std::path::{Component, Path, PathBuf};
 
-/// A checked run.
+/// What a run is for: one of four, never a mix of flags.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Make every document in memory, public and internal; write nothing.
+    Check,
+    /// Make the documents and put them in the output folders.
+    Build,
+    /// [`Mode::Build`], and for a sent dossier whose answers changed, a
+    /// follow-up answer, its sent files kept as they are (`--nader`).
+    FollowUp,
+    /// Build one dossier and record what is sent (`beantwoord send ID`).
+    Send(String),
+}
+
+/// What the command line asked for, as given: [`Settings::new`] checks it.
+/// `None` means the default.
 #[derive(Clone, Debug)]
-pub struct Settings {
-    /// The data folder (records/ and dossiers/).
+pub struct Options {
     pub data: PathBuf,
-    /// The folder whose templates override the built-in ones (it may not exist).
-    pub templates: PathBuf,
-    /// The public output folder (not used by `check`).
-    pub out: PathBuf,
-    /// The folder for internal review documents, outside the public one.
-    pub internal_out: PathBuf,
-    /// The dossiers to build; empty: every dossier.
+    pub templates: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+    pub internal_out: Option<PathBuf>,
     pub dossiers: Vec<String>,
-    /// The formats to write, each once, in a fixed order.
     pub formats: Vec<Format>,
-    /// Also make the internal review documents.
     pub internal: bool,
-    /// Say what would change; write nothing.
+    pub mode: Mode,
     pub dry_run: bool,
-    /// Print only problems and the summary.
     pub quiet: bool,
-    /// Write a follow-up answer for a sent dossier that changed, and leave
-    /// its sent files as they are.
-    pub nader: bool,
-    /// The run records what is sent (`beantwoord send`).
-    pub sending: bool,
-    /// Print each stage's time and resident memory.
     pub timing: bool,
 }
 
-impl Settings {
-    /// The settings for `data`, with the templates beside it, every format.
-    pub fn new(data: PathBuf) -> Settings {
-        Settings {
-            templates: templates_beside(&data),
+impl Options {
+    /// A check of `data`: the templates beside it, every format.
+    pub fn new(data: PathBuf) -> Options {
+        Options {
             data,
-            out: PathBuf::from("output"),
-            internal_out: internal_beside(Path::new("output")),
+            templates: None,
+            out: None,
+            internal_out: None,
             dossiers: Vec::new(),
-            formats: Format::ALL.to_vec(),
+            formats: Vec::new(),
             internal: false,
+            mode: Mode::Check,
             dry_run: false,
             quiet: false,
-            nader: false,
-            sending: false,
             timing: false,
         }
     }
+}
 
-    /// Sets the formats: each once, in [`Format`] order; none means all.
-    pub fn with_formats(mut self, formats: &[Format]) -> Settings {
-        let mut f = if formats.is_empty() { Format::ALL.to_vec() } else { formats.to_vec() };
-        f.sort();
-        f.dedup();
-        self.formats = f;
-        self
+/// A checked run: made only by [`Settings::new`], read through its methods.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    data: PathBuf,
+    templates: PathBuf,
+    out: PathBuf,
+    internal_out: PathBuf,
+    dossiers: Vec<String>,
+    formats: Vec<Format>,
+    internal: bool,
+    mode: Mode,
+    dry_run: bool,
+    quiet: bool,
+    timing: bool,
+}
+
+/// A mistake in what was asked that shows without reading the data: told
+/// once, exit status 2.
+#[derive(Debug, PartialEq)]
+pub enum SettingsError {
+    /// `--templates` names a folder that is not there.
+    NoTemplatesFolder(PathBuf),
+    /// An output folder is, contains or lies inside another folder of the run.
+    OutputOverlaps { flag: &'static str, out: PathBuf, what: &'static str, other: PathBuf },
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SettingsError::NoTemplatesFolder(p) => write!(
+                f,
+                "--templates {}: no such folder\n  hint: leave --templates out to use templates/ beside the data folder (or the built-in templates)",
+                p.display()
+            ),
+            SettingsError::OutputOverlaps { flag, out, what, other } => write!(
+                f,
+                "{flag} {}: the output folder may not be, contain or lie inside {what} ({})\n  hint: the tool replaces and removes files in its output folders; give it a folder of its own, e.g. `{flag} output`",
+                out.display(),
+                other.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SettingsError {}
+
+impl Settings {
+    /// Checks `o` and derives everything a run needs from it, once: the
+    /// templates folder (a `--templates` named must exist; the default one,
+    /// beside the data, may not), the output folders (none may be, contain
+    /// or lie inside the data, the templates or the other output folder),
+    /// the formats (each once, in [`Format`] order; none means all). A check
+    /// makes every document, public and internal; `send` only its dossier.
+    pub fn new(o: Options) -> Result<Settings, SettingsError> {
+        let templates = match o.templates {
+            Some(t) if !t.is_dir() => return Err(SettingsError::NoTemplatesFolder(t)),
+            Some(t) => t,
+            None => templates_beside(&o.data),
+        };
+        let out = o.out.unwrap_or_else(|| PathBuf::from("output"));
+        let internal_out = o.internal_out.unwrap_or_else(|| internal_beside(&out));
+        let mut formats = if o.formats.is_empty() { Format::ALL.to_vec() } else { o.formats };
+        formats.sort();
+        formats.dedup();
+        let dossiers = match &o.mode {
+            Mode::Send(id) => vec![id.clone()],
+            _ => o.dossiers,
+        };
+        let s = Settings {
+            data: o.data,
+            templates,
+            out,
+            internal_out,
+            dossiers,
+            formats,
+            internal: o.internal || o.mode == Mode::Check,
+            dry_run: o.dry_run && o.mode != Mode::Check,
+            mode: o.mode,
+            quiet: o.quiet,
+            timing: o.timing,
+        };
+        if s.mode != Mode::Check {
+            s.check_folders()?;
+        }
+        Ok(s)
+    }
+
+    /// No output folder may be, contain or lie inside the data, the
+    /// templates or the other output folder.
+    fn check_folders(&self) -> Result<(), SettingsError> {
+        let folders = [("--out", &self.out), ("--internal-out", &self.internal_out)];
+        for (flag, out) in folders {
+            for (what, other) in [("the data folder", &self.data), ("the templates folder", &self.templates)]
+            {
+                if overlap(out, other) {
+                    return Err(SettingsError::OutputOverlaps {
+                        flag,
+                        out: out.clone(),
+                        what,
+                        other: other.clone(),
+                    });
+                }
+            }
+        }
+        if overlap(&self.out, &self.internal_out) {
+            return Err(SettingsError::OutputOverlaps {
+                flag: "--internal-out",
+                out: self.internal_out.clone(),
+                what: "the public output folder",
+                other: self.out.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The data folder (records/ and dossiers/).
+    pub fn data(&self) -> &Path {
+        &self.data
+    }
+    /// The folder whose templates override the built-in ones (it may not exist).
+    pub fn templates(&self) -> &Path {
+        &self.templates
+    }
+    /// The public output folder (not used by a check).
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+    /// The folder for internal review documents, outside the public one.
+    pub fn internal_out(&self) -> &Path {
+        &self.internal_out
+    }
+    /// The dossiers to build; empty: every dossier.
+    pub fn dossiers(&self) -> &[String] {
+        &self.dossiers
+    }
+    /// Whether the run makes dossier `id`.
+    pub fn includes(&self, id: &str) -> bool {
+        self.dossiers.is_empty() || self.dossiers.iter().any(|d| d == id)
+    }
+    /// The formats to make, each once, in a fixed order.
+    pub fn formats(&self) -> &[Format] {
+        &self.formats
+    }
+    /// Whether the internal review documents are made too.
+    pub fn internal(&self) -> bool {
+        self.internal
+    }
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+    /// The dossier this run sends, if it sends one.
+    pub fn sending(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::Send(id) => Some(id),
+            _ => None,
+        }
+    }
+    /// Whether a sent dossier that changed gets a follow-up answer.
+    pub fn follow_up(&self) -> bool {
+        self.mode == Mode::FollowUp
+    }
+    /// Say what would change; write nothing.
+    pub fn dry_run(&self) -> bool {
+        self.dry_run
+    }
+    /// Print only problems and the summary.
+    pub fn quiet(&self) -> bool {
+        self.quiet
+    }
+    /// Print each stage's time and resident memory.
+    pub fn timing(&self) -> bool {
+        self.timing
     }
 }
 
@@ -114,4 +280,91 @@ pub fn resolved(path: &Path) -> PathBuf {
 pub fn overlap(a: &Path, b: &Path) -> bool {
     let (a, b) = (resolved(a), resolved(b));
     a.starts_with(&b) || b.starts_with(&a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        dir
+    }
+
+    fn build(dir: &Path) -> Options {
+        Options { mode: Mode::Build, out: Some(dir.join("output")), ..Options::new(dir.join("data")) }
+    }
+
+    #[test]
+    fn a_templates_folder_named_must_exist() {
+        let dir = scratch();
+        let missing = dir.path().join("sjablonen");
+        let e = Settings::new(Options { templates: Some(missing.clone()), ..build(dir.path()) }).unwrap_err();
+        assert_eq!(e, SettingsError::NoTemplatesFolder(missing));
+        assert!(e.to_string().starts_with("--templates "), "{e}");
+        assert!(e.to_string().contains("no such folder"), "{e}");
+        // The default one, beside the data, need not exist.
+        let s = Settings::new(build(dir.path())).unwrap();
+        assert_eq!(s.templates(), dir.path().join("templates"));
+    }
+
+    #[test]
+    fn an_output_folder_inside_the_data_is_refused() {
+        let dir = scratch();
+        let out = dir.path().join("data/output");
+        let e = Settings::new(Options { out: Some(out.clone()), ..build(dir.path()) }).unwrap_err();
+        assert!(
+            matches!(&e, SettingsError::OutputOverlaps { flag: "--out", what: "the data folder", .. }),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains("may not be, contain or lie inside the data folder"), "{e}");
+    }
+
+    #[test]
+    fn the_internal_folder_may_not_lie_in_the_public_one() {
+        let dir = scratch();
+        let inside = dir.path().join("output/intern");
+        let e = Settings::new(Options { internal_out: Some(inside), ..build(dir.path()) }).unwrap_err();
+        assert!(
+            matches!(
+                &e,
+                SettingsError::OutputOverlaps {
+                    flag: "--internal-out",
+                    what: "the public output folder",
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn an_output_folder_around_the_templates_is_refused() {
+        let dir = scratch();
+        std::fs::create_dir_all(dir.path().join("output/templates")).unwrap();
+        let t = dir.path().join("output/templates");
+        let e = Settings::new(Options { templates: Some(t), ..build(dir.path()) }).unwrap_err();
+        assert!(matches!(&e, SettingsError::OutputOverlaps { what: "the templates folder", .. }), "{e:?}");
+    }
+
+    #[test]
+    fn derived_once_formats_in_order_internal_beside_send_one_dossier() {
+        let dir = scratch();
+        let s = Settings::new(Options {
+            formats: vec![Format::Pdf, Format::Md, Format::Pdf],
+            mode: Mode::Send("X".into()),
+            dossiers: vec!["Y".into()],
+            ..build(dir.path())
+        })
+        .unwrap();
+        assert_eq!(s.formats(), [Format::Md, Format::Pdf]);
+        assert_eq!(s.internal_out(), dir.path().join("output-intern"));
+        assert_eq!(s.dossiers(), ["X"]);
+        assert_eq!(s.sending(), Some("X"));
+        // A check makes the internal documents too, and writes nothing.
+        let c = Settings::new(Options { dry_run: true, ..Options::new(dir.path().join("data")) }).unwrap();
+        assert!(c.internal() && !c.dry_run() && c.sending().is_none());
+        assert_eq!(c.formats(), Format::ALL);
+    }
 }

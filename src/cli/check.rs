@@ -2,8 +2,10 @@
 //! format (public and internal) in memory; report every problem; write
 //! nothing.
 
-use super::DataArgs;
-use crate::pipeline;
+use super::{DataArgs, Failed};
+use crate::build;
+use crate::settings::Settings;
+use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -11,27 +13,21 @@ pub struct CheckArgs {
     pub data: DataArgs,
 }
 
-pub fn run(args: CheckArgs) -> i32 {
-    let mut settings = match args.data.settings() {
-        Ok(s) => s,
-        Err(e) => return super::usage_error(&e),
-    };
-    settings.internal = true;
-    let mut prepared = pipeline::prepare(&settings);
-    let mut diags = std::mem::take(&mut prepared.diagnostics);
-    if !diags.has_errors() {
-        // Every format is made too: a PDF problem is a problem of the data.
-        pipeline::check_files(&prepared.drafts, &settings, &mut diags);
-    }
+pub fn run(args: CheckArgs) -> Result<ExitCode, Failed> {
+    // Every document in every format, public and internal: a PDF problem is
+    // a problem of the data.
+    let settings = Settings::new(args.data.options())?;
+    let outcome = build::plan(&settings);
+    let (prepared, diags) = (&outcome.prepared, &outcome.diagnostics);
     eprint!("{}", diags.render(&prepared.sources, &prepared.withheld));
-    super::not_rendered(&prepared);
+    super::not_rendered(prepared);
     if diags.has_errors() {
         eprintln!(
             "check failed: {} error(s), {} warning(s); nothing was written",
             diags.error_count(),
             diags.warning_count()
         );
-        1
+        Ok(ExitCode::from(1))
     } else {
         eprintln!(
             "check passed: {} account(s), {} report(s), {} dossier(s); {} warning(s)",
@@ -40,6 +36,6 @@ pub fn run(args: CheckArgs) -> i32 {
             prepared.project.dossiers.len(),
             diags.warning_count()
         );
-        0
+        Ok(ExitCode::SUCCESS)
     }
 }

@@ -1,6 +1,8 @@
 //! The command line: `beantwoord check`, `build`, `send`, `new` and
-//! `status`, one file per command. Raw arguments become checked [`crate::settings::Settings`] before
-//! any work starts; the shared stages are in [`crate::pipeline`]. Exit status
+//! `status`, one file per command. Each command turns its arguments into
+//! checked [`crate::settings::Settings`], asks the library
+//! ([`crate::build::plan`]) and prints; a refusal is printed once, in
+//! [`main`]. Exit status
 //! 0 on success, 1 when the data or a template is wrong, 2 for a wrong
 //! command line.
 
@@ -12,9 +14,10 @@ pub mod status;
 
 use crate::backend::Format;
 use crate::pipeline::Prepared;
-use crate::settings::{Settings, templates_beside};
+use crate::settings::{Options, SettingsError};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
 #[command(name = "beantwoord", version, about = "Answers Kamervragen from the ministry's own records", long_about = None)]
@@ -49,17 +52,14 @@ pub struct DataArgs {
 }
 
 impl DataArgs {
-    /// The settings these options decide. A `--templates` folder named on
-    /// the command line must exist; the default one may not.
-    pub fn settings(&self) -> Result<Settings, UsageError> {
-        let mut s = Settings::new(self.data.clone());
-        s.timing = std::env::var_os("BEANTWOORD_TIMING").is_some();
-        match &self.templates {
-            Some(t) if !t.is_dir() => return Err(UsageError::NoTemplatesFolder(t.clone())),
-            Some(t) => s.templates = t.clone(),
-            None => s.templates = templates_beside(&self.data),
+    /// What these options ask, for [`crate::settings::Settings::new`] to check (a
+    /// `--templates` folder named must exist; the default one may not).
+    pub fn options(&self) -> Options {
+        Options {
+            templates: self.templates.clone(),
+            timing: std::env::var_os("BEANTWOORD_TIMING").is_some(),
+            ..Options::new(self.data.clone())
         }
-        Ok(s)
     }
 }
 
@@ -87,48 +87,34 @@ impl FormatArg {
     }
 }
 
-/// A mistake of the command line that clap cannot see.
+/// Why a command stopped before it could do its work: a mistake of the
+/// command line that clap cannot see. Printed once, in [`main`]; exit 2.
 #[derive(Debug)]
-pub enum UsageError {
-    /// `--templates` names a folder that is not there.
-    NoTemplatesFolder(PathBuf),
-    /// An output folder is, contains or lies inside another folder of the run.
-    OutputOverlaps { flag: &'static str, out: PathBuf, what: &'static str, other: PathBuf },
+pub enum Failed {
+    /// The settings were refused ([`crate::settings::Settings::new`]).
+    Settings(SettingsError),
+    /// `--dossier` ids that name no dossier, with the ids that exist.
+    UnknownDossiers { unknown: Vec<String>, known: Vec<String> },
 }
 
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            UsageError::NoTemplatesFolder(p) => write!(
-                f,
-                "--templates {}: no such folder\n  hint: leave --templates out to use templates/ beside the data folder (or the built-in templates)",
-                p.display()
-            ),
-            UsageError::OutputOverlaps { flag, out, what, other } => write!(
-                f,
-                "{flag} {}: the output folder may not be, contain or lie inside {what} ({})\n  hint: the tool replaces and removes files in its output folders; give it a folder of its own, e.g. `{flag} output`",
-                out.display(),
-                other.display()
-            ),
-        }
+impl From<SettingsError> for Failed {
+    fn from(e: SettingsError) -> Failed {
+        Failed::Settings(e)
     }
 }
 
-/// A mistake of the command line: said once, exit status 2.
-fn usage_error(e: &UsageError) -> i32 {
-    eprintln!("error: {e}");
-    2
-}
-
-/// `--dossier` ids that name no dossier: exit status 2, the known ids as a hint.
-fn unknown_dossiers(prepared: &Prepared) -> i32 {
-    let known: Vec<&str> = prepared.project.dossiers.iter().map(|d| d.id.value.as_str()).collect();
-    eprintln!(
-        "error: no dossier with id {}\n  hint: the dossiers are: {}",
-        prepared.unknown_dossiers.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "),
-        known.join(", ")
-    );
-    2
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failed::Settings(e) => write!(f, "{e}"),
+            Failed::UnknownDossiers { unknown, known } => write!(
+                f,
+                "no dossier with id {}\n  hint: the dossiers are: {}",
+                unknown.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "),
+                known.join(", ")
+            ),
+        }
+    }
 }
 
 /// Says which dossiers' templates were not rendered because their data
@@ -142,20 +128,25 @@ fn not_rendered(prepared: &Prepared) {
     }
 }
 
-/// Runs the command line; returns the exit status.
-pub fn main() -> i32 {
+/// Runs the command line; returns the exit status. The one place a
+/// command's refusal is printed.
+pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match cli.command {
+    let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Send(args) => send::run(args),
         Command::New(args) => new::run(args),
         Command::Status(args) => status::run(args),
-    }
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })
 }

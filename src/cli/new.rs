@@ -19,7 +19,12 @@ pub struct NewArgs {
     pub id: Option<String>,
 }
 
-pub fn run(args: NewArgs) -> i32 {
+pub fn run(args: NewArgs) -> Result<std::process::ExitCode, super::Failed> {
+    Ok(std::process::ExitCode::from(write(&args)))
+}
+
+/// Writes the new dossier; the exit status.
+fn write(args: &NewArgs) -> u8 {
     let name = args.from.display().to_string();
     let size = std::fs::metadata(&args.from).map(|m| m.len()).unwrap_or(0);
     if size > crate::load::MAX_FILE_BYTES {

@@ -1,15 +1,13 @@
 //! `beantwoord send ID`: the answers go out. Builds the dossier like
-//! `build`, then records what was sent in `dossiers/<id>/dossier.lock`
+//! `build` (what sending means is [`crate::sent`]), then records what was sent in `dossiers/<id>/dossier.lock`
 //! (the hash of every public file, of each answer and annex, and the Woo
 //! numbers given). From then on a build that would change any of it stops
 //! and names it, and `build --nader` writes a follow-up answer instead.
 
-use super::{DataArgs, FormatArg};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Project;
-use crate::model::sent::Sent;
-use crate::pipeline::Prepared;
+use super::{DataArgs, Failed, FormatArg};
+use crate::settings::{Mode, Options, Settings};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct SendArgs {
@@ -29,64 +27,13 @@ pub struct SendArgs {
     pub quiet: bool,
 }
 
-pub fn run(args: SendArgs) -> i32 {
-    let formats: Vec<_> = args.formats.iter().map(|f| f.format()).collect();
-    let settings = match args.data.settings() {
-        Ok(s) => {
-            let mut s = s.with_formats(&formats);
-            s.internal_out = crate::settings::internal_beside(&args.out);
-            s.out = args.out.clone();
-            s.dossiers = vec![args.id.clone()];
-            s.quiet = args.quiet;
-            s.sending = true;
-            super::build::checked_folders(s)
-        }
-        Err(e) => Err(e),
-    };
-    match settings {
-        Ok(s) => super::build::execute(&s, Some(&args.id)),
-        Err(e) => super::usage_error(&e),
-    }
-}
-
-/// A dossier is sent once, with the date it goes out.
-pub fn check(project: &Project, id: &str, diags: &mut Diagnostics) {
-    let Some(d) = project.dossiers.iter().find(|d| d.id.value == id) else { return };
-    if let Some(sent) = &d.sent {
-        diags.push(
-            Diagnostic::error(
-                format!("{id} was sent on {}", sent.on.dutch(crate::model::Precision::Day)),
-                sent.at,
-            )
-            .label("recorded here")
-            .hint("sent answers are not sent again: a correction goes out as a follow-up answer (`beantwoord build --nader`)"),
-        );
-    }
-    if d.answered.is_none() {
-        diags.push(
-            Diagnostic::error(format!("{id} has no `answered` date"), d.id.span)
-                .label("this dossier")
-                .hint("set `answered:` to the date the answers go to the Kamer, then send"),
-        );
-    }
-}
-
-/// The lock of the dossier just built: where it goes and its text.
-pub fn lock(
-    prepared: &Prepared,
-    data: &std::path::Path,
-    id: &str,
-    files: &[(String, String)],
-) -> Option<(PathBuf, String)> {
-    let dossier = prepared.project.dossiers.iter().find(|d| d.id.value == id)?;
-    let drafts = prepared.drafts.iter().find(|d| d.dossier == id)?;
-    let sent = Sent {
-        dossier: id.to_string(),
-        on: dossier.answered?,
-        files: files.to_vec(),
-        answers: drafts.fingerprint.answers.clone(),
-        annexes: drafts.fingerprint.annexes.clone(),
-        at: dossier.id.span,
-    };
-    Some((data.join(&dossier.lock_file), sent.to_text()))
+pub fn run(args: SendArgs) -> Result<ExitCode, Failed> {
+    let settings = Settings::new(Options {
+        out: Some(args.out.clone()),
+        formats: args.formats.iter().map(|f| f.format()).collect(),
+        mode: Mode::Send(args.id.clone()),
+        quiet: args.quiet,
+        ..args.data.options()
+    })?;
+    super::build::execute(&settings)
 }

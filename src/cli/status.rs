@@ -6,6 +6,7 @@
 use super::DataArgs;
 use crate::model::deadline::{self, Status};
 use chrono::NaiveDate;
+use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
@@ -35,17 +36,14 @@ fn clock_today() -> NaiveDate {
     chrono::DateTime::from_timestamp(secs as i64, 0).map_or(NaiveDate::MIN, |t| t.date_naive())
 }
 
-pub fn run(args: StatusArgs) -> i32 {
-    let settings = match args.data.settings() {
-        Ok(s) => s,
-        Err(e) => return super::usage_error(&e),
-    };
-    let loaded = crate::load::load(&settings.data);
+pub fn run(args: StatusArgs) -> Result<ExitCode, super::Failed> {
+    let settings = crate::settings::Settings::new(args.data.options())?;
+    let loaded = crate::load::load(settings.data());
     if loaded.diagnostics.has_errors() {
         let withheld = crate::withheld::Withheld::collect(&loaded.sources);
         eprint!("{}", loaded.diagnostics.render(&loaded.sources, &withheld));
         eprintln!("status failed: the data has {} error(s)", loaded.diagnostics.error_count());
-        return 1;
+        return Ok(ExitCode::from(1));
     }
     let today = args.today.unwrap_or_else(clock_today);
     let rows: Vec<Status> = loaded.project.dossiers.iter().map(|d| deadline::status(d, today)).collect();
@@ -54,7 +52,7 @@ pub fn run(args: StatusArgs) -> i32 {
         StatusFormat::Csv => csv(&rows),
     };
     print!("{text}");
-    0
+    Ok(ExitCode::SUCCESS)
 }
 
 const HEADER: [&str; 8] =

@@ -6,7 +6,7 @@ use crate::common::{FRONT_MATTER, Scratch, p, tool};
 use beantwoord::backend::{Backend, BackendError, Rendered};
 use beantwoord::document::{Block, Document, Inline, Role, plain};
 use beantwoord::pipeline::prepare;
-use beantwoord::settings::Settings;
+use beantwoord::settings::{Mode, Options, Settings};
 
 /// A whole new format, as a contributor would add one: an outline of the
 /// headings. Implementing the trait is all it takes to render any document.
@@ -35,7 +35,7 @@ impl Backend for Outline {
 #[test]
 fn a_toy_backend_renders_every_document_through_the_trait() {
     let s = Scratch::bundled();
-    let prepared = prepare(&Settings::new(s.data()));
+    let prepared = prepare(&Settings::new(Options { mode: Mode::Build, ..Options::new(s.data()) }).unwrap());
     assert_eq!(prepared.diagnostics.error_count(), 0);
     let docs = &prepared.drafts[0].public;
     assert_eq!(
@@ -53,7 +53,7 @@ fn a_toy_backend_renders_every_document_through_the_trait() {
 #[test]
 fn headings_carry_their_roles_and_annexes_their_own_sections() {
     let s = Scratch::bundled();
-    let prepared = prepare(&Settings::new(s.data()));
+    let prepared = prepare(&Settings::new(Options { mode: Mode::Build, ..Options::new(s.data()) }).unwrap());
     let docs = &prepared.drafts[0].public;
     let roles = |d: &Document, role: Role| {
         d.blocks().filter(|b| matches!(b, Block::Heading(h) if h.role == role)).count()
@@ -79,7 +79,7 @@ fn a_literal_marker_in_the_records_stays_text() {
     let html = s.read("output/T1/bijlagen.html");
     assert_eq!(html.matches("class=\"weggelakt\"").count(), 1, "only the real marker is withheld");
     assert!(html.contains("Zie [5.1.2e] in de wet."));
-    let prepared = prepare(&Settings::new(s.data()));
+    let prepared = prepare(&Settings::new(Options { mode: Mode::Build, ..Options::new(s.data()) }).unwrap());
     let redactions = prepared.drafts[0].public[1]
         .blocks()
         .map(|b| format!("{b:?}"))
@@ -143,7 +143,7 @@ fn an_unanswered_dossier_dates_its_documents_by_the_questions() {
         let text = String::from_utf8_lossy(&pdf);
         assert!(text.contains("D:20221107120000"), "{doc}.pdf is dated by the questions");
     }
-    let prepared = prepare(&Settings::new(s.data()));
+    let prepared = prepare(&Settings::new(Options { mode: Mode::Build, ..Options::new(s.data()) }).unwrap());
     assert!(prepared.drafts[0].public.iter().all(|d| d.meta.answered.is_none()));
     let first = prepared.drafts[0].public[0].blocks().next().cloned();
     assert!(

@@ -195,7 +195,7 @@ fn a_register_of_fifty_reports_lays_out_within_the_page() {
 fn a_long_document_keeps_its_pages_in_order() {
     use beantwoord::backend::pdf::layout::tree::Kind;
     use beantwoord::backend::pdf::layout::{BLACK, Item, Laid, OutlineEntry, Page, PageStyle, Tag, Tree};
-    use beantwoord::backend::pdf::{fonts::Face, writer as pdf};
+    use beantwoord::backend::pdf::{fonts::Face, meta::Meta, writer as pdf};
     let mut tree = Tree::document();
     let pages: Vec<Page> = (1..=2345)
         .map(|i| Page {
@@ -223,11 +223,11 @@ fn a_long_document_keeps_its_pages_in_order() {
         missing: Default::default(),
         missing_withheld: false,
     };
-    let meta = pdf::Meta {
+    let meta = Meta {
         title: "Groot".into(),
         language: "nl-NL".into(),
         date: 1_669_982_400,
-        ..pdf::Meta::default()
+        ..Meta::default()
     };
     let bytes = pdf::write(laid.clone(), &meta).unwrap();
     assert_eq!(bytes, pdf::write(laid, &meta).unwrap(), "the same bytes every time");

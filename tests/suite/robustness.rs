@@ -3,7 +3,7 @@
 
 use crate::common::Scratch;
 use beantwoord::pipeline::prepare;
-use beantwoord::settings::Settings;
+use beantwoord::settings::{Mode, Options, Settings};
 
 /// A small deterministic generator (no dependency needed for this).
 struct Lcg(u64);
@@ -51,8 +51,7 @@ fn mutated_input_never_panics() {
         ["data/records/reports.yaml", "data/records/accounts.yaml", "data/dossiers/2022Z21205/dossier.yaml"];
     let originals: Vec<String> = files.iter().map(|f| s.read(f)).collect();
     let mut rng = Lcg(20221202);
-    let mut settings = Settings::new(s.data());
-    settings.internal = true;
+    let settings = Settings::new(Options { internal: true, mode: Mode::Build, ..Options::new(s.data()) }).unwrap();
     for round in 0..150 {
         let which = rng.next(files.len());
         let mut text = originals[which].clone();

@@ -1,0 +1,404 @@
+//! One build as a library call: [`plan`] takes checked [`Settings`], runs
+//! the stages ([`crate::pipeline`]) and returns a typed [`Plan`]: for each
+//! file of each dossier, audience and format, its place, its pages and what
+//! would happen to it (new, changed, unchanged), the files the last build
+//! made that this one no longer makes, and for `send` the lock it records.
+//! The files are staged as they are made (their bytes dropped at once, so
+//! memory stays flat); only [`Plan::commit`] puts them in place, all or
+//! nothing ([`crate::output`]). A check and a dry run make the same plan and
+//! only report it. The commands print; nothing here does, except progress
+//! (on a terminal) and timings when asked for.
+
+use crate::backend::inventory::Sheet;
+use crate::diag::{Diagnostic, Diagnostics, Stage};
+use crate::output::{self, Change, Commit, Folder, OutputError, Staged};
+use crate::pipeline::{self, FOLLOW_UP, Prepared, Root, for_each_job, jobs, make};
+use crate::settings::{Mode, Settings};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// One file of a build.
+#[derive(Debug)]
+pub struct Planned {
+    /// Its output folder.
+    pub root: Root,
+    /// Its path below that folder (`2022Z21205/antwoord.pdf`).
+    pub path: PathBuf,
+    /// What the build does to it; none for a check, which compares nothing.
+    pub change: Option<Change>,
+    /// Its pages (a PDF), else 0.
+    pub pages: usize,
+    /// Its SHA-256, for a sent dossier's public files and the one being sent.
+    hash: Option<String>,
+}
+
+/// What a build would do, decided and staged; nothing is in place yet.
+pub struct Plan {
+    /// Every file made, in a fixed order (per dossier: public documents,
+    /// follow-up, internal documents, then the inventory).
+    pub files: Vec<Planned>,
+    /// Files the last build made that this one does not: removed.
+    pub removed: Vec<(Root, PathBuf)>,
+    /// The dossiers rendered.
+    pub dossiers: usize,
+    /// The sent dossiers whose sent files are kept as they are (follow-up).
+    pub kept: Vec<String>,
+    /// For `send`: the lock file and its text.
+    pub lock: Option<(PathBuf, String)>,
+    dry_run: bool,
+    /// The locked output folders and what each gets; none for a check.
+    folders: Vec<FolderPlan>,
+}
+
+/// What one locked output folder gets.
+struct FolderPlan {
+    root: Root,
+    folder: Folder,
+    staged: Vec<Staged>,
+    /// Below the folder: the files it loses.
+    removed: Vec<PathBuf>,
+    /// Below the folder: the manifest after the run.
+    manifest: Vec<PathBuf>,
+}
+
+/// Why a build made no plan.
+#[derive(Debug)]
+pub enum Failure {
+    /// `--dossier` ids that name no dossier (a command-line mistake):
+    /// nothing was rendered. With the ids that exist.
+    UnknownDossiers { unknown: Vec<String>, known: Vec<String> },
+    /// The data, a template or the output has errors (in the diagnostics);
+    /// nothing was staged.
+    Errors,
+}
+
+/// A build's result: what was found (to be shown with the sources, masked
+/// by the withheld passages), and the plan, unless it failed.
+pub struct Outcome {
+    pub prepared: Prepared,
+    pub diagnostics: Diagnostics,
+    pub plan: Result<Plan, Failure>,
+}
+
+/// Why a plan could not be put in place; the folders are as they were
+/// (for [`CommitError::Lock`], the documents are in place).
+#[derive(Debug)]
+pub enum CommitError {
+    Output(OutputError),
+    Lock { path: PathBuf, error: std::io::Error },
+}
+
+impl std::fmt::Display for CommitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CommitError::Output(e) => write!(
+                f,
+                "cannot put the output in place: {e}\n  the output folders are as they were before this build"
+            ),
+            CommitError::Lock { path, error } => write!(
+                f,
+                "cannot record what was sent in {}: {error}\n  the documents are built; run `beantwoord send` again once the folder can be written",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CommitError {}
+
+impl Plan {
+    /// The full path of each file, with what happens to it, as the change
+    /// report lists them: per folder, the files made, then those removed.
+    pub fn report(&self, settings: &Settings) -> Vec<(Change, PathBuf)> {
+        let mut out = Vec::new();
+        for f in &self.folders {
+            debug_assert_eq!(f.folder.root, root_of(settings, f.root));
+            out.extend(f.staged.iter().map(|s| (s.change, s.path.clone())));
+            out.extend(f.removed.iter().map(|r| (Change::Removed, f.folder.root.join(r))));
+        }
+        out
+    }
+
+    /// The pages of every file.
+    pub fn pages(&self) -> usize {
+        self.files.iter().map(|f| f.pages).sum()
+    }
+
+    /// Whether this plan only reports (a check or a dry run).
+    pub fn is_dry(&self) -> bool {
+        self.dry_run || self.folders.is_empty()
+    }
+
+    /// Puts every staged file in place and removes what is no longer made,
+    /// in every folder, or nothing; then records what was sent. A dry run's
+    /// or a check's plan commits nothing.
+    pub fn commit(self) -> Result<(), CommitError> {
+        if self.is_dry() {
+            return Ok(());
+        }
+        let (held, parts): (Vec<Folder>, Vec<_>) =
+            self.folders.into_iter().map(|f| (f.folder, (f.staged, f.removed, f.manifest))).unzip();
+        let commits: Vec<Commit<'_>> = held
+            .iter()
+            .zip(parts)
+            .map(|(folder, (staged, removed, manifest))| Commit { folder, staged, removed, manifest })
+            .collect();
+        output::commit(commits).map_err(CommitError::Output)?;
+        if let Some((path, text)) = &self.lock {
+            output::replace_file(path, text.as_bytes())
+                .map_err(|error| CommitError::Lock { path: path.clone(), error })?;
+        }
+        Ok(())
+    }
+
+    /// Drops what was staged (a failed run).
+    fn discard(self) {
+        output::discard(self.folders.into_iter().flat_map(|f| f.staged).collect());
+    }
+}
+
+fn root_of(settings: &Settings, root: Root) -> &Path {
+    match root {
+        Root::Public => settings.out(),
+        Root::Internal => settings.internal_out(),
+    }
+}
+
+fn progress(len: usize, quiet: bool) -> ProgressBar {
+    let visible = !quiet && std::io::stderr().is_terminal();
+    let target = if visible { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+    let bar = ProgressBar::with_draw_target(Some(len as u64), target);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} documents ({elapsed})") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The output folders of a run, locked (waiting for another build that
+/// holds one, said on stderr); for a dry run only what they hold.
+fn open_folders(settings: &Settings) -> Result<Vec<(Root, Folder)>, OutputError> {
+    let say = |root: &Path| {
+        let root = root.display().to_string();
+        move || eprintln!("waiting for another build into {root} to finish…")
+    };
+    let mut out =
+        vec![(Root::Public, Folder::open(settings.out(), settings.dry_run(), say(settings.out()))?)];
+    if settings.internal() {
+        let internal = settings.internal_out();
+        out.push((Root::Internal, Folder::open(internal, settings.dry_run(), say(internal))?));
+    }
+    Ok(out)
+}
+
+/// A file made: staged (or, for a check, only made).
+struct Done {
+    planned: Planned,
+    staged: Option<Staged>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Runs the build `settings` describe, up to a plan.
+pub fn plan(settings: &Settings) -> Outcome {
+    let mut prepared = pipeline::prepare(settings);
+    if !prepared.unknown_dossiers.is_empty() {
+        let known = prepared.project.dossiers.iter().map(|d| d.id.value.clone()).collect();
+        let unknown = std::mem::take(&mut prepared.unknown_dossiers);
+        let diagnostics = std::mem::take(&mut prepared.diagnostics);
+        return Outcome { prepared, diagnostics, plan: Err(Failure::UnknownDossiers { unknown, known }) };
+    }
+    let mut diags = std::mem::take(&mut prepared.diagnostics);
+    let sending = settings.sending();
+    if let Some(id) = sending {
+        crate::sent::refuse_resend(&prepared.project, id, &mut diags);
+    }
+    let checking = *settings.mode() == Mode::Check;
+    let mut folders = None;
+    if !diags.has_errors() && !checking {
+        // The folders are locked before anything in them is compared.
+        match open_folders(settings) {
+            Ok(f) => folders = Some(f),
+            Err(e) => diags.push(Diagnostic::general(format!("cannot use the output folder: {e}"), None)),
+        }
+    }
+    // The dossiers whose public files are hashed: those sent (compared with
+    // their lock) and the one being sent.
+    let hashed: Vec<&str> = prepared
+        .drafts
+        .iter()
+        .filter(|d| !d.keep_sent && !checking)
+        .filter(|d| {
+            sending == Some(d.dossier.as_str())
+                || prepared.project.dossiers.iter().any(|x| x.id.value == d.dossier && x.sent.is_some())
+        })
+        .map(|d| d.dossier.as_str())
+        .collect();
+    let mut done: Vec<Done> = Vec::new();
+    if folders.is_some() || (checking && !diags.has_errors()) {
+        let t = Instant::now();
+        let jobs = jobs(&prepared.drafts, settings);
+        let bar = progress(if checking { 0 } else { jobs.len() }, settings.quiet() || checking);
+        // Each file is made, compared and staged (in parallel, see
+        // `for_each_job`); its bytes are dropped as soon as they are staged.
+        let results: Vec<Result<Done, Box<Diagnostic>>> = for_each_job(&jobs, |job| {
+            let t = Instant::now();
+            let made = make(job);
+            if settings.timing() && t.elapsed().as_secs_f64() >= 0.1 {
+                eprintln!("timing:   {}: {:.3} s", job.path.display(), t.elapsed().as_secs_f64());
+            }
+            bar.inc(1);
+            let made = made?;
+            let in_hashed =
+                job.path.components().next().is_some_and(|c| hashed.iter().any(|h| c.as_os_str() == *h));
+            let hash =
+                (job.root == Root::Public && in_hashed).then(|| crate::digest::sha256_hex(&made.bytes));
+            let staged = match checking {
+                true => None,
+                false => {
+                    let path = root_of(settings, job.root).join(&job.path);
+                    Some(output::stage(&path, &made.bytes, settings.dry_run()).map_err(|e| {
+                        Box::new(Diagnostic::general(format!("cannot write {}: {e}", path.display()), None))
+                    })?)
+                }
+            };
+            let planned = Planned {
+                root: job.root,
+                path: job.path.clone(),
+                change: staged.as_ref().map(|s| s.change),
+                pages: made.pages,
+                hash,
+            };
+            Ok(Done { planned, staged, warnings: made.warnings })
+        });
+        bar.finish_and_clear();
+        let before = diags.len();
+        for r in results {
+            match r {
+                Ok(mut d) => {
+                    std::mem::take(&mut d.warnings).into_iter().for_each(|w| diags.push(w));
+                    done.push(d);
+                }
+                Err(e) => diags.push(*e),
+            }
+        }
+        diags.stage_from(before, Stage::Output);
+        pipeline::timing(settings, "documents (every format)", t);
+        if sending.is_none() && !checking {
+            let made = |id: &str| files_of(&done, id);
+            crate::sent::files_unchanged(&prepared.project, &made, &hashed, settings, &mut diags);
+        }
+    }
+    let failed = diags.has_errors();
+    let lock = match sending {
+        Some(id) if !failed => crate::sent::lock(&prepared, settings.data(), id, &files_of(&done, id)),
+        _ => None,
+    };
+    let known: Vec<&str> = prepared.project.dossiers.iter().map(|d| d.id.value.as_str()).collect();
+    let kept: Vec<String> =
+        prepared.drafts.iter().filter(|d| d.keep_sent).map(|d| d.dossier.clone()).collect();
+    let kept_ids: Vec<&str> = kept.iter().map(String::as_str).collect();
+    let mut files = Vec::new();
+    let mut staged_by_root: Vec<(Root, Staged)> = Vec::new();
+    for d in done {
+        if let Some(s) = d.staged {
+            staged_by_root.push((d.planned.root, s));
+        }
+        files.push(d.planned);
+    }
+    let mut per_folder = Vec::new();
+    let mut removed_all = Vec::new();
+    for (root, folder) in folders.unwrap_or_default() {
+        let mut mine = Vec::new();
+        let mut rest = Vec::new();
+        for (r, s) in staged_by_root.drain(..) {
+            if r == root { mine.push(s) } else { rest.push((r, s)) }
+        }
+        staged_by_root = rest;
+        let made: Vec<PathBuf> =
+            mine.iter().filter_map(|s| s.path.strip_prefix(&folder.root).ok().map(PathBuf::from)).collect();
+        // The sent files a follow-up keeps are kept only in the public folder.
+        let keep: &[&str] = if root == Root::Public { &kept_ids } else { &[] };
+        let removed = no_longer_made(&folder, &made, settings, &known, keep);
+        let mut manifest: Vec<PathBuf> =
+            folder.previous.iter().filter(|p| !removed.contains(p) && !made.contains(p)).cloned().collect();
+        manifest.extend(made);
+        manifest.sort();
+        manifest.dedup();
+        removed_all.extend(removed.iter().map(|r| (root, r.clone())));
+        per_folder.push(FolderPlan { root, folder, staged: mine, removed, manifest });
+    }
+    let plan = Plan {
+        files,
+        removed: removed_all,
+        dossiers: prepared.drafts.len(),
+        kept,
+        lock,
+        dry_run: settings.dry_run(),
+        folders: per_folder,
+    };
+    if failed {
+        plan.discard();
+        return Outcome { prepared, diagnostics: diags, plan: Err(Failure::Errors) };
+    }
+    Outcome { prepared, diagnostics: diags, plan: Ok(plan) }
+}
+
+/// The files the last build made in `folder` that this one, for the
+/// dossiers and formats it makes, does not: they are removed. An internal
+/// folder left inside a public one by an older version always goes.
+fn no_longer_made(
+    folder: &Folder,
+    made: &[PathBuf],
+    settings: &Settings,
+    known: &[&str],
+    kept: &[&str],
+) -> Vec<PathBuf> {
+    folder
+        .previous
+        .iter()
+        .filter(|p| !made.contains(p))
+        .filter(|p| !is_kept(p, kept))
+        .filter(|p| {
+            let dossier = p.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+            let legacy_internal = p.components().nth(1).is_some_and(|c| c.as_os_str() == "intern");
+            let in_scope = match &dossier {
+                Some(_) if settings.dossiers().is_empty() => true,
+                Some(d) => settings.dossiers().contains(d) && known.contains(&d.as_str()),
+                None => false,
+            };
+            let format = p.extension().is_some_and(|e| settings.formats().iter().any(|f| f.extension() == e));
+            let sheet = p.file_name().is_some_and(|n| Sheet::ALL.iter().any(|s| n == s.file_name()))
+                && p.components().count() == 2;
+            legacy_internal || (in_scope && (format || sheet))
+        })
+        .cloned()
+        .collect()
+}
+
+/// Whether `path` is a sent file a follow-up keeps: in a kept dossier's
+/// folder, not in its follow-up folder.
+fn is_kept(path: &Path, kept: &[&str]) -> bool {
+    let mut parts = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let dossier = parts.next().unwrap_or_default();
+    let below = parts.next().unwrap_or_default();
+    kept.contains(&dossier.as_str()) && below != FOLLOW_UP
+}
+
+/// The public files made for `dossier`, by their path below its folder,
+/// with their hashes; in name order.
+fn files_of(done: &[Done], dossier: &str) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = done
+        .iter()
+        .map(|d| &d.planned)
+        .filter(|d| d.root == Root::Public)
+        .filter_map(|d| {
+            let below = d.path.strip_prefix(dossier).ok()?;
+            let name =
+                below.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            Some((name, d.hash.clone()?))
+        })
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,159 @@
+//! What "sent" means for a build, in one place: a dossier is sent once and
+//! only with its date ([`refuse_resend`]); a build of a sent dossier is
+//! compared with its lock, answers and annexes first ([`compare`], which
+//! for a follow-up build renders the follow-up answer instead of failing),
+//! then its files ([`files_unchanged`]); and what `send` records
+//! ([`lock`]). The lock's own data and text are [`crate::model::sent`].
+
+use crate::answers;
+use crate::diag::{Diagnostic, Diagnostics, Stage};
+use crate::model::sent::{Sent, changes};
+use crate::model::templates::DocTemplates;
+use crate::model::{Precision, Project};
+use crate::pipeline::Prepared;
+use crate::settings::Settings;
+use std::path::PathBuf;
+
+/// A dossier is sent once, with the date it goes out.
+pub fn refuse_resend(project: &Project, id: &str, diags: &mut Diagnostics) {
+    let Some(d) = project.dossiers.iter().find(|d| d.id.value == id) else { return };
+    if let Some(sent) = &d.sent {
+        diags.push(
+            Diagnostic::error(format!("{id} was sent on {}", sent.on.dutch(Precision::Day)), sent.at)
+                .label("recorded here")
+                .hint("sent answers are not sent again: a correction goes out as a follow-up answer (`beantwoord build --nader`)"),
+        );
+    }
+    if d.answered.is_none() {
+        diags.push(
+            Diagnostic::error(format!("{id} has no `answered` date"), d.id.span)
+                .label("this dossier")
+                .hint("set `answered:` to the date the answers go to the Kamer, then send"),
+        );
+    }
+}
+
+/// The lock of the dossier just built, from its public files (path below
+/// its folder, SHA-256): where it goes and its text.
+pub fn lock(
+    prepared: &Prepared,
+    data: &std::path::Path,
+    id: &str,
+    files: &[(String, String)],
+) -> Option<(PathBuf, String)> {
+    let dossier = prepared.project.dossiers.iter().find(|d| d.id.value == id)?;
+    let drafts = prepared.drafts.iter().find(|d| d.dossier == id)?;
+    let sent = Sent {
+        dossier: id.to_string(),
+        on: dossier.answered?,
+        files: files.to_vec(),
+        answers: drafts.fingerprint.answers.clone(),
+        annexes: drafts.fingerprint.annexes.clone(),
+        at: dossier.id.span,
+    };
+    Some((data.join(&dossier.lock_file), sent.to_text()))
+}
+
+/// A sent dossier (one with a lock) is compared with what was sent. In a
+/// follow-up build its sent files are kept as they are and, when its
+/// answers or annexes changed, the follow-up answer is rendered; otherwise
+/// a change is an error that names the answers and annexes it touches.
+pub fn compare(p: &mut Prepared, templates: &DocTemplates, options: answers::Options, settings: &Settings) {
+    for drafts in &mut p.drafts {
+        let Some(dossier) = p.project.dossiers.iter().find(|d| d.id.value == drafts.dossier) else {
+            continue;
+        };
+        let Some(sent) = &dossier.sent else { continue };
+        let changes = changes(sent, &drafts.fingerprint);
+        if settings.follow_up() {
+            drafts.keep_sent = true;
+            if changes.any() {
+                let follow = answers::FollowUp {
+                    answers: changes.answers.clone(),
+                    annexes: changes
+                        .annexes_changed
+                        .iter()
+                        .chain(&changes.annexes_added)
+                        .map(|(_, report)| report.clone())
+                        .collect(),
+                };
+                drafts.follow_up = answers::render_follow_up(
+                    &p.project,
+                    dossier,
+                    templates,
+                    options,
+                    &follow,
+                    &mut p.diagnostics,
+                )
+                .unwrap_or_default();
+            }
+        } else if changes.any() {
+            let mut d = Diagnostic::error(
+                format!(
+                    "the answers to {} were sent on {}; this build would change them",
+                    dossier.id.value,
+                    sent.on.dutch(Precision::Day)
+                ),
+                sent.at,
+            )
+            .label("what was sent, recorded here")
+            .also(dossier.id.span, "this dossier");
+            for line in changes.lines() {
+                d = d.note(line);
+            }
+            p.diagnostics.push(d.at_stage(Stage::Records).hint(
+                "sent answers are not rewritten: `beantwoord build --nader` writes the changed answers as a follow-up answer (nader/antwoord) and keeps the sent files",
+            ));
+        }
+    }
+}
+
+/// A sent dossier's files, made again, must be the bytes that were sent:
+/// a file that would differ, or would no longer be made, is an error (its
+/// answers and annexes are compared first, by [`compare`]; this finds what
+/// a changed template or tool would rewrite). `made` gives each hashed
+/// dossier's public files as [`lock`] takes them.
+pub fn files_unchanged(
+    project: &Project,
+    made: &dyn Fn(&str) -> Vec<(String, String)>,
+    hashed: &[&str],
+    settings: &Settings,
+    diags: &mut Diagnostics,
+) {
+    for id in hashed {
+        let Some(dossier) = project.dossiers.iter().find(|d| d.id.value == *id) else { continue };
+        let Some(sent) = &dossier.sent else { continue };
+        let made = made(id);
+        let mut differ = Vec::new();
+        for (name, hash) in &sent.files {
+            let built = settings.formats().iter().any(|f| name.ends_with(&format!(".{}", f.extension())));
+            match made.iter().find(|(n, _)| n == name) {
+                Some((_, h)) if h != hash => differ.push(format!("{name} would change")),
+                None if built => differ.push(format!("{name} would no longer be made")),
+                _ => {}
+            }
+        }
+        let sent_format = |name: &str| {
+            let ext = name.rsplit('.').next().unwrap_or_default();
+            sent.files.iter().any(|(n, _)| n.rsplit('.').next() == Some(ext))
+        };
+        for (name, _) in &made {
+            if !sent.files.iter().any(|(n, _)| n == name) && sent_format(name) {
+                differ.push(format!("{name} would be added"));
+            }
+        }
+        if differ.is_empty() {
+            continue;
+        }
+        let mut d = Diagnostic::error(
+            format!("the files sent for {id} on {} would change", sent.on.dutch(Precision::Day)),
+            sent.at,
+        )
+        .label("what was sent, recorded here")
+        .also(dossier.id.span, "this dossier");
+        for line in differ {
+            d = d.note(line);
+        }
+        diags.push(d.hint("the answers and annexes are as sent, so a template or this tool changed: build with the version that sent them, or `--nader` to keep the sent files"));
+    }
+}
