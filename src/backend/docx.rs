@@ -116,7 +116,7 @@ fn pack(xml: docx_rs::XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
         ("docProps/app.xml", &xml.doc_props.app),
         ("docProps/core.xml", &xml.doc_props.core),
         ("docProps/custom.xml", &xml.doc_props.custom),
-        ("word/_rels/document.xml.rels", &xml.document_rels),
+        ("word/_rels/document.xml.rels", &ordered_relationships(&xml.document_rels)),
         ("word/document.xml", &xml.document),
         ("word/styles.xml", &xml.styles),
         ("word/settings.xml", &xml.settings),
@@ -132,6 +132,38 @@ fn pack(xml: docx_rs::XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
     zip.start_file("word/commentsExtended.xml", options)?;
     zip.write_all(&xml.comments_extended)?;
     Ok(zip.finish()?.into_inner())
+}
+
+/// The relationships part with its `Relationship` elements in one order:
+/// docx-rs writes the hyperlinks' in hash order, a different one each run,
+/// so two builds of one document differed. Each element's place is taken
+/// by the elements sorted by their `Id` (digits compared as numbers:
+/// `rIdHyperlink2` before `rIdHyperlink10`); the order of relationships
+/// carries no meaning in OPC (ISO/IEC 29500-2, 9.3), their Ids do.
+fn ordered_relationships(part: &[u8]) -> Vec<u8> {
+    const OPEN: &[u8] = b"<Relationship ";
+    let Some(first) = part.windows(OPEN.len()).position(|w| w == OPEN) else { return part.to_vec() };
+    let mut elements: Vec<&[u8]> = Vec::new();
+    let mut at = first;
+    while part[at..].starts_with(OPEN) {
+        let Some(len) = part[at..].windows(2).position(|w| w == b"/>") else { return part.to_vec() };
+        elements.push(&part[at..at + len + 2]);
+        at += len + 2;
+    }
+    elements.sort_by_cached_key(|e| id_key(e));
+    let mut out = part[..first].to_vec();
+    elements.iter().for_each(|e| out.extend_from_slice(e));
+    out.extend_from_slice(&part[at..]);
+    out
+}
+
+/// An element's `Id` as (its letters, its number), to sort by.
+fn id_key(element: &[u8]) -> (Vec<u8>, u64) {
+    let text = String::from_utf8_lossy(element);
+    let id = text.split(" Id=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or_default();
+    let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let letters = id[..id.len() - digits.len()].as_bytes().to_vec();
+    (letters, digits.parse().unwrap_or(u64::MAX))
 }
 
 /// The most text a Word document is made of (some 1,500 pages): docx-rs
@@ -442,6 +474,37 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn relationships(ids: &[&str]) -> Vec<u8> {
+        let mut x = b"<?xml version=\"1.0\"?><Relationships xmlns=\"x\">".to_vec();
+        for id in ids {
+            x.extend_from_slice(
+                format!("<Relationship Id=\"{id}\" Type=\"t\" Target=\"{id}.xml\" />").as_bytes(),
+            );
+        }
+        x.extend_from_slice(b"</Relationships>");
+        x
+    }
+
+    proptest::proptest! {
+        /// However docx-rs orders the relationships, the part comes out the
+        /// same, with every relationship once, numbers in numeric order.
+        #[test]
+        fn relationships_come_out_in_one_order(n in 0usize..40, seed in proptest::prelude::any::<u64>()) {
+            let mut ids: Vec<String> = (1..=5).map(|i| format!("rId{i}")).collect();
+            ids.extend((1..=n).map(|i| format!("rIdHyperlink{i}")));
+            let sorted = ordered_relationships(&relationships(&ids.iter().map(String::as_str).collect::<Vec<_>>()));
+            let mut shuffled = ids.clone();
+            let mut state = seed;
+            for i in (1..shuffled.len()).rev() {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                shuffled.swap(i, (state >> 33) as usize % (i + 1));
+            }
+            let again = ordered_relationships(&relationships(&shuffled.iter().map(String::as_str).collect::<Vec<_>>()));
+            proptest::prop_assert_eq!(&sorted, &again);
+            proptest::prop_assert_eq!(sorted, relationships(&ids.iter().map(String::as_str).collect::<Vec<_>>()));
+        }
+    }
     use crate::document::{Audience, Section};
 
     #[test]

@@ -223,12 +223,8 @@ fn a_long_document_keeps_its_pages_in_order() {
         missing: Default::default(),
         missing_withheld: false,
     };
-    let meta = Meta {
-        title: "Groot".into(),
-        language: "nl-NL".into(),
-        date: 1_669_982_400,
-        ..Meta::default()
-    };
+    let meta =
+        Meta { title: "Groot".into(), language: "nl-NL".into(), date: 1_669_982_400, ..Meta::default() };
     let bytes = pdf::write(laid.clone(), &meta).unwrap();
     assert_eq!(bytes, pdf::write(laid, &meta).unwrap(), "the same bytes every time");
     let dir = tempfile::tempdir().unwrap();

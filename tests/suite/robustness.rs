@@ -51,7 +51,8 @@ fn mutated_input_never_panics() {
         ["data/records/reports.yaml", "data/records/accounts.yaml", "data/dossiers/2022Z21205/dossier.yaml"];
     let originals: Vec<String> = files.iter().map(|f| s.read(f)).collect();
     let mut rng = Lcg(20221202);
-    let settings = Settings::new(Options { internal: true, mode: Mode::Build, ..Options::new(s.data()) }).unwrap();
+    let settings =
+        Settings::new(Options { internal: true, mode: Mode::Build, ..Options::new(s.data()) }).unwrap();
     for round in 0..150 {
         let which = rng.next(files.len());
         let mut text = originals[which].clone();
