@@ -162,7 +162,7 @@ fn id_key(element: &[u8]) -> (Vec<u8>, u64) {
     let text = String::from_utf8_lossy(element);
     let id = text.split(" Id=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or_default();
     let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
-    let letters = id[..id.len() - digits.len()].as_bytes().to_vec();
+    let letters = id.as_bytes()[..id.len() - digits.len()].to_vec();
     (letters, digits.parse().unwrap_or(u64::MAX))
 }
 
