@@ -5,7 +5,7 @@
 
 use crate::answers::{self, Drafts};
 use crate::backend::inventory::Sheet;
-use crate::backend::{Format, Warning};
+use crate::backend::{Format, RenderContext, Warning};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
 use crate::document::inventory::Inventory;
@@ -266,15 +266,13 @@ pub struct Made {
 /// Makes one file with its format's backend. A file that cannot be made is
 /// an error; what a format could not show as written is a warning.
 pub fn make(job: &Job) -> Result<Made, Box<Diagnostic>> {
-    let fail = |e: String| Box::new(Diagnostic::general(format!("{}: {e}", job.path.display()), None));
-    let (format, doc) = match job.what {
-        What::Document(format, doc) => (format, doc),
-        What::Inventory(sheet, inventory) => {
-            let bytes = sheet.render(inventory).map_err(fail)?;
-            return Ok(Made { bytes, pages: 0, warnings: Vec::new() });
-        }
+    let (backend, ctx) = match job.what {
+        What::Document(format, doc) => (format.backend(), RenderContext::document(doc)),
+        What::Inventory(sheet, inventory) => (sheet.backend(), RenderContext::inventory(inventory)),
     };
-    let r = format.backend().render(doc).map_err(|e| fail(e.to_string()))?;
+    let r = backend
+        .render(&ctx)
+        .map_err(|e| Box::new(Diagnostic::general(format!("{}: {e}", job.path.display()), None)))?;
     let warnings = r.warnings.iter().map(|w| warning(job, w)).collect();
     Ok(Made { bytes: r.bytes, pages: r.pages, warnings })
 }

@@ -11,7 +11,7 @@
 //! by docx-rs's process-wide counter, and the ZIP entries carry no clock
 //! time (1980-01-01), so the same document gives the same bytes.
 
-use super::{Backend, BackendError, Rendered};
+use super::{Backend, BackendError, RenderContext, Rendered};
 use crate::document::{Align, Block, Document, Heading, Inline, List, Span, Table};
 use docx_rs::{
     AbstractNumbering, BreakType, Footnote, Hyperlink, HyperlinkData, IndentLevel, Level, LevelJc, LevelText,
@@ -28,7 +28,8 @@ impl Backend for Docx {
         "docx"
     }
 
-    fn render(&self, doc: &Document) -> Result<Rendered, BackendError> {
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Rendered, BackendError> {
+        let doc = ctx.doc()?;
         let size = doc.text_len();
         if size > TEXT_LIMIT {
             return Err(BackendError::Docx(format!(
@@ -523,7 +524,7 @@ mod tests {
             notes: Vec::new(),
         };
         assert!(doc.text_len() > TEXT_LIMIT);
-        let err = Docx.render(&doc).unwrap_err().to_string();
+        let err = Docx.render(&RenderContext::document(&doc)).unwrap_err().to_string();
         assert!(
             err.contains("more than a Word document is made for") && err.contains("--format docx"),
             "{err}"

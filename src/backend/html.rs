@@ -6,7 +6,7 @@
 //! says "Weggelakt" and the ground, never the words (in a public document
 //! there are none to say); annexes start a printed page (print CSS for A4).
 
-use super::{Backend, BackendError, Rendered};
+use super::{Backend, BackendError, RenderContext, Rendered};
 use crate::document::{Align, Block, Document, Inline, List, Role, Span, Table, plain};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -19,7 +19,8 @@ impl Backend for Html {
         "html"
     }
 
-    fn render(&self, doc: &Document) -> Result<Rendered, BackendError> {
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Rendered, BackendError> {
+        let doc = ctx.doc()?;
         Ok(Rendered::bytes(write(doc).into_bytes()))
     }
 }

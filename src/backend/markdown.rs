@@ -4,7 +4,7 @@
 //! A withheld passage is `[5.1.2e]` in public documents and
 //! `[[5.1.2e: words]]` in internal ones.
 
-use super::{Backend, BackendError, Rendered};
+use super::{Backend, BackendError, RenderContext, Rendered};
 use crate::document::markdown::{escape, yaml_string};
 use crate::document::{Align, Block, Document, Inline, List, Meta, MetaValue, Span, Style, Table};
 
@@ -16,7 +16,8 @@ impl Backend for Markdown {
         "md"
     }
 
-    fn render(&self, doc: &Document) -> Result<Rendered, BackendError> {
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Rendered, BackendError> {
+        let doc = ctx.doc()?;
         Ok(Rendered::bytes(write(doc).into_bytes()))
     }
 }

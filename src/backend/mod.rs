@@ -1,8 +1,10 @@
-//! Stage 4, **backends**: a typed [`Document`] to the bytes of one file
-//! format. Each format is one module behind the one [`Backend`] trait (as
-//! mdBook's renderers): [`markdown`], [`pdf`] (layout, content streams and
-//! the only module that touches printpdf), [`html`]. A new format is one
-//! more module and one more [`Format`] value. [`xml`] escapes text for the
+//! Stage 4, **backends**: what a dossier hands on (a typed [`Document`], or
+//! its typed [`Inventory`]) to the bytes of one file. Every output is one
+//! module behind the one [`Backend`] trait, given a [`RenderContext`] (as
+//! mdBook's renderers are): [`markdown`], [`pdf`] (layout, content streams
+//! and the only module that touches printpdf), [`html`], [`docx`], and the
+//! inventory files of [`inventory`] (xlsx, csv, DiWoo). A new format is one
+//! more module and one more [`Format`] (or [`inventory::Sheet`]) value. [`xml`] escapes text for the
 //! formats that are XML. Backends are pure: a document
 //! in, bytes out; the same document gives the same bytes.
 
@@ -15,6 +17,7 @@ pub mod typography;
 pub mod xml;
 
 use crate::document::Document;
+use crate::document::inventory::Inventory;
 
 /// Whether a link may leave the document: only addresses that open a page
 /// or a mail (no `javascript:`, no `data:`). Shared by the formats that
@@ -24,12 +27,59 @@ pub fn safe_url(url: &str) -> bool {
     ["https://", "http://", "mailto:"].iter().any(|p| lower.starts_with(p))
 }
 
-/// Makes one file format from a document.
+/// Makes one kind of file from what a dossier hands on.
 pub trait Backend: Sync {
-    /// The file extension of the documents it writes, e.g. `pdf`.
+    /// The file extension of the files it writes, e.g. `pdf`.
     fn extension(&self) -> &'static str;
     /// The file's bytes, and what a reader should know about them.
-    fn render(&self, doc: &Document) -> Result<Rendered, BackendError>;
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Rendered, BackendError>;
+}
+
+/// What a backend is given: the one thing it renders. (The audience, the
+/// page style and the letterhead are the document's own, in its typed
+/// [`crate::document::Meta`]; the fonts are built in.)
+#[derive(Clone, Copy)]
+pub struct RenderContext<'a> {
+    input: Input<'a>,
+}
+
+/// What is rendered.
+#[derive(Clone, Copy)]
+pub enum Input<'a> {
+    /// A document (answer, annexes, letters), in one audience.
+    Document(&'a Document),
+    /// A dossier's inventory for the publication platforms (public values only).
+    Inventory(&'a Inventory),
+}
+
+impl<'a> RenderContext<'a> {
+    pub fn document(doc: &'a Document) -> RenderContext<'a> {
+        RenderContext { input: Input::Document(doc) }
+    }
+
+    pub fn inventory(inventory: &'a Inventory) -> RenderContext<'a> {
+        RenderContext { input: Input::Inventory(inventory) }
+    }
+
+    pub fn input(&self) -> Input<'a> {
+        self.input
+    }
+
+    /// The document, for a backend of documents.
+    pub fn doc(&self) -> Result<&'a Document, BackendError> {
+        match self.input {
+            Input::Document(d) => Ok(d),
+            Input::Inventory(_) => Err(BackendError::Input { wants: "a document" }),
+        }
+    }
+
+    /// The inventory, for a backend of inventory files.
+    pub fn inventory_rows(&self) -> Result<&'a Inventory, BackendError> {
+        match self.input {
+            Input::Inventory(i) => Ok(i),
+            Input::Document(_) => Err(BackendError::Input { wants: "an inventory" }),
+        }
+    }
 }
 
 /// A rendered file.
@@ -63,6 +113,11 @@ pub enum BackendError {
     Pdf(String),
     /// The Word package could not be written.
     Docx(String),
+    /// An inventory file (`file`) could not be written.
+    Inventory { file: &'static str, why: String },
+    /// The backend was given what it does not render (a mistake of the
+    /// caller, never of the data).
+    Input { wants: &'static str },
 }
 
 impl std::fmt::Display for BackendError {
@@ -70,6 +125,8 @@ impl std::fmt::Display for BackendError {
         match self {
             BackendError::Pdf(why) => write!(f, "the PDF could not be written: {why}"),
             BackendError::Docx(why) => write!(f, "the Word document could not be written: {why}"),
+            BackendError::Inventory { file, why } => write!(f, "{file} could not be written: {why}"),
+            BackendError::Input { wants } => write!(f, "this backend renders {wants} only"),
         }
     }
 }

@@ -166,3 +166,70 @@ fn the_bundled_markdown_is_byte_for_byte_the_golden_output() {
         }
     }
 }
+
+/// The build as the library call the commands make: the plan for the
+/// bundled data names every file with its reason, a dry run plans what the
+/// real run then does, and after it every file is unchanged.
+#[test]
+fn the_plan_lists_every_file_with_its_reason_and_a_dry_run_plans_the_same() {
+    use beantwoord::build::plan;
+    use beantwoord::output::Change;
+    use beantwoord::pipeline::Root;
+    use beantwoord::settings::{Mode, Options, Settings};
+    let s = Scratch::bundled();
+    let settings = |dry_run: bool| {
+        Settings::new(Options {
+            mode: Mode::Build,
+            out: Some(s.out()),
+            internal: true,
+            dry_run,
+            ..Options::new(s.data())
+        })
+        .unwrap()
+    };
+    let expected: Vec<(Root, String)> = ["antwoord", "bijlagen", "aanbieding"]
+        .iter()
+        .flat_map(|d| ["md", "pdf", "html"].map(|f| format!("2022Z21205/{d}.{f}")))
+        .map(|p| (Root::Public, p))
+        .chain(
+            ["antwoord", "bijlagen", "aanbieding"]
+                .iter()
+                .flat_map(|d| ["md", "pdf", "html"].map(|f| format!("2022Z21205/{d}.{f}")))
+                .map(|p| (Root::Internal, p)),
+        )
+        .chain(
+            ["inventaris.xlsx", "inventaris.csv", "diwoo.xml"]
+                .map(|f| (Root::Public, format!("2022Z21205/{f}"))),
+        )
+        .collect();
+    let reasons = |dry_run: bool| {
+        let settings = settings(dry_run);
+        let outcome = plan(&settings);
+        assert_eq!(outcome.diagnostics.error_count(), 0);
+        let plan = outcome.plan.unwrap_or_else(|_| panic!("no plan"));
+        let files: Vec<(Root, String, Option<Change>)> =
+            plan.files.iter().map(|f| (f.root, f.path.display().to_string(), f.change)).collect();
+        let report = plan.report(&settings);
+        plan.commit().unwrap();
+        (files, report)
+    };
+    let (dry, dry_report) = reasons(true);
+    let mut listed: Vec<(Root, String)> = dry.iter().map(|(r, p, _)| (*r, p.clone())).collect();
+    let mut want = expected.clone();
+    listed.sort_by_key(|(r, p)| (*r == Root::Internal, p.clone()));
+    want.sort_by_key(|(r, p)| (*r == Root::Internal, p.clone()));
+    assert_eq!(listed, want, "every file, once");
+    assert!(dry.iter().all(|(_, _, c)| *c == Some(Change::New)), "{dry:?}");
+    assert!(!s.out().exists(), "a dry run writes nothing");
+    let (real, real_report) = reasons(false);
+    assert_eq!(dry, real, "the dry run planned what the build did");
+    assert_eq!(dry_report, real_report);
+    let (again, _) = reasons(true);
+    assert!(again.iter().all(|(_, _, c)| *c == Some(Change::Unchanged)), "{again:?}");
+    // A check plans the same files, and compares none.
+    let check = plan(&Settings::new(Options::new(s.data())).unwrap()).plan.unwrap_or_else(|_| panic!());
+    let checked: Vec<(Root, String)> =
+        check.files.iter().map(|f| (f.root, f.path.display().to_string())).collect();
+    assert_eq!(checked, dry.iter().map(|(r, p, _)| (*r, p.clone())).collect::<Vec<_>>());
+    assert!(check.files.iter().all(|f| f.change.is_none()));
+}

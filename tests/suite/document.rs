@@ -3,7 +3,7 @@
 //! structure from text).
 
 use crate::common::{FRONT_MATTER, Scratch, p, tool};
-use beantwoord::backend::{Backend, BackendError, Rendered};
+use beantwoord::backend::{Backend, BackendError, RenderContext, Rendered};
 use beantwoord::document::{Block, Document, Inline, Role, plain};
 use beantwoord::pipeline::prepare;
 use beantwoord::settings::{Mode, Options, Settings};
@@ -17,7 +17,8 @@ impl Backend for Outline {
         "txt"
     }
 
-    fn render(&self, doc: &Document) -> Result<Rendered, BackendError> {
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Rendered, BackendError> {
+        let doc = ctx.doc()?;
         let mut out = format!("{} ({})\n", doc.meta.title, doc.meta.date());
         for b in doc.blocks() {
             if let Block::Heading(h) = b {
@@ -42,11 +43,13 @@ fn a_toy_backend_renders_every_document_through_the_trait() {
         docs.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(),
         ["antwoord", "bijlagen", "aanbieding"]
     );
-    let antwoord = String::from_utf8(Outline.render(&docs[0]).unwrap().bytes).unwrap();
+    let antwoord =
+        String::from_utf8(Outline.render(&RenderContext::document(&docs[0])).unwrap().bytes).unwrap();
     assert!(antwoord.starts_with("Antwoord op vragen van het lid Van Houwelingen"), "{antwoord}");
     assert!(antwoord.contains("\n  Vraag 1\n  Antwoord 1\n"), "{antwoord}");
     assert!(antwoord.contains("\n  Vraag 14\n  Antwoord 14\n"), "{antwoord}");
-    let bijlagen = String::from_utf8(Outline.render(&docs[1]).unwrap().bytes).unwrap();
+    let bijlagen =
+        String::from_utf8(Outline.render(&RenderContext::document(&docs[1])).unwrap().bytes).unwrap();
     assert_eq!(bijlagen.matches("\n  Bijlage ").count(), 5, "{bijlagen}");
 }
 

@@ -8,6 +8,7 @@ pub mod csv;
 pub mod diwoo;
 pub mod xlsx;
 
+use crate::backend::{Backend, BackendError, RenderContext, Rendered};
 use crate::document::inventory::{Inventory, Row};
 
 /// The production report's header row (`productierapport_template.xlsx`).
@@ -77,11 +78,32 @@ impl Sheet {
         }
     }
 
-    pub fn render(self, inventory: &Inventory) -> Result<Vec<u8>, String> {
-        match self {
+    /// The backend that writes this file.
+    pub fn backend(self) -> &'static dyn Backend {
+        &BACKENDS[self as usize]
+    }
+}
+
+/// The inventory files' backend, one per [`Sheet`].
+struct SheetBackend(Sheet);
+
+/// In [`Sheet`] order.
+static BACKENDS: [SheetBackend; 3] =
+    [SheetBackend(Sheet::Xlsx), SheetBackend(Sheet::Csv), SheetBackend(Sheet::DiWoo)];
+
+impl Backend for SheetBackend {
+    fn extension(&self) -> &'static str {
+        self.0.file_name().rsplit('.').next().unwrap_or_default()
+    }
+
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Rendered, BackendError> {
+        let inventory = ctx.inventory_rows()?;
+        let file = self.0.file_name();
+        let bytes = match self.0 {
             Sheet::Xlsx => xlsx::write(inventory),
             Sheet::Csv => csv::write(inventory),
             Sheet::DiWoo => Ok(diwoo::write(inventory)),
-        }
+        };
+        bytes.map(Rendered::bytes).map_err(|why| BackendError::Inventory { file, why })
     }
 }

@@ -13,7 +13,7 @@ pub mod structure;
 pub mod writer;
 pub mod xmp;
 
-use super::{Backend, BackendError, Rendered, Warning};
+use super::{Backend, BackendError, RenderContext, Rendered, Warning};
 use crate::document::{Document, Meta};
 use fonts::Fonts;
 use layout::{Letterhead, PageStyle};
@@ -26,7 +26,8 @@ impl Backend for Pdf {
         "pdf"
     }
 
-    fn render(&self, doc: &Document) -> Result<Rendered, BackendError> {
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Rendered, BackendError> {
+        let doc = ctx.doc()?;
         let style = PageStyle::a4(doc.meta.classification.clone());
         let laid = layout::layout(&doc.sections, &doc.notes, style, &letterhead(&doc.meta), &Fonts);
         let pages = laid.pages.len();
