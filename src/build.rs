@@ -291,7 +291,9 @@ pub fn plan(settings: &Settings) -> Outcome {
     }
     let failed = diags.has_errors();
     let lock = match sending {
-        Some(id) if !failed => crate::sent::lock(&prepared, settings.data(), id, &files_of(&done, id)),
+        Some(id) if !failed => {
+            crate::sent::lock(&prepared.project, &prepared.drafts, settings.data(), id, &files_of(&done, id))
+        }
         _ => None,
     };
     let known: Vec<&str> = prepared.project.dossiers.iter().map(|d| d.id.value.as_str()).collect();

@@ -12,9 +12,17 @@
 //! | **model** | [`model`] ([`model::validate`], [`model::date`]) | typed, validated records; no I/O |
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`], [`answers::parse`], [`answers::front_matter`]) | model + Tera templates → Markdown, parsed once (the one place pulldown-cmark's options are set) into a typed [`document::Document`] per document and audience; each annex rendered from `bijlage.md` in parallel as a section that starts a page |
 //! | **document** | [`document`] | the typed hand-over: [`document::Meta`], sections, blocks with roles, spans; a [`document::Redaction`] holds its words only in the internal document |
-//! | **backends** | [`backend`] ([`backend::markdown`], [`backend::pdf`], [`backend::html`], [`backend::docx`]; the inventory for the Woo platforms from the typed [`document::inventory::Inventory`]: [`backend::inventory`] (xlsx, csv, DiWoo XML); shared: [`backend::typography`] for where lines may break, [`backend::xml`] for escaping) | a `Document` → the bytes of one format, each behind the one [`backend::Backend`] trait; pure. The PDF (tagged PDF/UA-1 and PDF/A-2a): sections laid out in parallel ([`backend::pdf::layout`], which also builds the structure elements and tags every drawn item as an element's content or an artifact) → content streams with marked content ([`backend::pdf::content`]) → the structure tree in reading order ([`backend::pdf::structure`]) → PDF ([`backend::pdf::writer`], the only printpdf module, with [`backend::pdf::xmp`] and the byte-level [`backend::pdf::file`]) |
-//! | **output** | [`output`] | each file compared with the disk: unchanged ones left alone, changed ones staged beside their target; then, under a lock, put in place with a journal and the old versions kept, so that a failure or a kill leaves the previous build; files no longer made removed (a manifest) |
-//! | commands | [`cli`] → [`settings`], [`pipeline`] | one file per command (`check`, `build`, `send`, `status`, `new`); raw arguments → checked [`settings::Settings`] first; [`pipeline`] runs the stages for `check`, `build` and `send`, compares a sent dossier with its lock and renders its follow-up; [`scaffold`] writes a new dossier's YAML |
+//! | **backends** | [`backend`] ([`backend::markdown`], [`backend::pdf`], [`backend::html`], [`backend::docx`]; the inventory for the Woo platforms from the typed [`document::inventory::Inventory`]: [`backend::inventory`] (xlsx, csv, DiWoo XML); shared: [`backend::typography`] for where lines may break, [`backend::xml`] for escaping) | a `Document` or an `Inventory` → the bytes of one file, every output behind the one [`backend::Backend`] trait, given a [`backend::RenderContext`]; pure. The PDF (tagged PDF/UA-1 and PDF/A-2a): sections laid out in parallel ([`backend::pdf::layout`], which also builds the structure elements and tags every drawn item as an element's content or an artifact) → content streams with marked content ([`backend::pdf::content`]) → the structure tree in reading order ([`backend::pdf::structure`]) → PDF ([`backend::pdf::writer`], the only printpdf module, with [`backend::pdf::xmp`], the metadata both read in [`backend::pdf::meta`], and the byte-level [`backend::pdf::file`]) |
+//! | **plan** | [`build`] (with [`pipeline`] and [`sent`]) | checked [`settings::Settings`] → [`build::plan`]: the stages above run by [`pipeline`], a sent dossier compared with its lock or given its follow-up ([`sent`]), each file made and staged → a typed [`build::Plan`] (each file's folder, path, pages and change; what is removed; the lock `send` records) |
+//! | **output** | [`output`] | [`build::Plan::commit`]: each file compared with the disk: unchanged ones left alone, changed ones staged beside their target; then, under a lock, put in place with a journal and the old versions kept, so that a failure or a kill leaves the previous build; files no longer made removed (a manifest) |
+//! | commands | [`cli`] | one file per command (`check`, `build`, `send`, `status`, `new`), each thin: its arguments → [`settings::Options`] → [`settings::Settings::new`] (checked once, fallible, a [`settings::Mode`]) → ask the library → print; a refusal is printed once, in [`cli::main`]; [`scaffold`] writes a new dossier's YAML |
+//!
+//! Where a change goes: a new output format is a module under [`backend`]
+//! implementing [`backend::Backend`] and a [`backend::Format`] value; a new
+//! check of the data is a rule in [`model::validate`] (or, for what needs
+//! the rendered documents, in [`pipeline`]); a new command is a file in
+//! [`cli`] that builds [`settings::Settings`] and calls [`build::plan`] (or
+//! [`load::load`]) and prints.
 //!
 //! Foundations every stage may use: [`source`] (files and spans), [`diag`]
 //! (diagnostics and hints), [`redaction`] (the one grammar of Woo markers),
@@ -25,7 +33,7 @@
 //!
 //! - No module imports from a later stage or from the command line: load
 //!   knows nothing of answers, the backends nothing of Markdown parsing or
-//!   YAML, [`pipeline`] nothing of [`cli`].
+//!   YAML, [`pipeline`] and [`build`] nothing of [`cli`].
 //! - Only [`load`] reads input files, only [`output`] touches the output
 //!   folder; the stages in between are pure functions of their input, so the
 //!   same input gives the same bytes.

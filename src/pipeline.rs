@@ -104,7 +104,7 @@ pub fn prepare(settings: &Settings) -> Prepared {
         p.diagnostics.extend(diags);
         p.drafts.extend(drafts);
     }
-    crate::sent::compare(&mut p, &templates, options, settings);
+    crate::sent::compare(&p.project, &mut p.drafts, &templates, options, settings, &mut p.diagnostics);
     for d in &p.drafts {
         let Some(dossier) = p.project.dossiers.iter().find(|x| x.id.value == d.dossier) else { continue };
         if d.inventory.as_ref().is_some_and(|i| i.publisher.is_none()) {

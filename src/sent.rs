@@ -5,12 +5,11 @@
 //! then its files ([`files_unchanged`]); and what `send` records
 //! ([`lock`]). The lock's own data and text are [`crate::model::sent`].
 
-use crate::answers;
+use crate::answers::{self, Drafts};
 use crate::diag::{Diagnostic, Diagnostics, Stage};
 use crate::model::sent::{Sent, changes};
 use crate::model::templates::DocTemplates;
 use crate::model::{Precision, Project};
-use crate::pipeline::Prepared;
 use crate::settings::Settings;
 use std::path::PathBuf;
 
@@ -36,13 +35,14 @@ pub fn refuse_resend(project: &Project, id: &str, diags: &mut Diagnostics) {
 /// The lock of the dossier just built, from its public files (path below
 /// its folder, SHA-256): where it goes and its text.
 pub fn lock(
-    prepared: &Prepared,
+    project: &Project,
+    drafts: &[Drafts],
     data: &std::path::Path,
     id: &str,
     files: &[(String, String)],
 ) -> Option<(PathBuf, String)> {
-    let dossier = prepared.project.dossiers.iter().find(|d| d.id.value == id)?;
-    let drafts = prepared.drafts.iter().find(|d| d.dossier == id)?;
+    let dossier = project.dossiers.iter().find(|d| d.id.value == id)?;
+    let drafts = drafts.iter().find(|d| d.dossier == id)?;
     let sent = Sent {
         dossier: id.to_string(),
         on: dossier.answered?,
@@ -58,9 +58,16 @@ pub fn lock(
 /// follow-up build its sent files are kept as they are and, when its
 /// answers or annexes changed, the follow-up answer is rendered; otherwise
 /// a change is an error that names the answers and annexes it touches.
-pub fn compare(p: &mut Prepared, templates: &DocTemplates, options: answers::Options, settings: &Settings) {
-    for drafts in &mut p.drafts {
-        let Some(dossier) = p.project.dossiers.iter().find(|d| d.id.value == drafts.dossier) else {
+pub fn compare(
+    project: &Project,
+    all: &mut [Drafts],
+    templates: &DocTemplates,
+    options: answers::Options,
+    settings: &Settings,
+    diags: &mut Diagnostics,
+) {
+    for drafts in all {
+        let Some(dossier) = project.dossiers.iter().find(|d| d.id.value == drafts.dossier) else {
             continue;
         };
         let Some(sent) = &dossier.sent else { continue };
@@ -77,15 +84,9 @@ pub fn compare(p: &mut Prepared, templates: &DocTemplates, options: answers::Opt
                         .map(|(_, report)| report.clone())
                         .collect(),
                 };
-                drafts.follow_up = answers::render_follow_up(
-                    &p.project,
-                    dossier,
-                    templates,
-                    options,
-                    &follow,
-                    &mut p.diagnostics,
-                )
-                .unwrap_or_default();
+                drafts.follow_up =
+                    answers::render_follow_up(project, dossier, templates, options, &follow, diags)
+                        .unwrap_or_default();
             }
         } else if changes.any() {
             let mut d = Diagnostic::error(
@@ -101,7 +102,7 @@ pub fn compare(p: &mut Prepared, templates: &DocTemplates, options: answers::Opt
             for line in changes.lines() {
                 d = d.note(line);
             }
-            p.diagnostics.push(d.at_stage(Stage::Records).hint(
+            diags.push(d.at_stage(Stage::Records).hint(
                 "sent answers are not rewritten: `beantwoord build --nader` writes the changed answers as a follow-up answer (nader/antwoord) and keeps the sent files",
             ));
         }
