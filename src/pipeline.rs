@@ -90,11 +90,13 @@ pub fn prepare(settings: &Settings) -> Prepared {
         records_have_errors: p.diagnostics.has_errors(),
         fingerprint_all: settings.sending().is_some(),
     };
+    // Tera with the filters, once per run and audience.
+    let engines = answers::Engines::new(&templates);
     let rendered: Vec<(Option<Drafts>, Diagnostics)> = chosen
         .par_iter()
         .map(|d| {
             let mut diags = Diagnostics::default();
-            let drafts = answers::render_dossier(&p.project, d, &templates, options, &mut diags);
+            let drafts = answers::render_dossier(&p.project, d, &templates, &engines, options, &mut diags);
             (drafts, diags)
         })
         .collect();
@@ -104,7 +106,8 @@ pub fn prepare(settings: &Settings) -> Prepared {
         p.diagnostics.extend(diags);
         p.drafts.extend(drafts);
     }
-    crate::sent::compare(&p.project, &mut p.drafts, &templates, options, settings, &mut p.diagnostics);
+    let given = (&templates, &engines);
+    crate::sent::compare(&p.project, &mut p.drafts, given, options, settings, &mut p.diagnostics);
     for d in &p.drafts {
         let Some(dossier) = p.project.dossiers.iter().find(|x| x.id.value == d.dossier) else { continue };
         if d.inventory.as_ref().is_some_and(|i| i.publisher.is_none()) {

@@ -61,7 +61,7 @@ pub fn lock(
 pub fn compare(
     project: &Project,
     all: &mut [Drafts],
-    templates: &DocTemplates,
+    (templates, engines): (&DocTemplates, &answers::Engines),
     options: answers::Options,
     settings: &Settings,
     diags: &mut Diagnostics,
@@ -85,7 +85,7 @@ pub fn compare(
                         .collect(),
                 };
                 drafts.follow_up =
-                    answers::render_follow_up(project, dossier, templates, options, &follow, diags)
+                    answers::render_follow_up(project, dossier, templates, engines, options, &follow, diags)
                         .unwrap_or_default();
             }
         } else if changes.any() {

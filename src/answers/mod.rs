@@ -10,6 +10,7 @@
 pub mod annex;
 pub mod context;
 pub mod dutch;
+pub mod engine;
 pub mod filters;
 pub mod front_matter;
 pub mod limits;
@@ -26,6 +27,7 @@ use crate::model::templates::{DocTemplate, DocTemplates};
 use crate::model::{Answer, Dossier, Project, Report, Text};
 use crate::redaction::MarkerError;
 use context::{AccountCtx, ReportCtx};
+pub use engine::{Engine, Engines};
 use markdown::{Footnotes, inline, tidy};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -90,11 +92,12 @@ pub fn render_dossier(
     project: &Project,
     dossier: &Dossier,
     templates: &DocTemplates,
+    engines: &Engines,
     options: Options,
     diags: &mut Diagnostics,
 ) -> Option<Drafts> {
     let (public, fingerprint, inventory) =
-        render_for(project, dossier, templates, Audience::Public, options, None, diags)?;
+        render_for(project, dossier, (templates, engines), Audience::Public, options, None, diags)?;
     let mut drafts = Drafts {
         dossier: dossier.id.value.clone(),
         public,
@@ -107,7 +110,8 @@ pub fn render_dossier(
     if options.internal {
         // A problem both renders share was told by the public one.
         let mut own = Diagnostics::default();
-        let rendered = render_for(project, dossier, templates, Audience::Internal, options, None, &mut own);
+        let rendered =
+            render_for(project, dossier, (templates, engines), Audience::Internal, options, None, &mut own);
         diags.extend_new(own);
         drafts.internal = rendered?.0;
     }
@@ -121,11 +125,13 @@ pub fn render_follow_up(
     project: &Project,
     dossier: &Dossier,
     templates: &DocTemplates,
+    engines: &Engines,
     options: Options,
     follow: &FollowUp,
     diags: &mut Diagnostics,
 ) -> Option<Vec<Document>> {
-    render_for(project, dossier, templates, Audience::Public, options, Some(follow), diags).map(|(d, ..)| d)
+    render_for(project, dossier, (templates, engines), Audience::Public, options, Some(follow), diags)
+        .map(|(d, ..)| d)
 }
 
 /// One document to render: its template, the document's name, and the
@@ -141,15 +147,16 @@ struct Planned<'a> {
 fn render_for(
     project: &Project,
     dossier: &Dossier,
-    templates: &DocTemplates,
+    (templates, engines): (&DocTemplates, &Engines),
     audience: Audience,
     options: Options,
     follow: Option<&FollowUp>,
     diags: &mut Diagnostics,
 ) -> Option<(Vec<Document>, Fingerprint, Option<Inventory>)> {
     let errors_before = diags.error_count();
-    let scope = scope(project, dossier, audience, diags);
-    let tera = new_tera();
+    let engine = engines.of(audience);
+    let scope = scope(project, dossier, engine, audience, diags);
+    let tera = engine.tera();
     let mut view = View::new(audience);
     view.insert("dossier", &context::dossier(dossier));
     view.insert("accounts", &scope.accounts);
@@ -166,7 +173,7 @@ fn render_for(
     let mut answers: BTreeMap<u32, String> = BTreeMap::new();
     for q in &dossier.questions {
         if let Answer::Template(t) = &q.answer
-            && let Some(out) = render_text(&tera, t, &view, diags)
+            && let Some(out) = render_text(tera, t, &view, diags)
         {
             answers.insert(q.number.value, tidy(&out).trim_end().to_string());
         }
@@ -233,7 +240,7 @@ fn render_for(
     for planned in &plan {
         let template = templates.get(planned.template)?;
         if let Some((number, notice)) = planned.delay {
-            let reason = notice.reason.as_ref().and_then(|t| render_text(&tera, t, &view, diags))?;
+            let reason = notice.reason.as_ref().and_then(|t| render_text(tera, t, &view, diags))?;
             view.insert("uitstel", &context::delay(dossier, number, notice, tidy(&reason).trim_end()));
         }
         // The annex document is a frame that says where its annexes go.
@@ -241,7 +248,7 @@ fn render_for(
         if frame {
             view.insert("bijlagen", ANNEXES_GO_HERE);
         }
-        let out = render_text(&tera, &template.text, &view, diags);
+        let out = render_text(tera, &template.text, &view, diags);
         view.remove("bijlagen");
         view.remove("uitstel");
         let out = tidy(&out?);
@@ -260,7 +267,8 @@ fn render_for(
         let sections = if frame {
             let one = templates.get("bijlage.md")?;
             let frame_notes: Vec<String> = notes.iter().map(|n| n.label.clone()).collect();
-            let rendered = render_annexes(one, &annexes, dossier, (audience, options), &frame_notes, diags)?;
+            let rendered =
+                render_annexes(one, engine, &annexes, dossier, (audience, options), &frame_notes, diags)?;
             let mut sections = Vec::with_capacity(rendered.len());
             for (section, own) in rendered {
                 sections.push(section);
@@ -386,6 +394,7 @@ type Annex = (Section, Vec<Note>);
 /// per annex.
 fn render_annexes(
     template: &DocTemplate,
+    engine: &Engine,
     annexes: &[annex::AnnexCtx],
     dossier: &Dossier,
     (audience, options): (Audience, Options),
@@ -393,14 +402,12 @@ fn render_annexes(
     diags: &mut Diagnostics,
 ) -> Option<Vec<Annex>> {
     use rayon::prelude::*;
-    let mut tera = new_tera();
-    let mut base = View::new(audience);
-    if let Err(e) = tera.add_raw_template(template.name, &base.source(&template.text.value)) {
-        template_errors(&e, &template.text, &["bijlage", "dossier", "internal"])
-            .into_iter()
-            .for_each(|d| diags.push(d));
+    if let Err(problems) = engine.annex() {
+        problems.iter().for_each(|d| diags.push(d.clone()));
         return None;
     }
+    let tera = engine.tera();
+    let mut base = View::new(audience);
     base.insert("dossier", &context::dossier(dossier));
     base.insert("internal", &(audience == Audience::Internal));
     let rendered: Vec<Result<Annex, Vec<Diagnostic>>> = annexes
@@ -408,7 +415,7 @@ fn render_annexes(
         .map(|a| {
             let mut view = base.clone();
             view.insert("bijlage", a);
-            let text = limits::render(&tera, template.name, view.context())
+            let text = limits::render(tera, engine::ANNEX, view.context())
                 .map_err(|e| template_errors(&e, &template.text, &view.names()))?;
             // A footnote the frame defines may be cited in an annex: the
             // annex is parsed on its own, so it is told the label exists (a
@@ -497,25 +504,19 @@ fn place_annexes(
     Some(sections)
 }
 
-fn new_tera() -> Tera {
-    let mut tera = Tera::default();
-    tera.autoescape_on(Vec::<&str>::new());
-    filters::register(&mut tera);
-    tera
-}
-
 /// The reports in scope, in date order, numbered as annexes, their summaries
 /// and outcome texts rendered with `report` in the context.
 pub fn scope<'p>(
     project: &'p Project,
     dossier: &Dossier,
+    engine: &Engine,
     audience: Audience,
     diags: &mut Diagnostics,
 ) -> Scope<'p> {
     use rayon::prelude::*;
     let reg = &project.register;
     let reports = reg.reports_until(dossier.records_until);
-    let tera = new_tera();
+    let tera = engine.tera();
     let positions = context::positions(&reports);
     let numbers = annex_numbers(&reports, dossier);
     // Reports are independent: rendered in parallel, collected in order.
@@ -530,11 +531,11 @@ pub fn scope<'p>(
             let mut view = View::new(audience);
             view.insert("report", &rc);
             rc.summary =
-                render_text(&tera, &r.summary, &view, &mut diags).map(|s| inline(&s)).unwrap_or_default();
+                render_text(tera, &r.summary, &view, &mut diags).map(|s| inline(&s)).unwrap_or_default();
             for o in &r.outcome {
                 let (Some(text), Some(oc)) = (&o.text, rc.outcome.get(&o.account.value)) else { continue };
                 view.insert("outcome", oc);
-                let out = render_text(&tera, text, &view, &mut diags).map(|s| inline(&s)).unwrap_or_default();
+                let out = render_text(tera, text, &view, &mut diags).map(|s| inline(&s)).unwrap_or_default();
                 if let Some(oc) = rc.outcome.get_mut(&o.account.value) {
                     oc.text = out;
                 }
