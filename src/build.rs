@@ -214,6 +214,14 @@ pub fn plan(settings: &Settings) -> Outcome {
         crate::sent::refuse_resend(&prepared.project, id, &mut diags);
     }
     let checking = *settings.mode() == Mode::Check;
+    if checking {
+        // What `send` would refuse, said while there is time to finish it.
+        for d in prepared.project.dossiers.iter().filter(|d| d.sent.is_none()) {
+            for problem in crate::sent::unfinished(d) {
+                diags.push(problem.as_warning().at_stage(Stage::Records));
+            }
+        }
+    }
     let mut folders = None;
     if !diags.has_errors() && !checking {
         // The folders are locked before anything in them is compared.

@@ -9,7 +9,10 @@ use crate::document::markdown::{escape_plain, yaml_string};
 use crate::model::kamer::{Piece, QuestionSet};
 
 /// An answer the file does not give.
-const NO_ANSWER: &str = "*Nog te beantwoorden.*";
+/// An answer still to be written (`send` refuses a dossier that holds one).
+fn no_answer() -> String {
+    format!("*{}.*", crate::model::placeholder::ANSWER)
+}
 
 /// The dossier file for `set`, with the id `id`; `from` names the file it
 /// was made from (for its opening comment).
@@ -35,7 +38,10 @@ pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
         Some(m) => {
             y.push_str(&format!("submitter: {}\n", person(&m.name, &m.short, m.party.as_deref(), None)))
         }
-        None => y.push_str("submitter: { name: \"Nog in te vullen\" }   # not in the file\n"),
+        None => y.push_str(&format!(
+            "submitter: {{ name: {} }}   # not in the file\n",
+            yaml_string(crate::model::placeholder::NAME)
+        )),
     }
     let rest: Vec<String> = members.map(|m| person(&m.name, &m.short, m.party.as_deref(), None)).collect();
     if !rest.is_empty() {
@@ -57,7 +63,7 @@ pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
         }
         None => y.push_str(&format!(
             "answerer: {}   # who answers: fill in\n",
-            person("Nog in te vullen", "Nog in te vullen", None, Some(&addressee))
+            person(crate::model::placeholder::NAME, crate::model::placeholder::NAME, None, Some(&addressee))
         )),
     }
     let mut documents = Vec::new();
@@ -115,7 +121,7 @@ fn answer(set: &QuestionSet, n: u32, y: &mut String) {
             y.push_str(&format!("    answer_with: {}\n", a.numbers[0]));
         }
         Some(a) => y.push_str(&block("answer", &template_safe(&markdown(&a.paragraphs)))),
-        None => y.push_str(&block("answer", NO_ANSWER)),
+        None => y.push_str(&block("answer", &no_answer())),
     }
 }
 

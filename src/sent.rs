@@ -9,13 +9,51 @@ use crate::answers::{self, Drafts};
 use crate::diag::{Diagnostic, Diagnostics, Stage};
 use crate::model::sent::{Sent, changes};
 use crate::model::templates::DocTemplates;
-use crate::model::{Precision, Project};
+use crate::model::{Answer, Dossier, Precision, Project, placeholder};
 use crate::settings::Settings;
 use std::path::PathBuf;
 
-/// A dossier is sent once, with the date it goes out.
+/// What in `d` is not finished: each answer that still holds a placeholder
+/// (what `beantwoord new` writes), an answerer or asker still to be named.
+/// Errors: a check shows them as warnings, `send` refuses them.
+pub fn unfinished(d: &Dossier) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let id = &d.id.value;
+    let mut open: Vec<u32> = Vec::new();
+    for q in &d.questions {
+        if let Answer::Template(t) = &q.answer
+            && placeholder::in_text(&t.value)
+        {
+            open.push(q.number.value);
+            out.push(
+                Diagnostic::error(
+                    format!("the answer to question {} of {id} is not written yet", q.number.value),
+                    t.span,
+                )
+                .label("a placeholder")
+                .hint("write the answer here (see README, \"What an answer template can use\"), then send"),
+            );
+        }
+    }
+    let people = [("answerer", &d.answerer), ("submitter", &d.submitter)];
+    for (field, p) in people {
+        if placeholder::in_text(&p.name) || placeholder::in_text(&p.short) || p.name.trim().is_empty() {
+            out.push(
+                Diagnostic::error(format!("the {field} of {id} is not named yet"), d.id.span)
+                    .label("this dossier")
+                    .hint(format!("give `{field}: {{ name: …, short: … }}` the person's name, then send")),
+            );
+        }
+    }
+    out
+}
+
+/// A dossier is sent once, finished, with the date it goes out.
 pub fn refuse_resend(project: &Project, id: &str, diags: &mut Diagnostics) {
     let Some(d) = project.dossiers.iter().find(|d| d.id.value == id) else { return };
+    for problem in unfinished(d) {
+        diags.push(problem);
+    }
     if let Some(sent) = &d.sent {
         diags.push(
             Diagnostic::error(format!("{id} was sent on {}", sent.on.dutch(Precision::Day)), sent.at)

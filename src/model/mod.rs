@@ -403,6 +403,21 @@ pub enum Answer {
     Missing,
 }
 
+/// The words `beantwoord new` writes where the Kamer's file left something
+/// for the officer to fill in: an answer still to be written, a name still
+/// to be given. A dossier holding one is not finished (it cannot be sent).
+pub mod placeholder {
+    /// An answer still to be written.
+    pub const ANSWER: &str = "Nog te beantwoorden";
+    /// A name or office still to be given.
+    pub const NAME: &str = "Nog in te vullen";
+
+    /// Whether `text` still holds a placeholder.
+    pub fn in_text(text: &str) -> bool {
+        text.contains(ANSWER) || text.contains(NAME)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     pub number: At<u32>,

@@ -361,3 +361,50 @@ fn a_lock_that_is_not_its_dossiers_is_an_error_and_sending_needs_a_date() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("this lock is of dossier `2022Z99999`, not `2022Z21205`"), "{}", r.stderr);
 }
+
+/// A dossier fresh from the Kamer's file, its answers still placeholders
+/// and its answerer still to be named, is not sent: `check` warns of each
+/// thing left (and passes), `send` refuses and names each, and writes
+/// nothing, no lock included. Once written, it is sent.
+#[test]
+fn an_unfinished_dossier_is_never_sent_and_check_says_what_is_left() {
+    let s = Scratch::minimal();
+    let xml = fixtures().join("kamer/kv-tk-2022Z21205.xml");
+    assert_eq!(s.run(&["new", "--from", xml.to_str().unwrap()]).code, 0);
+    let dossier = "data/dossiers/2022Z21205/dossier.yaml";
+    let yaml = s.read(dossier);
+    // A date, so that only what is unfinished stands in the way.
+    s.write(dossier, &format!("{yaml}answered: 2022-12-02\n"));
+    let check = s.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let not_written = |stderr: &str| {
+        (1..=14)
+            .filter(|n| {
+                stderr.contains(&format!("the answer to question {n} of 2022Z21205 is not written yet"))
+            })
+            .count()
+    };
+    assert_eq!(not_written(&check.stderr), 14, "{}", check.stderr);
+    assert!(check.stderr.contains("warning: the answer to question 1 of"), "{}", check.stderr);
+    assert!(check.stderr.contains("the answerer of 2022Z21205 is not named yet"), "{}", check.stderr);
+    let send = s.run(&["send", "2022Z21205"]);
+    assert_eq!(send.code, 1, "{}", send.stderr);
+    assert_eq!(not_written(&send.stderr), 14, "{}", send.stderr);
+    assert!(send.stderr.contains("error: the answerer of 2022Z21205 is not named yet"), "{}", send.stderr);
+    assert!(send.stderr.contains("send failed"), "{}", send.stderr);
+    assert!(!s.file("data/dossiers/2022Z21205/dossier.lock").exists(), "no lock");
+    assert!(!s.out().exists(), "nothing written");
+    // Written and named: sent.
+    let finished = s
+        .read(dossier)
+        .replace("*Nog te beantwoorden.*", "Ja.")
+        .replace("\"Nog in te vullen\"", "\"Bruins Slot\"");
+    let finished = finished.replace(
+        "name: \"Bruins Slot\", short: \"Bruins Slot\"",
+        "name: \"H.G.J. Bruins Slot\", short: \"Bruins Slot\"",
+    );
+    s.write(dossier, &finished);
+    let send = s.run(&["send", "2022Z21205"]);
+    assert_eq!(send.code, 0, "{}", send.stderr);
+    assert!(s.file("data/dossiers/2022Z21205/dossier.lock").exists());
+}
