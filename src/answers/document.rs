@@ -1,0 +1,192 @@
+//! A dossier's documents for one audience: which documents it has, each
+//! document template rendered with the answers, footnotes and annexes in
+//! its view, parsed into a typed [`crate::document::Document`].
+
+use super::*;
+
+/// One document to render: its template, the document's name, and the
+/// delay notice it is about (for `uitstel-<n>`).
+pub(super) struct Planned<'a> {
+    pub(super) template: &'static str,
+    pub(super) name: String,
+    pub(super) delay: Option<(usize, &'a crate::model::DelayNotice)>,
+}
+
+/// The documents of `dossier` for one audience (or its follow-up answer),
+/// with the fingerprint of what they say.
+pub(super) fn render_for(
+    project: &Project,
+    dossier: &Dossier,
+    (templates, engines): (&DocTemplates, &Engines),
+    audience: Audience,
+    options: Options,
+    follow: Option<&FollowUp>,
+    diags: &mut Diagnostics,
+) -> Option<(Vec<Document>, Fingerprint, Option<Inventory>)> {
+    let errors_before = diags.error_count();
+    let engine = engines.of(audience);
+    let scope = scope(project, dossier, engine, audience, diags);
+    let tera = engine.tera();
+    let mut view = View::new(audience);
+    view.insert("dossier", &context::dossier(dossier));
+    view.insert("accounts", &scope.accounts);
+    let by_id: BTreeMap<&str, &AccountCtx> = scope.accounts.iter().map(|a| (a.id.as_str(), a)).collect();
+    view.insert("account", &by_id);
+    view.insert("reports", &scope.report_ctx);
+    let vragen: BTreeMap<&str, u32> = dossier
+        .questions
+        .iter()
+        .filter_map(|q| q.id.as_ref().map(|id| (id.value.as_str(), q.number.value)))
+        .collect();
+    view.insert("vragen", &vragen);
+
+    let mut answers: BTreeMap<u32, String> = BTreeMap::new();
+    for q in &dossier.questions {
+        if let Answer::Template(t) = &q.answer
+            && let Some(out) = render_text(tera, t, &view, diags)
+        {
+            answers.insert(q.number.value, tidy(&out).trim_end().to_string());
+        }
+    }
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    let (items, footnotes) = answer_items(dossier, &answers, &view, None, diags);
+    // Hashing every annex costs time on a large register: only for a
+    // dossier that is, or is being, sent.
+    let hashed = audience == Audience::Public && (options.fingerprint_all || dossier.sent.is_some());
+    let mut fingerprint = Fingerprint::default();
+    if hashed {
+        fingerprint.answers = answer_fingerprints(&items, &footnotes);
+    }
+    let (mut annexes, mut inventory, legend) = annex::annexes(
+        &scope.reports,
+        &scope.report_ctx,
+        &project.register,
+        audience,
+        dossier.sent.as_ref(),
+        &dossier.publication(),
+    );
+    if hashed && dossier.annexes.reports {
+        fingerprint.date_order = scope
+            .reports
+            .iter()
+            .filter(|r| dossier.annexes.includes(r))
+            .enumerate()
+            .map(|(i, r)| (r.id.value.clone(), i as u32 + 1))
+            .collect();
+    }
+    drop(scope);
+    if hashed {
+        use rayon::prelude::*;
+        fingerprint.annexes = annexes.par_iter().map(annex_fingerprint).collect();
+    }
+    let spreadsheet = (audience == Audience::Public && follow.is_none() && dossier.annexes.inventory)
+        .then(|| annex::inventory(&inventory, dossier));
+    let (items, footnotes) = match follow {
+        Some(f) => {
+            annexes.retain(|a| f.annexes.contains(&a.id));
+            inventory.retain(|d| annexes.iter().any(|a| a.number == d.annex));
+            answer_items(dossier, &answers, &view, Some(&f.answers), &mut Diagnostics::default())
+        }
+        None => (items, footnotes),
+    };
+    view.insert("items", &items);
+    view.insert("footnotes", &footnotes);
+    view.insert("annexes", &annexes.iter().map(annex::AnnexHead::of).collect::<Vec<_>>());
+    view.insert("inventory", &inventory);
+    view.insert("legend", &legend);
+    let plan = planned(dossier, follow, &annexes);
+    if !dossier.annexes.inventory {
+        view.insert("inventory", &Vec::<annex::InventoryCtx>::new());
+    }
+    view.insert("internal", &(audience == Audience::Internal));
+    if follow.is_some() {
+        let numbers: Vec<u32> = items.iter().filter_map(|i| i.questions.first().map(|q| q.number)).collect();
+        let annex_numbers: Vec<u64> = annexes.iter().map(|a| a.number as u64).collect();
+        view.insert("nader", &context::follow_up(dossier, &numbers, &items_labels(&items), &annex_numbers));
+    }
+    let mut documents = Vec::new();
+    for planned in &plan {
+        let template = templates.get(planned.template)?;
+        if let Some((number, notice)) = planned.delay {
+            let reason = notice.reason.as_ref().and_then(|t| render_text(tera, t, &view, diags))?;
+            view.insert("uitstel", &context::delay(dossier, number, notice, tidy(&reason).trim_end()));
+        }
+        // The annex document is a frame that says where its annexes go.
+        let frame = planned.template == "bijlagen.md";
+        if frame {
+            view.insert("bijlagen", ANNEXES_GO_HERE);
+        }
+        let out = render_text(tera, &template.text, &view, diags);
+        view.remove("bijlagen");
+        view.remove("uitstel");
+        let out = tidy(&out?);
+        let placed = out.matches(ANNEXES_GO_HERE).count();
+        let parsed = parse::parse(&out, audience)
+            .map_err(|e| {
+                if !options.records_have_errors {
+                    diags.push(redaction_error(template, &e, dossier));
+                }
+            })
+            .ok()?;
+        let meta = front_matter::read(parsed.front_matter.as_deref(), audience)
+            .map_err(|errors| errors.iter().for_each(|e| diags.push(meta_error(template, e, dossier))))
+            .ok()?;
+        let mut notes = parsed.notes;
+        let sections = if frame {
+            let one = templates.get("bijlage.md")?;
+            let frame_notes: Vec<String> = notes.iter().map(|n| n.label.clone()).collect();
+            let rendered =
+                render_annexes(one, engine, &annexes, dossier, (audience, options), &frame_notes, diags)?;
+            let mut sections = Vec::with_capacity(rendered.len());
+            for (section, own) in rendered {
+                sections.push(section);
+                notes.extend(own);
+            }
+            place_annexes(parsed.blocks, placed, sections, template, diags)?
+        } else {
+            vec![Section { new_page: false, blocks: parsed.blocks }]
+        };
+        documents.push(Document { name: planned.name.clone(), meta, sections, notes });
+    }
+    Some((documents, fingerprint, spreadsheet))
+}
+
+/// The documents a dossier has: the answers, the annexes (when it has
+/// them), the cover letter and a notice per delay with a reason; or, for a
+/// follow-up, the follow-up answer and the annexes that changed.
+pub(super) fn planned<'d>(
+    dossier: &'d Dossier,
+    follow: Option<&FollowUp>,
+    annexes: &[annex::AnnexCtx],
+) -> Vec<Planned<'d>> {
+    let doc = |template: &'static str, name: &str| Planned { template, name: name.to_string(), delay: None };
+    let with_annexes = dossier.annexes.reports || dossier.annexes.inventory;
+    if follow.is_some() {
+        let mut plan = vec![doc("nader.md", "antwoord")];
+        if with_annexes && !annexes.is_empty() {
+            plan.push(doc("bijlagen.md", "bijlagen"));
+        }
+        return plan;
+    }
+    let mut plan = vec![doc("antwoord.md", "antwoord")];
+    if with_annexes {
+        plan.push(doc("bijlagen.md", "bijlagen"));
+    }
+    // The cover letter that offers the answers to the Kamer.
+    plan.push(doc("aanbieding.md", "aanbieding"));
+    for (i, notice) in dossier.delay_notices.iter().enumerate().filter(|(_, n)| n.reason.is_some()) {
+        plan.push(Planned {
+            template: "uitstel.md",
+            name: format!("uitstel-{}", i + 1),
+            delay: Some((i + 1, notice)),
+        });
+    }
+    plan
+}
+
+/// Each answer's label ("8 en 9") by its number.
+pub(super) fn items_labels(items: &[ItemCtx]) -> Vec<String> {
+    items.iter().map(|i| i.label.clone()).collect()
+}

@@ -1,0 +1,100 @@
+//! Template and marker problems as diagnostics at their own line: Tera's
+//! errors read at the construct, with what that template can use.
+
+use super::*;
+
+/// A marker the rendered document holds malformed: the records' markers are
+/// checked when loaded, so a template broke it (or wrote it). Pointed at the
+/// template, with the dossier it was rendered for.
+pub(super) fn redaction_error(
+    template: &DocTemplate,
+    errors: &[MarkerError],
+    dossier: &Dossier,
+) -> Diagnostic {
+    // The marker's own words are not repeated: only what is wrong with it.
+    let what: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    Diagnostic::error(
+        format!("{} makes a malformed redaction: {}", template.name, what.join("; ")),
+        template.text.span,
+    )
+    .label("the document this template makes")
+    .also(dossier.id.span, "rendered for this dossier")
+    .hint("a template must keep a withheld passage whole: print it as it comes, do not cut or join it")
+}
+
+pub(super) fn meta_error(
+    template: &DocTemplate,
+    e: &front_matter::MetaError,
+    dossier: &Dossier,
+) -> Diagnostic {
+    Diagnostic::error(format!("the document {} {e}", template.name), dossier.id.span)
+        .label("for this dossier")
+        .also(template.text.span, "made by this template")
+        .hint("a document template's front matter sets title, author, dossier and date (or submitted); see the built-in templates")
+}
+
+/// A Tera error as diagnostics at the right line and column of the source.
+/// Most errors carry a span; reference checks made when a template is added
+/// (unknown filters, tests, functions) come as report text, one
+/// `error: …` / ` --> name:line:col` pair per problem, and are read from it.
+pub fn template_errors(e: &tera::Error, text: &Text, names: &[&str]) -> Vec<Diagnostic> {
+    use std::error::Error as _;
+    let mut found: Vec<(String, crate::source::Span)> = Vec::new();
+    // A block left open or closed twice is told at its tag, not where the
+    // text ends.
+    let blocks = lint::unbalanced(&text.value);
+    if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) && !blocks.is_empty() {
+        for (range, message) in blocks {
+            found.push((message, text.span_of(range.start, range.end)));
+        }
+        return found.into_iter().map(|(m, span)| template_diagnostic(m, span, names)).collect();
+    }
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let s = r.span();
+            let mut message = r.message().to_string();
+            let mut source = e.source();
+            while let Some(s) = source {
+                message.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            found.push((message, text.span_of_line_col(s.start_line, s.start_col, s.range.len())));
+        }
+        other => {
+            let report = other.to_string();
+            let mut lines = report.lines().peekable();
+            while let Some(line) = lines.next() {
+                let Some(message) = line.trim().strip_prefix("error: ") else { continue };
+                let place = lines.peek().and_then(|l| l.trim().strip_prefix("--> ")).and_then(|p| {
+                    let mut parts = p.rsplitn(3, ':');
+                    let col: usize = parts.next()?.parse().ok()?;
+                    let line: usize = parts.next()?.parse().ok()?;
+                    Some((line, col))
+                });
+                let span = place.map_or(text.span, |(l, c)| {
+                    let len = message.split('`').nth(1).map_or(1, str::len);
+                    text.span_of_line_col(l, c.saturating_sub(1), len)
+                });
+                found.push((message.to_string(), span));
+            }
+            if found.is_empty() {
+                found.push((report, text.span));
+            }
+        }
+    }
+    found.into_iter().map(|(m, span)| template_diagnostic(m, span, names)).collect()
+}
+
+/// Tera's own filters and functions a template may use, beside ours.
+pub(super) const TERA_BUILT_INS: &str = "default, length, first, last, nth, join, sort, unique, reverse, upper, lower, capitalize, trim, replace, split, round, int, str, get, keys, values, group_by, range";
+
+/// One template problem, with a hint that names what this template can use:
+/// the variables given to it (`names`), our filters and Tera's.
+pub(super) fn template_diagnostic(message: String, span: crate::source::Span, names: &[&str]) -> Diagnostic {
+    let variables = if names.is_empty() { "see README.md".to_string() } else { names.join(", ") };
+    let hint = format!(
+        "this template has the variables {variables}; filters: {} (README.md, \"What an answer template can use\"); Tera's: {TERA_BUILT_INS}",
+        filters::OURS.join(", ")
+    );
+    Diagnostic::error(format!("template: {message}"), span).label("template problem").hint(hint)
+}

@@ -1,0 +1,93 @@
+//! The answers grouped as the document shows them, and the footnotes
+//! numbered in the order they are first cited.
+
+use super::*;
+
+#[derive(Serialize)]
+pub(super) struct QuestionCtx {
+    pub(super) number: u32,
+    pub(super) text: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct ItemCtx {
+    pub(super) questions: Vec<QuestionCtx>,
+    /// `10` or `10 en 11`.
+    pub(super) label: String,
+    pub(super) answer: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct FootnoteCtx {
+    pub(super) number: usize,
+    pub(super) text: String,
+    pub(super) url: Option<String>,
+}
+
+/// The answers grouped as the document shows them (questions answered
+/// together under one answer) and the footnotes numbered in order of first use.
+pub(super) fn answer_items(
+    dossier: &Dossier,
+    answers: &BTreeMap<u32, String>,
+    view: &View,
+    keep: Option<&[u32]>,
+    diags: &mut Diagnostics,
+) -> (Vec<ItemCtx>, Vec<FootnoteCtx>) {
+    let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for q in &dossier.questions {
+        let owner = match &q.answer {
+            Answer::Template(_) | Answer::Missing => q.number.value,
+            Answer::With(w) => w.value,
+        };
+        groups.entry(owner).or_default().push(q.number.value);
+    }
+    let mut ordered: Vec<(u32, Vec<u32>)> = groups.into_iter().collect();
+    ordered.sort_by_key(|(_, qs)| qs.iter().min().copied());
+    let known = |id: &str| dossier.footnotes.iter().any(|f| f.id.value == id);
+    let mut notes = Footnotes::default();
+    let mut unknown = Vec::new();
+    let mut items = Vec::new();
+    for (owner, mut numbers) in ordered {
+        numbers.sort_unstable();
+        if keep.is_some_and(|k| !numbers.first().is_some_and(|n| k.contains(n))) {
+            continue;
+        }
+        let questions = numbers
+            .iter()
+            .filter_map(|n| dossier.questions.iter().find(|q| q.number.value == *n))
+            .map(|q| {
+                let (text, u) = notes.number(tidy(&view.source(&q.text.value)).trim_end(), known);
+                unknown.extend(u);
+                QuestionCtx { number: q.number.value, text }
+            })
+            .collect();
+        let (answer, u) = notes.number(answers.get(&owner).map_or("", String::as_str), known);
+        unknown.extend(u);
+        let label = dutch::opsomming(&numbers.iter().map(u32::to_string).collect::<Vec<_>>());
+        items.push(ItemCtx { questions, label, answer });
+    }
+    let written_in_dossier = |id: &str| {
+        let needle = format!("[^{id}]");
+        dossier.questions.iter().any(|q| {
+            q.text.value.contains(&needle)
+                || matches!(&q.answer, Answer::Template(t) if t.value.contains(&needle))
+        })
+    };
+    for id in unknown.into_iter().filter(|id| !written_in_dossier(id)) {
+        diags.push(
+            Diagnostic::error(format!("footnote `[^{id}]` is not defined"), dossier.id.span)
+                .label("used in a rendered answer of this dossier")
+                .hint(format!("define it under `footnotes:` as `{id}: {{ text: … }}`")),
+        );
+    }
+    let footnotes = notes
+        .order()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let f = dossier.footnotes.iter().find(|f| &f.id.value == id)?;
+            Some(FootnoteCtx { number: i + 1, text: inline(&view.source(&f.text.value)), url: f.url.clone() })
+        })
+        .collect();
+    (items, footnotes)
+}
