@@ -24,6 +24,10 @@ use std::time::Instant;
 pub struct Planned {
     /// Its output folder.
     pub root: Root,
+    /// Its dossier.
+    pub dossier: String,
+    /// Its path below the dossier's folder (`antwoord.pdf`, `nader/antwoord.pdf`).
+    pub below: PathBuf,
     /// Its path below that folder (`2022Z21205/antwoord.pdf`).
     pub path: PathBuf,
     /// What the build does to it; none for a check, which compares nothing.
@@ -257,8 +261,7 @@ pub fn plan(settings: &Settings) -> Outcome {
             }
             bar.inc(1);
             let made = made?;
-            let in_hashed =
-                job.path.components().next().is_some_and(|c| hashed.iter().any(|h| c.as_os_str() == *h));
+            let in_hashed = hashed.contains(&job.dossier);
             let hash =
                 (job.root == Root::Public && in_hashed).then(|| crate::digest::sha256_hex(&made.bytes));
             let staged = match checking {
@@ -272,6 +275,8 @@ pub fn plan(settings: &Settings) -> Outcome {
             };
             let planned = Planned {
                 root: job.root,
+                dossier: job.dossier.to_string(),
+                below: job.below.clone(),
                 path: job.path.clone(),
                 change: staged.as_ref().map(|s| s.change),
                 pages: made.pages,
@@ -401,11 +406,10 @@ fn files_of(done: &[Done], dossier: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = done
         .iter()
         .map(|d| &d.planned)
-        .filter(|d| d.root == Root::Public)
+        .filter(|d| d.root == Root::Public && d.dossier == dossier)
         .filter_map(|d| {
-            let below = d.path.strip_prefix(dossier).ok()?;
             let name =
-                below.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                d.below.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
             Some((name, d.hash.clone()?))
         })
         .collect();

@@ -206,6 +206,11 @@ pub enum Root {
 /// made from.
 pub struct Job<'a> {
     pub root: Root,
+    /// The dossier it belongs to.
+    pub dossier: &'a str,
+    /// Its path below the dossier's folder (`antwoord.pdf`, `nader/antwoord.pdf`).
+    pub below: PathBuf,
+    /// Its path below the output folder: the dossier's folder, then `below`.
     pub path: PathBuf,
     pub what: What<'a>,
 }
@@ -230,17 +235,24 @@ pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
         let mut sets = Vec::new();
         // A sent dossier's files are kept as they were sent (`--nader`).
         if !d.keep_sent {
-            sets.push((Root::Public, dir.clone(), &d.public));
+            sets.push((Root::Public, PathBuf::new(), &d.public));
         }
-        sets.push((Root::Public, dir.join(FOLLOW_UP), &d.follow_up));
+        sets.push((Root::Public, PathBuf::from(FOLLOW_UP), &d.follow_up));
         if settings.internal() {
-            sets.push((Root::Internal, dir.clone(), &d.internal));
+            sets.push((Root::Internal, PathBuf::new(), &d.internal));
         }
-        for (root, dir, docs) in sets {
+        for (root, sub, docs) in sets {
             for doc in docs {
                 for &format in settings.formats() {
-                    let path = dir.join(format!("{}.{}", doc.name, format.extension()));
-                    out.push(Job { root, path, what: What::Document(format, doc) });
+                    let below = sub.join(format!("{}.{}", doc.name, format.extension()));
+                    let path = dir.join(&below);
+                    out.push(Job {
+                        root,
+                        dossier: &d.dossier,
+                        below,
+                        path,
+                        what: What::Document(format, doc),
+                    });
                 }
             }
         }
@@ -251,8 +263,15 @@ pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
                 if sheet == Sheet::DiWoo && inventory.publisher.is_none() {
                     continue;
                 }
-                let path = PathBuf::from(&d.dossier).join(sheet.file_name());
-                out.push(Job { root: Root::Public, path, what: What::Inventory(sheet, inventory) });
+                let below = PathBuf::from(sheet.file_name());
+                let path = dir.join(&below);
+                out.push(Job {
+                    root: Root::Public,
+                    dossier: &d.dossier,
+                    below,
+                    path,
+                    what: What::Inventory(sheet, inventory),
+                });
             }
         }
     }
@@ -377,6 +396,8 @@ mod tests {
         let (small, large) = (doc(5), doc(LARGE));
         let job = |name: &str, format: Format, doc| Job {
             root: Root::Public,
+            dossier: "D",
+            below: name.into(),
             path: name.into(),
             what: What::Document(format, doc),
         };
