@@ -9,10 +9,11 @@
 //! only report it. The commands print; nothing here does, except progress
 //! (on a terminal) and timings when asked for.
 
+use crate::backend::Format;
 use crate::backend::inventory::Sheet;
 use crate::diag::{Diagnostic, Diagnostics, Stage};
 use crate::output::{self, Change, Commit, Folder, OutputError, Staged};
-use crate::pipeline::{self, FOLLOW_UP, Prepared, Root, for_each_job, jobs, make};
+use crate::pipeline::{self, FOLLOW_UP, Prepared, Root, for_each_job, jobs_also, make};
 use crate::settings::{Mode, Settings};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
@@ -205,7 +206,15 @@ struct Done {
 
 /// Runs the build `settings` describe, up to a plan.
 pub fn plan(settings: &Settings) -> Outcome {
-    let mut prepared = pipeline::prepare(settings);
+    let checking = *settings.mode() == Mode::Check;
+    // A narrowed build makes again the public files the last one made that
+    // it was not asked for: each stays if it is still right, and is
+    // rewritten if not (never a stale public file).
+    let widen = |project: &crate::model::Project| match checking {
+        true => pipeline::Also::default(),
+        false => pipeline::Also::of(&output::previous_files(settings.out()), settings, project),
+    };
+    let (mut prepared, also) = pipeline::prepare_also(settings, &widen);
     if !prepared.unknown_dossiers.is_empty() {
         let known = prepared.project.dossiers.iter().map(|d| d.id.value.clone()).collect();
         let unknown = std::mem::take(&mut prepared.unknown_dossiers);
@@ -217,7 +226,6 @@ pub fn plan(settings: &Settings) -> Outcome {
     if let Some(id) = sending {
         crate::sent::refuse_resend(&prepared.project, id, &mut diags);
     }
-    let checking = *settings.mode() == Mode::Check;
     if checking {
         // What `send` would refuse, said while there is time to finish it.
         for d in prepared.project.dossiers.iter().filter(|d| d.sent.is_none()) {
@@ -249,7 +257,7 @@ pub fn plan(settings: &Settings) -> Outcome {
     let mut done: Vec<Done> = Vec::new();
     if folders.is_some() || (checking && !diags.has_errors()) {
         let t = Instant::now();
-        let jobs = jobs(&prepared.drafts, settings);
+        let jobs = jobs_also(&prepared.drafts, settings, &also);
         let bar = progress(if checking { 0 } else { jobs.len() }, settings.quiet() || checking);
         // Each file is made, compared and staged (in parallel, see
         // `for_each_job`); its bytes are dropped as soon as they are staged.
@@ -383,9 +391,12 @@ fn no_longer_made(
                 None => false,
             };
             let format = p.extension().is_some_and(|e| settings.formats().iter().any(|f| f.extension() == e));
+            let any_format = p.extension().is_some_and(|e| Format::EVERY.iter().any(|f| f.extension() == e));
             let sheet = p.file_name().is_some_and(|n| Sheet::ALL.iter().any(|s| n == s.file_name()))
                 && p.components().count() == 2;
-            legacy_internal || (in_scope && (format || sheet))
+            // A dossier no longer in the data: its files go, whatever was asked.
+            let gone = dossier.as_ref().is_some_and(|d| !known.contains(&d.as_str()));
+            legacy_internal || (gone && (any_format || sheet)) || (in_scope && (format || sheet))
         })
         .cloned()
         .collect()

@@ -252,6 +252,12 @@ impl Folder {
 }
 
 /// What the last build made in `root`: its manifest, or a guess.
+/// The files the last build made in `root`, as its manifest lists them
+/// (or as an older version's names suggest), read without locking.
+pub fn previous_files(root: &Path) -> Vec<PathBuf> {
+    previous(root).0
+}
+
 fn previous(root: &Path) -> (Vec<PathBuf>, bool) {
     match fs::read_to_string(root.join(MANIFEST)) {
         Ok(text) => (text.lines().filter(|l| !l.is_empty()).map(PathBuf::from).collect(), true),

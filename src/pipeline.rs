@@ -55,6 +55,56 @@ pub fn timing(settings: &Settings, stage: &str, since: Instant) {
 /// Loads and validates the data, checks the dossiers asked for, and renders
 /// the documents of each, in parallel, kept in their order.
 pub fn prepare(settings: &Settings) -> Prepared {
+    prepare_also(settings, &|_| Also::default()).0
+}
+
+/// What a narrowed build (`--dossier`, `--format`) makes besides what it
+/// was asked for: the public files the last build made that the current
+/// data may render differently, by dossier, in these formats. Made again,
+/// each is rewritten if it differs and left if not, so a narrowed build
+/// never leaves a stale public file (a name marked withheld since, still
+/// showing in an older PDF).
+#[derive(Clone, Debug, Default)]
+pub struct Also {
+    pub formats: std::collections::BTreeMap<String, Vec<Format>>,
+}
+
+impl Also {
+    /// The public files `previous` (the last build's manifest) lists that
+    /// a build of `settings` would not make, of the dossiers in `project`
+    /// that are not sent (a sent dossier's files are what was sent).
+    pub fn of(previous: &[PathBuf], settings: &Settings, project: &Project) -> Also {
+        let mut formats: std::collections::BTreeMap<String, Vec<Format>> = Default::default();
+        for path in previous {
+            let parts: Vec<_> =
+                path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let [dossier, file] = parts.as_slice() else { continue };
+            let Some(d) = project.dossiers.iter().find(|d| &d.id.value == dossier) else { continue };
+            if d.sent.is_some() {
+                continue;
+            }
+            let ext = file.rsplit('.').next().unwrap_or_default();
+            let Some(format) = Format::EVERY.into_iter().find(|f| f.extension() == ext) else { continue };
+            if settings.includes(dossier) && settings.formats().contains(&format) {
+                continue;
+            }
+            let list = formats.entry(dossier.clone()).or_default();
+            if !list.contains(&format) {
+                list.push(format);
+                list.sort();
+            }
+        }
+        Also { formats }
+    }
+
+    fn includes(&self, dossier: &str) -> bool {
+        self.formats.contains_key(dossier)
+    }
+}
+
+/// [`prepare`], rendering the dossiers of `also` (decided from the loaded
+/// project) too; with what was decided.
+pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Prepared, Also) {
     let t = Instant::now();
     let loaded = load::load(settings.data());
     timing(settings, "load and validate", t);
@@ -76,9 +126,15 @@ pub fn prepare(settings: &Settings) -> Prepared {
         .cloned()
         .collect();
     if !p.unknown_dossiers.is_empty() {
-        return p;
+        return (p, Also::default());
     }
-    let asked: Vec<_> = p.project.dossiers.iter().filter(|d| settings.includes(&d.id.value)).collect();
+    let also = also(&p.project);
+    let asked: Vec<_> = p
+        .project
+        .dossiers
+        .iter()
+        .filter(|d| settings.includes(&d.id.value) || also.includes(&d.id.value))
+        .collect();
     // What failed to load is left out of the later stages: its answers
     // would only repeat the mistake (a question without its answer, a
     // report missing from every count).
@@ -129,7 +185,7 @@ pub fn prepare(settings: &Settings) -> Prepared {
     check_public(&p.drafts, &p.withheld, &p.sources, &mut p.diagnostics);
     p.diagnostics.stage_from(before_render, crate::diag::Stage::Templates);
     timing(settings, "public documents searched for withheld passages", t);
-    p
+    (p, also)
 }
 
 /// A public document may hold no passage withheld anywhere in the sources.
@@ -229,6 +285,11 @@ pub const FOLLOW_UP: &str = "nader";
 /// Every file a build makes, in a fixed order: per dossier, the public
 /// documents, then (when asked) the internal ones, in their own folder.
 pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
+    jobs_also(drafts, settings, &Also::default())
+}
+
+/// [`jobs`], with the public files of `also` too.
+pub fn jobs_also<'a>(drafts: &'a [Drafts], settings: &Settings, also: &Also) -> Vec<Job<'a>> {
     let mut out = Vec::new();
     for d in drafts {
         let dir = PathBuf::from(&d.dossier);
@@ -238,12 +299,18 @@ pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
             sets.push((Root::Public, PathBuf::new(), &d.public));
         }
         sets.push((Root::Public, PathBuf::from(FOLLOW_UP), &d.follow_up));
-        if settings.internal() {
+        let asked = settings.includes(&d.dossier);
+        if settings.internal() && asked {
             sets.push((Root::Internal, PathBuf::new(), &d.internal));
         }
+        let extra = also.formats.get(&d.dossier).map_or(&[][..], Vec::as_slice);
+        let mut formats: Vec<Format> = if asked { settings.formats().to_vec() } else { Vec::new() };
+        formats.extend(extra.iter().copied().filter(|f| !formats.contains(f)).collect::<Vec<_>>());
+        formats.sort();
         for (root, sub, docs) in sets {
             for doc in docs {
-                for &format in settings.formats() {
+                let formats = if root == Root::Internal { settings.formats() } else { &formats };
+                for &format in formats {
                     let below = sub.join(format!("{}.{}", doc.name, format.extension()));
                     let path = dir.join(&below);
                     out.push(Job {

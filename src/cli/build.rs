@@ -123,7 +123,7 @@ pub fn execute(settings: &Settings) -> Result<ExitCode, Failed> {
         "{} {dossiers} dossier(s), {documents} document(s){} in {:.2} s: {new} new, {changed} changed, {unchanged} unchanged, {removed} removed{}",
         if settings.dry_run() { "dry run:" } else { "built" },
         // Pages only where there are pages to count (a PDF).
-        if settings.formats().contains(&crate::backend::Format::Pdf) {
+        if settings.formats().contains(&crate::backend::Format::Pdf) || pages > 0 {
             format!(", {pages} page(s)")
         } else {
             String::new()

@@ -82,10 +82,16 @@ fn quiet_prints_only_the_summary_line() {
     assert!(lines[0].contains(", 14 page(s) in "), "{}", lines[0]);
     // Without a PDF there are no pages to count; the change report is the
     // standard output, problems and the summary the standard error.
-    let r = s.run(&["build", "--format", "md"]);
+    let fresh = Scratch::bundled();
+    let r = fresh.run(&["build", "--format", "md"]);
     assert!(!r.stderr.contains("page(s)"), "{}", r.stderr);
     assert!(r.stderr.starts_with("built 1 dossier(s), 6 document(s) in "), "{}", r.stderr);
     assert!(r.stdout.lines().all(|l| l.starts_with("  ")), "{}", r.stdout);
+    // After a full build, the files it made are made again too (none may go
+    // stale), and found unchanged.
+    let r = s.run(&["build", "--format", "md"]);
+    assert!(r.stderr.starts_with("built 1 dossier(s), 12 document(s), 14 page(s) in "), "{}", r.stderr);
+    assert!(r.stderr.contains("12 unchanged"), "{}", r.stderr);
 }
 
 #[test]

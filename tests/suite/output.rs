@@ -231,3 +231,58 @@ fn a_template_with_a_byte_order_mark_or_old_mac_line_ends_is_read_as_written() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(s.read("output/T1/antwoord.md").ends_with("\n\nEigen tekst.\n"));
 }
+
+/// A name marked withheld after a full build: a build of one format, or of
+/// one dossier, makes the other files again too (or they would still show
+/// the name), and says so; nothing public holds the name afterwards.
+#[test]
+fn a_narrowed_build_leaves_no_stale_public_file() {
+    use crate::common::{NAME, leaks, readable_bytes, snapshot_tree};
+    for narrowed in [&["--format", "md"][..], &["--dossier", "T2", "--format", "md"][..]] {
+        let s = Scratch::bundled();
+        // A second dossier, so that `--dossier T2` leaves the bundled one out.
+        let bundled = s.read("data/dossiers/2022Z21205/dossier.yaml");
+        s.write("data/dossiers/T2/dossier.yaml", &bundled.replacen("id: 2022Z21205", "id: T2", 1));
+        s.edit(
+            "data/records/reports.yaml",
+            "      kijken.\n",
+            &format!("      kijken. Gemeld door {NAME}.\n"),
+        );
+        let full =
+            s.run(&["build", "--format", "md", "--format", "pdf", "--format", "html", "--format", "docx"]);
+        assert_eq!(full.code, 0, "{}", full.stderr);
+        let shows = |path: &Path| {
+            // A PDF's text is read as a reader reads it (its glyphs are not text).
+            let text = match path.extension().is_some_and(|e| e == "pdf") {
+                true => crate::common::tool("pdftotext", &[crate::common::p(path), "-"]).unwrap_or_default(),
+                false => String::new(),
+            };
+            let mut found = leaks(&readable_bytes(path));
+            found.extend(leaks(text.split_whitespace().collect::<Vec<_>>().join(" ").as_bytes()));
+            found
+        };
+        for f in ["antwoord.md", "antwoord.html", "antwoord.docx"] {
+            assert!(
+                !shows(&s.file(&format!("output/2022Z21205/{f}"))).is_empty(),
+                "{f}: the name is there before it is marked"
+            );
+        }
+        s.edit("data/records/reports.yaml", &format!("door {NAME}."), &format!("door [[5.1.2e: {NAME}]]."));
+        let r = s.run(&["build"].iter().copied().chain(narrowed.iter().copied()).collect::<Vec<_>>());
+        assert_eq!(r.code, 0, "{narrowed:?}: {}", r.stderr);
+        for (path, _) in snapshot_tree(&s.out()) {
+            let found = shows(&path);
+            assert!(found.is_empty(), "{narrowed:?}: {} still shows {found:?}", path.display());
+        }
+        assert!(
+            r.stdout.contains("changed      output/2022Z21205/antwoord.pdf"),
+            "{narrowed:?}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("changed      output/2022Z21205/antwoord.docx"),
+            "{narrowed:?}: {}",
+            r.stdout
+        );
+    }
+}
