@@ -275,7 +275,16 @@ pub fn plan(settings: &Settings) -> Outcome {
             let staged = match checking {
                 true => None,
                 false => {
-                    let path = root_of(settings, job.root).join(&job.path);
+                    let root = root_of(settings, job.root);
+                    let path = root.join(&job.path);
+                    // A link is told once, not once per file below it.
+                    output::no_link_below(root, &path).map_err(|e| {
+                        Box::new(
+                            Diagnostic::general(e.to_string(), None).hint(
+                                "the tool owns its output folders: it writes real folders and files there",
+                            ),
+                        )
+                    })?;
                     Some(output::stage(&path, &made.bytes, settings.dry_run()).map_err(|e| {
                         Box::new(Diagnostic::general(format!("cannot write {}: {e}", path.display()), None))
                     })?)
@@ -294,13 +303,18 @@ pub fn plan(settings: &Settings) -> Outcome {
         });
         bar.finish_and_clear();
         let before = diags.len();
+        let mut told: Vec<String> = Vec::new();
         for r in results {
             match r {
                 Ok(mut d) => {
                     std::mem::take(&mut d.warnings).into_iter().for_each(|w| diags.push(w));
                     done.push(d);
                 }
-                Err(e) => diags.push(*e),
+                Err(e) if told.contains(&e.message) => {}
+                Err(e) => {
+                    told.push(e.message.clone());
+                    diags.push(*e)
+                }
             }
         }
         diags.stage_from(before, Stage::Output);

@@ -77,6 +77,29 @@ fn at(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     move |error| OutputError { path: path.to_path_buf(), error }
 }
 
+/// Refuses a path below `root` that passes through a symbolic link, or is
+/// one: the tool never follows a link inside its output folders (a link
+/// from the internal folder to the public one would publish the internal
+/// documents). The error names the link.
+pub fn no_link_below(root: &Path, path: &Path) -> io::Result<()> {
+    let Ok(below) = path.strip_prefix(root) else { return Ok(()) };
+    let mut at = root.to_path_buf();
+    for part in below.components() {
+        at.push(part);
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(io::Error::other(format!(
+                    "{} is a symbolic link; links inside an output folder are never followed (remove it, and the build makes the folder itself)",
+                    at.display()
+                )));
+            }
+            Ok(_) => {}
+            Err(_) => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
 /// Compares `bytes` with what `path` holds and, unless `dry_run` or nothing
 /// changed, stages them in a temporary file beside it. The folder is opened
 /// first ([`Folder::open`] removes leftover temporary files).

@@ -286,3 +286,20 @@ fn a_narrowed_build_leaves_no_stale_public_file() {
         );
     }
 }
+
+/// A dossier folder in the internal output that is a link to the public
+/// one would write the internal documents, names and all, into the public
+/// folder. The link is refused, once, and nothing is written.
+#[test]
+fn a_link_inside_an_output_folder_is_never_followed() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build", "--format", "md"]).code, 0);
+    let public = tree(&s.out());
+    std::fs::create_dir_all(s.file("output-intern")).unwrap();
+    std::os::unix::fs::symlink(s.out().join("2022Z21205"), s.file("output-intern/2022Z21205")).unwrap();
+    let r = s.run(&["build", "--format", "md", "--internal"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("is a symbolic link").count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("output-intern/2022Z21205 is a symbolic link"), "{}", r.stderr);
+    assert_eq!(tree(&s.out()), public, "the public folder is as it was");
+}
