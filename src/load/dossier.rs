@@ -53,8 +53,8 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
     let id = f.required(r, "id").and_then(|n| dossier_id(r, n));
     let title = f.required(r, "title").and_then(|n| r.string(n));
     let answer_title = f.get("answer_title").and_then(|n| r.string(n));
-    let submitted = f.required(r, "submitted").and_then(|n| r.date(n));
-    let answered = f.get("answered").and_then(|n| r.date(n));
+    let submitted = f.required(r, "submitted").and_then(|n| day(r, n, "submitted"));
+    let answered = f.get("answered").and_then(|n| day(r, n, "answered"));
     let nader = f.get("nader").and_then(|n| r.date(n)).map(|d| d.value);
     let submitter = f.required(r, "submitter").and_then(|n| person(r, n, "submitter"));
     let addressee = f.required(r, "addressee").and_then(|n| r.string(n));
@@ -186,6 +186,25 @@ fn delays(r: &mut Reader, delays: Option<&Node>, older: Option<&Node>) -> Vec<De
 /// Markdown template), and its Aanhangsel document id once published
 /// (`ah-tk-20222023-2207`: the parliamentary year and its number). Under
 /// `delays` the date and the reason are required.
+/// A date that drives a deadline (`submitted`, `answered`, a delay's
+/// `sent`): a coarser one (`2023-03`) is an error at it, since the three
+/// weeks count from the day.
+fn day(r: &mut Reader, node: &Node, field: &str) -> Option<At<crate::model::Date>> {
+    let d = r.date(node)?;
+    if matches!(d.value, crate::model::Date::Day(_)) {
+        return Some(d);
+    }
+    r.push(
+        Diagnostic::error(
+            format!("`{field}` needs the day, not only {}", d.value.dutch(crate::model::Precision::Day)),
+            d.span,
+        )
+        .label("a day is needed here")
+        .hint("write the day as YYYY-MM-DD, e.g. 2023-03-15: the Kamer's deadlines count from it"),
+    );
+    None
+}
+
 fn delay_notice(r: &mut Reader, node: &Node, own: bool) -> Option<DelayNotice> {
     let mut f = r.map(node, "delay notice", DELAY_FIELDS)?;
     let sent_node = match (f.get("sent"), f.get("date")) {
@@ -198,7 +217,7 @@ fn delay_notice(r: &mut Reader, node: &Node, own: bool) -> Option<DelayNotice> {
         }
         (s, d) => s.or(d),
     };
-    let sent = sent_node.and_then(|n| r.date(n)).map(|d| d.value);
+    let sent = sent_node.and_then(|n| day(r, n, "sent")).map(|d| d.value);
     let reason = f.get("reason").and_then(|n| r.text(n));
     let aanhangsel = f.get("aanhangsel").and_then(|n| Some((r.string(n)?, r.node_span(n))));
     let mut ok = true;

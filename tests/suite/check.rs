@@ -148,3 +148,20 @@ fn each_typo_gives_one_error_and_the_cause_first() {
         insta::assert_snapshot!(format!("one-message__{name}"), r.stderr);
     }
 }
+
+/// The dates the Kamer's deadlines count from need their day: a month is
+/// one error at it, naming the field, with the form to write.
+#[test]
+fn a_deadline_date_without_its_day_is_one_error_at_it() {
+    let s = crate::common::Scratch::minimal();
+    let file = "data/dossiers/T1/dossier.yaml";
+    let text = s.read(file);
+    let line = text.lines().find(|l| l.starts_with("submitted: ")).unwrap().to_string();
+    s.edit(file, &line, "submitted: 2023-03");
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("error:").count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("error: `submitted` needs the day, not only maart 2023"), "{}", r.stderr);
+    assert!(r.stderr.contains("dossiers/T1/dossier.yaml:"), "{}", r.stderr);
+    assert!(r.stderr.contains("YYYY-MM-DD"), "{}", r.stderr);
+}
