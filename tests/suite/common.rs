@@ -243,11 +243,11 @@ pub fn docx_parts(path: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Every byte of a file, plus the inflated content of every PDF stream and
-/// every unpacked part of a Word package.
+/// every unpacked part of a Word package or a spreadsheet.
 pub fn readable_bytes(path: &Path) -> Vec<u8> {
     let bytes = std::fs::read(path).unwrap();
     let mut all = bytes.clone();
-    if path.extension().is_some_and(|e| e == "docx") {
+    if path.extension().is_some_and(|e| e == "docx" || e == "xlsx") {
         for (name, part) in docx_parts(path) {
             all.extend_from_slice(name.as_bytes());
             all.extend_from_slice(&part);
@@ -269,6 +269,20 @@ pub fn readable_bytes(path: &Path) -> Vec<u8> {
 
 pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Whether `bytes` hold the token `name` (any case, or as UTF-16BE, as a
+/// PDF writes text strings).
+pub fn leaks_of(bytes: &[u8], name: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    if String::from_utf8_lossy(bytes).to_lowercase().contains(&name.to_lowercase()) {
+        found.push(name.to_string());
+    }
+    let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    if find(bytes, &utf16).is_some() {
+        found.push(format!("{name} (UTF-16)"));
+    }
+    found
 }
 
 pub fn leaks(bytes: &[u8]) -> Vec<String> {

@@ -10,6 +10,7 @@ mod check;
 mod common;
 mod document;
 pub mod fidelity;
+mod generated;
 mod html;
 mod letter;
 mod life;

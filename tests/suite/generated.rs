@@ -1,0 +1,150 @@
+//! Generated inputs nobody wrote by hand (proptest): a dossier title of any
+//! Unicode, and a letter whose text is generated Markdown (nesting, lists,
+//! tables, quotes, links, emphasis, notes, near-miss markers) holding a
+//! withheld name. Over the whole pipeline, every format, public and
+//! internal: it never panics, it finishes, no public byte holds the
+//! withheld name (PDF streams inflated, Word and Excel parts unpacked), and
+//! the same input gives the same bytes twice. `PROPTEST_CASES=2000 cargo
+//! test --test suite generated` is the long run; failing cases are kept in
+//! `proptest-regressions/` and run first.
+
+use crate::common::{Scratch, leaks_of, readable_bytes};
+use beantwoord::pipeline::{Root, jobs, make, prepare};
+use beantwoord::settings::{Mode, Options, Settings};
+use proptest::prelude::*;
+
+/// Pieces of Markdown and of the marker grammar, joined at random.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        12 => "[a-zA-Z]{1,12}".prop_map(|w| format!("{w} ")),
+        4 => "\\PC{1,8}".prop_map(|w: String| w.replace(['\r', '\u{2028}', '\u{2029}', '\u{85}'], " ")),
+        1 => Just("\n\n".to_string()),
+        1 => Just("\n- ".to_string()),
+        1 => Just("\n1. ".to_string()),
+        1 => Just("\n> ".to_string()),
+        1 => Just("\n  - ".to_string()),
+        1 => Just("**".to_string()),
+        1 => Just("_".to_string()),
+        1 => Just("`".to_string()),
+        1 => Just("\n\n| a | b |\n| --- | --- |\n| c | d |\n\n".to_string()),
+        1 => Just("[een link](https://example.org/x)".to_string()),
+        1 => Just("[gevaarlijk](javascript:alert(1))".to_string()),
+        1 => Just("<https://example.org/y>".to_string()),
+        1 => Just("\n\n# Kop\n\n".to_string()),
+        1 => Just("[[".to_string()),
+        1 => Just("]]".to_string()),
+        1 => Just("[[5.1.2e: iets]]".to_string()),
+        1 => Just("[5.1.2e]".to_string()),
+        1 => Just("{".to_string()),
+        1 => Just("\\".to_string()),
+        1 => Just("&amp; <b>".to_string()),
+        1 => Just("\u{00AD}".to_string()),
+        1 => Just("\u{200B}".to_string()),
+    ]
+}
+
+fn markdown() -> impl Strategy<Value = String> {
+    proptest::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
+}
+
+/// A withheld name: a token that occurs nowhere else.
+fn name() -> impl Strategy<Value = String> {
+    "[a-z]{6,10}".prop_map(|s| format!("Qz{s}"))
+}
+
+/// A title: any printable Unicode, some of it outside the fonts.
+fn title() -> impl Strategy<Value = String> {
+    "\\PC{1,80}".prop_map(|t: String| t.replace(['\u{2028}', '\u{2029}', '\u{85}'], " "))
+}
+
+/// The letter's text as a YAML block literal, indented under `text: |`.
+fn block(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.split('\n') {
+        out.push_str("          ");
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Every file of the bundled dossier with these inputs, made in memory:
+/// (public?, path, bytes), or the errors as text. Nothing is written.
+fn build(s: &Scratch) -> Result<Vec<(bool, String, Vec<u8>)>, String> {
+    let settings = Settings::new(Options {
+        mode: Mode::Build,
+        internal: true,
+        formats: beantwoord::backend::Format::EVERY.to_vec(),
+        ..Options::new(s.data())
+    })
+    .unwrap();
+    let prepared = prepare(&settings);
+    if prepared.diagnostics.has_errors() {
+        return Err(prepared.diagnostics.render(&prepared.sources, &prepared.withheld));
+    }
+    let mut out = Vec::new();
+    for job in jobs(&prepared.drafts, &settings) {
+        let made = make(&job).map_err(|d| d.message.clone())?;
+        out.push((job.root == Root::Public, job.path.display().to_string(), made.bytes));
+    }
+    Ok(out)
+}
+
+/// `PROPTEST_CASES` when set (the long run), else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(96), ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_title_and_letter_build_or_fail_clearly_never_leak_and_repeat(
+        title in title(),
+        text in markdown(),
+        name in name(),
+        at in 0usize..40,
+    ) {
+        let s = Scratch::bundled();
+        let dossier = "data/dossiers/2022Z21205/dossier.yaml";
+        let old = s.read(dossier).lines().find(|l| l.starts_with("title: ")).unwrap().to_string();
+        s.edit(dossier, &old, &format!("title: {}", serde_json::to_string(&title).unwrap()));
+        // The name withheld somewhere inside the generated letter.
+        let cut = (0..=at.min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+        let letter = format!("{} [[5.1.2e: {name}]] {}", &text[..cut], &text[cut..]);
+        let reports = s.read("data/records/reports.yaml");
+        let start = reports.find("        text: |\n          Geachte").unwrap() + "        text: |\n".len();
+        let end = start + reports[start..].find("\n      - ").unwrap() + 1;
+        // `|2`: the indentation is given, so a first line that starts with
+        // spaces (a nested list) is text, not deeper indentation.
+        let head = &reports[..start].replacen("        text: |\n          Geachte", "", 0);
+        let head = format!("{}|2\n", head.strip_suffix("|\n").unwrap());
+        s.write("data/records/reports.yaml", &format!("{head}{}{}", block(&letter), &reports[end..]));
+
+        let started = std::time::Instant::now();
+        let first = std::panic::catch_unwind(|| build(&s));
+        prop_assert!(first.is_ok(), "panicked");
+        prop_assert!(started.elapsed() < std::time::Duration::from_secs(120), "took {:?}", started.elapsed());
+        match first.unwrap() {
+            Err(errors) => {
+                // A clear error, and the name never in a message.
+                prop_assert!(errors.contains("error"), "{errors}");
+                prop_assert!(!errors.to_lowercase().contains(&name.to_lowercase()), "a message quotes the withheld name:\n{errors}");
+            }
+            Ok(files) => {
+                let dir = tempfile::tempdir().unwrap();
+                for (public, path, bytes) in &files {
+                    if !public {
+                        continue;
+                    }
+                    let file = dir.path().join(path.replace('/', "_"));
+                    std::fs::write(&file, bytes).unwrap();
+                    let found = leaks_of(&readable_bytes(&file), &name);
+                    prop_assert!(found.is_empty(), "{path} holds the withheld name");
+                }
+                let again = build(&s).expect("the same input builds again");
+                prop_assert!(again == files, "a second build gave other bytes");
+            }
+        }
+    }
+}
