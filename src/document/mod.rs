@@ -126,7 +126,12 @@ impl Meta {
         if let Some(r) = &self.recipient {
             rows.push(("Aan", r.clone()));
         }
-        rows.push(("Datum", self.date().dutch(crate::model::Precision::Day)));
+        // A draft carries no date that could be read as the day it was sent.
+        let date = match self.answered {
+            Some(d) => d.dutch(crate::model::Precision::Day),
+            None => DRAFT.to_string(),
+        };
+        rows.push(("Datum", date));
         rows.push(("Betreft", self.subject.clone().unwrap_or_else(|| self.title.clone())));
         if let Some(r) = &self.your_reference {
             rows.push(("Uw kenmerk", r.clone()));
@@ -151,6 +156,9 @@ impl Meta {
         self.answered.or(self.submitted).expect("Meta is built with a date")
     }
 }
+
+/// What a draft's letterhead says where the date goes.
+pub const DRAFT: &str = "concept, nog niet verzonden";
 
 /// A run of blocks; `new_page` when it must start on a page of its own (an
 /// annex). Sections that start a page can be laid out independently.

@@ -408,3 +408,26 @@ fn an_unfinished_dossier_is_never_sent_and_check_says_what_is_left() {
     assert_eq!(send.code, 0, "{}", send.stderr);
     assert!(s.file("data/dossiers/2022Z21205/dossier.lock").exists());
 }
+
+/// Before `answered` is set, nothing is dated as if it were sent: the
+/// letterhead's Datum says it is a draft, in every format that has one.
+#[test]
+fn a_draft_carries_no_sending_date() {
+    let s = Scratch::bundled();
+    let text = s.read(DOSSIER);
+    let answered = text.lines().find(|l| l.starts_with("answered: ")).unwrap().to_string();
+    s.edit(DOSSIER, &format!("{answered}\n"), "");
+    let r = s.run(&["build", "--format", "html", "--format", "pdf"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for doc in ["antwoord", "bijlagen", "aanbieding"] {
+        let html = s.read(&format!("output/2022Z21205/{doc}.html"));
+        assert!(html.contains("concept, nog niet verzonden"), "{doc}.html");
+        assert!(!html.contains("7 november 2022</dd>"), "{doc}.html dated the day the questions came in");
+        if let Some(pdf) = crate::common::tool(
+            "pdftotext",
+            &[crate::common::p(&s.file(&format!("output/2022Z21205/{doc}.pdf"))), "-"],
+        ) {
+            assert!(pdf.contains("concept, nog niet verzonden"), "{doc}.pdf");
+        }
+    }
+}
