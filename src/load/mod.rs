@@ -226,7 +226,10 @@ fn read_yaml(
     let parsed = yaml::parse(&text);
     let source = SourceFile::new(name, text);
     match parsed {
-        Ok(root) => (source, Some(root)),
+        Ok(root) => {
+            unwritable(&root, &source.text, file, diags);
+            (source, Some(root))
+        }
         Err(e) => {
             let budget = e.message.contains("limit") || e.message.contains("budget");
             let hint = if budget {
@@ -244,6 +247,46 @@ fn read_yaml(
             );
             (source, None)
         }
+    }
+}
+
+/// Whether XML 1.0 (and so Word, and the PDF's metadata) cannot hold `c`:
+/// a control character other than tab, line feed and carriage return, or
+/// U+FFFE/U+FFFF. A YAML escape (`"\u0001"`) can put one in any field.
+fn unwritable_char(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// One error for every key and value that holds a character no format can
+/// hold, at the field, so that no backend ever sees it.
+fn unwritable(node: &yaml::Node, source: &str, file: FileId, diags: &mut Diagnostics) {
+    let report = |value: &str, start: usize, end: usize, diags: &mut Diagnostics| {
+        let Some(c) = value.chars().find(|&c| unwritable_char(c)) else { return };
+        // The character itself when it stands in the file, else the field.
+        let written = source.get(start..end).and_then(|t| t.find(c)).map(|i| start + i);
+        let span = match written {
+            Some(at) => Span::new(file, at, at + c.len_utf8()),
+            None => Span::new(file, start, end.max(start)),
+        };
+        diags.push(
+            Diagnostic::error(
+                format!("this field holds the character U+{:04X}, which no document can hold", c as u32),
+                span,
+            )
+            .label("a character no document can hold")
+            .hint("remove it (a `\\u` or `\\x` escape in quotes writes one); tab and line breaks are fine"),
+        );
+    };
+    match &node.kind {
+        yaml::Kind::Scalar(s) => report(s, node.start, node.end, diags),
+        yaml::Kind::Seq(items) => items.iter().for_each(|n| unwritable(n, source, file, diags)),
+        yaml::Kind::Map(entries) => {
+            for (k, v) in entries {
+                report(&k.name, k.start, k.end, diags);
+                unwritable(v, source, file, diags);
+            }
+        }
+        yaml::Kind::Null => {}
     }
 }
 

@@ -98,3 +98,24 @@ fn a_title_whose_font_subset_sums_to_cr_does_not_hang() {
         );
     }
 }
+
+/// A character XML 1.0 cannot hold (a control character, U+FFFE/U+FFFF),
+/// written with a YAML escape, is an error at its field: no corrupt Word
+/// file, nothing written.
+#[test]
+fn a_control_character_in_a_field_is_an_error_at_the_field() {
+    let s = Scratch::minimal();
+    s.edit("data/records/reports.yaml", "    subject: Video\n", "    subject: \"Vi\\u0001deo\"\n");
+    s.edit("data/records/reports.yaml", "    summary: Een video.\n", "    summary: \"Een \\uFFFF video.\"\n");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("which no document can hold").count(), 2, "{}", r.stderr);
+    assert!(r.stderr.contains("U+0001") && r.stderr.contains("U+FFFF"), "{}", r.stderr);
+    assert!(r.stderr.contains("reports.yaml:5:14"), "{}", r.stderr);
+    assert!(r.stderr.contains("reports.yaml:6:14"), "{}", r.stderr);
+    assert!(!s.out().exists(), "nothing written");
+    // Tab and line breaks are fine.
+    let s = Scratch::minimal();
+    s.edit("data/records/reports.yaml", "    subject: Video\n", "    subject: \"Vi\\tdeo\"\n");
+    assert_eq!(s.run(&["check"]).code, 0);
+}
