@@ -119,3 +119,20 @@ fn a_control_character_in_a_field_is_an_error_at_the_field() {
     s.edit("data/records/reports.yaml", "    subject: Video\n", "    subject: \"Vi\\tdeo\"\n");
     assert_eq!(s.run(&["check"]).code, 0);
 }
+
+/// A megabyte of aliases to one long string is refused at once with the
+/// limit, not expanded for a minute into gigabytes.
+#[test]
+fn aliases_that_expand_past_the_limit_are_one_clear_error() {
+    let s = Scratch::minimal();
+    let mut yaml = s.read("data/dossiers/T1/dossier.yaml");
+    yaml.push_str(&format!("x-lang: &lang \"{}\"\n", "x".repeat(100_000)));
+    yaml.push_str(&format!("x-veel: [{}]\n", vec!["*lang"; 9_000].join(", ")));
+    s.write("data/dossiers/T1/dossier.yaml", &yaml);
+    let start = std::time::Instant::now();
+    let r = s.run_within(std::time::Duration::from_secs(60), &["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("passes the limit of 16 MiB"), "{}", r.stderr);
+    assert!(r.stderr.contains("dossier.yaml:"), "{}", r.stderr);
+    assert!(start.elapsed() < std::time::Duration::from_secs(20), "{:?}", start.elapsed());
+}
