@@ -136,3 +136,24 @@ fn aliases_that_expand_past_the_limit_are_one_clear_error() {
     assert!(r.stderr.contains("dossier.yaml:"), "{}", r.stderr);
     assert!(start.elapsed() < std::time::Duration::from_secs(20), "{:?}", start.elapsed());
 }
+
+/// Under `records/` and `dossiers/` only regular files are read: a link
+/// to a device, or a named pipe, is one error each, not read at all.
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_named_pipe_among_the_records_is_refused_unread() {
+    let s = Scratch::minimal();
+    std::os::unix::fs::symlink("/dev/zero", s.file("data/records/nul.yaml")).unwrap();
+    let fifo = s.file("data/records/pijp.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|st| st.success());
+    std::fs::remove_file(s.file("data/dossiers/T1/dossier.yaml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", s.file("data/dossiers/T1/dossier.yaml")).unwrap();
+    let r = s.run_within(std::time::Duration::from_secs(30), &["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("records/nul.yaml: is a device, not a regular file"), "{}", r.stderr);
+    assert!(r.stderr.contains("dossiers/T1/dossier.yaml: is a device, not a regular file"), "{}", r.stderr);
+    if made {
+        assert!(r.stderr.contains("records/pijp.yaml: is a named pipe, not a regular file"), "{}", r.stderr);
+    }
+    assert_eq!(r.stderr.matches("not a regular file").count(), if made { 3 } else { 2 }, "{}", r.stderr);
+}
