@@ -157,3 +157,25 @@ fn a_device_or_a_named_pipe_among_the_records_is_refused_unread() {
     }
     assert_eq!(r.stderr.matches("not a regular file").count(), if made { 3 } else { 2 }, "{}", r.stderr);
 }
+
+/// Markdown nested thousands deep in a record's text is an error at its
+/// line, not a stack overflow.
+#[test]
+fn markdown_nested_thousands_deep_is_an_error_at_its_line() {
+    let quotes = format!("{}x", "> ".repeat(5000));
+    let list: String = (0..300).map(|i| format!("{}- {i}\n", "  ".repeat(i))).collect();
+    for (deep, at) in [(quotes, "reports.yaml:14:11"), (list, "reports.yaml:79:11")] {
+        let s = Scratch::minimal();
+        let indented: String = deep.lines().map(|l| format!("          {l}\n")).collect();
+        s.edit(
+            "data/records/reports.yaml",
+            "          Beste [[5.1.2e: Jan Modaal]], een video.\n",
+            &format!("          Beste [[5.1.2e: Jan Modaal]], een video.\n{indented}"),
+        );
+        let r = s.run_within(std::time::Duration::from_secs(60), &["build"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stderr.contains("levels deep; the limit is 64"), "{}", r.stderr);
+        assert!(r.stderr.contains(at), "{at}: {}", r.stderr);
+        assert!(!s.out().exists(), "nothing written");
+    }
+}
