@@ -178,6 +178,8 @@ fn inline(spans: &[Span]) -> String {
     let mut out = String::new();
     for group in spans.chunk_by(|a, b| a.style.link == b.style.link) {
         match group[0].style.link.as_deref() {
+            // A link that may not leave the document (`javascript:`…) is its text.
+            Some(url) if !safe_url(url) => styled(group, &mut out),
             Some(url) if is_autolink(group, url) => {
                 out.push('<');
                 out.push_str(url);
@@ -194,6 +196,12 @@ fn inline(spans: &[Span]) -> String {
         }
     }
     out
+}
+
+/// The links every format makes ([`super::safe_url`]), and links within
+/// the document (`#…`).
+fn safe_url(url: &str) -> bool {
+    super::safe_url(url) || url.trim().starts_with('#')
 }
 
 fn is_autolink(group: &[Span], url: &str) -> bool {
@@ -231,7 +239,17 @@ fn styled(spans: &[Span], out: &mut String) {
                 let pad = if t.starts_with('`') || t.ends_with('`') { " " } else { "" };
                 out.push_str(&format!("{fence}{pad}{t}{pad}{fence}"));
             }
-            Inline::Html(t) => out.push_str(t),
+            // Raw HTML is shown as the text it is, as in the HTML
+            // backend: never a tag in the published Markdown. Line by line,
+            // so that no line of it begins a block.
+            Inline::Html(t) => {
+                for (i, part) in t.split('\n').enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    text(part, line_start || i > 0, out);
+                }
+            }
             Inline::SoftBreak => out.push('\n'),
             Inline::LineBreak => out.push_str("\\\n"),
             Inline::NoteRef(label) => out.push_str(&format!("[^{label}]")),
@@ -297,5 +315,26 @@ mod tests {
             .replace("[[5.1.2e: Jan]]", "[5.1.2e]")
             .replace("\\- geen lijst, 2021\\.", "\\- geen lijst, 2021.");
         assert_eq!(round_trip(md), expected);
+    }
+
+    #[test]
+    fn raw_html_and_script_links_are_text() {
+        let md = "---\ntitle: \"T\"\nlang: nl-NL\ndossier: \"D\"\nsubmitted: \"2022-11-07\"\nauthor: \"M\"\n---\n\nZie <b onclick=\"x()\">dit</b> en [klik](javascript:alert(1)) en <javascript:alert(2)> en [hier](https://x.nl).\n\n<script>alert(1)</script>\n<iframe src=\"https://evil\"></iframe>\n- geen lijst\n\n> <img src=x onerror=alert(1)>\n";
+        let out = round_trip(md);
+        let body = out.split("\n---\n").nth(1).unwrap();
+        let unescaped = body.replace("\\<", "");
+        for raw in ["<b", "</b>", "<script", "<iframe", "<img", "](javascript:", "<javascript:"] {
+            assert!(!unescaped.contains(raw), "{raw} in {body}");
+        }
+        assert!(body.contains("[hier](https://x.nl)"), "{body}");
+        // Read again, the Markdown holds no HTML and no script link at all.
+        let again = parse(&out, Audience::Public).unwrap();
+        let mut events = String::new();
+        for b in &again.blocks {
+            events.push_str(&format!("{b:?}"));
+        }
+        assert!(!events.contains("Html("), "{events}");
+        assert!(!events.contains("javascript:alert(1)\")"), "{events}");
+        assert!(events.contains("<script>alert(1)</script>"), "the tag is shown as text: {events}");
     }
 }

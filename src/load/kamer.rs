@@ -46,6 +46,13 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// The byte offset of the first entity declaration (`<!ENTITY`) after a
+/// document type declaration: the only place one is read.
+fn entity_declaration(text: &str) -> Option<usize> {
+    let doctype = text.find("<!DOCTYPE")?;
+    text[doctype..].find("<!ENTITY").map(|i| doctype + i)
+}
+
 /// Reads `text` (the file `file`); every problem becomes a diagnostic.
 pub fn read(text: &str, file: FileId) -> Result<QuestionSet, Vec<Diagnostic>> {
     if let Some(at) = too_deep(text) {
@@ -58,6 +65,16 @@ pub fn read(text: &str, file: FileId) -> Result<QuestionSet, Vec<Diagnostic>> {
             .hint("give the Kamer's XML file as downloaded: a question set nests a few levels"),
         ]);
     }
+    if let Some(at) = entity_declaration(text) {
+        return Err(vec![
+            Diagnostic::error("the file declares its own XML entities", Span::new(file, at, at + "<!ENTITY".len()))
+                .label("an entity declaration")
+                .hint("give the Kamer's XML file as downloaded: it declares no entities, and expanding them could take without bound"),
+        ]);
+    }
+    // A document type is allowed (the Kamer's files may name theirs), but
+    // one that declares entities is refused above: expanding them (a
+    // "billion laughs") takes time and memory without bound.
     let options = ParsingOptions { allow_dtd: true, nodes_limit: NODES_LIMIT };
     let doc = Document::parse_with_options(text, options).map_err(|e| {
         let pos = e.pos();

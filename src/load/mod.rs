@@ -178,7 +178,17 @@ fn read_yaml(
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/");
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    // Only a regular file is read (after following links): a device such as
+    // `/dev/zero` would never end, a named pipe would wait for ever. Asked
+    // before the file is opened, and again of what was opened.
+    let meta = std::fs::metadata(path);
+    if let Ok(m) = &meta
+        && !m.is_file()
+    {
+        diags.push(not_a_file(&name, m));
+        return (SourceFile::new(name, ""), None);
+    }
+    let size = meta.map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         diags.push(
             Diagnostic::general(
@@ -193,8 +203,12 @@ fn read_yaml(
         );
         return (SourceFile::new(name, ""), None);
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let bytes = match read_regular(path) {
+        Ok(Ok(b)) => b,
+        Ok(Err(m)) => {
+            diags.push(not_a_file(&name, &m));
+            return (SourceFile::new(name, ""), None);
+        }
         Err(e) => {
             diags.push(Diagnostic::general(format!("{name}: cannot be read: {e}"), None));
             return (SourceFile::new(name, ""), None);
@@ -226,7 +240,10 @@ fn read_yaml(
     let parsed = yaml::parse(&text);
     let source = SourceFile::new(name, text);
     match parsed {
-        Ok(root) => (source, Some(root)),
+        Ok(root) => {
+            unwritable(&root, &source.text, file, diags);
+            (source, Some(root))
+        }
         Err(e) => {
             let budget = e.message.contains("limit") || e.message.contains("budget");
             let hint = if budget {
@@ -244,6 +261,100 @@ fn read_yaml(
             );
             (source, None)
         }
+    }
+}
+
+/// The bytes of a regular file, never more than [`MAX_FILE_BYTES`] and one
+/// (a file that grew after its size was asked is cut there, not read
+/// without bound); or, when what was opened is not a regular file, its
+/// metadata, and nothing read. Opened without blocking, so that a named
+/// pipe put in its place does not hang.
+fn read_regular(path: &Path) -> std::io::Result<Result<Vec<u8>, std::fs::Metadata>> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let f = options.open(path)?;
+    let meta = f.metadata()?;
+    if !meta.is_file() {
+        return Ok(Err(meta));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
+    f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(Ok(bytes))
+}
+
+/// The error for a path under `records/` or `dossiers/` that is a device,
+/// a named pipe, a socket or a folder.
+fn not_a_file(name: &str, meta: &std::fs::Metadata) -> Diagnostic {
+    let kind = {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let t = meta.file_type();
+            if t.is_fifo() {
+                "a named pipe"
+            } else if t.is_socket() {
+                "a socket"
+            } else if t.is_block_device() || t.is_char_device() {
+                "a device"
+            } else if t.is_dir() {
+                "a folder"
+            } else {
+                "something other than a file"
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            if meta.is_dir() { "a folder" } else { "something other than a file" }
+        }
+    };
+    Diagnostic::general(format!("{name}: is {kind}, not a regular file; it was not read"), None).hint(
+        "records and dossiers are plain YAML files; replace it (or the link to it) with the file itself",
+    )
+}
+
+/// Whether XML 1.0 (and so Word, and the PDF's metadata) cannot hold `c`:
+/// a control character other than tab, line feed and carriage return, or
+/// U+FFFE/U+FFFF. A YAML escape (`"\u0001"`) can put one in any field.
+fn unwritable_char(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// One error for every key and value that holds a character no format can
+/// hold, at the field, so that no backend ever sees it.
+fn unwritable(node: &yaml::Node, source: &str, file: FileId, diags: &mut Diagnostics) {
+    let report = |value: &str, start: usize, end: usize, diags: &mut Diagnostics| {
+        let Some(c) = value.chars().find(|&c| unwritable_char(c)) else { return };
+        // The character itself when it stands in the file, else the field.
+        let written = source.get(start..end).and_then(|t| t.find(c)).map(|i| start + i);
+        let span = match written {
+            Some(at) => Span::new(file, at, at + c.len_utf8()),
+            None => Span::new(file, start, end.max(start)),
+        };
+        diags.push(
+            Diagnostic::error(
+                format!("this field holds the character U+{:04X}, which no document can hold", c as u32),
+                span,
+            )
+            .label("a character no document can hold")
+            .hint("remove it (a `\\u` or `\\x` escape in quotes writes one); tab and line breaks are fine"),
+        );
+    };
+    match &node.kind {
+        yaml::Kind::Scalar(s) => report(s, node.start, node.end, diags),
+        yaml::Kind::Seq(items) => items.iter().for_each(|n| unwritable(n, source, file, diags)),
+        yaml::Kind::Map(entries) => {
+            for (k, v) in entries {
+                report(&k.name, k.start, k.end, diags);
+                unwritable(v, source, file, diags);
+            }
+        }
+        yaml::Kind::Null => {}
     }
 }
 
@@ -280,7 +391,9 @@ fn dossier_files(dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
     let mut without = Vec::new();
     for e in entries.flatten().filter(|e| e.path().is_dir()) {
         let file = e.path().join("dossier.yaml");
-        if file.is_file() {
+        // Anything by that name is read (or refused, when it is not a
+        // regular file) rather than taken for a folder without one.
+        if file.exists() {
             files.push(file);
         } else {
             without.push(e.file_name().to_string_lossy().into_owned());

@@ -136,6 +136,16 @@ impl<'a> Reader<'a> {
         let line_offsets = self.line_offsets(node, &value);
         let text = Text { value, span: self.span(node.start, node.end), line_offsets };
         self.markers(&text);
+        if let Some((start, end, depth)) = too_nested(&text.value) {
+            let d = Diagnostic::error(
+                format!("this text nests quotes and lists {depth} levels deep; the limit is {MAX_NESTING}"),
+                text.span_of(start, end),
+            )
+            .label("nested too deep from here")
+            .hint("an answer needs a few levels of quotes (`>`) and lists at most; write it flatter");
+            self.push(d);
+            return None;
+        }
         Some(text)
     }
 
@@ -408,5 +418,74 @@ mod tests {
     fn slug_makes_ids() {
         assert_eq!(slug("Twee Vakjes!"), "twee-vakjes");
         assert_eq!(slug("***"), "id");
+    }
+}
+
+/// Markdown in a text may nest quotes and lists this deep (a real answer
+/// needs a few levels); deeper would exhaust the stack of what reads and
+/// writes the document.
+pub const MAX_NESTING: usize = 64;
+
+/// The first line of `text` whose Markdown nests deeper than
+/// [`MAX_NESTING`]: its byte range of the nesting prefix, and the depth.
+/// Counted per line, without parsing and so without recursion: each `>` and
+/// list marker (`-`, `*`, `+`, `1.`, `1)`) before the line's text is a
+/// level, and so is each two columns of indentation (a list nested by
+/// indenting its items).
+fn too_nested(text: &str) -> Option<(usize, usize, usize)> {
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let b = line.as_bytes();
+        let (mut i, mut containers, mut columns) = (0, 0usize, 0usize);
+        while i < b.len() {
+            match b[i] {
+                b' ' => columns += 1,
+                b'\t' => columns += 4,
+                b'>' => containers += 1,
+                b'-' | b'*' | b'+' if matches!(b.get(i + 1), None | Some(b' ' | b'\t')) => containers += 1,
+                b'0'..=b'9' => {
+                    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                    let after = b.get(i + digits);
+                    if digits <= 9
+                        && matches!(after, Some(b'.' | b')'))
+                        && matches!(b.get(i + digits + 1), None | Some(b' ' | b'\t'))
+                    {
+                        containers += 1;
+                        i += digits;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+            i += 1;
+        }
+        let depth = containers.max(columns / 2);
+        if depth > MAX_NESTING {
+            return Some((line_start, line_start + i.min(line.len()), depth));
+        }
+        line_start += line.len() + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod nesting_tests {
+    use super::too_nested;
+
+    #[test]
+    fn deep_quotes_and_lists_are_found_at_their_line() {
+        assert_eq!(too_nested("Ja.\n\n> Citaat\n> > binnen\n\n- een\n  - twee\n    1. drie\n"), None);
+        assert_eq!(too_nested("    code\n\t\tmeer code\n-1 graad, 2.5 keer, *nadruk*"), None);
+        let quotes = format!("Eerst.\n{}x\n", ">".repeat(5000));
+        assert_eq!(too_nested(&quotes), Some((7, 5007, 5000)));
+        let list: String = (0..3000).map(|i| format!("{}- {i}\n", "  ".repeat(i))).collect();
+        let (start, _, depth) = too_nested(&list).unwrap();
+        assert_eq!(depth, 65);
+        assert_eq!(&list[start..start + 130], &" ".repeat(130));
+        let items = format!("{}x", "- ".repeat(5000));
+        assert_eq!(too_nested(&items).map(|t| t.2), Some(5000));
+        let numbered = format!("{}x", "1. ".repeat(100));
+        assert_eq!(too_nested(&numbered).map(|t| t.2), Some(100));
     }
 }

@@ -55,7 +55,33 @@ const MAX_DEPTH: usize = 64;
 /// Alias expansion is capped so that a small file cannot become a huge tree.
 const MAX_REPLAYED_EVENTS: usize = 100_000;
 
+/// The most bytes of text the values and keys of one file may hold with
+/// every alias written out: the event budgets count an alias once however
+/// long the value it repeats, so a small file of aliases to one long
+/// string would otherwise become gigabytes.
+pub const MAX_EXPANDED_BYTES: usize = 16 << 20;
+
+thread_local! {
+    /// Bytes of text the file being parsed on this thread may still add.
+    static TEXT_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_EXPANDED_BYTES) };
+}
+
+/// Charges `len` bytes of text to the file being parsed.
+fn charge<E: serde::de::Error>(len: usize) -> Result<(), E> {
+    let left = TEXT_LEFT.get();
+    if len > left {
+        TEXT_LEFT.set(0);
+        return Err(E::custom(format!(
+            "with its aliases written out, the text of this file passes the limit of {} MiB",
+            MAX_EXPANDED_BYTES >> 20
+        )));
+    }
+    TEXT_LEFT.set(left - len);
+    Ok(())
+}
+
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
+    TEXT_LEFT.set(MAX_EXPANDED_BYTES);
     let mut options = serde_saphyr::Options::default();
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
@@ -106,7 +132,18 @@ enum Raw {
     Text(String),
     Typed(String),
     Seq(Vec<Spanned<Raw>>),
-    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
+    Map(Vec<(Spanned<KeyText>, Spanned<Raw>)>),
+}
+
+/// A key's text, charged to the file's text budget as values are.
+struct KeyText(String);
+
+impl<'de> Deserialize<'de> for KeyText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        charge(s.len())?;
+        Ok(KeyText(s))
+    }
 }
 
 fn span_of<T>(s: &Spanned<T>) -> (usize, usize) {
@@ -127,7 +164,7 @@ fn convert(raw: Spanned<Raw>, source: &str) -> Node {
                 .into_iter()
                 .map(|(k, v)| {
                     let (ks, ke) = span_of(&k);
-                    (Key { name: k.value, start: ks, end: ke }, convert(v, source))
+                    (Key { name: k.value.0, start: ks, end: ke }, convert(v, source))
                 })
                 .collect(),
         ),
@@ -173,10 +210,12 @@ impl<'de> Visitor<'de> for RawVisitor {
     fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
         Ok(Raw::Typed(v.to_string()))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Raw, E> {
+        charge(v.len())?;
         Ok(Raw::Text(v.to_string()))
     }
-    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Raw, E> {
+        charge(v.len())?;
         Ok(Raw::Text(v))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
@@ -237,6 +276,21 @@ mod tests {
         assert!(parse(&bomb).is_err());
         let deep = "[".repeat(10_000);
         assert!(parse(&deep).is_err());
+    }
+
+    #[test]
+    fn aliases_of_a_long_string_are_bounded_by_their_written_out_size() {
+        let long = "x".repeat(1 << 20);
+        let mut src = format!("a: &a \"{long}\"\nb: [");
+        src.push_str(&["*a"; 100].join(", "));
+        src.push_str("]\n");
+        let start = std::time::Instant::now();
+        let e = parse(&src).unwrap_err();
+        assert!(e.message.contains("limit of 16 MiB"), "{e:?}");
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        // Ten aliases of it fit.
+        let fits = format!("a: &a \"{long}\"\nb: [{}]\n", ["*a"; 10].join(", "));
+        assert!(parse(&fits).is_ok());
     }
 
     #[test]

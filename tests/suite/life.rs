@@ -175,6 +175,33 @@ fn a_file_that_is_not_the_kamers_xml_is_one_clear_error_and_writes_nothing() {
     assert_eq!(snapshot_tree(&s.data()), before, "nothing written");
 }
 
+/// A "billion laughs": internal entities that expand each other. Refused at
+/// the first declaration at once, not expanded for seconds and gigabytes.
+#[test]
+fn a_kamer_file_that_declares_entities_is_refused_at_once() {
+    let s = Scratch::bundled();
+    let mut dtd =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE officiele-publicatie [\n  <!ENTITY a0 \"lol\">\n");
+    for i in 1..10 {
+        dtd.push_str(&format!("  <!ENTITY a{i} \"{}\">\n", format!("&a{};", i - 1).repeat(10)));
+    }
+    dtd.push_str("]>\n<officiele-publicatie><kamervragen><vraag><nr>Vraag 1</nr><al>&a9;</al></vraag></kamervragen></officiele-publicatie>\n");
+    s.write("lach.xml", &dtd);
+    let before = snapshot_tree(&s.data());
+    let start = std::time::Instant::now();
+    let r = s.run_within(std::time::Duration::from_secs(20), &["new", "--from", "lach.xml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("the file declares its own XML entities"), "{}", r.stderr);
+    assert!(r.stderr.contains("lach.xml:3:3"), "{}", r.stderr);
+    assert!(start.elapsed() < std::time::Duration::from_secs(5), "refused at once");
+    assert_eq!(snapshot_tree(&s.data()), before, "nothing written");
+    // A document type without entities is still read.
+    let plain = "<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<html><body/></html>\n";
+    s.write("plain.xml", plain);
+    let r = s.run(&["new", "--from", "plain.xml"]);
+    assert!(r.stderr.contains("`<html>` holds no `<kamervragen>`"), "{}", r.stderr);
+}
+
 #[test]
 fn status_counts_three_weeks_and_three_more_for_a_delay_notice() {
     let s = Scratch::bundled();

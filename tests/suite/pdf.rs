@@ -310,3 +310,22 @@ fn no_date_is_split_over_two_lines() {
     // The check finds what it looks for.
     assert_eq!(split_dates("ontvangen 2\ndecember 2022).\nin maart\n2021 was").len(), 2);
 }
+
+/// The links HTML and Word refuse (`javascript:`, `data:`, `vbscript:`,
+/// `file:`, a UNC path) are plain text in the PDF too: no annotation.
+#[test]
+fn a_link_that_may_not_leave_the_document_is_text_in_the_pdf() {
+    let s = Scratch::minimal();
+    s.edit(
+        "data/dossiers/T1/dossier.yaml",
+        "    text: Waarom?\n",
+        "    text: |\n      Waarom? [a](javascript:alert(1)) [b](data:text/html,x) [c](VBScript:x) [d](file:///etc/passwd) [e](<\\\\\\\\host\\\\share>) [ok](https://ok.example)\n",
+    );
+    s.build_and_read("T1", "antwoord.md");
+    let Some(text) = pdf_objects(&s.file("output/T1/antwoord.pdf")) else { return };
+    for bad in ["javascript:", "data:text", "VBScript:", "file:", "\\\\\\\\host"] {
+        assert!(!text.contains(&format!("/URI ({bad}")), "{bad} is a link in the PDF");
+    }
+    assert!(text.contains("/URI (https://ok.example)"), "the safe link stays a link");
+    assert_eq!(text.matches("/Subtype /Link").count(), 2, "the footnote's link and the safe one");
+}

@@ -98,3 +98,84 @@ fn a_title_whose_font_subset_sums_to_cr_does_not_hang() {
         );
     }
 }
+
+/// A character XML 1.0 cannot hold (a control character, U+FFFE/U+FFFF),
+/// written with a YAML escape, is an error at its field: no corrupt Word
+/// file, nothing written.
+#[test]
+fn a_control_character_in_a_field_is_an_error_at_the_field() {
+    let s = Scratch::minimal();
+    s.edit("data/records/reports.yaml", "    subject: Video\n", "    subject: \"Vi\\u0001deo\"\n");
+    s.edit("data/records/reports.yaml", "    summary: Een video.\n", "    summary: \"Een \\uFFFF video.\"\n");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("which no document can hold").count(), 2, "{}", r.stderr);
+    assert!(r.stderr.contains("U+0001") && r.stderr.contains("U+FFFF"), "{}", r.stderr);
+    assert!(r.stderr.contains("reports.yaml:5:14"), "{}", r.stderr);
+    assert!(r.stderr.contains("reports.yaml:6:14"), "{}", r.stderr);
+    assert!(!s.out().exists(), "nothing written");
+    // Tab and line breaks are fine.
+    let s = Scratch::minimal();
+    s.edit("data/records/reports.yaml", "    subject: Video\n", "    subject: \"Vi\\tdeo\"\n");
+    assert_eq!(s.run(&["check"]).code, 0);
+}
+
+/// A megabyte of aliases to one long string is refused at once with the
+/// limit, not expanded for a minute into gigabytes.
+#[test]
+fn aliases_that_expand_past_the_limit_are_one_clear_error() {
+    let s = Scratch::minimal();
+    let mut yaml = s.read("data/dossiers/T1/dossier.yaml");
+    yaml.push_str(&format!("x-lang: &lang \"{}\"\n", "x".repeat(100_000)));
+    yaml.push_str(&format!("x-veel: [{}]\n", vec!["*lang"; 9_000].join(", ")));
+    s.write("data/dossiers/T1/dossier.yaml", &yaml);
+    let start = std::time::Instant::now();
+    let r = s.run_within(std::time::Duration::from_secs(60), &["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("passes the limit of 16 MiB"), "{}", r.stderr);
+    assert!(r.stderr.contains("dossier.yaml:"), "{}", r.stderr);
+    assert!(start.elapsed() < std::time::Duration::from_secs(20), "{:?}", start.elapsed());
+}
+
+/// Under `records/` and `dossiers/` only regular files are read: a link
+/// to a device, or a named pipe, is one error each, not read at all.
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_named_pipe_among_the_records_is_refused_unread() {
+    let s = Scratch::minimal();
+    std::os::unix::fs::symlink("/dev/zero", s.file("data/records/nul.yaml")).unwrap();
+    let fifo = s.file("data/records/pijp.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|st| st.success());
+    std::fs::remove_file(s.file("data/dossiers/T1/dossier.yaml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", s.file("data/dossiers/T1/dossier.yaml")).unwrap();
+    let r = s.run_within(std::time::Duration::from_secs(30), &["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("records/nul.yaml: is a device, not a regular file"), "{}", r.stderr);
+    assert!(r.stderr.contains("dossiers/T1/dossier.yaml: is a device, not a regular file"), "{}", r.stderr);
+    if made {
+        assert!(r.stderr.contains("records/pijp.yaml: is a named pipe, not a regular file"), "{}", r.stderr);
+    }
+    assert_eq!(r.stderr.matches("not a regular file").count(), if made { 3 } else { 2 }, "{}", r.stderr);
+}
+
+/// Markdown nested thousands deep in a record's text is an error at its
+/// line, not a stack overflow.
+#[test]
+fn markdown_nested_thousands_deep_is_an_error_at_its_line() {
+    let quotes = format!("{}x", "> ".repeat(5000));
+    let list: String = (0..300).map(|i| format!("{}- {i}\n", "  ".repeat(i))).collect();
+    for (deep, at) in [(quotes, "reports.yaml:14:11"), (list, "reports.yaml:79:11")] {
+        let s = Scratch::minimal();
+        let indented: String = deep.lines().map(|l| format!("          {l}\n")).collect();
+        s.edit(
+            "data/records/reports.yaml",
+            "          Beste [[5.1.2e: Jan Modaal]], een video.\n",
+            &format!("          Beste [[5.1.2e: Jan Modaal]], een video.\n{indented}"),
+        );
+        let r = s.run_within(std::time::Duration::from_secs(60), &["build"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stderr.contains("levels deep; the limit is 64"), "{}", r.stderr);
+        assert!(r.stderr.contains(at), "{at}: {}", r.stderr);
+        assert!(!s.out().exists(), "nothing written");
+    }
+}

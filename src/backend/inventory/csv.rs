@@ -2,7 +2,7 @@
 //! order mark, a header row, RFC 4180 quoting and line ends (the csv crate),
 //! dates as `YYYY-MM-DD`.
 
-use super::{COLUMNS, Cell, cells};
+use super::{COLUMNS, Cell, cells, neutral};
 use crate::document::inventory::Inventory;
 
 pub fn write(inventory: &Inventory) -> Result<Vec<u8>, String> {
@@ -13,7 +13,7 @@ pub fn write(inventory: &Inventory) -> Result<Vec<u8>, String> {
         let record: Vec<String> = cells(inventory, row)
             .iter()
             .map(|c| match c {
-                Cell::Text(t) => t.to_string(),
+                Cell::Text(t) => neutral(t).into_owned(),
                 Cell::Date(d) => d.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
             })
             .collect();

@@ -38,6 +38,18 @@ pub enum Cell<'a> {
     Date(Option<chrono::NaiveDate>),
 }
 
+/// A text cell as a spreadsheet may read it: one that begins with a
+/// character a spreadsheet takes for a formula (`=`, `+`, `-`, `@`, tab or
+/// CR; an id such as `-2-3` is valid input) gets a single quote in front,
+/// as OWASP recommends against CSV injection, so that it stays text when
+/// the file is opened or saved again. Dates are not text and stay dates.
+pub fn neutral(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
 /// A row's cells in the columns' order.
 pub fn cells<'a>(inventory: &'a Inventory, row: &'a Row) -> [Cell<'a>; 14] {
     [
@@ -105,5 +117,74 @@ impl Backend for SheetBackend {
             Sheet::DiWoo => Ok(diwoo::write(inventory)),
         };
         bytes.map(Rendered::bytes).map_err(|why| BackendError::Inventory { file, why })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn inventory(id: &str, note: &str) -> Inventory {
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+        Inventory {
+            case: "2024Z00001".into(),
+            matter: "Kamervraag".into(),
+            title: "Titel".into(),
+            author: "Ministerie".into(),
+            publisher: None,
+            category: ("uri".into(), "categorie".into()),
+            published: day,
+            file: "bijlagen.pdf".into(),
+            rows: vec![Row {
+                number: 1,
+                annex: 1,
+                id: id.into(),
+                family: String::new(),
+                thread: String::new(),
+                document: "Document".into(),
+                received: false,
+                date: Some(day),
+                judgement: "Openbaar",
+                grounds: String::new(),
+                note: note.into(),
+                related: String::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_formula_like_cell_gets_a_quote_and_a_date_stays_a_date() {
+        let csv = String::from_utf8(csv::write(&inventory("-2-3", "=HYPERLINK(\"x\")")).unwrap()).unwrap();
+        let row = csv.lines().nth(1).unwrap();
+        assert!(row.starts_with("'-2-3,"), "{row}");
+        assert!(row.contains(",2024-03-01,"), "{row}");
+        assert!(row.contains("'=HYPERLINK"), "{row}");
+    }
+
+    #[test]
+    fn the_xlsx_holds_the_quoted_text() {
+        let bytes = xlsx::write(&inventory("@SUM(1)", "+1")).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut strings = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/sharedStrings.xml").unwrap(), &mut strings)
+            .unwrap();
+        assert!(strings.contains(">'@SUM(1)<"), "{strings}");
+        assert!(strings.contains(">'+1<"), "{strings}");
+        assert!(!strings.contains(">@SUM"), "{strings}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn no_csv_cell_starts_with_a_formula_character(id in "[-=+@\t\r a-z0-9]{1,8}", note in "[-=+@\t\r a-z0-9\"]{0,8}") {
+            let bytes = csv::write(&inventory(&id, &note)).unwrap();
+            let mut reader = ::csv::Reader::from_reader(bytes.as_slice());
+            for record in reader.records() {
+                for cell in record.unwrap().iter() {
+                    prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{:?}", cell);
+                }
+            }
+        }
     }
 }

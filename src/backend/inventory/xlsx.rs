@@ -3,7 +3,7 @@
 //! contents, dates as real dates. Deterministic: the creation time is the
 //! publication date, and the package's entries carry no clock time.
 
-use super::{COLUMNS, Cell, cells};
+use super::{COLUMNS, Cell, cells, neutral};
 use crate::document::inventory::Inventory;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 
@@ -34,7 +34,7 @@ pub fn write(inventory: &Inventory) -> Result<Vec<u8>, String> {
             match cell {
                 Cell::Text("") | Cell::Date(None) => {}
                 Cell::Text(t) => {
-                    sheet.write_string(r, col, *t).map_err(fail)?;
+                    sheet.write_string(r, col, neutral(t)).map_err(fail)?;
                 }
                 Cell::Date(Some(d)) => {
                     sheet.write_datetime_with_format(r, col, &day(*d).map_err(fail)?, &date).map_err(fail)?;

@@ -238,7 +238,10 @@ impl Lines<'_> {
                     if j > 0 {
                         gap = Some(0.0);
                     }
-                    let link = span.style.link.as_deref().map(String::from);
+                    // The one rule of every format: a link that may not
+                    // leave the document (`javascript:`, `file:`, UNC…) is text.
+                    let link =
+                        span.style.link.as_deref().filter(|u| crate::backend::safe_url(u)).map(String::from);
                     let mut f = self.frag(part, face, size, kind, link);
                     f.group = group;
                     attach(&mut words, &mut gap, &mut forced, f, None);
