@@ -166,17 +166,25 @@ pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Pr
     crate::sent::compare(&p.project, &mut p.drafts, given, options, settings, &mut p.diagnostics);
     for d in &p.drafts {
         let Some(dossier) = p.project.dossiers.iter().find(|x| x.id.value == d.dossier) else { continue };
-        if d.inventory.as_ref().is_some_and(|i| i.publisher.is_none()) {
+        if let Some(why) = d.inventory.as_ref().and_then(|i| i.diwoo_missing()) {
+            let (label, hint) = if d.inventory.as_ref().is_some_and(|i| i.publisher.is_none()) {
+                (
+                    format!("published by {}", dossier.ministry()),
+                    "set `woo: { publisher: https://identifier.overheid.nl/tooi/id/… }` in the dossier",
+                )
+            } else {
+                (
+                    "the index needs each document's absolute URL".to_string(),
+                    "set `woo: { base_url: https://… }` in the dossier: where its files are published",
+                )
+            };
             p.diagnostics.push(
                 Diagnostic::warning(
-                    format!(
-                        "diwoo.xml is not made for {}: no TOOI identifier is known for its ministry",
-                        d.dossier
-                    ),
+                    format!("diwoo.xml is not made for {}: {why}", d.dossier),
                     dossier.id.span,
                 )
-                .label(format!("published by {}", dossier.ministry()))
-                .hint("set `woo: { publisher: https://identifier.overheid.nl/tooi/id/… }` in the dossier"),
+                .label(label)
+                .hint(hint),
             );
         }
     }
@@ -327,7 +335,7 @@ pub fn jobs_also<'a>(drafts: &'a [Drafts], settings: &Settings, also: &Also) -> 
         // for a sent dossier whose files are kept).
         if let Some(inventory) = d.inventory.as_ref().filter(|_| !d.keep_sent) {
             for sheet in Sheet::ALL {
-                if sheet == Sheet::DiWoo && inventory.publisher.is_none() {
+                if sheet == Sheet::DiWoo && inventory.diwoo_missing().is_some() {
                     continue;
                 }
                 let below = PathBuf::from(sheet.file_name());

@@ -274,6 +274,17 @@ pub fn inventory(
         category: publication.category,
         published: dossier.answered.unwrap_or(dossier.submitted).earliest(),
         file: "bijlagen.pdf".to_string(),
+        answer: (
+            "antwoord.pdf".to_string(),
+            crate::redaction::public_view(
+                dossier
+                    .answer_title
+                    .as_deref()
+                    .unwrap_or(&format!("Antwoord op Kamervraag {}", dossier.id.value)),
+            )
+            .into_owned(),
+        ),
+        base_url: publication.base_url,
         rows: rows
             .iter()
             .map(|d| Row {

@@ -26,6 +26,11 @@ pub struct Inventory {
     pub published: NaiveDate,
     /// The file the documents are published in: `bijlagen.pdf`.
     pub file: String,
+    /// The answer the annex belongs to: its file (`antwoord.pdf`) and title.
+    pub answer: (String, String),
+    /// Where the files are published (ending in `/`), when the dossier
+    /// says: without it the DiWoo index is not written.
+    pub base_url: Option<String>,
     pub rows: Vec<Row>,
 }
 
@@ -54,6 +59,20 @@ pub struct Row {
     pub note: String,
     /// For a duplicate: the other document's ID.
     pub related: String,
+}
+
+impl Inventory {
+    /// Why `diwoo.xml` cannot be written, if it cannot: the index needs the
+    /// publisher's TOOI identifier and absolute locations.
+    pub fn diwoo_missing(&self) -> Option<&'static str> {
+        if self.publisher.is_none() {
+            Some("no TOOI identifier is known for its ministry")
+        } else if self.base_url.is_none() {
+            Some("no publication base URL is set")
+        } else {
+            None
+        }
+    }
 }
 
 impl Row {

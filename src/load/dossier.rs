@@ -33,7 +33,7 @@ const DOSSIER_FIELDS: &[&str] = &[
     "annexes",
     "woo",
 ];
-const WOO_FIELDS: &[&str] = &["law", "prefix", "matter", "publisher", "category"];
+const WOO_FIELDS: &[&str] = &["law", "prefix", "matter", "publisher", "category", "base_url"];
 const PERSON_FIELDS: &[&str] = &["name", "short", "party", "role"];
 const QUESTION_FIELDS: &[&str] = &["number", "id", "text", "answer", "answer_with"];
 const FOOTNOTE_FIELDS: &[&str] = &["text", "url"];
@@ -328,8 +328,8 @@ fn question(r: &mut Reader, node: &Node) -> Option<Question> {
     Some(Question { number: number?, id, text: text?, answer: answer.unwrap_or(Answer::Missing) })
 }
 
-/// `woo:`: the law, the parts of the document IDs, the publisher and the
-/// information category.
+/// `woo:`: the law, the parts of the document IDs, the publisher, the
+/// information category and where the files are published.
 fn woo(r: &mut Reader, node: &Node) -> WooFields {
     let Some(mut f) = r.map(node, "woo", WOO_FIELDS) else { return WooFields::default() };
     let law = f.get("law").and_then(|n| {
@@ -372,8 +372,17 @@ fn woo(r: &mut Reader, node: &Node) -> WooFields {
             )
         })
     });
+    let base_url = f.get("base_url").and_then(|n| {
+        r.checked(n, crate::model::woo::is_absolute_url, |s| {
+            (
+                format!("`{s}` is not an absolute http(s) URL"),
+                "expected `https://host/path/`",
+                "where the dossier's files are published, with scheme and host (a sitemap's `loc` must be absolute), e.g. `base_url: https://open.overheid.nl/documenten/2022Z21205/`".into(),
+            )
+        })
+    });
     f.finish(r);
-    WooFields { law, prefix, matter, publisher, category }
+    WooFields { law, prefix, matter, publisher, category, base_url }
 }
 
 fn annexes(r: &mut Reader, node: &Node) -> Option<Annexes> {

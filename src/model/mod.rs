@@ -444,6 +444,9 @@ pub struct Publication {
     pub publisher: Option<(String, String)>,
     /// The information category (a TOOI `c_…` code) and its name.
     pub category: (String, String),
+    /// Where the dossier's files are published, ending in `/`, when
+    /// written: the base of the absolute links of `diwoo.xml`.
+    pub base_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -513,6 +516,9 @@ pub struct WooFields {
     pub matter: Option<At<String>>,
     pub publisher: Option<At<String>>,
     pub category: Option<At<String>>,
+    /// `base_url`: where the dossier's files are published (checked to be
+    /// an absolute http(s) URL).
+    pub base_url: Option<At<String>>,
 }
 
 impl Dossier {
@@ -542,6 +548,7 @@ impl Dossier {
                 format!("{}{category}", woo::CATEGORY_BASE),
                 woo::category_name(category).unwrap_or(category).to_string(),
             ),
+            base_url: self.woo.base_url.as_ref().map(|u| woo::folder_url(&u.value)),
         }
     }
 

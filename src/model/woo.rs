@@ -104,6 +104,25 @@ pub fn category_codes() -> impl Iterator<Item = &'static str> {
     CATEGORIES.iter().map(|(c, _)| *c)
 }
 
+/// Whether `url` is an absolute `http` or `https` URL with a host (the
+/// sitemaps protocol wants absolute locations): no spaces, no fragment.
+pub fn is_absolute_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
+        return false;
+    };
+    let host = rest.split(['/', '?']).next().unwrap_or("");
+    !host.is_empty()
+        && !host.starts_with('.')
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+        && !url.contains('#')
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// `base` as a folder to join file names to: with one trailing `/`.
+pub fn folder_url(base: &str) -> String {
+    format!("{}/", base.trim_end_matches('/'))
+}
+
 /// The longest document ID the platforms take.
 pub const MAX_ID: usize = 170;
 
@@ -137,6 +156,21 @@ mod tests {
         let id = document_id("BZK", "2022Z21205", "2021-03-09-video", 2);
         assert_eq!(id, "BZK-2022Z21205-2021-03-09-video-2");
         assert!(is_document_id(&id));
+        assert!(is_absolute_url("https://open.overheid.nl/documenten/2022Z21205"));
+        assert!(is_absolute_url("http://localhost:8080/a/"));
+        for bad in [
+            "bijlagen/",
+            "/documenten",
+            "ftp://x.nl/",
+            "https://",
+            "https:///a",
+            "https://a b.nl/",
+            "https://x.nl/#a",
+        ] {
+            assert!(!is_absolute_url(bad), "{bad}");
+        }
+        assert_eq!(folder_url("https://x.nl/a"), "https://x.nl/a/");
+        assert_eq!(folder_url("https://x.nl/a/"), "https://x.nl/a/");
         assert!(!is_document_id("BZK 1") && !is_document_id("") && !is_document_id(&"a".repeat(171)));
     }
 }

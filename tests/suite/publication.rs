@@ -203,7 +203,7 @@ fn a_wob_dossier_takes_wob_grounds_names_them_and_a_duplicate_points_at_its_docu
         "          Beste [[10.2e: Jan Modaal]], een video.\n",
         "          Beste [[10.2e: Jan Modaal]], een video.\n      - date: 2021-03-10\n        direction: sent\n        from: Ministerie van BZK\n        to: Facebook\n        text: Hetzelfde bericht.\n        grounds: [dubbel]\n        duplicate_of: WOB-T1-r1-1\n",
     );
-    s.edit("data/dossiers/T1/dossier.yaml", "questions:", "woo: { law: wob, prefix: WOB }\nquestions:");
+    s.edit("data/dossiers/T1/dossier.yaml", "woo: {", "woo: { law: wob, prefix: WOB,");
     let r = s.run(&["build", "--format", "md"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let md = s.read("output/T1/bijlagen.md");
@@ -222,4 +222,156 @@ fn a_wob_dossier_takes_wob_grounds_names_them_and_a_duplicate_points_at_its_docu
     let r = s.run(&["check"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("`WOB-T1-r9-1` names no document of dossier T1"), "{}", r.stderr);
+}
+
+/// The `bin` folder of the validators' virtual environment with lxml, if it
+/// is there (`.ci/run` installs it into `target/validators`, or
+/// `BEANTWOORD_VALIDATORS` names another); outside CI its absence skips the
+/// check with a note, under `CI` it fails, as the PDF validators do.
+fn lxml() -> Option<std::path::PathBuf> {
+    let bin = std::env::var_os("BEANTWOORD_VALIDATORS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| crate::common::repo().join("target/validators/bin"));
+    let ready = std::process::Command::new(bin.join("python"))
+        .args(["-c", "import lxml"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if ready {
+        return Some(bin);
+    }
+    assert!(std::env::var_os("CI").is_none(), "lxml is required in CI: not in {}", bin.display());
+    eprintln!("note: lxml is not installed in {}; skipping (CI installs it)", bin.display());
+    None
+}
+
+/// `tests/validators/validate_diwoo.py` over `file` with the copied XSD
+/// 0.9.8: its exit status and one line per entry (`OK …` or `FAIL …`).
+fn validate_diwoo(bin: &std::path::Path, file: &std::path::Path) -> (bool, Vec<String>) {
+    let repo = crate::common::repo();
+    let out = std::process::Command::new(bin.join("python"))
+        .arg(repo.join("tests/validators/validate_diwoo.py"))
+        .arg(repo.join("tests/fixtures/diwoo"))
+        .arg(file)
+        .output()
+        .unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect();
+    assert!(out.stderr.is_empty() || out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), lines)
+}
+
+#[test]
+fn every_entry_of_the_bundled_diwoo_xml_is_valid_against_the_diwoo_xsd_0_9_8_and_the_old_bugs_are_not() {
+    let s = Scratch::bundled();
+    let r = s.run(&["build", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let xml = s.read("output/2022Z21205/diwoo.xml");
+    assert!(xml.contains("/diwoo/metadata/0.9.8/xsd/diwoo-metadata.xsd"), "names schema 0.9.8");
+    let Some(bin) = lxml() else { return };
+    let file = s.file("output/2022Z21205/diwoo.xml");
+    let (ok, lines) = validate_diwoo(&bin, &file);
+    assert!(ok && lines.iter().all(|l| l.starts_with("OK ")), "{}", lines.join("\n"));
+    assert_eq!(lines.len(), 11, "every published document: {lines:?}");
+    // The same validator rejects each bug the writer had: it is live. (A
+    // missing `isPartOf` is no schema error, the element being optional:
+    // the next test asks for it.)
+    let first = xml.find("<diwoo:creatiedatum>").unwrap();
+    let date = &xml[first..xml[first..].find("</diwoo:creatiedatum>").unwrap() + first];
+    let bugs = [
+        (
+            "creatieDatum",
+            xml.replacen(date, &date.replace("creatiedatum", "creatieDatum"), 1).replacen(
+                "</diwoo:creatiedatum>",
+                "</diwoo:creatieDatum>",
+                1,
+            ),
+        ),
+        ("c_e1ec3050e", xml.replacen("kern/c_e1ec050e\"", "kern/c_e1ec3050e\"", 1)),
+        ("relative loc", xml.replacen("<loc>https://open.overheid.nl/documenten/2022Z21205/", "<loc>", 1)),
+        ("unknown language", xml.replacen("language/NLD", "language/XXX", 1)),
+    ];
+    for (bug, text) in bugs {
+        assert_ne!(text, xml, "{bug}: the edit took");
+        s.write("bug.xml", &text);
+        let (ok, lines) = validate_diwoo(&bin, &s.file("bug.xml"));
+        let failed: Vec<&String> = lines.iter().filter(|l| l.starts_with("FAIL ")).collect();
+        assert!(!ok && failed.len() == 1, "{bug} is rejected, in one entry: {lines:?}");
+    }
+}
+
+#[test]
+fn a_document_of_unknown_date_gets_no_creatiedatum_and_every_loc_is_absolute() {
+    let s = Scratch::bundled();
+    let r = s.run(&["build", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let xml = s.read("output/2022Z21205/diwoo.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed");
+    let ns = "https://standaarden.overheid.nl/diwoo/metadata/";
+    let rows = read_csv(&s.read("output/2022Z21205/inventaris.csv"));
+    let dates: BTreeMap<&str, &str> = rows[1..].iter().map(|r| (r[0].as_str(), r[6].as_str())).collect();
+    let mut undated = 0;
+    for url in doc.descendants().filter(|n| n.tag_name().name() == "url") {
+        let field = |name: &str| {
+            url.descendants()
+                .find(|n| n.tag_name().name() == name && n.tag_name().namespace() == Some(ns))
+                .and_then(|n| n.text())
+        };
+        let id = field("identifier").unwrap();
+        let loc = url.descendants().find(|n| n.tag_name().name() == "loc").unwrap().text().unwrap();
+        assert_eq!(loc, format!("https://open.overheid.nl/documenten/2022Z21205/bijlagen.pdf#{id}"));
+        let part = url.descendants().find(|n| n.tag_name().name() == "isPartOf").unwrap();
+        assert_eq!(
+            part.attribute("resource"),
+            Some("https://open.overheid.nl/documenten/2022Z21205/antwoord.pdf")
+        );
+        match dates[id] {
+            "" => {
+                undated += 1;
+                assert_eq!(field("creatiedatum"), None, "{id}: no invented date");
+                assert!(field("atTime").unwrap().starts_with("2022-12-02"), "{id}: the annex's date");
+                assert_eq!(field("soortHandeling"), Some("vaststelling"), "{id}");
+            }
+            day => {
+                assert_eq!(field("creatiedatum"), Some(day), "{id}");
+                assert!(field("atTime").unwrap().starts_with(day), "{id}");
+            }
+        }
+    }
+    assert_eq!(undated, 4, "the four documents not dated to the day");
+    assert!(!xml.contains("creatieDatum"));
+}
+
+#[test]
+fn without_a_base_url_no_diwoo_xml_is_made_and_a_warning_says_why() {
+    let s = Scratch::minimal();
+    s.edit(
+        "data/dossiers/T1/dossier.yaml",
+        "woo: { base_url: \"https://open.overheid.nl/documenten/T1/\" }\n",
+        "",
+    );
+    let r = s.run(&["build", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!s.file("output/T1/diwoo.xml").exists());
+    assert!(s.file("output/T1/inventaris.csv").exists(), "the rest of the inventory is made");
+    let e = &r.stderr;
+    assert!(e.contains("diwoo.xml is not made for T1: no publication base URL is set"), "{e}");
+    assert!(e.contains("woo: { base_url: https://… }"), "{e}");
+    assert_eq!(e.matches("diwoo.xml is not made").count(), 1, "{e}");
+}
+
+#[test]
+fn a_relative_base_url_is_one_error_at_its_place() {
+    let s = Scratch::minimal();
+    s.edit(
+        "data/dossiers/T1/dossier.yaml",
+        "woo: { base_url: \"https://open.overheid.nl/documenten/T1/\" }",
+        "woo: { base_url: documenten/T1/ }",
+    );
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let e = &r.stderr;
+    assert_eq!(e.lines().filter(|l| l.starts_with("error")).count(), 1, "one error: {e}");
+    assert!(e.contains("1 error(s)"), "{e}");
+    assert!(e.contains("`documenten/T1/` is not an absolute http(s) URL"), "{e}");
+    assert!(e.contains("T1/dossier.yaml:8:18"), "at the value: {e}");
+    assert!(e.contains("base_url: https://open.overheid.nl/documenten/2022Z21205/"), "a hint: {e}");
 }

@@ -1,19 +1,33 @@
 //! `diwoo.xml`: each published document of the inventory for the national
-//! Woo index, as a DiWoo sitemap (metadata schema 0.9.4) of the kind
-//! open.minvws.nl writes (`SitemapBuilder`, `SitemapUrlBuilder`): per
-//! document a `url` with its location and a `diwoo:Document` holding the
-//! creation date, the publisher (TOOI), the official title, the
-//! information category (TOOI) and the document's handling (received or
-//! signed) with its time. Added to what that writer gives: the document's
-//! ID, its language, its file format, and a description that says its
-//! judgement and grounds and where it stands. A document that is not
-//! published (`Niet openbaar`) is not listed.
+//! Woo index, as a sitemap with the DiWoo metadata extension, schema 0.9.8
+//! (`tests/fixtures/diwoo/`, the official XSD, validates every entry in the
+//! tests). Per document a `url` with its absolute location (the dossier's
+//! `woo.base_url`, the annex file and the document's ID as fragment) and a
+//! `diwoo:Document` holding, in the schema's order: the document's ID, the
+//! publisher (TOOI), the official title, a description that says its
+//! judgement and grounds and where it stands, the information category
+//! (TOOI), its creation date when known to the day (left out, never
+//! guessed, when not), its language and file format, the answer it is
+//! part of (`isPartOf`), and its handling (received or signed) with its
+//! time. The shape of open.minvws.nl's writer (`SitemapUrlBuilder`). A
+//! document that is not published (`Niet openbaar`) is not listed.
+//!
+//! Every URI comes from the schema's value lists
+//! (`diwoo-metadata-lijsten.xsd`). The caller writes the file only when
+//! [`Inventory::diwoo_missing`] is `None` (a publisher and a base URL).
 
 use super::Inventory;
 use crate::backend::xml::escape;
 
-const SCHEMA: &str = "http://www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd https://standaarden.overheid.nl/diwoo/metadata/ https://standaarden.overheid.nl/diwoo/metadata/0.9.4/xsd/diwoo-metadata.xsd";
+const SCHEMA: &str = "http://www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd https://standaarden.overheid.nl/diwoo/metadata/ https://standaarden.overheid.nl/diwoo/metadata/0.9.8/xsd/diwoo-metadata.xsd";
+/// `soorthandelinglijst` (ccw_plooi_documenthandelingen).
 const HANDLING: &str = "https://identifier.overheid.nl/tooi/def/thes/kern/";
+const RECEIVED: (&str, &str) = ("c_dfcee535", "ontvangst");
+const SIGNED: (&str, &str) = ("c_e1ec050e", "ondertekening");
+/// For a document whose own date is unknown: the annex holding it was
+/// established (`vaststelling`) on the publication date.
+const ESTABLISHED: (&str, &str) = ("c_641ecd76", "vaststelling");
+/// `taallijst` and `formatlijst`, with their labels there.
 const DUTCH: &str = "http://publications.europa.eu/resource/authority/language/NLD";
 const PDF: &str = "http://publications.europa.eu/resource/authority/file-type/PDF";
 
@@ -24,10 +38,15 @@ pub fn write(inv: &Inventory) -> Vec<u8> {
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:diwoo=\"https://standaarden.overheid.nl/diwoo/metadata/\" xsi:schemaLocation=\"{SCHEMA}\">\n"
     ));
     let (publisher_uri, publisher) = inv.publisher.clone().unwrap_or_default();
+    let base = inv.base_url.as_deref().unwrap_or_default();
+    let published = inv.published.format("%Y-%m-%d").to_string();
     for row in inv.rows.iter().filter(|r| r.published()) {
-        let day = row.date.unwrap_or(inv.published);
-        let (code, handling) =
-            if row.received { ("c_dfcee535", "ontvangst") } else { ("c_e1ec3050e", "ondertekening") };
+        let day = row.date.map(|d| d.format("%Y-%m-%d").to_string());
+        let (code, handling) = match (&day, row.received) {
+            (None, _) => ESTABLISHED,
+            (Some(_), true) => RECEIVED,
+            (Some(_), false) => SIGNED,
+        };
         let title = format!("{} (bijlage {} bij Kamervraag {})", row.document, row.annex, inv.case);
         let grounds = if row.grounds.is_empty() { String::new() } else { format!(" ({})", row.grounds) };
         let about = format!(
@@ -35,14 +54,13 @@ pub fn write(inv: &Inventory) -> Vec<u8> {
             row.judgement, row.number, row.annex, inv.file, inv.title
         );
         x.push_str("  <url>\n");
-        x.push_str(&format!("    <loc>{}#{}</loc>\n", escape(&inv.file), escape(&row.id)));
-        x.push_str(&format!("    <lastmod>{}</lastmod>\n", inv.published.format("%Y-%m-%d")));
+        x.push_str(&format!("    <loc>{}</loc>\n", escape(&format!("{base}{}#{}", inv.file, row.id))));
+        x.push_str(&format!("    <lastmod>{published}</lastmod>\n"));
         x.push_str("    <diwoo:Document>\n      <diwoo:DiWoo>\n");
         x.push_str(&format!(
             "        <diwoo:identifiers>\n          <diwoo:identifier>{}</diwoo:identifier>\n        </diwoo:identifiers>\n",
             escape(&row.id)
         ));
-        x.push_str(&format!("        <diwoo:creatieDatum>{}</diwoo:creatieDatum>\n", day.format("%Y-%m-%d")));
         x.push_str(&format!(
             "        <diwoo:publisher resource=\"{}\">{}</diwoo:publisher>\n",
             escape(&publisher_uri),
@@ -56,16 +74,24 @@ pub fn write(inv: &Inventory) -> Vec<u8> {
             "        <diwoo:omschrijvingen>\n          <diwoo:omschrijving>{}</diwoo:omschrijving>\n        </diwoo:omschrijvingen>\n",
             escape(&about)
         ));
-        x.push_str(&format!("        <diwoo:language resource=\"{DUTCH}\">Nederlands</diwoo:language>\n"));
-        x.push_str(&format!("        <diwoo:format resource=\"{PDF}\">pdf</diwoo:format>\n"));
         x.push_str(&format!(
             "        <diwoo:classificatiecollectie>\n          <diwoo:informatiecategorieen>\n            <diwoo:informatiecategorie resource=\"{}\">{}</diwoo:informatiecategorie>\n          </diwoo:informatiecategorieen>\n        </diwoo:classificatiecollectie>\n",
             escape(&inv.category.0),
             escape(&inv.category.1)
         ));
+        if let Some(day) = &day {
+            x.push_str(&format!("        <diwoo:creatiedatum>{day}</diwoo:creatiedatum>\n"));
+        }
+        x.push_str(&format!("        <diwoo:language resource=\"{DUTCH}\">Nederlands</diwoo:language>\n"));
+        x.push_str(&format!("        <diwoo:format resource=\"{PDF}\">PDF</diwoo:format>\n"));
+        x.push_str(&format!(
+            "        <diwoo:isPartOf resource=\"{}\">{}</diwoo:isPartOf>\n",
+            escape(&format!("{base}{}", inv.answer.0)),
+            escape(&inv.answer.1)
+        ));
         x.push_str(&format!(
             "        <diwoo:documenthandelingen>\n          <diwoo:documenthandeling>\n            <diwoo:soortHandeling resource=\"{HANDLING}{code}\">{handling}</diwoo:soortHandeling>\n            <diwoo:atTime>{}T00:00:00+00:00</diwoo:atTime>\n          </diwoo:documenthandeling>\n        </diwoo:documenthandelingen>\n",
-            day.format("%Y-%m-%d")
+            day.as_deref().unwrap_or(&published)
         ));
         x.push_str("      </diwoo:DiWoo>\n    </diwoo:Document>\n  </url>\n");
     }
