@@ -136,6 +136,8 @@ mod tests {
             category: ("uri".into(), "categorie".into()),
             published: day,
             file: "bijlagen.pdf".into(),
+            answer: ("antwoord.pdf".into(), "Antwoord".into()),
+            base_url: None,
             rows: vec![Row {
                 number: 1,
                 annex: 1,
