@@ -303,10 +303,7 @@ impl<'n> Fields<'n> {
     /// again.
     pub fn misspelt(&self, name: &str) -> bool {
         self.entries.iter().any(|(key, _)| {
-            !self.allowed.contains(&key.name.as_str())
-                && nearest(&key.name, self.allowed.iter().copied())
-                    .or_else(|| dutch_field(&key.name, self.allowed))
-                    == Some(name)
+            !self.allowed.contains(&key.name.as_str()) && suggest(&key.name, self.allowed) == Some(name)
         })
     }
 
@@ -329,9 +326,7 @@ impl<'n> Fields<'n> {
             if self.used[i] || allowed.contains(&key.name.as_str()) {
                 continue;
             }
-            let hint = match nearest(&key.name, allowed.iter().copied())
-                .or_else(|| dutch_field(&key.name, allowed))
-            {
+            let hint = match suggest(&key.name, allowed) {
                 Some(n) => format!("did you mean `{n}`?"),
                 None => format!("the fields are: {}", allowed.join(", ")),
             };
@@ -371,7 +366,28 @@ const DUTCH_FIELDS: &[(&str, &str)] = &[
     ("aantal", "items"),
     ("ingediend", "submitted"),
     ("beantwoord", "answered"),
+    ("beantwoorder", "answerer"),
+    ("minister", "answerer"),
+    ("bewindspersoon", "answerer"),
+    ("ministerie", "ministry"),
+    ("uitstel", "delays"),
+    ("uitstelberichten", "delays"),
+    ("mede_namens", "co_answerers"),
+    ("medebeantwoorders", "co_answerers"),
+    ("vragensteller", "submitter"),
+    ("titel", "title"),
+    ("geadresseerde", "addressee"),
 ];
+
+/// The field a name not known here means: a Dutch name as the table gives
+/// it first (`beantwoorder` is `answerer`, not the nearer-spelt
+/// `answered`), then the nearest English name, then the nearest Dutch one.
+fn suggest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    let exact: Option<&'a str> =
+        DUTCH_FIELDS.iter().find(|(nl, en)| *nl == lower && allowed.contains(en)).map(|(_, en)| *en);
+    exact.or_else(|| nearest(word, allowed.iter().copied())).or_else(|| dutch_field(word, allowed))
+}
 
 fn dutch_field(word: &str, allowed: &[&str]) -> Option<&'static str> {
     let dutch = nearest(word, DUTCH_FIELDS.iter().map(|(nl, _)| *nl))?;
@@ -402,6 +418,17 @@ mod tests {
         assert_eq!(nearest("antwoort", fields.iter().copied()), None);
         assert_eq!(nearest("anser", fields.iter().copied()), Some("answer"));
         assert_eq!(nearest("numbr", fields.iter().copied()), Some("number"));
+    }
+
+    #[test]
+    fn a_dutch_name_points_to_its_field_before_a_nearer_english_spelling() {
+        let dossier = ["answered", "answerer", "ministry", "delays", "co_answerers", "submitter"];
+        assert_eq!(suggest("beantwoorder", &dossier), Some("answerer"));
+        assert_eq!(suggest("minister", &dossier), Some("answerer"));
+        assert_eq!(suggest("ministerie", &dossier), Some("ministry"));
+        assert_eq!(suggest("uitstel", &dossier), Some("delays"));
+        assert_eq!(suggest("mede_namens", &dossier), Some("co_answerers"));
+        assert_eq!(suggest("answred", &dossier), Some("answered"));
     }
 
     #[test]

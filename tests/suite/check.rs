@@ -165,3 +165,21 @@ fn a_deadline_date_without_its_day_is_one_error_at_it() {
     assert!(r.stderr.contains("dossiers/T1/dossier.yaml:"), "{}", r.stderr);
     assert!(r.stderr.contains("YYYY-MM-DD"), "{}", r.stderr);
 }
+
+/// A policy officer writes the field in Dutch: it is told once, at the
+/// name, pointed to the field it means (not to a nearer spelling of
+/// another), and not also as missing.
+#[test]
+fn a_dutch_field_name_is_one_error_pointing_to_its_field() {
+    for (dutch, field) in [("beantwoorder", "answerer"), ("minister", "answerer")] {
+        let s = crate::common::Scratch::minimal();
+        let file = "data/dossiers/T1/dossier.yaml";
+        s.edit(file, "\nanswerer:", &format!("\n{dutch}:"));
+        let r = s.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert_eq!(r.stderr.matches("error:").count(), 1, "{dutch}: {}", r.stderr);
+        assert!(r.stderr.contains(&format!("unknown field `{dutch}` in dossier")), "{}", r.stderr);
+        assert!(r.stderr.contains(&format!("did you mean `{field}`?")), "{dutch}: {}", r.stderr);
+        assert!(!r.stderr.contains("missing field"), "{}", r.stderr);
+    }
+}
