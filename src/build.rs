@@ -59,7 +59,6 @@ pub struct Plan {
 
 /// What one locked output folder gets.
 struct FolderPlan {
-    root: Root,
     folder: Folder,
     staged: Vec<Staged>,
     /// Below the folder: the files it loses.
@@ -116,10 +115,9 @@ impl std::error::Error for CommitError {}
 impl Plan {
     /// The full path of each file, with what happens to it, as the change
     /// report lists them: per folder, the files made, then those removed.
-    pub fn report(&self, settings: &Settings) -> Vec<(Change, PathBuf)> {
+    pub fn report(&self) -> Vec<(Change, PathBuf)> {
         let mut out = Vec::new();
         for f in &self.folders {
-            debug_assert_eq!(f.folder.root, root_of(settings, f.root));
             out.extend(f.staged.iter().map(|s| (s.change, s.path.clone())));
             out.extend(f.removed.iter().map(|r| (Change::Removed, f.folder.root.join(r))));
         }
@@ -336,24 +334,18 @@ pub fn plan(settings: &Settings) -> Outcome {
         prepared.drafts.iter().filter(|d| d.keep_sent).map(|d| d.dossier.clone()).collect();
     let kept_ids: Vec<&str> = kept.iter().map(String::as_str).collect();
     let mut files = Vec::new();
-    let mut staged_by_root: Vec<(Root, Staged)> = Vec::new();
+    let mut staged: Vec<(Root, Staged)> = Vec::new();
     for d in done {
-        if let Some(s) = d.staged {
-            staged_by_root.push((d.planned.root, s));
-        }
+        staged.extend(d.staged.map(|s| (d.planned.root, s)));
         files.push(d.planned);
     }
     let mut per_folder = Vec::new();
     let mut removed_all = Vec::new();
     for (root, folder) in folders.unwrap_or_default() {
-        let mut mine = Vec::new();
-        let mut rest = Vec::new();
-        for (r, s) in staged_by_root.drain(..) {
-            if r == root { mine.push(s) } else { rest.push((r, s)) }
-        }
-        staged_by_root = rest;
-        let made: Vec<PathBuf> =
-            mine.iter().filter_map(|s| s.path.strip_prefix(&folder.root).ok().map(PathBuf::from)).collect();
+        let (own, rest): (Vec<_>, Vec<_>) = staged.into_iter().partition(|(r, _)| *r == root);
+        staged = rest;
+        let mine: Vec<Staged> = own.into_iter().map(|(_, s)| s).collect();
+        let made: Vec<PathBuf> = files.iter().filter(|f| f.root == root).map(|f| f.path.clone()).collect();
         // The sent files a follow-up keeps are kept only in the public folder.
         let keep: &[&str] = if root == Root::Public { &kept_ids } else { &[] };
         let removed = no_longer_made(&folder, &made, settings, &known, keep);
@@ -363,7 +355,7 @@ pub fn plan(settings: &Settings) -> Outcome {
         manifest.sort();
         manifest.dedup();
         removed_all.extend(removed.iter().map(|r| (root, r.clone())));
-        per_folder.push(FolderPlan { root, folder, staged: mine, removed, manifest });
+        per_folder.push(FolderPlan { folder, staged: mine, removed, manifest });
     }
     let plan = Plan {
         files,

@@ -313,8 +313,9 @@ pub fn jobs_also<'a>(drafts: &'a [Drafts], settings: &Settings, also: &Also) -> 
         }
         let extra = also.formats.get(&d.dossier).map_or(&[][..], Vec::as_slice);
         let mut formats: Vec<Format> = if asked { settings.formats().to_vec() } else { Vec::new() };
-        formats.extend(extra.iter().copied().filter(|f| !formats.contains(f)).collect::<Vec<_>>());
+        formats.extend(extra);
         formats.sort();
+        formats.dedup();
         for (root, sub, docs) in sets {
             for doc in docs {
                 let formats = if root == Root::Internal { settings.formats() } else { &formats };
@@ -388,17 +389,6 @@ fn warning(job: &Job, w: &Warning) -> Diagnostic {
             )
             .hint("they are shown as a replacement mark (U+FFFD); use another character in the records")
             .as_warning()
-        }
-    }
-}
-
-/// Makes every file in memory and drops it (for `check`): only the problems count.
-pub fn check_files(drafts: &[Drafts], settings: &Settings, diags: &mut Diagnostics) {
-    let results = for_each_job(&jobs(drafts, settings), |job| make(job).map(|m| m.warnings));
-    for r in results {
-        match r {
-            Ok(warnings) => warnings.into_iter().for_each(|w| diags.push(w)),
-            Err(e) => diags.push(*e),
         }
     }
 }

@@ -88,7 +88,7 @@ pub fn execute(settings: &Settings) -> Result<ExitCode, Failed> {
     };
     eprint!("{}", diags.render(&prepared.sources, &prepared.withheld));
     super::not_rendered(prepared);
-    let report = plan.report(settings);
+    let report = plan.report();
     let count = |c: Change| report.iter().filter(|(x, _)| *x == c).count();
     let (new, changed, unchanged, removed) =
         (count(Change::New), count(Change::Changed), count(Change::Unchanged), count(Change::Removed));

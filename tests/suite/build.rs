@@ -209,7 +209,7 @@ fn the_plan_lists_every_file_with_its_reason_and_a_dry_run_plans_the_same() {
         let plan = outcome.plan.unwrap_or_else(|_| panic!("no plan"));
         let files: Vec<(Root, String, Option<Change>)> =
             plan.files.iter().map(|f| (f.root, f.path.display().to_string(), f.change)).collect();
-        let report = plan.report(&settings);
+        let report = plan.report();
         plan.commit().unwrap();
         (files, report)
     };
