@@ -113,42 +113,67 @@ pub(super) fn render_for(
             let reason = notice.reason.as_ref().and_then(|t| render_text(tera, t, &view, diags))?;
             view.insert("uitstel", &context::delay(dossier, number, notice, tidy(&reason).trim_end()));
         }
-        // The annex document is a frame that says where its annexes go.
+        // The annex document is a frame that says where its annexes go:
+        // rendered as the part before them and the part after.
         let frame = planned.template == "bijlagen.md";
-        if frame {
-            view.insert("bijlagen", ANNEXES_GO_HERE);
-        }
-        let out = render_text(tera, &template.text, &view, diags);
-        view.remove("bijlagen");
+        let source = view.source(&template.text.value);
+        let parts = if frame {
+            let parts = split_frame(&source).map_err(|how| diags.push(frame_error(template, how))).ok()?;
+            if parts.after.is_none() && !annexes.is_empty() {
+                diags.push(frame_error(template, "does not place the annexes"));
+                return None;
+            }
+            parts
+        } else {
+            Frame { before: source.into_owned(), after: None }
+        };
+        let out = render_source(tera, &parts.before, &template.text, &view, diags);
+        let after = parts.after.as_deref().map(|a| render_source(tera, a, &template.text, &view, diags));
         view.remove("uitstel");
         let out = tidy(&out?);
-        let placed = out.matches(ANNEXES_GO_HERE).count();
-        let parsed = parse::parse(&out, audience)
-            .map_err(|e| {
-                if !options.records_have_errors {
-                    diags.push(redaction_error(template, &e, dossier));
-                }
-            })
-            .ok()?;
+        let after = match after {
+            Some(a) => Some(tidy(&a?)),
+            None => None,
+        };
+        let marker_error = |e: Vec<MarkerError>, diags: &mut Diagnostics| {
+            if !options.records_have_errors {
+                diags.push(redaction_error(template, &e, dossier));
+            }
+        };
+        let parsed = parse::parse(&out, audience).map_err(|e| marker_error(e, diags)).ok()?;
         let meta = front_matter::read(parsed.front_matter.as_deref(), audience)
             .map_err(|errors| errors.iter().for_each(|e| diags.push(meta_error(template, e, dossier))))
             .ok()?;
         let mut notes = parsed.notes;
-        let sections = if frame {
+        let mut sections = vec![Section { new_page: false, blocks: parsed.blocks }];
+        if frame {
+            // The notes the frame defines, before the annexes or after them,
+            // may be cited in the annexes.
+            let mut frame_notes: Vec<String> = notes.iter().map(|n| n.label.clone()).collect();
+            let after = match after {
+                Some(after) => Some(
+                    parse_part(&after, audience, &frame_notes).map_err(|e| marker_error(e, diags)).ok()?,
+                ),
+                None => None,
+            };
+            frame_notes.extend(after.iter().flat_map(|a| a.notes.iter().map(|n| n.label.clone())));
             let one = templates.get("bijlage.md")?;
-            let frame_notes: Vec<String> = notes.iter().map(|n| n.label.clone()).collect();
             let rendered =
                 render_annexes(one, engine, &annexes, dossier, (audience, options), &frame_notes, diags)?;
-            let mut sections = Vec::with_capacity(rendered.len());
             for (section, own) in rendered {
                 sections.push(section);
                 notes.extend(own);
             }
-            place_annexes(parsed.blocks, placed, sections, template, diags)?
-        } else {
-            vec![Section { new_page: false, blocks: parsed.blocks }]
-        };
-        documents.push(Document { name: planned.name.clone(), meta, sections, notes });
+            if let Some(after) = after {
+                if !after.blocks.is_empty() {
+                    sections.push(Section { new_page: false, blocks: after.blocks });
+                }
+                notes.extend(after.notes);
+            }
+        }
+        let mut document = Document { name: planned.name.clone(), meta, sections, notes };
+        document.number_notes();
+        documents.push(document);
     }
     Some((documents, fingerprint, spreadsheet))
 }

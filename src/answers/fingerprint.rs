@@ -5,7 +5,8 @@ use super::*;
 
 /// Each answer by its number (its first question), hashed with its
 /// questions and the texts of the notes it cites: a change to any of them
-/// is a change to what was sent.
+/// is a change to what was sent. The texts are hashed with their notes
+/// cited by number (`[^1]`), the form locks have always held.
 pub(super) fn answer_fingerprints(items: &[ItemCtx], notes: &[FootnoteCtx]) -> Vec<(u32, String)> {
     items
         .iter()
@@ -13,10 +14,10 @@ pub(super) fn answer_fingerprints(items: &[ItemCtx], notes: &[FootnoteCtx]) -> V
             let number = item.questions.first()?.number;
             let mut text = String::new();
             for q in &item.questions {
-                text.push_str(&q.text);
+                text.push_str(&by_number(&q.text, notes));
                 text.push('\0');
             }
-            text.push_str(&item.answer);
+            text.push_str(&by_number(&item.answer, notes));
             let cited: Vec<&FootnoteCtx> =
                 notes.iter().filter(|n| text.contains(&format!("[^{}]", n.number))).collect();
             for n in cited {
@@ -39,4 +40,20 @@ pub(super) fn annex_fingerprint(a: &annex::AnnexCtx) -> SentAnnex {
         documents: a.documents.iter().map(|d| d.listed.number as u32).collect(),
         hash: crate::digest::sha256_hex(json.as_bytes()),
     }
+}
+
+/// `text` with each cited note's label replaced by its number.
+fn by_number(text: &str, notes: &[FootnoteCtx]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (start, id) in crate::model::validate::footnote_refs(text) {
+        out.push_str(&text[rest..start]);
+        match notes.iter().find(|n| n.id == id) {
+            Some(n) => out.push_str(&format!("[^{}]", n.number)),
+            None => out.push_str(&format!("[^{id}]")),
+        }
+        rest = start + id.len() + 3;
+    }
+    out.push_str(&text[rest..]);
+    out
 }

@@ -1,5 +1,7 @@
-//! The answers grouped as the document shows them, and the footnotes
-//! numbered in the order they are first cited.
+//! The answers grouped as the document shows them, and the footnotes they
+//! cite, listed in the order they are first cited. The texts keep their
+//! `[^id]` references: the typed document numbers them
+//! ([`crate::document::Document::number_notes`]).
 
 use super::*;
 
@@ -19,13 +21,18 @@ pub(super) struct ItemCtx {
 
 #[derive(Serialize)]
 pub(super) struct FootnoteCtx {
+    /// The label the answers cite it by (`archief`): a template defines it
+    /// as `[^{{ f.id }}]: …`.
+    pub(super) id: String,
+    /// The number it will show.
     pub(super) number: usize,
     pub(super) text: String,
     pub(super) url: Option<String>,
 }
 
 /// The answers grouped as the document shows them (questions answered
-/// together under one answer) and the footnotes numbered in order of first use.
+/// together under one answer) and the footnotes they cite, in order of first
+/// use.
 pub(super) fn answer_items(
     dossier: &Dossier,
     answers: &BTreeMap<u32, String>,
@@ -44,8 +51,18 @@ pub(super) fn answer_items(
     let mut ordered: Vec<(u32, Vec<u32>)> = groups.into_iter().collect();
     ordered.sort_by_key(|(_, qs)| qs.iter().min().copied());
     let known = |id: &str| dossier.footnotes.iter().any(|f| f.id.value == id);
-    let mut notes = Footnotes::default();
+    let mut order: Vec<String> = Vec::new();
     let mut unknown = Vec::new();
+    let mut cite = |text: &str| {
+        for (_, id) in crate::model::validate::footnote_refs(text) {
+            if !order.iter().any(|o| o == id) {
+                order.push(id.to_string());
+                if !known(id) {
+                    unknown.push(id.to_string());
+                }
+            }
+        }
+    };
     let mut items = Vec::new();
     for (owner, mut numbers) in ordered {
         numbers.sort_unstable();
@@ -56,13 +73,13 @@ pub(super) fn answer_items(
             .iter()
             .filter_map(|n| dossier.questions.iter().find(|q| q.number.value == *n))
             .map(|q| {
-                let (text, u) = notes.number(tidy(&view.source(&q.text.value)).trim_end(), known);
-                unknown.extend(u);
+                let text = tidy(&view.source(&q.text.value)).trim_end().to_string();
+                cite(&text);
                 QuestionCtx { number: q.number.value, text }
             })
             .collect();
-        let (answer, u) = notes.number(answers.get(&owner).map_or("", String::as_str), known);
-        unknown.extend(u);
+        let answer = answers.get(&owner).cloned().unwrap_or_default();
+        cite(&answer);
         let label = dutch::opsomming(&numbers.iter().map(u32::to_string).collect::<Vec<_>>());
         items.push(ItemCtx { questions, label, answer });
     }
@@ -80,13 +97,17 @@ pub(super) fn answer_items(
                 .hint(format!("define it under `footnotes:` as `{id}: {{ text: … }}`")),
         );
     }
-    let footnotes = notes
-        .order()
+    let footnotes = order
         .iter()
         .enumerate()
         .filter_map(|(i, id)| {
             let f = dossier.footnotes.iter().find(|f| &f.id.value == id)?;
-            Some(FootnoteCtx { number: i + 1, text: inline(&view.source(&f.text.value)), url: f.url.clone() })
+            Some(FootnoteCtx {
+                id: id.clone(),
+                number: i + 1,
+                text: inline(&view.source(&f.text.value)),
+                url: f.url.clone(),
+            })
         })
         .collect();
     (items, footnotes)

@@ -1,5 +1,5 @@
-//! Markdown text helpers for template output: tidying it, joining record
-//! text into a sentence, and numbering footnotes in order of first use.
+//! Markdown text helpers for template output: tidying it, and joining
+//! record text into a sentence.
 
 /// Tidies template output: no trailing spaces, at most one blank line in a row,
 /// one final newline.
@@ -35,59 +35,9 @@ pub fn inline(text: &str) -> String {
         .join("\n\n")
 }
 
-/// Numbers `[^id]` references in order of first use: the first id used
-/// becomes `[^1]`, and so on.
-#[derive(Debug, Default)]
-pub struct Footnotes {
-    order: Vec<String>,
-}
-
-impl Footnotes {
-    /// Rewrites the references in `text`; returns the ids it did not know.
-    pub fn number(&mut self, text: &str, known: impl Fn(&str) -> bool) -> (String, Vec<String>) {
-        let refs = crate::model::validate::footnote_refs(text);
-        let mut out = String::with_capacity(text.len());
-        let mut unknown = Vec::new();
-        let mut rest = 0;
-        for (start, id) in refs {
-            out.push_str(&text[rest..start]);
-            if !known(id) {
-                unknown.push(id.to_string());
-            }
-            let n = match self.order.iter().position(|o| o == id) {
-                Some(i) => i + 1,
-                None => {
-                    self.order.push(id.to_string());
-                    self.order.len()
-                }
-            };
-            out.push_str(&format!("[^{n}]"));
-            rest = start + id.len() + 3;
-        }
-        out.push_str(&text[rest..]);
-        (out, unknown)
-    }
-
-    /// The ids in the order of their numbers.
-    pub fn order(&self) -> &[String] {
-        &self.order
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_footnotes_in_order_of_first_use() {
-        let mut f = Footnotes::default();
-        let (a, _) = f.number("x[^b] y[^a]", |_| true);
-        let (b, unknown) = f.number("z[^a] w[^c]", |id| id != "c");
-        assert_eq!(a, "x[^1] y[^2]");
-        assert_eq!(b, "z[^2] w[^3]");
-        assert_eq!(unknown, ["c"]);
-        assert_eq!(f.order(), ["b", "a", "c"]);
-    }
 
     #[test]
     fn tidies_blank_lines() {

@@ -34,14 +34,14 @@ pub mod view;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::inventory::Inventory;
-use crate::document::{Audience, Block, Document, Inline, Note, Role, Section};
+use crate::document::{Audience, Block, Document, Note, Role, Section};
 use crate::model::sent::{Fingerprint, SentAnnex};
 use crate::model::templates::{DocTemplate, DocTemplates};
 use crate::model::{Answer, Dossier, Project, Report, Text};
 use crate::redaction::MarkerError;
 use context::{AccountCtx, ReportCtx};
 pub use engine::{Engine, Engines};
-use markdown::{Footnotes, inline, tidy};
+use markdown::{inline, tidy};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tera::Tera;

@@ -3,9 +3,107 @@
 
 use super::*;
 
-/// Stands in the annex document's frame for the annexes until they are
-/// placed; U+FFFF is not a character that YAML or a template can carry.
-pub(super) const ANNEXES_GO_HERE: &str = "\u{FFFF}bijlagen\u{FFFF}";
+/// The annex document's frame, split where it says `{{ bijlagen }}`: what
+/// comes before the annexes and what comes after them, each a template of
+/// its own. The part after starts with as many line ends as the source had
+/// before it, so a problem in it is told at its own line.
+#[derive(Debug, PartialEq)]
+pub(super) struct Frame {
+    pub(super) before: String,
+    pub(super) after: Option<String>,
+}
+
+/// Splits the frame's `source` at `{{ bijlagen }}`. It must say so at most
+/// once, on a line of its own, outside any block (the two parts are
+/// rendered apart); what is wrong otherwise, for the diagnostic.
+pub(super) fn split_frame(source: &str) -> Result<Frame, &'static str> {
+    let places = expressions(source)
+        .into_iter()
+        .filter(|(_, inner)| {
+            inner.split(|c: char| !c.is_alphanumeric() && c != '_').next() == Some("bijlagen")
+        })
+        .collect::<Vec<_>>();
+    let (range, inner) = match places.as_slice() {
+        [] => return Ok(Frame { before: source.to_string(), after: None }),
+        [one] => one.clone(),
+        _ => return Err("places the annexes more than once"),
+    };
+    if inner != "bijlagen" {
+        return Err("places the annexes inside other text");
+    }
+    let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[range.end..].find('\n').map_or(source.len(), |i| range.end + i);
+    if !source[line_start..range.start].trim().is_empty() || !source[range.end..line_end].trim().is_empty() {
+        return Err("places the annexes inside other text");
+    }
+    if lint::unbalanced(&source[..range.start]).iter().any(|(_, m)| m.contains("never closed")) {
+        return Err("places the annexes inside a block (`{% if %}`, `{% for %}`, …)");
+    }
+    let lines = source[..line_end].matches('\n').count();
+    let mut after = "\n".repeat(lines);
+    after.push_str(&source[line_end..]);
+    Ok(Frame { before: source[..line_start].to_string(), after: Some(after) })
+}
+
+/// Every expression of a template (`{{ … }}`), with its byte range and
+/// what it says (whitespace control and spaces trimmed); comments and
+/// `raw` blocks left out.
+fn expressions(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    while let Some(open) = text[rest..].find('{').map(|i| rest + i) {
+        let (close, expression) = match text[open + 1..].chars().next() {
+            Some('#') => ("#}", false),
+            Some('%') => ("%}", false),
+            Some('{') => ("}}", true),
+            _ => {
+                rest = open + 1;
+                continue;
+            }
+        };
+        let Some(end) = text[open + 2..].find(close).map(|i| open + 2 + i + 2) else { break };
+        let inner = text[open + 2..end - 2].trim_matches(|c: char| c == '-' || c == '~' || c.is_whitespace());
+        if expression {
+            out.push((open..end, inner.to_string()));
+            rest = end;
+        } else if close == "%}" && inner.split_whitespace().next() == Some("raw") {
+            rest = text[end..]
+                .match_indices("{%")
+                .find(|(i, _)| {
+                    let tail = &text[end + i + 2..];
+                    tail.trim_start_matches(|c: char| c == '-' || c.is_whitespace()).starts_with("endraw")
+                })
+                .and_then(|(i, _)| text[end + i..].find("%}").map(|j| end + i + j + 2))
+                .unwrap_or(text.len());
+        } else {
+            rest = end;
+        }
+    }
+    out
+}
+
+/// Parses a part of a document that may cite footnotes another part
+/// defines (`defined`): it is told those labels exist (a stand-in
+/// definition each, dropped again), so the citations stay citations.
+pub(super) fn parse_part(
+    text: &str,
+    audience: Audience,
+    defined: &[String],
+) -> Result<parse::Parsed, Vec<MarkerError>> {
+    let mut text = text.to_string();
+    let borrowed: Vec<&String> = defined
+        .iter()
+        .filter(|l| text.contains(&format!("[^{l}]")) && !text.contains(&format!("[^{l}]:")))
+        .collect();
+    for label in &borrowed {
+        text.push_str(&format!("\n[^{label}]: .\n"));
+    }
+    // A part never has front matter: one that starts with `---` is a rule.
+    text.insert(0, '\n');
+    let mut parsed = parse::parse(&text, audience)?;
+    parsed.notes.retain(|n| !borrowed.contains(&&n.label));
+    Ok(parsed)
+}
 
 /// One rendered annex: its section, and the footnotes it defines itself.
 pub(super) type Annex = (Section, Vec<Note>);
@@ -39,18 +137,7 @@ pub(super) fn render_annexes(
             view.insert("bijlage", a);
             let text = limits::render(tera, engine::ANNEX, view.context())
                 .map_err(|e| template_errors(&e, &template.text, &view.names()))?;
-            // A footnote the frame defines may be cited in an annex: the
-            // annex is parsed on its own, so it is told the label exists (a
-            // stand-in definition, dropped again).
-            let mut text = tidy(&text);
-            let borrowed: Vec<&String> = frame_notes
-                .iter()
-                .filter(|l| text.contains(&format!("[^{l}]")) && !text.contains(&format!("[^{l}]:")))
-                .collect();
-            for label in &borrowed {
-                text.push_str(&format!("\n[^{label}]: .\n"));
-            }
-            let parsed = parse::parse(&text, audience).map_err(|e| {
+            let parsed = parse_part(&tidy(&text), audience, frame_notes).map_err(|e| {
                 if options.records_have_errors {
                     Vec::new()
                 } else {
@@ -58,8 +145,7 @@ pub(super) fn render_annexes(
                 }
             })?;
             let mut blocks = parsed.blocks;
-            let notes: Vec<Note> =
-                parsed.notes.into_iter().filter(|n| !borrowed.contains(&&n.label)).collect();
+            let notes = parsed.notes;
             if let Some(Block::Heading(h)) = blocks.iter_mut().find(|b| matches!(b, Block::Heading(_))) {
                 h.role = Role::Annex;
             }
@@ -86,42 +172,34 @@ pub(super) fn render_annexes(
     (!failed).then_some(out)
 }
 
-/// The frame's blocks with the annexes where it says `{{ bijlagen }}`: what
-/// comes before, each annex, what comes after. A frame that does not say so
-/// once, on a line of its own, is an error.
-pub(super) fn place_annexes(
-    frame: Vec<Block>,
-    written: usize,
-    annexes: Vec<Section>,
-    template: &DocTemplate,
-    diags: &mut Diagnostics,
-) -> Option<Vec<Section>> {
-    let is_place = |b: &Block| matches!(b, Block::Paragraph(spans) if matches!(spans.as_slice(), [s] if s.inline == Inline::Text(ANNEXES_GO_HERE.to_string())));
-    let alone = frame.iter().filter(|b| is_place(b)).count();
-    let problem = match written {
-        0 if annexes.is_empty() => None,
-        0 => Some("does not place the annexes"),
-        1 if alone == 1 => None,
-        1 => Some("places the annexes inside other text"),
-        _ => Some("places the annexes more than once"),
-    };
-    if let Some(how) = problem {
-        diags.push(
-            Diagnostic::error(format!("{}: {how}", template.name), template.text.span)
-                .label("in this template")
-                .hint("write `{{ bijlagen }}` once, on a line of its own, where the annexes go"),
-        );
-        return None;
+/// The frame problem `how` as a diagnostic at the template.
+pub(super) fn frame_error(template: &DocTemplate, how: &str) -> Diagnostic {
+    Diagnostic::error(format!("{}: {how}", template.name), template.text.span)
+        .label("in this template")
+        .hint("write `{{ bijlagen }}` once, on a line of its own and outside any `{% if %}` or `{% for %}`, where the annexes go")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frame_is_split_where_it_places_the_annexes_and_keeps_its_line_numbers() {
+        let frame = split_frame("# Bijlagen\n\n{{- bijlagen }}\nNa {{ x }}\n").unwrap();
+        assert_eq!(frame.before, "# Bijlagen\n\n");
+        assert_eq!(frame.after.as_deref(), Some("\n\n\nNa {{ x }}\n"));
+        let none =
+            split_frame("{# {{ bijlagen }} #}{% raw %}{{ bijlagen }}{% endraw %}{{ reports | bijlagen }}")
+                .unwrap();
+        assert_eq!(none.after, None);
     }
-    let mut before = frame;
-    let after = match before.iter().position(is_place) {
-        Some(i) => before.split_off(i).into_iter().skip(1).collect(),
-        None => Vec::new(),
-    };
-    let mut sections = vec![Section { new_page: false, blocks: before }];
-    sections.extend(annexes);
-    if !after.is_empty() {
-        sections.push(Section { new_page: false, blocks: after });
+
+    #[test]
+    fn a_frame_that_places_the_annexes_wrongly_says_how() {
+        let how = |s: &str| split_frame(s).unwrap_err();
+        assert_eq!(how("{{ bijlagen }}\n{{ bijlagen }}\n"), "places the annexes more than once");
+        assert_eq!(how("Zie {{ bijlagen }}\n"), "places the annexes inside other text");
+        assert_eq!(how("{{ bijlagen | upper }}\n"), "places the annexes inside other text");
+        assert!(how("{% if x %}\n{{ bijlagen }}\n{% endif %}\n").contains("inside a block"));
     }
-    Some(sections)
 }

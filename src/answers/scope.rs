@@ -86,7 +86,19 @@ pub(super) fn annex_numbers(reports: &[&Report], dossier: &Dossier) -> Vec<Optio
 /// thousands of record texts stays linear), as the view's audience may see
 /// it; a problem becomes a diagnostic at its place in the source.
 pub(super) fn render_text(tera: &Tera, text: &Text, view: &View, diags: &mut Diagnostics) -> Option<String> {
-    match limits::render_str(tera, &view.source(&text.value), view.context()) {
+    render_source(tera, &view.source(&text.value), text, view, diags)
+}
+
+/// Renders `source`, a template as `view` sees it (or a part of one), and
+/// tells a problem at its place in `text`, the template as written.
+pub(super) fn render_source(
+    tera: &Tera,
+    source: &str,
+    text: &Text,
+    view: &View,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    match limits::render_str(tera, source, view.context()) {
         Ok(s) => Some(s),
         Err(e) => {
             template_errors(&e, text, &view.names()).into_iter().for_each(|d| diags.push(d));

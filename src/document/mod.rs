@@ -70,6 +70,59 @@ impl Document {
     pub fn note(&self, label: &str) -> Option<&Note> {
         self.notes.iter().find(|n| n.label == label)
     }
+
+    /// Numbers the footnotes in the order they are first cited: each label
+    /// becomes its number (`archief` → `1`) in the references and the
+    /// definitions, and the definitions are put in that order; a note cited
+    /// only from another note comes after the notes citing it, and one never
+    /// cited last, in the order written. Done once, on the typed document,
+    /// so every backend shows the same numbers.
+    pub fn number_notes(&mut self) {
+        use std::collections::HashMap;
+        let mut order: Vec<String> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut add = |label: &str, order: &mut Vec<String>| {
+            if !seen.contains_key(label) {
+                seen.insert(label.to_string(), order.len() + 1);
+                order.push(label.to_string());
+            }
+        };
+        let mut refs = Vec::new();
+        self.blocks().for_each(|b| b.note_refs(&mut refs));
+        refs.iter().for_each(|r| add(r, &mut order));
+        // Notes cited from notes, taken in the order the notes now stand.
+        let mut i = 0;
+        while i < order.len() {
+            let mut inner = Vec::new();
+            if let Some(n) = self.note(&order[i]) {
+                n.blocks.iter().for_each(|b| b.note_refs(&mut inner));
+            }
+            let inner: Vec<String> = inner.into_iter().map(str::to_string).collect();
+            inner.iter().for_each(|r| add(r, &mut order));
+            i += 1;
+        }
+        let written: Vec<String> = self.notes.iter().map(|n| n.label.clone()).collect();
+        written.iter().for_each(|l| add(l, &mut order));
+        let number: HashMap<&str, String> =
+            order.iter().enumerate().map(|(i, l)| (l.as_str(), (i + 1).to_string())).collect();
+        let mut relabel = |span: &mut Span| {
+            if let Inline::NoteRef(label) = &mut span.inline
+                && let Some(n) = number.get(label.as_str())
+            {
+                *label = n.clone();
+            }
+        };
+        for section in &mut self.sections {
+            section.blocks.iter_mut().for_each(|b| b.spans_mut(&mut relabel));
+        }
+        for note in &mut self.notes {
+            note.blocks.iter_mut().for_each(|b| b.spans_mut(&mut relabel));
+            if let Some(n) = number.get(note.label.as_str()) {
+                note.label = n.clone();
+            }
+        }
+        self.notes.sort_by_key(|n| n.label.parse::<usize>().unwrap_or(usize::MAX));
+    }
 }
 
 /// What a document says about itself: the letterhead, the file's metadata.
@@ -205,6 +258,19 @@ impl Block {
             Block::Rule => {}
         }
     }
+
+    /// Calls `f` on every span of the block, nested blocks included.
+    pub fn spans_mut(&mut self, f: &mut impl FnMut(&mut Span)) {
+        match self {
+            Block::Heading(Heading { spans, .. }) | Block::Paragraph(spans) => spans.iter_mut().for_each(f),
+            Block::List(l) => l.items.iter_mut().flatten().for_each(|b| b.spans_mut(f)),
+            Block::Quote(blocks) => blocks.iter_mut().for_each(|b| b.spans_mut(f)),
+            Block::Table(Table { header, rows, .. }) => {
+                header.iter_mut().chain(rows.iter_mut().flatten()).flatten().for_each(f);
+            }
+            Block::Rule => {}
+        }
+    }
 }
 
 /// What a heading stands for in the document.
@@ -325,5 +391,81 @@ impl Redaction {
     /// persoonlijke levenssfeer)". Never the words.
     pub fn spoken(&self) -> String {
         format!("Weggelakt: {} ({})", self.ground.code(), self.ground.description())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cites(label: &str) -> Span {
+        Span { inline: Inline::NoteRef(label.into()), style: Style::default() }
+    }
+
+    fn note(label: &str, blocks: Vec<Block>) -> Note {
+        Note { label: label.into(), blocks }
+    }
+
+    fn labels(spans: &[Span]) -> Vec<&str> {
+        spans
+            .iter()
+            .filter_map(|s| match &s.inline {
+                Inline::NoteRef(l) => Some(l.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn notes_are_numbered_by_first_citation_wherever_they_were_defined() {
+        let meta = Meta {
+            title: "Antwoord".into(),
+            subject: None,
+            language: "nl-NL".into(),
+            audience: Audience::Public,
+            classification: None,
+            dossier: "2022Z21205".into(),
+            question_document: None,
+            answer_document: None,
+            submitted: None,
+            answered: None,
+            ministry: "Ministerie van BZK".into(),
+            submitter: None,
+            answerer: None,
+            recipient: None,
+            your_reference: None,
+            our_reference: None,
+            keywords: Vec::new(),
+            extra: Vec::new(),
+        };
+        let mut doc = Document {
+            name: "antwoord".into(),
+            meta,
+            sections: vec![
+                Section {
+                    new_page: false,
+                    blocks: vec![Block::Paragraph(vec![cites("b"), Span::text("x"), cites("a")])],
+                },
+                Section { new_page: true, blocks: vec![Block::Paragraph(vec![cites("b"), cites("c")])] },
+            ],
+            notes: vec![
+                note("never", vec![]),
+                note("a", vec![]),
+                note("c", vec![Block::Paragraph(vec![cites("d")])]),
+                note("b", vec![]),
+                note("d", vec![]),
+            ],
+        };
+        doc.number_notes();
+        let Block::Paragraph(first) = &doc.sections[0].blocks[0] else { panic!() };
+        let Block::Paragraph(second) = &doc.sections[1].blocks[0] else { panic!() };
+        assert_eq!(labels(first), ["1", "2"]);
+        assert_eq!(labels(second), ["1", "3"]);
+        let order: Vec<&str> = doc.notes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(order, ["1", "2", "3", "4", "5"]);
+        // c (3) cites d, which comes next; the note never cited comes last.
+        let Block::Paragraph(in_c) = &doc.notes[2].blocks[0] else { panic!() };
+        assert_eq!(labels(in_c), ["4"]);
+        assert!(doc.notes[4].blocks.is_empty());
     }
 }

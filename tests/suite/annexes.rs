@@ -216,6 +216,19 @@ fn a_frame_that_does_not_place_the_annexes_is_an_error_and_an_annex_error_is_tol
     let said = fails_with_template("bijlagen.md", &format!("{FRONT_MATTER}# Bijlagen zonder bijlagen\n"));
     assert!(said.contains("bijlagen.md: does not place the annexes"), "{said}");
     assert!(said.contains("write `{{ bijlagen }}` once"), "{said}");
+    let said = fails_with_template(
+        "bijlagen.md",
+        &format!("{FRONT_MATTER}# Bijlagen\n{{% if true %}}\n{{{{ bijlagen }}}}\n{{% endif %}}\n"),
+    );
+    assert!(said.contains("bijlagen.md: places the annexes inside a block"), "{said}");
+    // What follows the annexes is a part of its own, and its problems are
+    // told at their own line.
+    let said = fails_with_template(
+        "bijlagen.md",
+        &format!("{FRONT_MATTER}# Bijlagen\n\n{{{{ bijlagen }}}}\n\nEinde {{{{ onbekend }}}}.\n"),
+    );
+    let line = FRONT_MATTER.lines().count() + 5;
+    assert!(said.contains(&format!("templates/bijlagen.md:{line}:")), "at line {line}: {said}");
 
     let said =
         fails_with_template("bijlage.md", "## Bijlage {{ bijlage.number }}\n\n{{ bijlage.onbekend }}\n");

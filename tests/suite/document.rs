@@ -168,10 +168,11 @@ fn footnotes_cross_from_the_frame_into_the_annexes_and_an_annex_keeps_its_own() 
     let r = s.run(&["build", "--format", "md", "--format", "html"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let md = s.read("output/T1/bijlagen.md");
-    assert!(md.contains("Zie de wet.[^wet] En de eigen noot.[^eigen]"), "references, not literal text: {md}");
-    assert!(md.contains("[^wet]: Wet open overheid."), "{md}");
-    assert!(md.contains("[^eigen]: Alleen in deze bijlage."), "{md}");
-    assert_eq!(md.matches("[^wet]:").count(), 1, "the stand-in definition is dropped: {md}");
+    // Numbered in the order they are first cited, as in every format.
+    assert!(md.contains("Zie de wet.[^1] En de eigen noot.[^2]"), "references, not literal text: {md}");
+    assert!(md.contains("[^1]: Wet open overheid."), "{md}");
+    assert!(md.contains("[^2]: Alleen in deze bijlage."), "{md}");
+    assert_eq!(md.matches("[^1]:").count(), 1, "the stand-in definition is dropped: {md}");
     let html = s.read("output/T1/bijlagen.html");
     assert!(html.contains("<li id=\"noot-1\">Wet open overheid."), "{html}");
     assert!(html.contains("<li id=\"noot-2\">Alleen in deze bijlage."), "{html}");
