@@ -8,9 +8,10 @@
 //! the records file or the template.
 //!
 //! By job: the register as a dossier sees it (`scope`), the answers grouped
-//! and their footnotes numbered (`items`), each document rendered and
-//! parsed (`document`), the annexes rendered and placed in their frame
-//! (`placement`), what was sent hashed (`fingerprint`), problems told at
+//! with the footnotes they cite (`items`), each document rendered and
+//! parsed, its footnotes then numbered on the typed document (`document`),
+//! the annex frame split where it says `{{ bijlagen }}` and the annexes
+//! rendered between its parts (`placement`), what was sent hashed (`fingerprint`), problems told at
 //! their line (`errors`), Tera set up once ([`engine`]), and the loop
 //! pitfalls found ([`lint`]). This file holds the entry points.
 

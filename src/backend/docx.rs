@@ -32,13 +32,7 @@ impl Backend for Docx {
         let doc = ctx.doc()?;
         let size = doc.text_len();
         if size > TEXT_LIMIT {
-            return Err(BackendError::Docx(format!(
-                "{:.1} MiB of text is more than a Word document is made for here ({} MiB at most, some 1,500 \
-                 pages; docx-rs holds every paragraph until the package is written): make this one as PDF \
-                 or HTML (leave out `--format docx`), or build it for fewer reports",
-                size as f64 / 1048576.0,
-                TEXT_LIMIT >> 20
-            )));
+            return Err(BackendError::DocxTooLarge { bytes: size, limit: TEXT_LIMIT });
         }
         let mut docx = docx_rs::Docx::new()
             .page_size(11906, 16838)
@@ -94,7 +88,7 @@ impl Backend for Docx {
         xml.styles = String::from_utf8_lossy(&xml.styles)
             .replacen(r#"w:styleId="Normal">"#, r#"w:styleId="Normal" w:default="1">"#, 1)
             .into_bytes();
-        let bytes = pack(xml).map_err(|e| BackendError::Docx(e.to_string()))?;
+        let bytes = pack(xml).map_err(BackendError::Docx)?;
         Ok(Rendered { bytes, pages: 0, warnings: Vec::new() })
     }
 }

@@ -111,10 +111,13 @@ pub enum Warning {
 pub enum BackendError {
     /// The PDF library refused the document.
     Pdf(String),
+    /// The document holds more text (`bytes`) than a Word file is made
+    /// from here (`limit`).
+    DocxTooLarge { bytes: usize, limit: usize },
     /// The Word package could not be written.
-    Docx(String),
+    Docx(zip::result::ZipError),
     /// An inventory file (`file`) could not be written.
-    Inventory { file: &'static str, why: String },
+    Inventory { file: &'static str, error: SheetError },
     /// The backend was given what it does not render (a mistake of the
     /// caller, never of the data).
     Input { wants: &'static str },
@@ -124,9 +127,33 @@ impl std::fmt::Display for BackendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BackendError::Pdf(why) => write!(f, "the PDF could not be written: {why}"),
-            BackendError::Docx(why) => write!(f, "the Word document could not be written: {why}"),
-            BackendError::Inventory { file, why } => write!(f, "{file} could not be written: {why}"),
+            BackendError::DocxTooLarge { bytes, limit } => write!(
+                f,
+                "{:.1} MiB of text is more than a Word document is made for here ({} MiB at most, some 1,500 \
+                 pages; docx-rs holds every paragraph until the package is written): make this one as PDF \
+                 or HTML (leave out `--format docx`), or build it for fewer reports",
+                *bytes as f64 / 1048576.0,
+                limit >> 20
+            ),
+            BackendError::Docx(e) => write!(f, "the Word document could not be written: {e}"),
+            BackendError::Inventory { file, error } => write!(f, "{file} could not be written: {error}"),
             BackendError::Input { wants } => write!(f, "this backend renders {wants} only"),
+        }
+    }
+}
+
+/// Why an inventory file could not be written: its writer's own error.
+#[derive(Debug)]
+pub enum SheetError {
+    Xlsx(rust_xlsxwriter::XlsxError),
+    Csv(::csv::Error),
+}
+
+impl std::fmt::Display for SheetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SheetError::Xlsx(e) => write!(f, "{e}"),
+            SheetError::Csv(e) => write!(f, "{e}"),
         }
     }
 }

@@ -5,10 +5,9 @@
 use super::{COLUMNS, Cell, cells, neutral};
 use crate::document::inventory::Inventory;
 
-pub fn write(inventory: &Inventory) -> Result<Vec<u8>, String> {
+pub fn write(inventory: &Inventory) -> Result<Vec<u8>, ::csv::Error> {
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
-    let fail = |e: ::csv::Error| e.to_string();
-    w.write_record(COLUMNS).map_err(fail)?;
+    w.write_record(COLUMNS)?;
     for row in &inventory.rows {
         let record: Vec<String> = cells(inventory, row)
             .iter()
@@ -17,7 +16,7 @@ pub fn write(inventory: &Inventory) -> Result<Vec<u8>, String> {
                 Cell::Date(d) => d.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
             })
             .collect();
-        w.write_record(&record).map_err(fail)?;
+        w.write_record(&record)?;
     }
-    w.into_inner().map_err(|e| e.to_string())
+    w.into_inner().map_err(|e| e.into_error().into())
 }

@@ -8,7 +8,7 @@ pub mod csv;
 pub mod diwoo;
 pub mod xlsx;
 
-use crate::backend::{Backend, BackendError, RenderContext, Rendered};
+use crate::backend::{Backend, BackendError, RenderContext, Rendered, SheetError};
 use crate::document::inventory::{Inventory, Row};
 
 /// The production report's header row (`productierapport_template.xlsx`).
@@ -112,11 +112,11 @@ impl Backend for SheetBackend {
         let inventory = ctx.inventory_rows()?;
         let file = self.0.file_name();
         let bytes = match self.0 {
-            Sheet::Xlsx => xlsx::write(inventory),
-            Sheet::Csv => csv::write(inventory),
+            Sheet::Xlsx => xlsx::write(inventory).map_err(SheetError::Xlsx),
+            Sheet::Csv => csv::write(inventory).map_err(SheetError::Csv),
             Sheet::DiWoo => Ok(diwoo::write(inventory)),
         };
-        bytes.map(Rendered::bytes).map_err(|why| BackendError::Inventory { file, why })
+        bytes.map(Rendered::bytes).map_err(|error| BackendError::Inventory { file, error })
     }
 }
 

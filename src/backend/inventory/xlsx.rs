@@ -7,14 +7,13 @@ use super::{COLUMNS, Cell, cells, neutral};
 use crate::document::inventory::Inventory;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 
-pub fn write(inventory: &Inventory) -> Result<Vec<u8>, String> {
-    let fail = |e: rust_xlsxwriter::XlsxError| e.to_string();
+pub fn write(inventory: &Inventory) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
     let day = |d: chrono::NaiveDate| {
         use chrono::Datelike;
         ExcelDateTime::from_ymd(d.year().clamp(1900, 9999) as u16, d.month() as u8, d.day() as u8)
     };
-    let created = day(inventory.published).map_err(fail)?;
+    let created = day(inventory.published)?;
     let properties = DocProperties::new()
         .set_title(format!("Inventarislijst {}", inventory.case))
         .set_author(&inventory.author)
@@ -23,9 +22,9 @@ pub fn write(inventory: &Inventory) -> Result<Vec<u8>, String> {
     let header = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let sheet = book.add_worksheet();
-    sheet.set_name("Inventarislijst").map_err(fail)?;
+    sheet.set_name("Inventarislijst")?;
     for (col, name) in COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *name, &header).map_err(fail)?;
+        sheet.write_string_with_format(0, col as u16, *name, &header)?;
     }
     for (i, row) in inventory.rows.iter().enumerate() {
         let r = i as u32 + 1;
@@ -34,17 +33,17 @@ pub fn write(inventory: &Inventory) -> Result<Vec<u8>, String> {
             match cell {
                 Cell::Text("") | Cell::Date(None) => {}
                 Cell::Text(t) => {
-                    sheet.write_string(r, col, neutral(t)).map_err(fail)?;
+                    sheet.write_string(r, col, neutral(t))?;
                 }
                 Cell::Date(Some(d)) => {
-                    sheet.write_datetime_with_format(r, col, &day(*d).map_err(fail)?, &date).map_err(fail)?;
+                    sheet.write_datetime_with_format(r, col, &day(*d)?, &date)?;
                 }
             }
         }
     }
     let last_row = inventory.rows.len() as u32;
-    sheet.set_freeze_panes(1, 0).map_err(fail)?;
-    sheet.autofilter(0, 0, last_row, COLUMNS.len() as u16 - 1).map_err(fail)?;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, last_row, COLUMNS.len() as u16 - 1)?;
     sheet.autofit();
-    book.save_to_buffer().map_err(fail)
+    book.save_to_buffer()
 }
