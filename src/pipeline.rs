@@ -204,26 +204,35 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
     if withheld.is_empty() {
         return;
     }
-    // Each section of each document is searched on its own, in parallel.
+    // Each section of each document is searched on its own, in parallel;
+    // identifiers (file names, ids, links) inside their words too.
     let found: Vec<(String, Vec<crate::source::Span>)> = drafts
         .par_iter()
         .flat_map_iter(|d| d.public.iter().chain(&d.follow_up).map(move |doc| (d, doc)))
         .flat_map_iter(|(d, doc)| {
             let name = format!("{}/{}", d.dossier, doc.name);
-            crate::document::plain::pieces(doc).into_iter().map(move |piece| (name.clone(), piece))
+            let ids: Vec<crate::source::Span> = crate::document::plain::identifiers(doc)
+                .iter()
+                .flat_map(|id| withheld.found_in_identifier(id))
+                .collect();
+            crate::document::plain::pieces(doc)
+                .into_iter()
+                .map(|piece| withheld.found_in(&piece))
+                .chain(std::iter::once(ids))
+                .map(move |places| (name.clone(), places))
+                .collect::<Vec<_>>()
         })
         .chain(drafts.par_iter().filter_map(|d| {
             let inv = d.inventory.as_ref()?;
-            let mut text = inv.title.clone();
-            for r in &inv.rows {
-                for cell in [&r.id, &r.document, &r.grounds, &r.note, &r.related] {
-                    text.push('\n');
-                    text.push_str(cell);
-                }
-            }
-            Some((format!("{}/inventaris", d.dossier), text))
+            let mut places = withheld.found_in(&inv.texts());
+            places.extend(inv.identifiers().into_iter().flat_map(|id| withheld.found_in_identifier(id)));
+            Some((format!("{}/inventaris", d.dossier), places))
         }))
-        .map(|(name, text)| (name, withheld.found_in(&text)))
+        .map(|(name, mut places)| {
+            places.sort_by_key(|s| (s.file.0, s.start));
+            places.dedup();
+            (name, places)
+        })
         .filter(|(_, places)| !places.is_empty())
         .collect();
     if found.is_empty() {

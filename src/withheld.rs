@@ -1,8 +1,11 @@
 //! Every passage withheld anywhere in a run's sources (records, dossiers,
 //! templates), to find it again where it stands unmarked and to mask it in
 //! every message the tool prints. A passage is matched as whole words,
-//! ignoring case and how white space falls (a line break in YAML, two
-//! spaces): "Jan  de\nVries" is "jan de vries".
+//! ignoring case, accents, invisible characters, URL escapes and how white
+//! space and hyphens fall (a line break in YAML, two spaces, a hyphen in an
+//! id): "Jan  de\nVries", "jan-de-vries" and "Jan%20de%20Vri\u{AD}ës" are
+//! all "jan de vries". In an identifier a passage is found inside a word
+//! too ([`Withheld::found_in_identifier`]).
 
 use crate::redaction;
 use crate::source::{Sources, Span};
@@ -11,6 +14,10 @@ use aho_corasick::{AhoCorasick, MatchKind};
 /// Passages shorter than this (in characters) are not searched for: a
 /// withheld "de" or "5" would be found in every sentence.
 const SHORTEST: usize = 3;
+
+/// Passages shorter than this, without spaces, are not searched for inside
+/// the words of an identifier.
+const COMPACT_SHORTEST: usize = 6;
 
 /// The withheld passages of a run.
 #[derive(Default)]
@@ -36,34 +43,133 @@ pub struct Unmarked {
     pub withheld: Span,
 }
 
-/// Text lower-cased, with every run of white space as one space; with
-/// `origin`, for each byte of the result the byte of `text` it came from.
-fn normalize(text: &str, mut origin: Option<&mut Vec<u32>>) -> String {
+/// Text folded for matching: lower-cased, accents and other combining
+/// marks dropped (`Piëtersen` is `pietersen`), soft hyphens and zero-width
+/// characters dropped, `%XX` escapes (a URL) decoded, and every run of white
+/// space, hyphens, dashes and underscores one space (`jan-pietersen`, a line
+/// folded in YAML). With `origin`, for each byte of the result the bytes of
+/// `text` it came from (a start and an end).
+fn normalize(text: &str, mut origin: Option<&mut Vec<(u32, u32)>>) -> String {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    let mut push = |out: &mut String, c: char, i: usize| {
-        let before = out.len();
-        out.push(c);
-        if let Some(o) = origin.as_deref_mut() {
-            o.extend(std::iter::repeat_n(i as u32, out.len() - before));
+    let mut fold = |out: &mut String, c: char, (i, end): (usize, usize), space: &mut bool| {
+        if is_ignorable(c) {
+            return;
         }
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
+        if c.is_whitespace() || is_joiner(c) {
+            *space = !out.is_empty();
+            return;
         }
-        if space {
-            push(&mut out, ' ', i);
-            space = false;
+        let mut push = |out: &mut String, c: char| {
+            let before = out.len();
+            out.push(c);
+            if let Some(o) = origin.as_deref_mut() {
+                o.extend(std::iter::repeat_n((i as u32, end as u32), out.len() - before));
+            }
+        };
+        if *space {
+            push(out, ' ');
+            *space = false;
         }
         if c.is_ascii() {
-            push(&mut out, c.to_ascii_lowercase(), i);
+            push(out, c.to_ascii_lowercase());
         } else {
-            c.to_lowercase().for_each(|l| push(&mut out, l, i));
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    d.to_lowercase().for_each(|l| push(out, l));
+                }
+            });
         }
+    };
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '%'
+            && let Some((decoded, len)) = percent_run(&bytes[i..])
+        {
+            decoded.chars().for_each(|d| fold(&mut out, d, (i, i + len), &mut space));
+            while chars.peek().is_some_and(|(j, _)| *j < i + len) {
+                chars.next();
+            }
+            continue;
+        }
+        fold(&mut out, c, (i, i + c.len_utf8()), &mut space);
     }
     out
+}
+
+/// Characters that show nothing and may stand inside a word: the soft
+/// hyphen, zero-width spaces and joiners, the word joiner, the BOM.
+fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// What joins the parts of a name as a space does: hyphens, dashes, the
+/// underscore.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// A run of `%XX` escapes at the start of `bytes` that decodes to UTF-8
+/// text (not to white space only, which stays as written): the text and the
+/// run's length in bytes.
+fn percent_run(bytes: &[u8]) -> Option<(String, usize)> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut decoded = Vec::new();
+    let mut at = 0;
+    while bytes.get(at) == Some(&b'%') {
+        let (Some(h), Some(l)) =
+            (bytes.get(at + 1).and_then(|b| hex(*b)), bytes.get(at + 2).and_then(|b| hex(*b)))
+        else {
+            break;
+        };
+        decoded.push(h << 4 | l);
+        at += 3;
+    }
+    // The longest prefix of whole characters.
+    let text = match std::str::from_utf8(&decoded) {
+        Ok(t) => t.to_string(),
+        Err(e) => {
+            let ok = e.valid_up_to();
+            at = ok * 3;
+            std::str::from_utf8(&decoded[..ok]).ok()?.to_string()
+        }
+    };
+    (!text.is_empty()).then_some((text, at))
+}
+
+/// The words of a marker as its YAML value holds them: a double-quoted
+/// scalar's escapes (`\u00EB`, `\xEB`, `\t`, …) decoded. `None` when the
+/// words hold no escape.
+fn unescaped(words: &str) -> Option<String> {
+    if !words.contains('\\') {
+        return None;
+    }
+    let mut out = String::with_capacity(words.len());
+    let mut chars = words.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let code = |n: usize, chars: &mut std::str::Chars| {
+            let digits: String = chars.by_ref().take(n).collect();
+            u32::from_str_radix(&digits, 16).ok().and_then(char::from_u32)
+        };
+        match chars.next() {
+            Some('x') => out.extend(code(2, &mut chars)),
+            Some('u') => out.extend(code(4, &mut chars)),
+            Some('U') => out.extend(code(8, &mut chars)),
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('_') => out.push('\u{A0}'),
+            Some('N') => out.push('\u{85}'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    Some(out)
 }
 
 impl Withheld {
@@ -73,11 +179,14 @@ impl Withheld {
         let mut seen = std::collections::HashSet::new();
         for (id, file) in sources.iter() {
             for (range, _, words) in redaction::markers(&file.text) {
-                let normal = normalize(words, None);
-                if normal.chars().count() < SHORTEST || !seen.insert(normal.clone()) {
-                    continue;
+                let decoded = unescaped(words);
+                for words in std::iter::once(words).chain(decoded.as_deref()) {
+                    let normal = normalize(words, None);
+                    if normal.chars().count() < SHORTEST || !seen.insert(normal.clone()) {
+                        continue;
+                    }
+                    phrases.push((normal, Span::new(id, range.start, range.end)));
                 }
-                phrases.push((normal, Span::new(id, range.start, range.end)));
             }
         }
         Withheld::from_phrases(phrases)
@@ -124,9 +233,8 @@ impl Withheld {
         let normal = normalize(text, Some(&mut origin));
         self.whole_words(&normal)
             .map(|m| {
-                let start = origin[m.start()] as usize;
-                let last = origin[m.end() - 1] as usize;
-                let end = last + text[last..].chars().next().map_or(1, char::len_utf8);
+                let start = origin[m.start()].0 as usize;
+                let end = origin[m.end() - 1].1 as usize;
                 (start..end, self.phrases[m.pattern().as_usize()].1)
             })
             .collect()
@@ -165,6 +273,26 @@ impl Withheld {
             self.whole_words(&normal).map(|m| self.phrases[m.pattern().as_usize()].1).collect();
         found.sort_by_key(|s| (s.file.0, s.start));
         found.dedup();
+        found
+    }
+
+    /// Where a passage stands in `id` (a document ID, a file name, a link),
+    /// even inside a word: the identifier and the passage are compared with
+    /// everything but letters and digits left out (`brief-janpietersen2`
+    /// holds "Jan Pietersen"). Passages shorter than [`COMPACT_SHORTEST`]
+    /// that way are matched as whole words only.
+    pub fn found_in_identifier(&self, id: &str) -> Vec<Span> {
+        let mut found = self.found_in(id);
+        let compact =
+            |t: &str| normalize(t, None).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+        let id = compact(id);
+        for (phrase, at) in &self.phrases {
+            let p = compact(phrase);
+            if p.chars().count() >= COMPACT_SHORTEST && id.contains(&p) && !found.contains(at) {
+                found.push(*at);
+            }
+        }
+        found.sort_by_key(|s| (s.file.0, s.start));
         found
     }
 
@@ -216,5 +344,66 @@ mod tests {
         assert!(w.found_in("Zie Jan de Vries.").len() == 1);
         assert!(w.found_in("Zie Jan de Vriesland.").is_empty());
         assert!(!format!("{w:?}").contains("jan"));
+    }
+
+    #[test]
+    fn finds_a_withheld_name_however_it_is_disguised() {
+        let s = sources(&["text: Beste [[5.1.2e: Jan Pietersen]].", "b: \"[[5.1.2e: Kl\\u00E1ra Visser]]\""]);
+        let w = Withheld::collect(&s);
+        for disguised in [
+            "Jan Piëtersen",
+            "Jan Pie\u{AD}tersen",
+            "Jan Pie\u{200B}tersen",
+            "JAN-PIETERSEN",
+            "jan_pietersen",
+            "https://example.org/?naam=Jan%20Pietersen",
+            "https://example.org/Jan%20Pi%C3%ABtersen",
+            "Jan\n   Pietersen",
+            "Klára Visser",
+            "Klara Visser",
+        ] {
+            assert_eq!(w.found_in(disguised).len(), 1, "{disguised:?}");
+            let masked = w.mask(disguised);
+            assert!(w.found_in(&masked).is_empty(), "{disguised:?} masked as {masked:?}");
+        }
+        assert!(w.found_in("Jan Pietersenweg").is_empty(), "whole words in text");
+        assert_eq!(w.found_in_identifier("melding-janpietersen-2").len(), 1);
+        assert_eq!(w.found_in_identifier("BZK-2021-JanPietersen").len(), 1);
+        assert!(w.found_in_identifier("BZK-2021-0007").is_empty());
+        assert_eq!(w.mask("naam=Jan%20Pietersen&x"), format!("naam={}&x", "*".repeat(15)));
+    }
+
+    proptest::proptest! {
+        /// A withheld name is found however a text disguises it (case,
+        /// accents, invisible characters, hyphens, URL escapes, line
+        /// breaks), and masking leaves nothing to find, at the same length.
+        #[test]
+        fn a_disguised_name_is_found_and_masked(
+            first in "[a-zà-ö]{3,8}",
+            last in "[a-zø-ÿ]{3,10}",
+            disguise in proptest::collection::vec(0u8..7, 1..4),
+            before in "[a-z ]{0,12}",
+        ) {
+            let name = format!("{first} {last}");
+            let s = sources(&[&format!("text: [[5.1.2e: {name}]]")]);
+            let w = Withheld::collect(&s);
+            let mut shown = name.clone();
+            for d in disguise {
+                shown = match d {
+                    0 => shown.to_uppercase(),
+                    1 => shown.replacen(' ', "-", 1),
+                    2 => shown.replacen(' ', "\n  ", 1),
+                    3 => { let mut t = shown.clone(); let k = t.char_indices().nth(2).map_or(0, |(k, _)| k); t.insert(k, '\u{AD}'); t }
+                    4 => { let mut t = shown.clone(); let k = t.char_indices().nth(1).map_or(0, |(k, _)| k); t.insert(k, '\u{200B}'); t }
+                    5 => shown.chars().map(|c| if c == ' ' { "%20".to_string() } else { c.to_string() }).collect(),
+                    _ => unicode_normalization::UnicodeNormalization::nfd(shown.as_str()).collect(),
+                };
+            }
+            let text = format!("{before} {shown} .");
+            proptest::prop_assert!(!w.found_in(&text).is_empty(), "{:?} in {:?}", name, text);
+            let masked = w.mask(&text);
+            proptest::prop_assert_eq!(masked.len(), text.len());
+            proptest::prop_assert!(w.found_in(&masked).is_empty(), "{:?}", masked);
+        }
     }
 }

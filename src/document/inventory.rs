@@ -62,6 +62,32 @@ pub struct Row {
 }
 
 impl Inventory {
+    /// Every text of the inventory a reader of its files sees, one a line.
+    pub fn texts(&self) -> String {
+        let mut out = vec![&self.case, &self.matter, &self.title, &self.author, &self.category.1, &self.file];
+        out.extend([&self.answer.0, &self.answer.1]);
+        out.extend(self.publisher.as_ref().map(|p| &p.1));
+        out.extend(self.base_url.as_ref());
+        for r in &self.rows {
+            out.extend([&r.id, &r.family, &r.thread, &r.document, &r.grounds, &r.note, &r.related]);
+        }
+        out.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The identifiers in the inventory's files, where a withheld passage
+    /// may hide inside a word: the case, the documents' IDs and keys, the
+    /// files and the address they are published at.
+    pub fn identifiers(&self) -> Vec<&str> {
+        let mut out =
+            vec![self.case.as_str(), self.matter.as_str(), self.file.as_str(), self.answer.0.as_str()];
+        out.extend(self.base_url.as_deref());
+        for r in &self.rows {
+            out.extend([r.id.as_str(), r.family.as_str(), r.thread.as_str(), r.related.as_str()]);
+        }
+        out.retain(|s| !s.is_empty());
+        out
+    }
+
     /// Why `diwoo.xml` cannot be written, if it cannot: the index needs the
     /// publisher's TOOI identifier and absolute locations.
     pub fn diwoo_missing(&self) -> Option<&'static str> {

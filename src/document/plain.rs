@@ -37,10 +37,20 @@ pub fn pieces(doc: &Document) -> Vec<String> {
     let m = &doc.meta;
     let mut out: Vec<String> = vec![m.title.clone(), m.ministry.clone(), m.dossier.clone()];
     out.extend(
-        [&m.subject, &m.classification, &m.question_document, &m.answer_document, &m.submitter, &m.answerer]
-            .into_iter()
-            .flatten()
-            .cloned(),
+        [
+            &m.subject,
+            &m.classification,
+            &m.question_document,
+            &m.answer_document,
+            &m.submitter,
+            &m.answerer,
+            &m.recipient,
+            &m.your_reference,
+            &m.our_reference,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned(),
     );
     out.extend(m.keywords.iter().cloned());
     for (_, v) in &m.extra {
@@ -72,4 +82,34 @@ pub fn pieces(doc: &Document) -> Vec<String> {
     doc.notes.iter().flat_map(|n| n.blocks.iter()).for_each(|b| block(b, &mut notes));
     pieces.push(notes.join("\n"));
     pieces
+}
+
+/// The identifiers of `doc` a reader sees, where a withheld passage may
+/// hide inside a word: its file name, the dossier's and the Kamer's
+/// documents' ids, the references, every link's address.
+pub fn identifiers(doc: &Document) -> Vec<String> {
+    let m = &doc.meta;
+    let mut out = vec![doc.name.clone(), m.dossier.clone()];
+    out.extend(
+        [&m.question_document, &m.answer_document, &m.your_reference, &m.our_reference]
+            .into_iter()
+            .flatten()
+            .cloned(),
+    );
+    fn links(b: &Block, out: &mut Vec<String>) {
+        let spans = |spans: &[Span], out: &mut Vec<String>| {
+            out.extend(spans.iter().filter_map(|s| s.style.link.as_deref().map(str::to_string)));
+        };
+        match b {
+            Block::Heading(super::Heading { spans: s, .. }) | Block::Paragraph(s) => spans(s, out),
+            Block::List(l) => l.items.iter().flatten().for_each(|b| links(b, out)),
+            Block::Quote(bs) => bs.iter().for_each(|b| links(b, out)),
+            Block::Table(t) => t.header.iter().chain(t.rows.iter().flatten()).for_each(|c| spans(c, out)),
+            Block::Rule => {}
+        }
+    }
+    doc.blocks().chain(doc.notes.iter().flat_map(|n| n.blocks.iter())).for_each(|b| links(b, &mut out));
+    out.sort();
+    out.dedup();
+    out
 }

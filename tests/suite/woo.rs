@@ -232,3 +232,41 @@ fn a_template_error_does_not_quote_a_withheld_word() {
     assert!(r.stderr.contains("template: "), "{}", r.stderr);
     assert!(leaks(r.stderr.as_bytes()).is_empty(), "{}", r.stderr);
 }
+
+#[test]
+fn a_withheld_name_disguised_in_another_place_is_still_an_error() {
+    // Each way a name can stand unmarked and still be the name: accents,
+    // an invisible soft hyphen or zero-width space, hyphens in an id, a URL
+    // escape, and the marker's own YAML escape.
+    let cases: [(&str, &str); 5] = [
+        ("    subject: Video", "    subject: Video van Jan Mödaal"),
+        ("    subject: Video", "    subject: Video van Jan Mo\u{AD}daal"),
+        ("    subject: Video", "    subject: Video van Jan\u{200B} Modaal"),
+        (", een video.", ", een video: <https://example.org/melding?naam=Jan%20Modaal>."),
+        ("  - id: r1", "  - id: r1-jan-modaal"),
+    ];
+    for (from, to) in cases {
+        let s = Scratch::minimal();
+        s.edit("data/records/reports.yaml", from, to);
+        let r = s.run(&["build"]);
+        assert_eq!(r.code, 1, "{to:?}: {}", r.stderr);
+        assert!(r.stderr.contains("a withheld passage stands here unmarked"), "{to:?}: {}", r.stderr);
+        assert!(!s.out().exists());
+    }
+    // The marker writes the name with a YAML escape; it stands plainly elsewhere.
+    let s = Scratch::minimal();
+    s.edit(
+        "data/records/reports.yaml",
+        "Beste [[5.1.2e: Jan Modaal]], een video.",
+        "Beste Jan Mödaal, een video.",
+    );
+    s.edit(
+        "data/records/reports.yaml",
+        "    subject: Video",
+        "    subject: \"Video [[5.1.2e: Jan M\\u00F6daal]]\"",
+    );
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("a withheld passage stands here unmarked"), "{}", r.stderr);
+    assert!(!r.stderr.contains("Mödaal"), "the message masks it: {}", r.stderr);
+}
