@@ -224,6 +224,10 @@ pub fn plan(settings: &Settings) -> Outcome {
     if let Some(id) = sending {
         crate::sent::refuse_resend(&prepared.project, id, &mut diags);
     }
+    let sending_follow_up = settings.sending_follow_up();
+    if let Some(id) = sending_follow_up {
+        crate::sent::refuse_follow_up(&prepared.project, &prepared.drafts, id, &mut diags);
+    }
     if checking {
         // What `send` would refuse, said while there is time to finish it.
         for d in prepared.project.dossiers.iter().filter(|d| d.sent.is_none()) {
@@ -242,13 +246,22 @@ pub fn plan(settings: &Settings) -> Outcome {
     }
     // The dossiers whose public files are hashed: those sent (compared with
     // their lock) and the one being sent.
+    // For a dossier whose sent files are kept: its follow-up's files, when
+    // being sent or sent before.
     let hashed: Vec<&str> = prepared
         .drafts
         .iter()
-        .filter(|d| !d.keep_sent && !checking)
+        .filter(|_| !checking)
         .filter(|d| {
-            sending == Some(d.dossier.as_str())
-                || prepared.project.dossiers.iter().any(|x| x.id.value == d.dossier && x.sent.is_some())
+            let dossier = prepared.project.dossiers.iter().find(|x| x.id.value == d.dossier);
+            match d.keep_sent {
+                false => sending == Some(d.dossier.as_str()) || dossier.is_some_and(|x| x.sent.is_some()),
+                true => {
+                    !d.keep_follow_up
+                        && (sending_follow_up == Some(d.dossier.as_str())
+                            || dossier.is_some_and(|x| x.follow_up_sent.is_some()))
+                }
+            }
         })
         .map(|d| d.dossier.as_str())
         .collect();
@@ -319,20 +332,34 @@ pub fn plan(settings: &Settings) -> Outcome {
         pipeline::timing(settings, "documents (every format)", t);
         if sending.is_none() && !checking {
             let made = |id: &str| files_of(&done, id);
-            crate::sent::files_unchanged(&prepared.project, &made, &hashed, settings, &mut diags);
+            let kept = |id: &str| prepared.drafts.iter().any(|d| d.dossier == id && d.keep_sent);
+            let follow_ups: Vec<&str> =
+                hashed.iter().copied().filter(|id| kept(id) && sending_follow_up != Some(*id)).collect();
+            let firsts: Vec<&str> = hashed.iter().copied().filter(|id| !kept(id)).collect();
+            crate::sent::files_unchanged(&prepared.project, &made, &firsts, false, settings, &mut diags);
+            crate::sent::files_unchanged(&prepared.project, &made, &follow_ups, true, settings, &mut diags);
         }
     }
     let failed = diags.has_errors();
-    let lock = match sending {
-        Some(id) if !failed => {
+    let lock = match (sending, sending_follow_up) {
+        (Some(id), _) if !failed => {
             crate::sent::lock(&prepared.project, &prepared.drafts, settings.data(), id, &files_of(&done, id))
         }
+        (_, Some(id)) if !failed => crate::sent::lock_follow_up(
+            &prepared.project,
+            &prepared.drafts,
+            settings.data(),
+            id,
+            &files_of(&done, id),
+        ),
         _ => None,
     };
     let known: Vec<&str> = prepared.project.dossiers.iter().map(|d| d.id.value.as_str()).collect();
     let kept: Vec<String> =
         prepared.drafts.iter().filter(|d| d.keep_sent).map(|d| d.dossier.clone()).collect();
     let kept_ids: Vec<&str> = kept.iter().map(String::as_str).collect();
+    let kept_follow_ups: Vec<&str> =
+        prepared.drafts.iter().filter(|d| d.keep_follow_up).map(|d| d.dossier.as_str()).collect();
     let mut files = Vec::new();
     let mut staged: Vec<(Root, Staged)> = Vec::new();
     for d in done {
@@ -346,9 +373,9 @@ pub fn plan(settings: &Settings) -> Outcome {
         staged = rest;
         let mine: Vec<Staged> = own.into_iter().map(|(_, s)| s).collect();
         let made: Vec<PathBuf> = files.iter().filter(|f| f.root == root).map(|f| f.path.clone()).collect();
-        // The sent files a follow-up keeps are kept only in the public folder.
-        let keep: &[&str] = if root == Root::Public { &kept_ids } else { &[] };
-        let removed = no_longer_made(&folder, &made, settings, &known, keep);
+        // The sent files are kept in both folders, and a sent follow-up that
+        // would change with them.
+        let removed = no_longer_made(&folder, &made, settings, &known, (&kept_ids, &kept_follow_ups));
         let mut manifest: Vec<PathBuf> =
             folder.previous.iter().filter(|p| !removed.contains(p) && !made.contains(p)).cloned().collect();
         manifest.extend(made);
@@ -381,7 +408,7 @@ fn no_longer_made(
     made: &[PathBuf],
     settings: &Settings,
     known: &[&str],
-    kept: &[&str],
+    kept: (&[&str], &[&str]),
 ) -> Vec<PathBuf> {
     folder
         .previous
@@ -408,13 +435,17 @@ fn no_longer_made(
         .collect()
 }
 
-/// Whether `path` is a sent file a follow-up keeps: in a kept dossier's
-/// folder, not in its follow-up folder.
-fn is_kept(path: &Path, kept: &[&str]) -> bool {
+/// Whether `path` is a sent file kept as it was sent: in the folder of a
+/// dossier whose first answers are kept (`kept.0`), not in its follow-up
+/// folder, or in that folder when the follow-up is kept too (`kept.1`).
+fn is_kept(path: &Path, kept: (&[&str], &[&str])) -> bool {
     let mut parts = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
     let dossier = parts.next().unwrap_or_default();
     let below = parts.next().unwrap_or_default();
-    kept.contains(&dossier.as_str()) && below != FOLLOW_UP
+    match below == FOLLOW_UP {
+        false => kept.0.contains(&dossier.as_str()),
+        true => kept.1.contains(&dossier.as_str()),
+    }
 }
 
 /// The public files made for `dossier`, by their path below its folder,

@@ -311,14 +311,22 @@ pub fn jobs_also<'a>(drafts: &'a [Drafts], settings: &Settings, also: &Also) -> 
     for d in drafts {
         let dir = PathBuf::from(&d.dossier);
         let mut sets = Vec::new();
-        // A sent dossier's files are kept as they were sent (`--nader`).
+        // A sent dossier that changed keeps its files as they were sent, the
+        // internal review copies of them too; its follow-up answer goes to
+        // `nader/` in each folder (kept as well once sent and changed again).
+        let asked = settings.includes(&d.dossier);
+        let internal = settings.internal() && asked;
         if !d.keep_sent {
             sets.push((Root::Public, PathBuf::new(), &d.public));
         }
-        sets.push((Root::Public, PathBuf::from(FOLLOW_UP), &d.follow_up));
-        let asked = settings.includes(&d.dossier);
-        if settings.internal() && asked {
+        if !d.keep_follow_up {
+            sets.push((Root::Public, PathBuf::from(FOLLOW_UP), &d.follow_up));
+        }
+        if internal && !d.keep_sent {
             sets.push((Root::Internal, PathBuf::new(), &d.internal));
+        }
+        if internal && !d.keep_follow_up {
+            sets.push((Root::Internal, PathBuf::from(FOLLOW_UP), &d.follow_up_internal));
         }
         let extra = also.formats.get(&d.dossier).map_or(&[][..], Vec::as_slice);
         let mut formats: Vec<Format> = if asked { settings.formats().to_vec() } else { Vec::new() };

@@ -58,7 +58,7 @@ pub fn refuse_resend(project: &Project, id: &str, diags: &mut Diagnostics) {
         diags.push(
             Diagnostic::error(format!("{id} was sent on {}", sent.on.dutch(Precision::Day)), sent.at)
                 .label("recorded here")
-                .hint("sent answers are not sent again: a correction goes out as a follow-up answer (`beantwoord build --nader`)"),
+                .hint("sent answers are not sent again: a correction goes out as a follow-up answer (`nader/`, sent with `beantwoord send --nader ID`)"),
         );
     }
     if d.answered.is_none() {
@@ -92,10 +92,13 @@ pub fn lock(
     Some((data.join(&dossier.lock_file), sent.to_text()))
 }
 
-/// A sent dossier (one with a lock) is compared with what was sent. In a
-/// follow-up build its sent files are kept as they are and, when its
-/// answers or annexes changed, the follow-up answer is rendered; otherwise
-/// a change is an error that names the answers and annexes it touches.
+/// A sent dossier (one with a lock) is compared with what was sent. Its
+/// sent files are never rewritten: when its answers or annexes changed, they
+/// are kept as they are (public and internal) and the follow-up answer is
+/// rendered into `nader/`, with a warning that names it until it is sent
+/// (`send --nader`). Once the follow-up is sent too (`nader.lock`), a build
+/// that would change it keeps both as they are and says so: this version
+/// makes one follow-up per dossier.
 pub fn compare(
     project: &Project,
     all: &mut [Drafts],
@@ -109,42 +112,158 @@ pub fn compare(
             continue;
         };
         let Some(sent) = &dossier.sent else { continue };
-        let changes = changes(sent, &drafts.fingerprint);
-        if settings.follow_up() {
-            drafts.keep_sent = true;
-            if changes.any() {
-                let follow = answers::FollowUp {
-                    answers: changes.answers.clone(),
-                    annexes: changes
-                        .annexes_changed
-                        .iter()
-                        .chain(&changes.annexes_added)
-                        .map(|(_, report)| report.clone())
-                        .collect(),
-                };
-                drafts.follow_up =
-                    answers::render_follow_up(project, dossier, templates, engines, options, &follow, diags)
-                        .unwrap_or_default();
+        let id = &dossier.id.value;
+        if let Some(follow_sent) = &dossier.follow_up_sent {
+            let later = changes(follow_sent, &drafts.fingerprint);
+            if later.any() {
+                drafts.keep_sent = true;
+                drafts.keep_follow_up = true;
+                let mut d = Diagnostic::warning(
+                    format!(
+                        "the follow-up answer to {id} was sent on {}; this build would change it, so the sent files are kept as they are",
+                        follow_sent.on.dutch(Precision::Day)
+                    ),
+                    follow_sent.at,
+                )
+                .label("the follow-up as sent, recorded here")
+                .also(dossier.id.span, "this dossier");
+                for line in later.lines() {
+                    d = d.note(line);
+                }
+                diags.push(d.at_stage(Stage::Records).hint(
+                    "this version makes one follow-up answer per dossier: answer the rest in a new question set, or restore the data as it was sent",
+                ));
+                continue;
             }
-        } else if changes.any() {
-            let mut d = Diagnostic::error(
+        }
+        let changes = changes(sent, &drafts.fingerprint);
+        if !changes.any() {
+            continue;
+        }
+        drafts.keep_sent = true;
+        let follow = answers::FollowUp {
+            answers: changes.answers.clone(),
+            annexes: changes
+                .annexes_changed
+                .iter()
+                .chain(&changes.annexes_added)
+                .map(|(_, report)| report.clone())
+                .collect(),
+        };
+        let render = |audience, diags: &mut Diagnostics| {
+            answers::render_follow_up(
+                project,
+                dossier,
+                (templates, engines),
+                audience,
+                options,
+                &follow,
+                diags,
+            )
+            .unwrap_or_default()
+        };
+        drafts.follow_up = render(crate::document::Audience::Public, diags);
+        if settings.internal() && settings.includes(id) {
+            drafts.follow_up_internal = render(crate::document::Audience::Internal, diags);
+        }
+        if dossier.follow_up_sent.is_some() || settings.sending_follow_up() == Some(id.as_str()) {
+            continue;
+        }
+        let mut d = Diagnostic::warning(
+            format!(
+                "the answers to {id} were sent on {}; the changes go out as a follow-up answer (nader/), not yet sent",
+                sent.on.dutch(Precision::Day)
+            ),
+            sent.at,
+        )
+        .label("what was sent, recorded here")
+        .also(dossier.id.span, "this dossier");
+        for line in changes.lines() {
+            d = d.note(line);
+        }
+        diags.push(d.at_stage(Stage::Records).hint(format!(
+            "the sent files are kept as they are; read nader/antwoord, set `nader: {{ answered: YYYY-MM-DD, reason: … }}` in the dossier, then `beantwoord send --nader {id}`"
+        )));
+    }
+}
+
+/// A follow-up answer is sent once, after the first answers, with its date
+/// and nothing unfinished in it; and only when there is one.
+pub fn refuse_follow_up(project: &Project, drafts: &[Drafts], id: &str, diags: &mut Diagnostics) {
+    let Some(d) = project.dossiers.iter().find(|d| d.id.value == id) else { return };
+    let Some(sent) = &d.sent else {
+        diags.push(
+            Diagnostic::error(format!("{id} has not been sent"), d.id.span).label("this dossier").hint(
+                format!("a follow-up answer follows sent answers: `beantwoord send {id}` sends the first"),
+            ),
+        );
+        return;
+    };
+    if let Some(f) = &d.follow_up_sent {
+        diags.push(
+            Diagnostic::error(
+                format!("the follow-up answer to {id} was sent on {}", f.on.dutch(Precision::Day)),
+                f.at,
+            )
+            .label("recorded here")
+            .hint("a sent follow-up is not sent again"),
+        );
+        return;
+    }
+    for problem in unfinished(d) {
+        diags.push(problem);
+    }
+    if d.nader.as_ref().and_then(|n| n.answered).is_none() {
+        let at = d.nader.as_ref().map_or(d.id.span, |n| n.at);
+        diags.push(
+            Diagnostic::error(format!("the follow-up answer to {id} has no date"), at)
+                .label("here")
+                .hint("set `nader: { answered: YYYY-MM-DD, reason: … }` to the day it goes to the Kamer, then send it"),
+        );
+    }
+    if drafts.iter().find(|x| x.dossier == id).is_some_and(|x| x.follow_up.is_empty()) {
+        diags.push(
+            Diagnostic::error(
                 format!(
-                    "the answers to {} were sent on {}; this build would change them",
-                    dossier.id.value,
+                    "nothing in {id} changed since it was sent on {}: there is no follow-up answer to send",
                     sent.on.dutch(Precision::Day)
                 ),
                 sent.at,
             )
             .label("what was sent, recorded here")
-            .also(dossier.id.span, "this dossier");
-            for line in changes.lines() {
-                d = d.note(line);
-            }
-            diags.push(d.at_stage(Stage::Records).hint(
-                "sent answers are not rewritten: `beantwoord build --nader` writes the changed answers as a follow-up answer (nader/antwoord) and keeps the sent files",
-            ));
-        }
+            .hint("a follow-up answer carries the answers and annexes a correction changes"),
+        );
     }
+}
+
+/// The lock of a follow-up answer just built (`nader.lock`): its files
+/// (below `nader/`), and the answers and annexes as they now are. (A
+/// number the first answers gave stays taken: see
+/// [`crate::model::Dossier::numbers_given`].)
+pub fn lock_follow_up(
+    project: &Project,
+    drafts: &[Drafts],
+    data: &std::path::Path,
+    id: &str,
+    files: &[(String, String)],
+) -> Option<(PathBuf, String)> {
+    let dossier = project.dossiers.iter().find(|d| d.id.value == id)?;
+    let drafts = drafts.iter().find(|d| d.dossier == id)?;
+    dossier.sent.as_ref()?;
+    let annexes = drafts.fingerprint.annexes.clone();
+    let sent = Sent {
+        dossier: id.to_string(),
+        on: dossier.nader.as_ref()?.answered?,
+        files: files
+            .iter()
+            .filter(|(n, _)| n.starts_with(&format!("{}/", crate::pipeline::FOLLOW_UP)))
+            .cloned()
+            .collect(),
+        answers: drafts.fingerprint.answers.clone(),
+        annexes,
+        at: dossier.id.span,
+    };
+    Some((data.join(dossier.follow_up_lock_file()), sent.to_text()))
 }
 
 /// A sent dossier's files, made again, must be the bytes that were sent:
@@ -156,13 +275,18 @@ pub fn files_unchanged(
     project: &Project,
     made: &dyn Fn(&str) -> Vec<(String, String)>,
     hashed: &[&str],
+    follow_up: bool,
     settings: &Settings,
     diags: &mut Diagnostics,
 ) {
     for id in hashed {
         let Some(dossier) = project.dossiers.iter().find(|d| d.id.value == *id) else { continue };
-        let Some(sent) = &dossier.sent else { continue };
-        let made = made(id);
+        let sent = if follow_up { &dossier.follow_up_sent } else { &dossier.sent };
+        let Some(sent) = sent else { continue };
+        // The first answers' files, or the follow-up's (below `nader/`).
+        let below =
+            |name: &String| name.starts_with(&format!("{}/", crate::pipeline::FOLLOW_UP)) == follow_up;
+        let made: Vec<(String, String)> = made(id).into_iter().filter(|(n, _)| below(n)).collect();
         let mut differ = Vec::new();
         for (name, hash) in &sent.files {
             let built = settings.formats().iter().any(|f| name.ends_with(&format!(".{}", f.extension())));

@@ -6,18 +6,19 @@
 use crate::backend::Format;
 use std::path::{Component, Path, PathBuf};
 
-/// What a run is for: one of four, never a mix of flags.
+/// What a run is for: one of four, never a mix of flags. (A sent dossier
+/// that changed always gets its follow-up answer: see [`crate::sent`].)
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mode {
     /// Make every document in memory, public and internal; write nothing.
     Check,
     /// Make the documents and put them in the output folders.
     Build,
-    /// [`Mode::Build`], and for a sent dossier whose answers changed, a
-    /// follow-up answer, its sent files kept as they are (`--nader`).
-    FollowUp,
     /// Build one dossier and record what is sent (`beantwoord send ID`).
     Send(String),
+    /// Build one sent dossier and record its follow-up answer as sent
+    /// (`beantwoord send --nader ID`).
+    SendFollowUp(String),
 }
 
 /// What the command line asked for, as given: [`Settings::new`] checks it.
@@ -121,7 +122,7 @@ impl Settings {
         formats.sort();
         formats.dedup();
         let dossiers = match &o.mode {
-            Mode::Send(id) => vec![id.clone()],
+            Mode::Send(id) | Mode::SendFollowUp(id) => vec![id.clone()],
             _ => o.dossiers,
         };
         let s = Settings {
@@ -213,9 +214,12 @@ impl Settings {
             _ => None,
         }
     }
-    /// Whether a sent dossier that changed gets a follow-up answer.
-    pub fn follow_up(&self) -> bool {
-        self.mode == Mode::FollowUp
+    /// The dossier whose follow-up answer this run sends, if it sends one.
+    pub fn sending_follow_up(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::SendFollowUp(id) => Some(id),
+            _ => None,
+        }
     }
     /// Say what would change; write nothing.
     pub fn dry_run(&self) -> bool {

@@ -111,13 +111,13 @@ pub struct GroundCtx {
 /// The annexes in number order, the inventory (all their documents, in
 /// order) and the legend of the grounds used. A sent dossier's documents
 /// keep the inventory numbers recorded in its lock; a document added since
-/// gets the next free one.
+/// gets the next free one, above every number a lock records (`given`).
 pub fn annexes(
     reports: &[&Report],
     report_ctx: &[ReportCtx],
     reg: &Register,
     audience: Audience,
-    sent: Option<&Sent>,
+    (sent, given): (Option<&Sent>, u32),
     publication: &Publication,
 ) -> (Vec<AnnexCtx>, Vec<InventoryCtx>, Vec<GroundCtx>) {
     let mut annexes = Vec::new();
@@ -132,7 +132,7 @@ pub fn annexes(
     let recorded: BTreeMap<&str, &[u32]> = sent
         .map(|s| s.annexes.iter().map(|a| (a.report.as_str(), a.documents.as_slice())).collect())
         .unwrap_or_default();
-    let mut next = recorded.values().flat_map(|d| d.iter()).max().map_or(0, |m| *m as usize);
+    let mut next = recorded.values().flat_map(|d| d.iter()).max().map_or(0, |m| *m).max(given) as usize;
     for (report, ctx, number) in in_order {
         let mut documents = Vec::new();
         let kept = recorded.get(report.id.value.as_str()).copied().unwrap_or_default();

@@ -341,12 +341,24 @@ pub fn delay(d: &Dossier, number: usize, notice: &crate::model::DelayNotice, rea
 pub struct FollowUpCtx {
     /// When the first answers were sent (`2022-12-02`).
     pub sent: String,
-    /// When this follow-up goes out (the dossier's `nader`), if set.
+    /// When this follow-up goes out (the dossier's `nader.answered`), if set.
     pub date: Option<String>,
-    /// The answers it replaces, as numbers (`[4, 8]`) and as words
-    /// (`4, 8 en 9`).
+    /// What was corrected, and why (the dossier's `nader.reason`,
+    /// rendered), or empty.
+    pub reason: String,
+    /// The answers it replaces, by their first question (`[3, 8]`).
     pub numbers: Vec<u32>,
+    /// Every question whose answer it replaces (`[3, 4, 8]`), and as words
+    /// (`3, 4 en 8`).
+    pub questions: Vec<u32>,
     pub answers: String,
+    /// How many answers it replaces.
+    pub answer_count: usize,
+    /// The change in the Kamer's words, to follow "Daardoor ": "wijzigt
+    /// het antwoord op vraag 3", "wijzigt het antwoord op de vragen 3 en 4"
+    /// (one answer to both), "wijzigen de antwoorden op de vragen 3, 4 en
+    /// 8"; empty when no answer changes.
+    pub wijziging: String,
     /// "Zie ook Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 914."
     /// when the first answers' Aanhangsel number is known
     /// (`documents.answer`); else empty.
@@ -356,12 +368,34 @@ pub struct FollowUpCtx {
     pub annex_count: usize,
 }
 
-pub fn follow_up(d: &Dossier, numbers: &[u32], labels: &[String], annexes: &[u64]) -> FollowUpCtx {
+/// What a follow-up changes, as the Kamer says it after "Daardoor ": one
+/// answer to one question, one answer to several, several answers.
+fn wijziging(answers: &[Vec<u32>]) -> String {
+    let questions: Vec<String> = answers.iter().flatten().map(u32::to_string).collect();
+    let words = super::dutch::opsomming(&questions);
+    match (answers.len(), questions.len()) {
+        (0, _) => String::new(),
+        (1, 1) => format!("wijzigt het antwoord op vraag {words}"),
+        (1, _) => format!("wijzigt het antwoord op de vragen {words}"),
+        _ => format!("wijzigen de antwoorden op de vragen {words}"),
+    }
+}
+
+/// The follow-up's context: `answers` holds, for each answer it replaces,
+/// the questions that answer answers.
+pub fn follow_up(d: &Dossier, answers: &[Vec<u32>], annexes: &[u64], reason: &str) -> FollowUpCtx {
+    let questions: Vec<u32> = answers.iter().flatten().copied().collect();
+    let words = super::dutch::opsomming(&questions.iter().map(u32::to_string).collect::<Vec<_>>());
+    let wijziging = wijziging(answers);
     FollowUpCtx {
         sent: d.sent.as_ref().map(|s| s.on).or(d.answered).map_or_else(String::new, |s| s.to_string()),
-        date: d.nader.map(|n| n.to_string()),
-        numbers: numbers.to_vec(),
-        answers: super::dutch::opsomming(labels),
+        date: d.nader.as_ref().and_then(|n| n.answered).map(|n| n.to_string()),
+        reason: reason.to_string(),
+        numbers: answers.iter().filter_map(|a| a.first().copied()).collect(),
+        questions,
+        answers: words,
+        answer_count: answers.len(),
+        wijziging,
         annexes: super::dutch::bijlagen(annexes),
         annex_count: annexes.len(),
         zie_ook: d
@@ -370,5 +404,22 @@ pub fn follow_up(d: &Dossier, numbers: &[u32], labels: &[String], annexes: &[u64
             .find(|(k, _)| k == "answer")
             .and_then(|(_, id)| crate::model::Aanhangsel::parse(id))
             .map_or_else(String::new, |a| format!("Zie ook {}.", a.cited())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_follow_up_says_what_changes_as_the_kamer_does() {
+        assert_eq!(wijziging(&[vec![3]]), "wijzigt het antwoord op vraag 3");
+        assert_eq!(wijziging(&[vec![3, 4]]), "wijzigt het antwoord op de vragen 3 en 4");
+        assert_eq!(wijziging(&[vec![3, 4], vec![5]]), "wijzigen de antwoorden op de vragen 3, 4 en 5");
+        assert_eq!(
+            wijziging(&[vec![4], vec![6], vec![8], vec![9]]),
+            "wijzigen de antwoorden op de vragen 4, 6, 8 en 9"
+        );
+        assert_eq!(wijziging(&[]), "");
     }
 }

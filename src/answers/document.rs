@@ -64,7 +64,7 @@ pub(super) fn render_for(
         &scope.report_ctx,
         &project.register,
         audience,
-        dossier.sent.as_ref(),
+        (dossier.last_sent(), dossier.numbers_given().1),
         &dossier.publication(),
     );
     if hashed && dossier.annexes.reports {
@@ -101,10 +101,18 @@ pub(super) fn render_for(
         view.insert("inventory", &Vec::<annex::InventoryCtx>::new());
     }
     view.insert("internal", &(audience == Audience::Internal));
+    // A follow-up's annexes and cover letter are its own: `nader` tells
+    // them (false in the first answers' documents).
+    view.insert("nader", &false);
     if follow.is_some() {
-        let numbers: Vec<u32> = items.iter().filter_map(|i| i.questions.first().map(|q| q.number)).collect();
+        let answered: Vec<Vec<u32>> =
+            items.iter().map(|i| i.questions.iter().map(|q| q.number).collect()).collect();
         let annex_numbers: Vec<u64> = annexes.iter().map(|a| a.number as u64).collect();
-        view.insert("nader", &context::follow_up(dossier, &numbers, &items_labels(&items), &annex_numbers));
+        let reason = match dossier.nader.as_ref().and_then(|n| n.reason.as_ref()) {
+            Some(t) => inline(&render_text(tera, t, &view, diags)?),
+            None => String::new(),
+        };
+        view.insert("nader", &context::follow_up(dossier, &answered, &annex_numbers, &reason));
     }
     let mut documents = Vec::new();
     for planned in &plan {
@@ -193,6 +201,7 @@ pub(super) fn planned<'d>(
         if with_annexes && !annexes.is_empty() {
             plan.push(doc("bijlagen.md", "bijlagen"));
         }
+        plan.push(doc("aanbieding.md", "aanbieding"));
         return plan;
     }
     let mut plan = vec![doc("antwoord.md", "antwoord")];
@@ -209,9 +218,4 @@ pub(super) fn planned<'d>(
         });
     }
     plan
-}
-
-/// Each answer's label ("8 en 9") by its number.
-pub(super) fn items_labels(items: &[ItemCtx]) -> Vec<String> {
-    items.iter().map(|i| i.label.clone()).collect()
 }

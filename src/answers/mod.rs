@@ -70,8 +70,15 @@ pub struct Drafts {
     /// The follow-up answer ("nader") of a sent dossier that changed, when
     /// asked for: written under `nader/`, the sent documents left as they are.
     pub follow_up: Vec<Document>,
-    /// The sent documents are kept as they are (not made again).
+    /// The follow-up answer for internal review (when asked for): written
+    /// under the internal folder's `nader/`, apart from the sent answers'.
+    pub follow_up_internal: Vec<Document>,
+    /// The sent documents are kept as they are (not made again), public
+    /// and internal.
     pub keep_sent: bool,
+    /// The follow-up answer was sent, and this build would change it: its
+    /// files are kept as they are too.
+    pub keep_follow_up: bool,
     /// The inventory of the annexed documents as the publication platforms
     /// read it (public values only), when the dossier has one.
     pub inventory: Option<Inventory>,
@@ -119,7 +126,9 @@ pub fn render_dossier(
         internal: Vec::new(),
         fingerprint,
         follow_up: Vec::new(),
+        follow_up_internal: Vec::new(),
         keep_sent: false,
+        keep_follow_up: false,
         inventory,
     };
     if options.internal {
@@ -139,12 +148,12 @@ pub fn render_dossier(
 pub fn render_follow_up(
     project: &Project,
     dossier: &Dossier,
-    templates: &DocTemplates,
-    engines: &Engines,
+    (templates, engines): (&DocTemplates, &Engines),
+    audience: Audience,
     options: Options,
     follow: &FollowUp,
     diags: &mut Diagnostics,
 ) -> Option<Vec<Document>> {
-    render_for(project, dossier, (templates, engines), Audience::Public, options, Some(follow), diags)
+    render_for(project, dossier, (templates, engines), audience, options, Some(follow), diags)
         .map(|(d, ..)| d)
 }

@@ -62,9 +62,8 @@ pub fn scope<'p>(
 /// Each report's annex number: the one recorded when the dossier was sent
 /// (a Woo number, once given, holds), else the next free one, in date order.
 pub(super) fn annex_numbers(reports: &[&Report], dossier: &Dossier) -> Vec<Option<usize>> {
-    let kept = dossier.sent.as_ref().map(|s| s.annex_numbers()).unwrap_or_default();
-    let mut next =
-        dossier.sent.as_ref().and_then(|s| s.annexes.iter().map(|a| a.number).max()).unwrap_or(0) as usize;
+    let kept = dossier.last_sent().map(|s| s.annex_numbers()).unwrap_or_default();
+    let mut next = dossier.numbers_given().0 as usize;
     reports
         .iter()
         .map(|r| {

@@ -36,9 +36,9 @@ pub struct BuildArgs {
     /// Print only problems and the one-line summary; no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
-    /// For a sent dossier whose answers changed: write the changed answers
-    /// as a follow-up answer (`<id>/nader/`) and keep the sent files as they are.
-    #[arg(long)]
+    /// Accepted for older scripts: a sent dossier whose answers changed
+    /// always gets its follow-up answer (`<id>/nader/`), its sent files kept.
+    #[arg(long, hide = true)]
     pub nader: bool,
 }
 
@@ -51,7 +51,7 @@ impl BuildArgs {
             dossiers: self.dossiers.clone(),
             formats: self.formats.iter().map(|f| f.format()).collect(),
             internal: self.internal,
-            mode: if self.nader { Mode::FollowUp } else { Mode::Build },
+            mode: Mode::Build,
             dry_run: self.dry_run,
             quiet: self.quiet,
             ..self.data.options()
@@ -66,7 +66,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode, Failed> {
 /// Builds as `settings` say (also for `send`), and prints what it did.
 pub fn execute(settings: &Settings) -> Result<ExitCode, Failed> {
     let started = Instant::now();
-    let what = if settings.sending().is_some() { "send" } else { "build" };
+    let what = if settings.sending().or(settings.sending_follow_up()).is_some() { "send" } else { "build" };
     let outcome = build::plan(settings);
     let prepared = &outcome.prepared;
     let diags = &outcome.diagnostics;

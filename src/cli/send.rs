@@ -1,8 +1,9 @@
 //! `beantwoord send ID`: the answers go out. Builds the dossier like
-//! `build` (what sending means is [`crate::sent`]), then records what was sent in `dossiers/<id>/dossier.lock`
-//! (the hash of every public file, of each answer and annex, and the Woo
-//! numbers given). From then on a build that would change any of it stops
-//! and names it, and `build --nader` writes a follow-up answer instead.
+//! `build` (what sending means is [`crate::sent`]), then records what was
+//! sent in `dossiers/<id>/dossier.lock` (the hash of every public file, of
+//! each answer and annex, and the Woo numbers given). From then on its sent
+//! files are never rewritten: a correction makes a follow-up answer
+//! (`nader/`), which `send --nader ID` sends and records in `nader.lock`.
 
 use super::{DataArgs, Failed, FormatArg};
 use crate::settings::{Mode, Options, Settings};
@@ -25,13 +26,16 @@ pub struct SendArgs {
     /// Print only problems and the one-line summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Send the dossier's follow-up answer (`nader/`), after its first answers.
+    #[arg(long)]
+    pub nader: bool,
 }
 
 pub fn run(args: SendArgs) -> Result<ExitCode, Failed> {
     let settings = Settings::new(Options {
         out: Some(args.out.clone()),
         formats: args.formats.iter().map(|f| f.format()).collect(),
-        mode: Mode::Send(args.id.clone()),
+        mode: if args.nader { Mode::SendFollowUp(args.id.clone()) } else { Mode::Send(args.id.clone()) },
         quiet: args.quiet,
         ..args.data.options()
     })?;

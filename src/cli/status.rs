@@ -1,5 +1,5 @@
 //! `beantwoord status`: one line per dossier — submitted, due, days left or
-//! late, delay notices, answered, sent — with the Kamer's flag "te laat
+//! late, delay notices, answered, sent, the follow-up answer — with the Kamer's flag "te laat
 //! zonder uitstel"; `--format csv` for a spreadsheet. The one command that
 //! may read the clock (for the default `--today`); documents never do.
 
@@ -55,11 +55,11 @@ pub fn run(args: StatusArgs) -> Result<ExitCode, super::Failed> {
     Ok(ExitCode::SUCCESS)
 }
 
-const HEADER: [&str; 8] =
-    ["dossier", "ingezonden", "uiterlijk", "dagen", "uitstel", "beantwoord", "verzonden", "signaal"];
+const HEADER: [&str; 9] =
+    ["dossier", "ingezonden", "uiterlijk", "dagen", "uitstel", "beantwoord", "verzonden", "nader", "signaal"];
 
 /// The cells of one row, as words.
-fn cells(s: &Status) -> [String; 8] {
+fn cells(s: &Status) -> [String; 9] {
     let days = match (s.answered, s.days) {
         (Some(_), d) if d >= 0 => "op tijd".to_string(),
         (Some(_), d) => format!("{} te laat", plural(-d)),
@@ -84,6 +84,7 @@ fn cells(s: &Status) -> [String; 8] {
         delays,
         s.answered.map_or_else(|| "nee".to_string(), |a| a.to_string()),
         if s.locked { "ja" } else { "nee" }.to_string(),
+        s.follow_up.dutch(),
         s.flag.map_or("", |f| f.dutch()).to_string(),
     ]
 }
@@ -94,7 +95,7 @@ fn plural(days: i64) -> String {
 
 /// Columns padded to their widest cell, the day counted from on top.
 fn table(rows: &[Status], today: NaiveDate) -> String {
-    let all: Vec<[String; 8]> = rows.iter().map(cells).collect();
+    let all: Vec<[String; 9]> = rows.iter().map(cells).collect();
     let mut widths = HEADER.map(|h| h.chars().count());
     for r in &all {
         for (w, c) in widths.iter_mut().zip(r) {

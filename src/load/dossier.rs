@@ -55,7 +55,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
     let answer_title = f.get("answer_title").and_then(|n| r.string(n));
     let submitted = f.required(r, "submitted").and_then(|n| day(r, n, "submitted"));
     let answered = f.get("answered").and_then(|n| day(r, n, "answered"));
-    let nader = f.get("nader").and_then(|n| r.date(n)).map(|d| d.value);
+    let nader = f.get("nader").and_then(|n| follow_up_plan(r, n));
     let submitter = f.required(r, "submitter").and_then(|n| person(r, n, "submitter"));
     let addressee = f.required(r, "addressee").and_then(|n| r.string(n));
     let answerer = f.required(r, "answerer").and_then(|n| person(r, n, "answerer"));
@@ -113,6 +113,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         nader,
         sent: None,
         lock_file: String::new(),
+        follow_up_sent: None,
         incomplete: false,
         ministry,
         topics,
@@ -203,6 +204,22 @@ fn day(r: &mut Reader, node: &Node, field: &str) -> Option<At<crate::model::Date
         .hint("write the day as YYYY-MM-DD, e.g. 2023-03-15: the Kamer's deadlines count from it"),
     );
     None
+}
+
+const FOLLOW_UP_FIELDS: &[&str] = &["answered", "reason"];
+
+/// `nader: 2022-12-20` (the day it goes out), or a mapping with `answered`
+/// and `reason` (what was corrected, printed in its text).
+fn follow_up_plan(r: &mut Reader, node: &Node) -> Option<crate::model::FollowUpPlan> {
+    let at = r.node_span(node);
+    if !matches!(node.kind, Kind::Map(_)) {
+        let answered = day(r, node, "nader")?;
+        return Some(crate::model::FollowUpPlan { answered: Some(answered.value), reason: None, at });
+    }
+    let mut f = r.map(node, "follow-up answer", FOLLOW_UP_FIELDS)?;
+    let answered = f.get("answered").and_then(|n| day(r, n, "nader.answered")).map(|d| d.value);
+    let reason = f.get("reason").and_then(|n| r.text(n));
+    Some(crate::model::FollowUpPlan { answered, reason, at })
 }
 
 fn delay_notice(r: &mut Reader, node: &Node, own: bool) -> Option<DelayNotice> {

@@ -101,35 +101,52 @@ pub fn load(data: &Path) -> Loaded {
 /// The file beside a dossier that records what was sent.
 pub const LOCK_FILE: &str = "dossier.lock";
 
-/// Reads the lock of each dossier that has one (a sent dossier). A lock
-/// whose id is not its dossier's is an error: it was copied, not written.
+/// Reads the lock of each dossier that has one (a sent dossier), and of
+/// its follow-up answer once that is sent (`nader.lock`). A lock whose id is
+/// not its dossier's is an error: it was copied, not written.
 fn read_locks(data: &Path, loaded: &mut Loaded) {
     for d in &mut loaded.project.dossiers {
-        let path = data.join(&d.lock_file);
-        if !path.is_file() {
-            continue;
-        }
-        let file = FileId(loaded.sources.len());
-        let before = loaded.diagnostics.len();
-        let (source, root) = read_yaml(data, &path, file, &mut loaded.diagnostics);
-        loaded.diagnostics.stage_from(before, crate::diag::Stage::Syntax);
-        if let Some(root) = root {
-            let mut r = Reader { file, source: &source.text, diags: &mut loaded.diagnostics };
-            d.sent = lock::read(&mut r, &root);
-            if let Some(sent) = &d.sent
-                && sent.dossier != d.id.value
-            {
-                let e = Diagnostic::error(
-                    format!("this lock is of dossier `{}`, not `{}`", sent.dossier, d.id.value),
-                    Span::new(file, 0, 0),
-                )
-                .also(d.id.span, "the dossier beside it")
-                .hint("a lock is written by `beantwoord send` for its own dossier; restore it from version control");
-                loaded.diagnostics.push(e);
-                d.sent = None;
+        let follow_up = d.follow_up_lock_file();
+        for (name, first) in [(d.lock_file.clone(), true), (follow_up, false)] {
+            let path = data.join(&name);
+            if !path.is_file() {
+                continue;
             }
+            let file = FileId(loaded.sources.len());
+            let before = loaded.diagnostics.len();
+            let (source, root) = read_yaml(data, &path, file, &mut loaded.diagnostics);
+            loaded.diagnostics.stage_from(before, crate::diag::Stage::Syntax);
+            if let Some(root) = root {
+                let mut r = Reader { file, source: &source.text, diags: &mut loaded.diagnostics };
+                let mut sent = lock::read(&mut r, &root);
+                if let Some(s) = &sent
+                    && s.dossier != d.id.value
+                {
+                    let e = Diagnostic::error(
+                        format!("this lock is of dossier `{}`, not `{}`", s.dossier, d.id.value),
+                        Span::new(file, 0, 0),
+                    )
+                    .also(d.id.span, "the dossier beside it")
+                    .hint("a lock is written by `beantwoord send` for its own dossier; restore it from version control");
+                    loaded.diagnostics.push(e);
+                    sent = None;
+                }
+                if first {
+                    d.sent = sent;
+                } else if d.sent.is_none() && sent.is_some() {
+                    let e = Diagnostic::error(
+                        "a follow-up answer's lock beside a dossier that was never sent",
+                        Span::new(file, 0, 0),
+                    )
+                    .also(d.id.span, "the dossier beside it")
+                    .hint("restore dossier.lock from version control, or remove nader.lock");
+                    loaded.diagnostics.push(e);
+                } else {
+                    d.follow_up_sent = sent;
+                }
+            }
+            loaded.sources.add(source);
         }
-        loaded.sources.add(source);
     }
 }
 

@@ -377,6 +377,11 @@ const DUTCH_FIELDS: &[(&str, &str)] = &[
     ("vragensteller", "submitter"),
     ("titel", "title"),
     ("geadresseerde", "addressee"),
+    ("reden", "reason"),
+    ("aanleiding", "reason"),
+    ("verzonden", "answered"),
+    ("nader_antwoord", "nader"),
+    ("vervolg", "nader"),
 ];
 
 /// The field a name not known here means: a Dutch name as the table gives

@@ -23,10 +23,34 @@ pub struct Status {
     pub answered: Option<NaiveDate>,
     /// Whether the answers were sent with `beantwoord send` (a lock).
     pub locked: bool,
+    /// The follow-up answer: sent on a day (`nader.lock`), dated to go out
+    /// (`nader: { answered: … }`), started without a date, or none.
+    pub follow_up: FollowUpState,
     /// Days to the due date (negative: late); for an answered set, the days
     /// it was answered before the due date (negative: answered late).
     pub days: i64,
     pub flag: Option<Flag>,
+}
+
+/// Where a dossier's follow-up answer stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FollowUpState {
+    None,
+    Draft,
+    Dated(NaiveDate),
+    Sent(NaiveDate),
+}
+
+impl FollowUpState {
+    /// As the status table says it.
+    pub fn dutch(self) -> String {
+        match self {
+            FollowUpState::None => "geen".to_string(),
+            FollowUpState::Draft => "concept".to_string(),
+            FollowUpState::Dated(d) => format!("gepland {d}"),
+            FollowUpState::Sent(d) => format!("verzonden {d}"),
+        }
+    }
 }
 
 /// What the Kamer's list would point out.
@@ -76,6 +100,13 @@ pub fn status(dossier: &Dossier, today: NaiveDate) -> Status {
         delays,
         answered,
         locked: dossier.sent.is_some(),
+        follow_up: match (&dossier.follow_up_sent, &dossier.nader) {
+            (Some(sent), _) => FollowUpState::Sent(sent.on.earliest()),
+            (None, Some(plan)) => {
+                plan.answered.map_or(FollowUpState::Draft, |d| FollowUpState::Dated(d.earliest()))
+            }
+            (None, None) => FollowUpState::None,
+        },
         days,
         flag,
     }

@@ -458,11 +458,49 @@ pub struct Annexes {
     pub inventory: bool,
 }
 
+impl Dossier {
+    /// What was sent last: the follow-up answer, once sent, else the first
+    /// answers. Its Woo numbers hold.
+    pub fn last_sent(&self) -> Option<&sent::Sent> {
+        self.follow_up_sent.as_ref().or(self.sent.as_ref())
+    }
+
+    /// The highest annex and inventory numbers any lock records: a number
+    /// once given is never given to another, even after its annex is gone.
+    pub fn numbers_given(&self) -> (u32, u32) {
+        let locks = self.sent.iter().chain(self.follow_up_sent.iter());
+        locks.flat_map(|s| &s.annexes).fold((0, 0), |(a, d), x| {
+            (a.max(x.number), d.max(x.documents.iter().copied().max().unwrap_or(0)))
+        })
+    }
+
+    /// Where the follow-up's lock is (or goes): `nader.lock` beside
+    /// `dossier.lock`.
+    pub fn follow_up_lock_file(&self) -> String {
+        match self.lock_file.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/nader.lock"),
+            None => "nader.lock".to_string(),
+        }
+    }
+}
+
 impl Annexes {
     /// Whether `report` (in scope) is annexed.
     pub fn includes(&self, report: &Report) -> bool {
         self.reports && self.selection.includes(report)
     }
+}
+
+/// What the dossier says of its follow-up answer: `nader: 2022-12-20`, or
+/// `nader: { answered: 2022-12-20, reason: … }`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FollowUpPlan {
+    /// The day it goes to the Kamer; a draft until set.
+    pub answered: Option<Date>,
+    /// What was corrected, and why: a template (Markdown), printed in the
+    /// follow-up's text.
+    pub reason: Option<Text>,
+    pub at: Span,
 }
 
 /// One question set and its answers.
@@ -485,10 +523,14 @@ pub struct Dossier {
     pub reference: Option<String>,
     /// Delay notices sent before the answers ("Zie ook Aanhangsel …").
     pub delay_notices: Vec<DelayNotice>,
-    /// When the follow-up answer ("nader") goes out, once known.
-    pub nader: Option<Date>,
+    /// The follow-up answer ("nader") of a sent dossier: why, and when it
+    /// goes out, once known.
+    pub nader: Option<FollowUpPlan>,
     /// What was sent, as `beantwoord send` recorded it in `dossier.lock`.
     pub sent: Option<sent::Sent>,
+    /// The follow-up answer sent, as `beantwoord send --nader` recorded it
+    /// in `nader.lock` beside the dossier.
+    pub follow_up_sent: Option<sent::Sent>,
     /// Where that record is (or goes), relative to the data folder:
     /// `dossiers/<folder>/dossier.lock`.
     pub lock_file: String,

@@ -51,8 +51,8 @@ impl Sent {
     pub fn to_text(&self) -> String {
         let mut s = String::new();
         s.push_str("# What was sent to the Kamer, recorded by `beantwoord send`. Commit it with the\n");
-        s.push_str("# data and do not edit it: a build that would change a sent answer, annex or\n");
-        s.push_str("# file stops and names it; `beantwoord build --nader` writes a follow-up answer.\n");
+        s.push_str("# data and do not edit it: a sent answer, annex or file is never rewritten; a\n");
+        s.push_str("# correction goes out as a follow-up answer (nader/, `beantwoord send --nader`).\n");
         s.push_str(&format!("dossier: {}\n", quoted(&self.dossier)));
         s.push_str(&format!("sent: {}\n", self.on));
         s.push_str("files:\n");

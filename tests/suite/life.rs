@@ -214,8 +214,8 @@ fn status_counts_three_weeks_and_three_more_for_a_delay_notice() {
     let r = s.run(&["status", "--today", "2022-11-29", "--format", "csv"]);
     assert_eq!(
         r.stdout,
-        "dossier,ingezonden,uiterlijk,dagen,uitstel,beantwoord,verzonden,signaal\r\n\
-         2022Z21205,2022-11-07,2022-11-28,-1,geen,nee,nee,te laat zonder uitstel\r\n"
+        "dossier,ingezonden,uiterlijk,dagen,uitstel,beantwoord,verzonden,nader,signaal\r\n\
+         2022Z21205,2022-11-07,2022-11-28,-1,geen,nee,nee,geen,te laat zonder uitstel\r\n"
     );
 
     s.edit(
@@ -225,7 +225,7 @@ fn status_counts_three_weeks_and_three_more_for_a_delay_notice() {
     );
     let r = s.run(&["status", "--today", "2022-11-29", "--format", "csv"]);
     assert!(
-        r.stdout.ends_with("2022Z21205,2022-11-07,2022-12-19,20,2022-11-25,nee,nee,\r\n"),
+        r.stdout.ends_with("2022Z21205,2022-11-07,2022-12-19,20,2022-11-25,nee,nee,geen,\r\n"),
         "{}",
         r.stdout
     );
@@ -314,16 +314,25 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     // A report found later changes answers 4 (a fifth report to Facebook),
     // 6 (the Twitter report of 17 March is now the third to Facebook), 8 and
     // 9 (the annexes), and adds an annex.
+    let internal_sent = s.run(&["build", "--internal", "--format", "md"]);
+    assert_eq!(internal_sent.code, 0, "{}", internal_sent.stderr);
+    let review_before = s.read("output-intern/2022Z21205/antwoord.md");
     let reports = s.read("data/records/reports.yaml");
     s.write("data/records/reports.yaml", &format!("{reports}{LATE_REPORT}"));
-    let r = s.run(&["build"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    // The check and the build stay green: the sent files are kept, the
+    // follow-up is made, and a warning names it until it is sent.
+    let check = s.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let r = s.run(&["build", "--internal"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr
-            .contains("the answers to 2022Z21205 were sent on 2 december 2022; this build would change them"),
+        r.stderr.contains(
+            "warning: the answers to 2022Z21205 were sent on 2 december 2022; the changes go out as a follow-up answer (nader/), not yet sent"
+        ),
         "{}",
         r.stderr
     );
+    assert!(check.stderr.contains("the changes go out as a follow-up answer"), "{}", check.stderr);
     assert!(r.stderr.contains("dossier.lock:5:7"), "{}", r.stderr);
     assert!(r.stderr.contains("answers 4, 6, 8 and 9 would change"), "{}", r.stderr);
     assert!(
@@ -338,16 +347,17 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("build --nader"), "{}", r.stderr);
-    assert_eq!(sent_files(&s.out()), sent, "every sent file as it was");
-
-    let r = s.run(&["build", "--nader"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("beantwoord send --nader 2022Z21205"), "{}", r.stderr);
     assert_eq!(sent_files(&s.out()), sent, "the sent files are not touched");
-    let after = snapshot_tree(&s.out());
+    // The review copy of what was sent is kept apart from the follow-up's.
+    assert_eq!(s.read("output-intern/2022Z21205/antwoord.md"), review_before);
+    let review = s.read("output-intern/2022Z21205/nader/antwoord.md");
+    assert!(review.contains("INTERN – NIET OPENBAAR") && review.contains("(nader)"), "{review}");
+
     let nader = s.read("output/2022Z21205/nader/antwoord.md");
     assert!(nader.contains("(nader)"), "{nader}");
-    assert!(nader.contains("wijzigen de antwoorden op de vragen 4, 6, 8 en 9."), "{nader}");
+    assert!(nader.contains("concept, nog niet verzonden"), "a draft until dated: {nader}");
+    assert!(nader.contains("Daardoor wijzigen de antwoorden op de vragen 4, 6, 8 en 9."), "{nader}");
     for n in [4, 6, 8, 9] {
         assert!(nader.contains(&format!("## Antwoord {n}\n")), "answer {n} in\n{nader}");
     }
@@ -359,6 +369,7 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     assert!(nader.contains("bijlagen 1 tot en met 6"), "{nader}");
     // The new annex gets the next free numbers; the sent ones keep theirs.
     let annexes = s.read("output/2022Z21205/nader/bijlagen.md");
+    assert!(annexes.contains("# Bijlagen bij het nader antwoord op Kamervraag 2022Z21205"), "{annexes}");
     assert!(annexes.contains("## Bijlage 6 – Een later gevonden melding"), "{annexes}");
     assert!(
         annexes.contains("| 12 | BZK-2022Z21205-2021-03-10-later-gevonden-1 | 10 maart 2021 | Bericht van Ministerie van BZK aan Facebook | 6 |"),
@@ -366,10 +377,73 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     );
     assert!(!annexes.contains("## Bijlage 2"), "{annexes}");
     assert!(s.file("output/2022Z21205/nader/antwoord.pdf").is_file());
+    let letter = s.read("output/2022Z21205/nader/aanbieding.md");
+    assert!(letter.contains("een nader antwoord aan op de schriftelijke vragen"), "{letter}");
+    assert!(letter.contains("Het nader antwoord betreft de vragen 4, 6, 8 en 9."), "{letter}");
     // Building the follow-up again changes nothing.
-    let r = s.run(&["build", "--nader"]);
+    let after = snapshot_tree(&s.out());
+    assert_eq!(s.run(&["build"]).code, 0);
+    assert!(snapshot_tree(&s.out()) == after, "a second build changes nothing");
+
+    // The follow-up is sent like the first answers: with its date, once.
+    let r = s.run(&["send", "--nader", "2022Z21205"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("the follow-up answer to 2022Z21205 has no date"), "{}", r.stderr);
+    assert!(!s.file("data/dossiers/2022Z21205/nader.lock").exists());
+    s.edit(
+        DOSSIER,
+        "answered: 2022-12-02\n",
+        "answered: 2022-12-02\nnader:\n  answered: 2022-12-20\n  reason: Na verzending bleek dat een melding van 10 maart 2021 in de gegevens ontbrak.\n",
+    );
+    let r = s.run(&["send", "--nader", "2022Z21205"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(snapshot_tree(&s.out()) == after, "a second follow-up build changes nothing");
+    let lock = s.read("data/dossiers/2022Z21205/nader.lock");
+    assert!(lock.contains("sent: 2022-12-20\n"), "{lock}");
+    assert!(lock.contains("\"nader/antwoord.pdf\": "), "{lock}");
+    assert!(!lock.contains("\"antwoord.pdf\": "), "only the follow-up's files: {lock}");
+    assert_eq!(sent_files(&s.out()), sent, "the first answers' files are as sent");
+    let nader = s.read("output/2022Z21205/nader/antwoord.md");
+    assert!(nader.contains("ontvangen 20 december 2022"), "{nader}");
+    assert!(
+        nader.contains(
+            "Na verzending bleek dat een melding van 10 maart 2021 in de gegevens ontbrak. Daardoor wijzigen"
+        ),
+        "{nader}"
+    );
+    assert!(s.read("output/2022Z21205/nader/bijlagen.md").contains("date: \"2022-12-20\""));
+    let status = s.run(&["status", "--today", "2023-01-10"]);
+    assert!(status.stdout.contains(" nader "), "{}", status.stdout);
+    assert!(status.stdout.contains(" ja         verzonden 2022-12-20 "), "{}", status.stdout);
+    let r = s.run(&["send", "--nader", "2022Z21205"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("the follow-up answer to 2022Z21205 was sent on 20 december 2022"),
+        "{}",
+        r.stderr
+    );
+
+    // A later correction rewrites neither: both are kept, and the build
+    // says why.
+    let sent_follow_up = snapshot_tree(&s.file("output/2022Z21205/nader"));
+    s.edit(
+        "data/records/reports.yaml",
+        "Facebook heeft het bericht verwijderd.",
+        "Facebook heeft het bericht gelabeld.",
+    );
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "the follow-up answer to 2022Z21205 was sent on 20 december 2022; this build would change it"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(sent_files(&s.out()), sent);
+    assert!(
+        snapshot_tree(&s.file("output/2022Z21205/nader")) == sent_follow_up,
+        "the sent follow-up is kept"
+    );
 }
 
 #[test]
