@@ -66,6 +66,18 @@ pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
             person(crate::model::placeholder::NAME, crate::model::placeholder::NAME, None, Some(&addressee))
         )),
     }
+    if !set.co_answerers.is_empty() {
+        y.push_str("co_answerers:\n");
+        for c in &set.co_answerers {
+            y.push_str(&format!("  - {}\n", yaml_string(c)));
+        }
+    }
+    if !set.see_also.is_empty() {
+        y.push_str("delay_notices:   # the delay notices the answer cites (\"Zie ook Aanhangsel …\"); add `sent:` with the day each went out\n");
+        for a in &set.see_also {
+            y.push_str(&format!("  - aanhangsel: {}\n", yaml_string(a)));
+        }
+    }
     let mut documents = Vec::new();
     if let Some(q) = &set.question_document {
         documents.push(("question", q));

@@ -226,7 +226,7 @@ pub fn dossier(d: &Dossier) -> DossierCtx {
     let mede_namens = if d.co_answerers.is_empty() {
         String::new()
     } else {
-        format!("mede namens {}", super::dutch::opsomming(&d.co_answerers))
+        format!("mede namens {}", super::dutch::mede_namens(&d.co_answerers))
     };
     DossierCtx {
         id: d.id.value.clone(),

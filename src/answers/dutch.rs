@@ -151,6 +151,58 @@ pub fn opsomming<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// Who an answer is also given for, as the Kamer writes it: each office
+/// once, in the plural when it holds several portfolios, in the order
+/// first named. `["de Minister van Defensie", "de Minister van Justitie en
+/// Veiligheid", "de Staatssecretaris van Volksgezondheid, Welzijn en
+/// Sport"]` → "de Ministers van Defensie en van Justitie en Veiligheid en
+/// de Staatssecretaris van Volksgezondheid, Welzijn en Sport". A name it
+/// cannot read as office and portfolio ("de minister-president") stands
+/// as written.
+pub fn mede_namens<S: AsRef<str>>(co: &[S]) -> String {
+    // (office, its portfolios with their preposition) in order; or a name
+    // as written.
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for name in co {
+        let name = name.as_ref().trim();
+        let bare = name.strip_prefix("de ").or_else(|| name.strip_prefix("De ")).unwrap_or(name);
+        let parsed = bare.split_once(' ').filter(|(office, rest)| {
+            office_plural(office).is_some() && (rest.starts_with("van ") || rest.starts_with("voor "))
+        });
+        match parsed {
+            Some((office, rest)) => {
+                match groups.iter_mut().find(|(o, _)| o.eq_ignore_ascii_case(office) && !o.is_empty()) {
+                    Some((_, portfolios)) => portfolios.push(rest.to_string()),
+                    None => groups.push((office.to_string(), vec![rest.to_string()])),
+                }
+            }
+            None => groups.push((String::new(), vec![name.to_string()])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(office, portfolios)| match (office.is_empty(), portfolios.len()) {
+            (true, _) => portfolios.join(""),
+            (false, 1) => format!("de {office} {}", portfolios[0]),
+            (false, _) => {
+                format!("de {} {}", office_plural(&office).unwrap_or_default(), opsomming(&portfolios))
+            }
+        })
+        .collect();
+    opsomming(&parts)
+}
+
+/// The plural of an office that answers Kamervragen, in the case written.
+fn office_plural(office: &str) -> Option<String> {
+    let plural = match office.to_lowercase().as_str() {
+        "minister" => "ministers",
+        "staatssecretaris" => "staatssecretarissen",
+        _ => return None,
+    };
+    let capital = office.chars().next().is_some_and(char::is_uppercase);
+    Some(if capital { super::context::ucfirst(plural) } else { plural.to_string() })
+}
+
 /// Annex numbers as the Kamer writes them: `bijlage 3`, `bijlagen 1 en 2`,
 /// `bijlagen 1 tot en met 5`, `bijlagen 1, 3 tot en met 5 en 7`.
 pub fn bijlagen(numbers: &[u64]) -> String {
@@ -181,6 +233,33 @@ pub fn bijlagen(numbers: &[u64]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn co_answerers_are_grouped_by_office_as_the_kamer_writes_them() {
+        // Van Haga, "Desinformatie-operatie" (2023D16708).
+        let co = [
+            "de Minister van Defensie",
+            "de Minister van Justitie en Veiligheid",
+            "de Staatssecretaris van Volksgezondheid, Welzijn en Sport",
+            "de Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+        ];
+        assert_eq!(
+            mede_namens(&co),
+            "de Ministers van Defensie en van Justitie en Veiligheid en de Staatssecretarissen van Volksgezondheid, Welzijn en Sport en van Binnenlandse Zaken en Koninkrijksrelaties"
+        );
+        assert_eq!(mede_namens(&["de staatssecretaris van Financiën"]), "de staatssecretaris van Financiën");
+        assert_eq!(
+            mede_namens(&[
+                "de Minister voor Klimaat en Energie",
+                "de minister-president",
+                "de Minister van Financiën"
+            ]),
+            "de Ministers voor Klimaat en Energie en van Financiën en de minister-president"
+        );
+        // One string, written as the Kamer does, stays as it is.
+        let one = "de Ministers van Defensie en van Justitie en Veiligheid";
+        assert_eq!(mede_namens(&[one]), one);
+    }
 
     #[test]
     fn one_member_is_het_lid_and_several_are_de_leden() {

@@ -50,7 +50,12 @@ fn write(args: &NewArgs) -> u8 {
     let mut sources = Sources::default();
     let file = sources.add(SourceFile::new(name.clone(), text.clone()));
     let set = match crate::load::kamer::read(&text, file) {
-        Ok(s) => s,
+        Ok((s, warnings)) => {
+            let mut diags = Diagnostics::default();
+            warnings.into_iter().for_each(|d| diags.push(d));
+            eprint!("{}", diags.render(&sources, &crate::withheld::Withheld::default()));
+            s
+        }
         Err(problems) => {
             let mut diags = Diagnostics::default();
             problems.into_iter().for_each(|d| diags.push(d));
@@ -60,7 +65,9 @@ fn write(args: &NewArgs) -> u8 {
         }
     };
     let Some(id) = args.id.clone().or_else(|| set.case.clone()) else {
-        eprintln!("error: {name}: no case number\n  hint: pass `--id`");
+        eprintln!(
+            "error: {name}: the file does not give the case number (no `OVERHEIDop.vraagnummer` or `kv-tk-…` identifier in its metadata)\n  hint: give the dossier id yourself: `beantwoord new --from {name} --id 2022Z21205`"
+        );
         return 1;
     };
     if !crate::load::dossier::is_safe_id(&id) {

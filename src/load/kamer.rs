@@ -54,7 +54,7 @@ fn entity_declaration(text: &str) -> Option<usize> {
 }
 
 /// Reads `text` (the file `file`); every problem becomes a diagnostic.
-pub fn read(text: &str, file: FileId) -> Result<QuestionSet, Vec<Diagnostic>> {
+pub fn read(text: &str, file: FileId) -> Result<(QuestionSet, Vec<Diagnostic>), Vec<Diagnostic>> {
     if let Some(at) = too_deep(text) {
         return Err(vec![
             Diagnostic::error(
@@ -103,17 +103,8 @@ pub fn read(text: &str, file: FileId) -> Result<QuestionSet, Vec<Diagnostic>> {
     let mut set = QuestionSet::default();
     metadata(root, &mut set);
     let mut notes = Notes::default();
-    for n in kv.children().filter(Node::is_element) {
-        match n.tag_name().name() {
-            "kamervraagomschrijving" if n.attribute("type") == Some("antwoord") => {
-                answer_heading(n, &mut set)
-            }
-            "kamervraagomschrijving" => question_heading(n, &mut set),
-            "vraag" => set.questions.push(part(n, &mut notes)),
-            "antwoord" => set.answers.push(part(n, &mut notes)),
-            _ => {}
-        }
-    }
+    let mut warnings = Vec::new();
+    parts(kv, &mut set, &mut notes, &mut warnings, &span);
     set.footnotes = notes.list;
     let mut problems = Vec::new();
     if set.questions.is_empty() {
@@ -132,14 +123,51 @@ pub fn read(text: &str, file: FileId) -> Result<QuestionSet, Vec<Diagnostic>> {
             );
         }
     }
-    if set.case.is_none() {
-        problems.push(
-            Diagnostic::error("the file does not give the case number", span(root))
-                .label("no `OVERHEIDop.vraagnummer` or `kv-tk-…` identifier in its metadata")
-                .hint("give the dossier id yourself: `beantwoord new --from FILE --id 2022Z21205`"),
-        );
+    // A file without the case number is read: `--id` gives it.
+    if problems.is_empty() { Ok((set, warnings)) } else { Err(problems) }
+}
+
+/// The headings, questions and answers below `n`, also where a wrapper the
+/// tool does not know holds them; every other element that holds text is
+/// skipped with a warning (its text is not in the dossier).
+fn parts(
+    n: Node,
+    set: &mut QuestionSet,
+    notes: &mut Notes,
+    warnings: &mut Vec<Diagnostic>,
+    span: &dyn Fn(Node) -> Span,
+) {
+    const KNOWN: [&str; 3] = ["kamervraagomschrijving", "vraag", "antwoord"];
+    for c in n.children().filter(Node::is_element) {
+        match c.tag_name().name() {
+            "kamervraagomschrijving" if c.attribute("type") == Some("antwoord") => answer_heading(c, set),
+            "kamervraagomschrijving" => question_heading(c, set),
+            "vraag" => set.questions.push(part(c, notes)),
+            "antwoord" => set.answers.push(part(c, notes)),
+            // The number the Kamer gives the set: known from the metadata.
+            "kamervraagnummer" => {}
+            _ if c.descendants().any(|d| KNOWN.iter().any(|k| d.has_tag_name(*k))) => {
+                parts(c, set, notes, warnings, span)
+            }
+            other => {
+                let text = collapse(&text_of(c));
+                if !text.trim().is_empty() {
+                    let shown: String = text.chars().take(60).collect();
+                    warnings.push(
+                        Diagnostic::warning(
+                            format!("`<{other}>` is skipped: the dossier has no place for it"),
+                            span(c),
+                        )
+                        .label(format!(
+                            "holds \"{shown}{}\"",
+                            if shown.len() < text.len() { "…" } else { "" }
+                        ))
+                        .hint("copy what it says into the dossier by hand if the answers need it"),
+                    );
+                }
+            }
+        }
     }
-    if problems.is_empty() { Ok(set) } else { Err(problems) }
 }
 
 /// The byte offset of a 1-based row and column (columns count characters).
@@ -208,12 +236,21 @@ fn question_heading(n: Node, set: &mut QuestionSet) {
             let full = text_of(*c);
             set.members.push(Member { name: full, short, party: None });
         }
-        let party = c
+        let after_name = i > 0 && children[i - 1].has_tag_name("naam");
+        let in_text = c
             .text()
-            .filter(|_| c.is_text() && i > 0 && children[i - 1].has_tag_name("naam"))
+            .filter(|_| c.is_text() && after_name)
             .and_then(|t| t.trim_start().strip_prefix('('))
             .and_then(|t| t.split_once(')'))
-            .map(|(p, _)| p.trim().trim_start_matches("beiden ").trim_start_matches("allen ").to_string());
+            .map(|(p, _)| p.to_string());
+        // "(<partij>Groep Van Haga</partij>)": the party in its own element.
+        let in_element = (c.has_tag_name("partij")
+            && children[..i].iter().rev().find(|p| p.is_element()).is_some_and(|p| p.has_tag_name("naam")))
+        .then(|| text_of(*c));
+        let party = in_text
+            .or(in_element)
+            .map(|p| p.trim().trim_start_matches("beiden ").trim_start_matches("allen ").to_string())
+            .filter(|p| !p.is_empty());
         if let Some(p) = party {
             for m in set.members.iter_mut().rev().take_while(|m| m.party.is_none()) {
                 m.party = Some(p.clone());
@@ -247,6 +284,35 @@ fn answer_heading(n: Node, set: &mut QuestionSet) {
         .map(|(d, _)| d.trim().to_string())
         .filter(|d| !d.starts_with("ontvangen") && !d.is_empty());
     set.answerer = Some(Answerer { short: short.trim().to_string(), title, department });
+    if let Some((_, co)) = plain.split_once(", mede namens ") {
+        let co = co.split(" (ontvangen").next().unwrap_or(co).trim().trim_end_matches(['.', ',']);
+        if !co.is_empty() {
+            set.co_answerers = vec![co.to_string()];
+        }
+    }
+    set.see_also = see_also(&plain);
+}
+
+/// The Aanhangsel numbers a heading cites: "Zie ook Aanhangsel Handelingen,
+/// vergaderjaar 2022–2023, nr. 2207" (or "nrs. 1016 en 1044") → the
+/// Kamer's ids, `ah-tk-20222023-2207`.
+fn see_also(plain: &str) -> Vec<String> {
+    let Some((_, rest)) = plain.split_once("Zie ook Aanhangsel Handelingen") else { return Vec::new() };
+    let Some((_, rest)) = rest.split_once("vergaderjaar ") else { return Vec::new() };
+    let year: String =
+        rest.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '—')).collect();
+    let digits: String = year.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() != 8 {
+        return Vec::new();
+    }
+    let rest = &rest[year.len()..];
+    let Some(numbers) = rest.split_once("nr").map(|(_, n)| n) else { return Vec::new() };
+    let numbers = numbers.split('.').skip(1).collect::<Vec<_>>().join(".");
+    numbers
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("ah-tk-{digits}-{n}"))
+        .collect()
 }
 
 /// The notes of the file, numbered as the Kamer numbers them.
@@ -378,4 +444,18 @@ fn trim(pieces: &mut Vec<Piece>) {
         *t = t.trim_end().to_string();
     }
     pieces.retain(|p| !matches!(p, Piece::Text(t) if t.is_empty()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::see_also;
+
+    #[test]
+    fn the_delay_notices_a_heading_cites_become_their_ids() {
+        let one = "Antwoord van … (ontvangen 19 april 2023). Zie ook Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 2207.";
+        assert_eq!(see_also(one), ["ah-tk-20222023-2207"]);
+        let two = "… Zie ook Aanhangsel Handelingen, vergaderjaar 2024-2025, nrs. 1016 en 1044.";
+        assert_eq!(see_also(two), ["ah-tk-20242025-1016", "ah-tk-20242025-1044"]);
+        assert!(see_also("Antwoord van Minister X (ontvangen 2 december 2022).").is_empty());
+    }
 }

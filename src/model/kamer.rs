@@ -22,6 +22,13 @@ pub struct QuestionSet {
     pub addressees: String,
     /// Who answered, for an answer file.
     pub answerer: Option<Answerer>,
+    /// Who the answers are also given for, as the Kamer writes it after
+    /// "mede namens": `de Ministers van Defensie en van Justitie en Veiligheid`.
+    pub co_answerers: Vec<String>,
+    /// The earlier documents the answer heading cites ("Zie ook Aanhangsel
+    /// Handelingen, vergaderjaar 2022–2023, nr. 2207"): the delay notices,
+    /// as the Kamer's ids (`ah-tk-20222023-2207`).
+    pub see_also: Vec<String>,
     pub questions: Vec<Part>,
     pub answers: Vec<Part>,
     /// The notes, by their number, in order of first use.

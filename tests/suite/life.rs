@@ -76,6 +76,58 @@ fn built_question(md: &str, n: u32) -> Vec<String> {
     text.split("\n\n").map(plain).filter(|p| !p.is_empty()).collect()
 }
 
+/// The Van Haga answers' heading lines, as the Kamer printed them
+/// (2023D16708), come back word for word from a dossier started from the
+/// file: "mede namens" grouped by office, the delay notice it cites, the
+/// party in its own element; a question in a wrapper is read, and an
+/// element the dossier cannot hold is named in a warning.
+#[test]
+fn a_dossier_started_from_the_kamers_answer_file_keeps_its_heading_lines_word_for_word() {
+    let s = Scratch::minimal();
+    let xml = fixtures().join("kamer/ah-tk-van-haga.xml");
+    let r = s.run(&["new", "--from", xml.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("warning: `<tussenkop>` is skipped"), "{}", r.stderr);
+    assert!(r.stderr.contains("Toelichting bij de vragen 2 en 3"), "{}", r.stderr);
+    let yaml = s.read("data/dossiers/2022Z99998/dossier.yaml");
+    assert!(yaml.contains("party: \"Groep Van Haga\""), "{yaml}");
+    assert!(yaml.contains("  - aanhangsel: \"ah-tk-20222023-2207\""), "{yaml}");
+    assert!(
+        yaml.contains("  - number: 2\n    text: |\n      Welke ministeries waren erbij betrokken?"),
+        "{yaml}"
+    );
+    let r = s.run(&["build", "--dossier", "2022Z99998", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = s.read("output/2022Z99998/antwoord.md");
+    for line in [
+        "Vragen van het lid Van Haga (Groep Van Haga) aan de Ministers van Volksgezondheid, Welzijn en Sport, van Justitie en Veiligheid, van Defensie en van Binnenlandse Zaken en Koninkrijksrelaties over de desinformatie-operatie (ingezonden 30 december 2022).",
+        "Antwoord van Minister Bruins Slot (Binnenlandse Zaken en Koninkrijksrelaties), mede namens de Ministers van Defensie en van Justitie en Veiligheid en de Staatssecretarissen van Volksgezondheid, Welzijn en Sport en van Binnenlandse Zaken en Koninkrijksrelaties (ontvangen 19 april 2023). Zie ook Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 2207.",
+    ] {
+        assert!(md.contains(&format!("\n{line}\n")), "{line}\nin\n{md}");
+    }
+    // The same line from the offices as a list.
+    s.edit(
+        "data/dossiers/2022Z99998/dossier.yaml",
+        "  - \"de Ministers van Defensie en van Justitie en Veiligheid en de Staatssecretarissen van Volksgezondheid, Welzijn en Sport en van Binnenlandse Zaken en Koninkrijksrelaties\"",
+        "  - de Minister van Defensie\n  - de Minister van Justitie en Veiligheid\n  - de Staatssecretaris van Volksgezondheid, Welzijn en Sport\n  - de Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+    );
+    assert_eq!(s.run(&["build", "--dossier", "2022Z99998", "--format", "md"]).code, 0);
+    assert_eq!(s.read("output/2022Z99998/antwoord.md"), md);
+
+    // A file without its case number is read, and `--id` names it.
+    let text = std::fs::read_to_string(&xml)
+        .unwrap()
+        .replace("    <meta name=\"OVERHEIDop.vraagnummer\" content=\"2022Z99998\" scheme=\"\"/>\n", "");
+    let text = text.replace("ah-tk-20222023-9998", "onbekend");
+    s.write("zonder.xml", &text);
+    let r = s.run(&["new", "--from", "zonder.xml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("--id 2022Z21205"), "{}", r.stderr);
+    let r = s.run(&["new", "--from", "zonder.xml", "--id", "2022Z99997"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(s.file("data/dossiers/2022Z99997/dossier.yaml").is_file());
+}
+
 #[test]
 fn a_dossier_started_from_the_kamers_question_file_builds_and_keeps_every_question_word_for_word() {
     let s = Scratch::bundled();
