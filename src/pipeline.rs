@@ -208,7 +208,7 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
     // identifiers (file names, ids, links) inside their words too.
     let found: Vec<(String, Vec<crate::source::Span>)> = drafts
         .par_iter()
-        .flat_map_iter(|d| d.public.iter().chain(&d.follow_up).map(move |doc| (d, doc)))
+        .flat_map_iter(|d| d.public.iter().chain(&d.follow_up).chain(&d.woo).map(move |doc| (d, doc)))
         .flat_map_iter(|(d, doc)| {
             let name = format!("{}/{}", d.dossier, doc.name);
             let ids: Vec<crate::source::Span> = crate::document::plain::identifiers(doc)
@@ -299,6 +299,9 @@ pub enum What<'a> {
 /// The folder, inside a dossier's, of its follow-up answer.
 pub const FOLLOW_UP: &str = "nader";
 
+/// The folder of the per-document PDFs (see [`crate::document::inventory::DOCUMENTS`]).
+pub const WOO_DOCUMENTS: &str = crate::document::inventory::DOCUMENTS;
+
 /// Every file a build makes, in a fixed order: per dossier, the public
 /// documents, then (when asked) the internal ones, in their own folder.
 pub fn jobs<'a>(drafts: &'a [Drafts], settings: &Settings) -> Vec<Job<'a>> {
@@ -347,6 +350,21 @@ pub fn jobs_also<'a>(drafts: &'a [Drafts], settings: &Settings, also: &Also) -> 
                         what: What::Document(format, doc),
                     });
                 }
+            }
+        }
+        // Each published Woo document as a PDF of its own, named by its ID,
+        // for the publication platforms (when PDF is made).
+        if !d.keep_sent && formats.contains(&Format::Pdf) {
+            for doc in &d.woo {
+                let below = PathBuf::from(WOO_DOCUMENTS).join(format!("{}.pdf", doc.name));
+                let path = dir.join(&below);
+                out.push(Job {
+                    root: Root::Public,
+                    dossier: &d.dossier,
+                    below,
+                    path,
+                    what: What::Document(Format::Pdf, doc),
+                });
             }
         }
         // The inventory as the platforms read it, beside the documents (not

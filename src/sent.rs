@@ -13,8 +13,9 @@ use crate::model::{Answer, Dossier, Precision, Project, placeholder};
 use crate::settings::Settings;
 use std::path::PathBuf;
 
-/// What in `d` is not finished: each answer that still holds a placeholder
-/// (what `beantwoord new` writes), an answerer or asker still to be named.
+/// What in `d` is not finished: each answer that is empty or still holds a
+/// placeholder (what `beantwoord new` writes), an answerer or asker still
+/// to be named.
 /// Errors: a check shows them as warnings, `send` refuses them.
 pub fn unfinished(d: &Dossier) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -22,7 +23,7 @@ pub fn unfinished(d: &Dossier) -> Vec<Diagnostic> {
     let mut open: Vec<u32> = Vec::new();
     for q in &d.questions {
         if let Answer::Template(t) = &q.answer
-            && placeholder::in_text(&t.value)
+            && (placeholder::in_text(&t.value) || t.value.trim().is_empty())
         {
             open.push(q.number.value);
             out.push(
@@ -300,8 +301,11 @@ pub fn files_unchanged(
             let ext = name.rsplit('.').next().unwrap_or_default();
             sent.files.iter().any(|(n, _)| n.rsplit('.').next() == Some(ext))
         };
+        // The platforms' files per document came after some dossiers were
+        // sent: their absence from an older lock is not a change.
+        let per_document = |name: &str| name.starts_with(&format!("{}/", crate::pipeline::WOO_DOCUMENTS));
         for (name, _) in &made {
-            if !sent.files.iter().any(|(n, _)| n == name) && sent_format(name) {
+            if !sent.files.iter().any(|(n, _)| n == name) && sent_format(name) && !per_document(name) {
                 differ.push(format!("{name} would be added"));
             }
         }

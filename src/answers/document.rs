@@ -12,6 +12,16 @@ pub(super) struct Planned<'a> {
     pub(super) delay: Option<(usize, &'a crate::model::DelayNotice)>,
 }
 
+/// What one audience's render of a dossier gives.
+pub(super) struct Rendered {
+    pub(super) documents: Vec<Document>,
+    pub(super) fingerprint: Fingerprint,
+    pub(super) inventory: Option<Inventory>,
+    /// Each published Woo document of the annexes as a document of its own,
+    /// named by its ID (public first answers only).
+    pub(super) woo: Vec<Document>,
+}
+
 /// The documents of `dossier` for one audience (or its follow-up answer),
 /// with the fingerprint of what they say.
 pub(super) fn render_for(
@@ -22,7 +32,7 @@ pub(super) fn render_for(
     options: Options,
     follow: Option<&FollowUp>,
     diags: &mut Diagnostics,
-) -> Option<(Vec<Document>, Fingerprint, Option<Inventory>)> {
+) -> Option<Rendered> {
     let errors_before = diags.error_count();
     let engine = engines.of(audience);
     let scope = scope(project, dossier, engine, audience, diags);
@@ -115,6 +125,7 @@ pub(super) fn render_for(
         view.insert("nader", &context::follow_up(dossier, &answered, &annex_numbers, &reason));
     }
     let mut documents = Vec::new();
+    let mut woo: Vec<Document> = Vec::new();
     for planned in &plan {
         let template = templates.get(planned.template)?;
         if let Some((number, notice)) = planned.delay {
@@ -168,9 +179,33 @@ pub(super) fn render_for(
             let one = templates.get("bijlage.md")?;
             let rendered =
                 render_annexes(one, engine, &annexes, dossier, (audience, options), &frame_notes, diags)?;
-            for (section, own) in rendered {
+            let mut per_document = Vec::new();
+            let mut whole = true;
+            for (section, own, docs) in rendered {
                 sections.push(section);
                 notes.extend(own);
+                match docs {
+                    Some(d) => per_document.extend(d),
+                    None => whole = false,
+                }
+            }
+            if audience == Audience::Public && follow.is_none() && dossier.annexes.inventory {
+                if whole {
+                    woo = per_document
+                        .into_iter()
+                        .map(|(id, blocks)| (id, blocks, &meta, &notes))
+                        .map(woo_document)
+                        .collect();
+                } else {
+                    diags.push(
+                        Diagnostic::warning(
+                            "bijlage.md does not head each document with `{.document}`: no PDF per Woo document is made",
+                            one.text.span,
+                        )
+                        .label("in this template")
+                        .hint("start each document of `bijlage.documents` with a heading `### … {.document}`, as the built-in template does"),
+                    );
+                }
             }
             if let Some(after) = after {
                 if !after.blocks.is_empty() {
@@ -183,7 +218,38 @@ pub(super) fn render_for(
         document.number_notes();
         documents.push(document);
     }
-    Some((documents, fingerprint, spreadsheet))
+    Some(Rendered { documents, fingerprint, inventory: spreadsheet, woo })
+}
+
+/// One Woo document as a document of its own, for the publication
+/// platform: named by its ID, titled by its heading, with the annex
+/// document's metadata and the notes it cites.
+fn woo_document(
+    (id, blocks, meta, notes): (String, Vec<Block>, &crate::document::Meta, &Vec<Note>),
+) -> Document {
+    let mut meta = meta.clone();
+    let mut blocks = blocks;
+    // Its heading is the document's title, at the top level; those below
+    // it move up with it.
+    let shift = match blocks.first() {
+        Some(Block::Heading(h)) => {
+            meta.title = format!("{id}: {}", crate::document::plain::text(&h.spans));
+            h.level.saturating_sub(1)
+        }
+        _ => 0,
+    };
+    for b in &mut blocks {
+        if let Block::Heading(h) = b {
+            h.level = h.level.saturating_sub(shift).max(1);
+        }
+    }
+    let mut cited = Vec::new();
+    blocks.iter().for_each(|b| b.note_refs(&mut cited));
+    let notes = notes.iter().filter(|n| cited.contains(&n.label.as_str())).cloned().collect();
+    let mut document =
+        Document { name: id, meta, sections: vec![Section { new_page: false, blocks }], notes };
+    document.number_notes();
+    document
 }
 
 /// The documents a dossier has: the answers, the annexes (when it has

@@ -65,6 +65,9 @@ pub struct Drafts {
     pub public: Vec<Document>,
     /// The same for internal review; empty unless asked for.
     pub internal: Vec<Document>,
+    /// Each published Woo document of the annexes on its own, named by its
+    /// ID, for the publication platforms (`documenten/<ID>.pdf`).
+    pub woo: Vec<Document>,
     /// The public answers and annexes, hashed, to compare with what was sent.
     pub fingerprint: Fingerprint,
     /// The follow-up answer ("nader") of a sent dossier that changed, when
@@ -118,12 +121,13 @@ pub fn render_dossier(
     options: Options,
     diags: &mut Diagnostics,
 ) -> Option<Drafts> {
-    let (public, fingerprint, inventory) =
+    let document::Rendered { documents: public, fingerprint, inventory, woo } =
         render_for(project, dossier, (templates, engines), Audience::Public, options, None, diags)?;
     let mut drafts = Drafts {
         dossier: dossier.id.value.clone(),
         public,
         internal: Vec::new(),
+        woo,
         fingerprint,
         follow_up: Vec::new(),
         follow_up_internal: Vec::new(),
@@ -137,7 +141,7 @@ pub fn render_dossier(
         let rendered =
             render_for(project, dossier, (templates, engines), Audience::Internal, options, None, &mut own);
         diags.extend_new(own);
-        drafts.internal = rendered?.0;
+        drafts.internal = rendered?.documents;
     }
     Some(drafts)
 }
@@ -155,5 +159,5 @@ pub fn render_follow_up(
     diags: &mut Diagnostics,
 ) -> Option<Vec<Document>> {
     render_for(project, dossier, (templates, engines), audience, options, Some(follow), diags)
-        .map(|(d, ..)| d)
+        .map(|r| r.documents)
 }

@@ -105,8 +105,36 @@ pub(super) fn parse_part(
     Ok(parsed)
 }
 
-/// One rendered annex: its section, and the footnotes it defines itself.
-pub(super) type Annex = (Section, Vec<Note>);
+/// One rendered annex: its section, the footnotes it defines itself, and
+/// each of its published Woo documents as blocks of its own (by ID), when
+/// the template heads each document with `{.document}`.
+pub(super) type Annex = (Section, Vec<Note>, Option<Vec<(String, Vec<Block>)>>);
+
+/// The blocks of each document of an annex: from its `{.document}` heading
+/// to the next; `None` when the template does not head each document so.
+/// Only the documents the public annex reproduces (not `niet openbaar`).
+fn woo_documents(blocks: &[Block], annex: &annex::AnnexCtx) -> Option<Vec<(String, Vec<Block>)>> {
+    let mut groups: Vec<Vec<Block>> = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Heading(h) if h.role == Role::Letter => groups.push(vec![b.clone()]),
+            _ => {
+                if let Some(g) = groups.last_mut() {
+                    g.push(b.clone());
+                }
+            }
+        }
+    }
+    (groups.len() == annex.documents.len()).then(|| {
+        annex
+            .documents
+            .iter()
+            .zip(groups)
+            .filter(|(d, _)| d.published)
+            .map(|(d, blocks)| (d.listed.id.clone(), blocks))
+            .collect()
+    })
+}
 
 /// Each annex rendered from `bijlage.md`, tidied and parsed for `audience`,
 /// in parallel, in order: one section each, starting a page, its first
@@ -149,7 +177,8 @@ pub(super) fn render_annexes(
             if let Some(Block::Heading(h)) = blocks.iter_mut().find(|b| matches!(b, Block::Heading(_))) {
                 h.role = Role::Annex;
             }
-            Ok((Section { new_page: true, blocks }, notes))
+            let documents = woo_documents(&blocks, a);
+            Ok((Section { new_page: true, blocks }, notes, documents))
         })
         .collect();
     let mut out = Vec::with_capacity(rendered.len());

@@ -6,6 +6,10 @@
 
 use chrono::NaiveDate;
 
+/// The folder below a dossier's public folder with one PDF per published
+/// Woo document, named by its ID: what the platforms' upload takes.
+pub const DOCUMENTS: &str = "documenten";
+
 /// A dossier's inventory, with what the national index needs to know of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Inventory {

@@ -361,7 +361,11 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     assert!(r.stderr.contains("2022Z21205 was sent on 2 december 2022"), "{}", r.stderr);
     assert_eq!(s.run(&["build"]).code, 0);
     let sent = sent_files(&s.out());
-    assert_eq!(sent.len(), 12, "md, pdf and html of three documents, the inventory's three files");
+    assert_eq!(
+        sent.len(),
+        12 + 11,
+        "md, pdf and html of three documents, the inventory's three files, a PDF per Woo document"
+    );
 
     // A report found later changes answers 4 (a fifth report to Facebook),
     // 6 (the Twitter report of 17 March is now the third to Facebook), 8 and

@@ -317,7 +317,8 @@ fn a_document_of_unknown_date_gets_no_creatiedatum_and_every_loc_is_absolute() {
         };
         let id = field("identifier").unwrap();
         let loc = url.descendants().find(|n| n.tag_name().name() == "loc").unwrap().text().unwrap();
-        assert_eq!(loc, format!("https://open.overheid.nl/documenten/2022Z21205/bijlagen.pdf#{id}"));
+        // The document's own file, named by its ID.
+        assert_eq!(loc, format!("https://open.overheid.nl/documenten/2022Z21205/documenten/{id}.pdf"));
         let part = url.descendants().find(|n| n.tag_name().name() == "isPartOf").unwrap();
         assert_eq!(
             part.attribute("resource"),
@@ -374,4 +375,41 @@ fn a_relative_base_url_is_one_error_at_its_place() {
     assert!(e.contains("`documenten/T1/` is not an absolute http(s) URL"), "{e}");
     assert!(e.contains("T1/dossier.yaml:8:18"), "at the value: {e}");
     assert!(e.contains("base_url: https://open.overheid.nl/documenten/2022Z21205/"), "a hint: {e}");
+}
+
+/// The platforms' upload keeps a file only when its name is a document's
+/// ID: every published document of the inventory has its PDF in
+/// `documenten/`, named `<ID>.pdf`, and every file there is one of them; a
+/// document that is not published has none. Each file holds its own letter
+/// and no other, redacted as in the annex.
+#[test]
+fn every_published_document_has_its_own_pdf_named_by_its_id_and_every_file_an_id() {
+    let s = Scratch::bundled();
+    // One letter withheld in full: listed, but no file.
+    s.edit(
+        "data/records/reports.yaml",
+        "        to: Twitter\n        reconstructed: true\n        text: |\n          Geachte [[5.1.2e: naam contactpersoon Twitter]],\n\n          De gemeente Midden-Delfland",
+        "        to: Twitter\n        judgement: niet openbaar\n        grounds: [5.1.2e]\n        reconstructed: true\n        text: |\n          Geachte [[5.1.2e: naam contactpersoon Twitter]],\n\n          De gemeente Midden-Delfland",
+    );
+    let r = s.run(&["build", "--format", "pdf"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = read_csv(&s.read("output/2022Z21205/inventaris.csv"));
+    let published: Vec<&str> =
+        rows[1..].iter().filter(|r| r[7] != "Niet openbaar").map(|r| r[0].as_str()).collect();
+    let mut files: Vec<String> = std::fs::read_dir(s.file("output/2022Z21205/documenten"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut want: Vec<String> = published.iter().map(|id| format!("{id}.pdf")).collect();
+    want.sort();
+    assert_eq!(files, want);
+    assert_eq!((rows.len() - 1, published.len()), (11, 10), "one document is not published");
+    for id in &published {
+        let pdf = s.file(&format!("output/2022Z21205/documenten/{id}.pdf"));
+        let Some(text) = crate::common::tool("pdftotext", &[crate::common::p(&pdf), "-"]) else { return };
+        assert_eq!(text.matches("Document-ID: ").count(), 1, "one letter in {id}: {text}");
+        assert!(text.contains(&format!("Document-ID: {id}")), "{id}: {text}");
+        assert!(crate::common::leaks(text.as_bytes()).is_empty(), "{id}: {text}");
+    }
 }

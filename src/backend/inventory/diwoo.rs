@@ -54,7 +54,11 @@ pub fn write(inv: &Inventory) -> Vec<u8> {
             row.judgement, row.number, row.annex, inv.file, inv.title
         );
         x.push_str("  <url>\n");
-        x.push_str(&format!("    <loc>{}</loc>\n", escape(&format!("{base}{}#{}", inv.file, row.id))));
+        // The document's own file: `documenten/<ID>.pdf` below the dossier's.
+        x.push_str(&format!(
+            "    <loc>{}</loc>\n",
+            escape(&format!("{base}{}/{}.pdf", crate::document::inventory::DOCUMENTS, row.id))
+        ));
         x.push_str(&format!("    <lastmod>{published}</lastmod>\n"));
         x.push_str("    <diwoo:Document>\n      <diwoo:DiWoo>\n");
         x.push_str(&format!(
