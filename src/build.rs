@@ -180,19 +180,17 @@ fn progress(len: usize, quiet: bool) -> ProgressBar {
 }
 
 /// The output folders of a run, locked (waiting for another build that
-/// holds one, said on stderr); for a dry run only what they hold.
+/// holds one, said on stderr), an interrupted build's commit undone; for a
+/// dry run only what they hold, once no build is putting files in place.
 fn open_folders(settings: &Settings) -> Result<Vec<(Root, Folder)>, OutputError> {
-    let say = |root: &Path| {
-        let root = root.display().to_string();
-        move || eprintln!("waiting for another build into {root} to finish…")
-    };
-    let mut out =
-        vec![(Root::Public, Folder::open(settings.out(), settings.dry_run(), say(settings.out()))?)];
+    let mut roots = vec![(Root::Public, settings.out())];
     if settings.internal() {
-        let internal = settings.internal_out();
-        out.push((Root::Internal, Folder::open(internal, settings.dry_run(), say(internal))?));
+        roots.push((Root::Internal, settings.internal_out()));
     }
-    Ok(out)
+    let paths: Vec<&Path> = roots.iter().map(|(_, p)| *p).collect();
+    let waiting = |root: &Path| eprintln!("waiting for another build into {} to finish…", root.display());
+    let folders = output::open(&paths, settings.dry_run(), &waiting)?;
+    Ok(roots.into_iter().map(|(r, _)| r).zip(folders).collect())
 }
 
 /// A file made: staged (or, for a check, only made).
@@ -205,12 +203,29 @@ struct Done {
 /// Runs the build `settings` describe, up to a plan.
 pub fn plan(settings: &Settings) -> Outcome {
     let checking = *settings.mode() == Mode::Check;
+    // The folders are locked before anything in them is read, and stay
+    // locked up to the commit: what the build makes again, what it compares
+    // and what it removes are decided against the folders as they are while
+    // no other build can change them. A folder this run made is removed
+    // again if the run fails.
+    let (mut folders, unusable) = match checking {
+        true => (None, None),
+        false => match open_folders(settings) {
+            Ok(f) => (Some(f), None),
+            Err(e) => (None, Some(e)),
+        },
+    };
+    let previous: &[PathBuf] = folders
+        .iter()
+        .flatten()
+        .find(|(r, _)| *r == Root::Public)
+        .map_or(&[], |(_, f)| f.previous.as_slice());
     // A narrowed build makes again the public files the last one made that
     // it was not asked for: each stays if it is still right, and is
     // rewritten if not (never a stale public file).
     let widen = |project: &crate::model::Project| match checking {
         true => pipeline::Also::default(),
-        false => pipeline::Also::of(&output::previous_files(settings.out()), settings, project),
+        false => pipeline::Also::of(previous, settings, project),
     };
     let (mut prepared, also) = pipeline::prepare_also(settings, &widen);
     if !prepared.unknown_dossiers.is_empty() {
@@ -236,13 +251,11 @@ pub fn plan(settings: &Settings) -> Outcome {
             }
         }
     }
-    let mut folders = None;
-    if !diags.has_errors() && !checking {
-        // The folders are locked before anything in them is compared.
-        match open_folders(settings) {
-            Ok(f) => folders = Some(f),
-            Err(e) => diags.push(Diagnostic::general(format!("cannot use the output folder: {e}"), None)),
-        }
+    if let Some(e) = unusable {
+        diags.push(Diagnostic::general(format!("cannot use the output folder: {e}"), None));
+    }
+    if diags.has_errors() {
+        folders = None; // nothing is compared or staged; a folder this run made goes
     }
     // The dossiers whose public files are hashed: those sent (compared with
     // their lock) and the one being sent.
@@ -296,7 +309,9 @@ pub fn plan(settings: &Settings) -> Outcome {
                             ),
                         )
                     })?;
-                    Some(output::stage(&path, &made.bytes, settings.dry_run()).map_err(|e| {
+                    let folder = folders.iter().flatten().find(|(r, _)| *r == job.root).map(|(_, f)| f);
+                    let folder = folder.expect("a job's folder is open");
+                    Some(folder.stage(&job.path, &made.bytes).map_err(|e| {
                         Box::new(Diagnostic::general(format!("cannot write {}: {e}", path.display()), None))
                     })?)
                 }

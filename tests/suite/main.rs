@@ -9,6 +9,7 @@ mod build;
 mod check;
 mod common;
 mod document;
+mod exchange;
 pub mod fidelity;
 mod generated;
 mod html;
