@@ -444,7 +444,13 @@ fn no_longer_made(
                 && p.components().count() == 2;
             // A dossier no longer in the data: its files go, whatever was asked.
             let gone = dossier.as_ref().is_some_and(|d| !known.contains(&d.as_str()));
-            legacy_internal || (gone && (any_format || sheet)) || (in_scope && (format || sheet))
+            // A per-document PDF not made again is of a document no longer
+            // published (whenever PDFs were made, they are made again).
+            let per_document =
+                p.components().nth(1).is_some_and(|c| c.as_os_str() == pipeline::WOO_DOCUMENTS);
+            legacy_internal
+                || (gone && (any_format || sheet))
+                || (in_scope && (format || sheet || per_document))
         })
         .cloned()
         .collect()
