@@ -444,10 +444,19 @@ fn no_longer_made(
                 && p.components().count() == 2;
             // A dossier no longer in the data: its files go, whatever was asked.
             let gone = dossier.as_ref().is_some_and(|d| !known.contains(&d.as_str()));
-            // A per-document PDF not made again is of a document no longer
-            // published (whenever PDFs were made, they are made again).
+            // A per-document PDF not made again, where this build made the
+            // dossier's PDFs, is of a document no longer published. Where it
+            // made none (a narrowed or sent dossier), it stays.
+            let pdfs_made = |d: &str| {
+                made.iter().any(|m| {
+                    m.starts_with(d)
+                        && m.components().count() == 2
+                        && m.extension().is_some_and(|e| e == "pdf")
+                })
+            };
             let per_document =
-                p.components().nth(1).is_some_and(|c| c.as_os_str() == pipeline::WOO_DOCUMENTS);
+                p.components().nth(1).is_some_and(|c| c.as_os_str() == pipeline::WOO_DOCUMENTS)
+                    && dossier.as_deref().is_some_and(pdfs_made);
             legacy_internal
                 || (gone && (any_format || sheet))
                 || (in_scope && (format || sheet || per_document))
