@@ -14,8 +14,51 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     out
 }
 
+/// A number of at most twelve digits (an exact number in a spreadsheet)
+/// for each key, from its SHA-256: the same key always gets the same
+/// number, whatever else is in `keys`, except where two keys' numbers
+/// meet (about once in 10^12 pairs): then the greater key takes the next
+/// free number, so that the numbers are unique and depend only on the set.
+pub fn stable_numbers(keys: &[&str]) -> Vec<u64> {
+    const SPAN: u64 = 1_000_000_000_000;
+    let first = |k: &str| {
+        let d = Sha256::digest(k.as_bytes());
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(&d[..8]);
+        u64::from_be_bytes(eight) % (SPAN - 1) + 1
+    };
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|a, b| keys[*a].cmp(keys[*b]));
+    let mut taken = std::collections::BTreeSet::new();
+    let mut out = vec![0; keys.len()];
+    for i in order {
+        let mut n = first(keys[i]);
+        while !taken.insert(n) {
+            n = n % (SPAN - 1) + 1;
+        }
+        out[i] = n;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stable_numbers_hold_when_keys_are_added_and_stay_unique() {
+        let some = super::stable_numbers(&["a", "b", "c"]);
+        let more = super::stable_numbers(&["x", "c", "a", "b", "y"]);
+        assert_eq!((some[0], some[1], some[2]), (more[2], more[3], more[1]));
+        assert!(some.iter().all(|n| (1..1_000_000_000_000).contains(n)));
+        let many: Vec<String> = (0..5000).map(|i| format!("k{i}")).collect();
+        let keys: Vec<&str> = many.iter().map(String::as_str).collect();
+        let numbers = super::stable_numbers(&keys);
+        let unique: std::collections::BTreeSet<_> = numbers.iter().collect();
+        assert_eq!(unique.len(), keys.len());
+        // The same key twice gets two numbers: a set has no duplicates.
+        let twice = super::stable_numbers(&["a", "a"]);
+        assert_ne!(twice[0], twice[1]);
+    }
+
     #[test]
     fn matches_sha256sum() {
         assert_eq!(

@@ -18,17 +18,21 @@ pub struct InventoryCtx {
     pub number: usize,
     /// Its document ID (`BZK-2022Z21205-2021-03-09-video-stemmen-vaccinatie-1`).
     pub id: String,
-    /// The ID of the first document of its report: a letter and its reply
-    /// are one family.
-    pub family: String,
-    /// The report it belongs to: one thread.
-    pub thread: String,
+    /// Its family (a document with its attachments; a letter here has none,
+    /// so it is its own) and its thread (the report's letters and replies):
+    /// numbers, as the platforms read them, from the document's ID and the
+    /// report's id, so they hold as the IDs hold ([`crate::digest::stable_numbers`]).
+    pub family: u64,
+    pub thread: u64,
     /// Dutch, or `onbekend`.
     pub date: String,
     /// `2021-03-09`; empty when unknown (or known only to the month).
     pub iso_date: String,
     /// `Bericht van Ministerie van BZK aan Facebook`.
     pub description: String,
+    /// Its title for the platforms, unique in the dossier: the description
+    /// with its date (`…, 9 maart 2021`) or, undated, its number.
+    pub title: String,
     pub annex: usize,
     pub from: String,
     pub to: String,
@@ -42,12 +46,9 @@ pub struct InventoryCtx {
     pub law: &'static str,
     /// For a duplicate: the other document's ID.
     pub related: String,
-    /// Why (Toelichting): for a duplicate, that its content was judged there.
+    /// Why (Toelichting): that it is a duplicate, a reconstruction or a
+    /// summary, and why its date is unknown; sentences joined.
     pub note: String,
-    /// The description as plain public text (no Markdown escapes, withheld
-    /// words replaced by their ground), for the spreadsheets.
-    #[serde(skip)]
-    pub plain: String,
     /// The date, for the spreadsheets.
     #[serde(skip)]
     pub day: Option<chrono::NaiveDate>,
@@ -63,7 +64,12 @@ pub struct DocumentCtx {
     pub listed: InventoryCtx,
     /// Whether the public annex reproduces the text (not when `niet openbaar`).
     pub published: bool,
+    /// A reconstruction, not a copy of the original.
     pub reconstructed: bool,
+    /// What it is when not the original: `reconstructie`, `samenvatting`;
+    /// empty for an original. `form_note` says it in a sentence.
+    pub form: &'static str,
+    pub form_note: &'static str,
     /// Markdown with redaction markers still in place; empty in the public
     /// render of a document that is not published.
     pub text: String,
@@ -137,7 +143,6 @@ pub fn annexes(
         let mut documents = Vec::new();
         let kept = recorded.get(report.id.value.as_str()).copied().unwrap_or_default();
         let ids = report.document_ids(publication);
-        let family = ids.first().cloned().unwrap_or_default();
         for (i, (letter, id)) in report.correspondence.iter().zip(ids).enumerate() {
             let (judgement, grounds) = letter.assessment();
             used.extend(grounds.iter().copied());
@@ -158,8 +163,17 @@ pub fn annexes(
                 Direction::Sent => format!("Bericht van {} aan {}", letter.from, letter.to),
                 Direction::Received => format!("Reactie van {} aan {}", letter.from, letter.to),
             };
+            let title = match letter.date {
+                Some(d) => format!("{plain}, {}", d.dutch(Precision::Day)),
+                None => format!("{plain}, datum onbekend (document {document_number})"),
+            };
+            let mut note = Vec::new();
+            if !related.is_empty() {
+                note.push("Dubbel: de inhoud is in een ander document al beoordeeld.");
+            }
+            note.extend(letter.form.explanation());
+            note.extend(date_note(letter.date));
             let listed = InventoryCtx {
-                plain: crate::redaction::public_view(&plain).into_owned(),
                 day: match letter.date {
                     Some(crate::model::Date::Day(d)) => Some(d),
                     _ => None,
@@ -167,25 +181,22 @@ pub fn annexes(
                 received: letter.direction == Direction::Received,
                 number: document_number,
                 id,
-                family: family.clone(),
-                thread: report.id.value.clone(),
+                family: 0,
+                thread: 0,
                 date: letter.date.map_or_else(|| "onbekend".into(), |d| d.dutch(Precision::Day)),
                 iso_date: match letter.date {
                     Some(crate::model::Date::Day(d)) => d.to_string(),
                     _ => String::new(),
                 },
                 description: escape_plain(&plain),
+                title: crate::redaction::public_view(&title).into_owned(),
                 annex: number,
                 from: escape_plain(&letter.from),
                 to: escape_plain(&letter.to),
                 judgement: judgement.label(),
                 grounds: codes.join("; "),
                 law: law.name(),
-                note: if related.is_empty() {
-                    String::new()
-                } else {
-                    "dubbel: inhoud is in een ander document al beoordeeld".to_string()
-                },
+                note: note.join(" "),
                 related,
             };
             inventory.push(listed.clone());
@@ -196,7 +207,10 @@ pub fn annexes(
             } else {
                 String::new()
             };
-            documents.push(DocumentCtx { listed, published, reconstructed: letter.reconstructed, text });
+            let form_note = letter.form.explanation().unwrap_or_default();
+            let form = letter.form.name();
+            let reconstructed = letter.form == crate::model::Form::Reconstruction;
+            documents.push(DocumentCtx { listed, published, reconstructed, form, form_note, text });
         }
         annexes.push(AnnexCtx {
             number,
@@ -207,6 +221,8 @@ pub fn annexes(
         });
     }
     inventory.sort_by_key(|d| d.number);
+    unique_titles(&mut inventory, &mut annexes);
+    family_and_thread(&mut inventory, &mut annexes);
     used.sort();
     used.dedup();
     let legend = used
@@ -214,6 +230,55 @@ pub fn annexes(
         .map(|g| GroundCtx { code: g.code(), description: g.description(), law: g.law().name() })
         .collect();
     (annexes, inventory, legend)
+}
+
+/// Why a document's date is not in the inventory: unknown, or known only
+/// to the month or year (the inventory's Datum holds a day or nothing).
+fn date_note(date: Option<crate::model::Date>) -> Option<&'static str> {
+    match date {
+        None => Some("Datum onbekend: de beschikbare stukken noemen geen datum; de Datum blijft leeg."),
+        Some(crate::model::Date::Day(_)) => None,
+        Some(_) => {
+            Some("Datum niet op de dag bekend: de stukken noemen alleen maand of jaar; de Datum blijft leeg.")
+        }
+    }
+}
+
+/// Makes every title unique: two documents of the same description and
+/// date get their numbers too.
+fn unique_titles(inventory: &mut [InventoryCtx], annexes: &mut [AnnexCtx]) {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for d in inventory.iter() {
+        *seen.entry(d.title.clone()).or_default() += 1;
+    }
+    let twice = |t: &str| seen.get(t).is_some_and(|n| *n > 1);
+    let fix = |d: &mut InventoryCtx| {
+        if twice(&d.title) {
+            d.title = format!("{} (document {})", d.title, d.number);
+        }
+    };
+    for a in annexes.iter_mut() {
+        for d in &mut a.documents {
+            fix(&mut d.listed);
+        }
+    }
+    inventory.iter_mut().for_each(fix);
+}
+
+/// Numbers every document's family (by its ID) and thread (by its report).
+fn family_and_thread(inventory: &mut [InventoryCtx], annexes: &mut [AnnexCtx]) {
+    let ids: Vec<&str> = inventory.iter().map(|d| d.id.as_str()).collect();
+    let families: BTreeMap<String, u64> =
+        ids.iter().map(|s| s.to_string()).zip(crate::digest::stable_numbers(&ids)).collect();
+    let reports: Vec<&str> = annexes.iter().map(|a| a.id.as_str()).collect();
+    let threads: BTreeMap<usize, u64> =
+        annexes.iter().map(|a| a.number).zip(crate::digest::stable_numbers(&reports)).collect();
+    let set = |d: &mut InventoryCtx| {
+        d.family = families.get(&d.id).copied().unwrap_or_default();
+        d.thread = threads.get(&d.annex).copied().unwrap_or_default();
+    };
+    inventory.iter_mut().for_each(set);
+    annexes.iter_mut().flat_map(|a| a.documents.iter_mut()).for_each(|d| set(&mut d.listed));
 }
 
 /// The record as a short table: date, platforms, on whose behalf, election,
@@ -291,9 +356,9 @@ pub fn inventory(
                 number: d.number,
                 annex: d.annex,
                 id: d.id.clone(),
-                family: d.family.clone(),
-                thread: d.thread.clone(),
-                document: d.plain.clone(),
+                family: d.family,
+                thread: d.thread,
+                document: d.title.clone(),
                 received: d.received,
                 date: d.day,
                 judgement: d.judgement,

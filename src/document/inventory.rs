@@ -44,12 +44,14 @@ pub struct Row {
     /// Its inventory number and its annex.
     pub number: usize,
     pub annex: usize,
-    /// Its document ID, its family's (the report's first document) and its
-    /// thread (the report).
+    /// Its document ID.
     pub id: String,
-    pub family: String,
-    pub thread: String,
-    /// `Bericht van Ministerie van BZK aan Facebook`.
+    /// Its family (itself: a letter has no attachments) and its thread (its
+    /// report): numbers, as the platforms read them, that hold as the IDs do.
+    pub family: u64,
+    pub thread: u64,
+    /// Its title, unique in the dossier: `Bericht van Ministerie van BZK
+    /// aan Facebook, 9 maart 2021`.
     pub document: String,
     /// Received by the ministry (a reply), not sent by it.
     pub received: bool,
@@ -73,7 +75,7 @@ impl Inventory {
         out.extend(self.publisher.as_ref().map(|p| &p.1));
         out.extend(self.base_url.as_ref());
         for r in &self.rows {
-            out.extend([&r.id, &r.family, &r.thread, &r.document, &r.grounds, &r.note, &r.related]);
+            out.extend([&r.id, &r.document, &r.grounds, &r.note, &r.related]);
         }
         out.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
     }
@@ -86,7 +88,7 @@ impl Inventory {
             vec![self.case.as_str(), self.matter.as_str(), self.file.as_str(), self.answer.0.as_str()];
         out.extend(self.base_url.as_deref());
         for r in &self.rows {
-            out.extend([r.id.as_str(), r.family.as_str(), r.thread.as_str(), r.related.as_str()]);
+            out.extend([r.id.as_str(), r.related.as_str()]);
         }
         out.retain(|s| !s.is_empty());
         out

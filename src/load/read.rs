@@ -357,6 +357,8 @@ const DUTCH_FIELDS: &[(&str, &str)] = &[
     ("van", "from"),
     ("aan", "to"),
     ("richting", "direction"),
+    ("vorm", "form"),
+    ("reconstructie", "form"),
     ("voetnoten", "footnotes"),
     ("indiener", "submitter"),
     ("bijlagen", "annexes"),

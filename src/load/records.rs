@@ -4,8 +4,8 @@ use super::read::Reader;
 use super::yaml::Node;
 use crate::diag::Diagnostic;
 use crate::model::{
-    Account, At, Date, Direction, Factcheck, Ground, Initiative, Judgement, Letter, Outcome, OutcomeStatus,
-    Register, Report,
+    Account, At, Date, Direction, Factcheck, Form, Ground, Initiative, Judgement, Letter, Outcome,
+    OutcomeStatus, Register, Report,
 };
 use crate::redaction::Law;
 
@@ -45,6 +45,7 @@ const LETTER_FIELDS: &[&str] = &[
     "to",
     "text",
     "reconstructed",
+    "form",
     "judgement",
     "grounds",
     "id",
@@ -170,6 +171,28 @@ fn dated(r: &mut Reader, node: &Node, report: Option<Date>) -> Option<At<Date>> 
     r.date(node)
 }
 
+/// What a letter is: `form:`, or the older `reconstructed: true`; the two
+/// may not disagree.
+fn letter_form(r: &mut Reader, form: Option<&Node>, reconstructed: Option<&Node>) -> Form {
+    let written = form.and_then(|n| {
+        r.choice(n, &["original", "reconstruction", "summary"], Form::parse).map(|f| (f, r.node_span(n)))
+    });
+    let old = reconstructed.and_then(|n| r.boolean(n).map(|b| (b, r.node_span(n))));
+    match (written, old) {
+        (Some((f, at)), Some((b, also))) if (f == Form::Reconstruction) != b => {
+            let d = Diagnostic::error("`form` and `reconstructed` disagree", at)
+                .label("what this letter is")
+                .also(also, "said otherwise here")
+                .hint("keep one: `form: reconstruction` says what `reconstructed: true` said");
+            r.push(d);
+            f
+        }
+        (Some((f, _)), _) => f,
+        (None, Some((true, _))) => Form::Reconstruction,
+        _ => Form::Original,
+    }
+}
+
 fn letter(r: &mut Reader, node: &Node, report_date: Option<Date>) -> Option<Letter> {
     let mut f = r.map(node, "letter", LETTER_FIELDS)?;
     let date = f.get("date").and_then(|n| dated(r, n, report_date));
@@ -184,7 +207,7 @@ fn letter(r: &mut Reader, node: &Node, report_date: Option<Date>) -> Option<Lett
     let from = f.required(r, "from").and_then(|n| r.string(n));
     let to = f.required(r, "to").and_then(|n| r.string(n));
     let text = f.required(r, "text").and_then(|n| r.text(n));
-    let reconstructed = f.get("reconstructed").and_then(|n| r.boolean(n)).unwrap_or(false);
+    let form = letter_form(r, f.get("form"), f.get("reconstructed"));
     let judgement = f.get("judgement").and_then(|n| {
         r.choice(n, &["openbaar", "deels openbaar", "niet openbaar", "reeds openbaar"], Judgement::parse)
             .map(|j| At::new(j, r.node_span(n)))
@@ -219,7 +242,7 @@ fn letter(r: &mut Reader, node: &Node, report_date: Option<Date>) -> Option<Lett
         from: from?,
         to: to?,
         text: text?,
-        reconstructed,
+        form,
         judgement,
         grounds,
         ground_spans,

@@ -105,6 +105,55 @@ impl Account {
     }
 }
 
+/// What a reproduced document is, as the inventory, its annex heading and
+/// the index say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Form {
+    /// A copy of the document itself.
+    #[default]
+    Original,
+    /// Written afterwards from what is known of it (the answers, a file
+    /// note), not a copy of the original.
+    Reconstruction,
+    /// A summary of the original, which is not reproduced.
+    Summary,
+}
+
+impl Form {
+    /// The data's names: `original`, `reconstruction`, `summary`.
+    pub fn parse(s: &str) -> Option<Form> {
+        match s {
+            "original" => Some(Form::Original),
+            "reconstruction" => Some(Form::Reconstruction),
+            "summary" => Some(Form::Summary),
+            _ => None,
+        }
+    }
+
+    /// Its Dutch name in an annex heading; empty for an original.
+    pub fn name(self) -> &'static str {
+        match self {
+            Form::Original => "",
+            Form::Reconstruction => "reconstructie",
+            Form::Summary => "samenvatting",
+        }
+    }
+
+    /// What the inventory's Toelichting, the annex and the index say of a
+    /// document that is not the original; nothing for an original.
+    pub fn explanation(self) -> Option<&'static str> {
+        match self {
+            Form::Original => None,
+            Form::Reconstruction => Some(
+                "Reconstructie: achteraf opgesteld aan de hand van wat bekend is van het document; geen kopie van het origineel.",
+            ),
+            Form::Summary => {
+                Some("Samenvatting: een samenvatting van het document; het origineel wordt niet weergegeven.")
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
     Sent,
@@ -121,8 +170,8 @@ pub struct Letter {
     pub from: String,
     pub to: String,
     pub text: Text,
-    /// Written afterwards from what the answers say, not a copy of the original.
-    pub reconstructed: bool,
+    /// What it is: the original, or a reconstruction or summary of it.
+    pub form: Form,
     /// Set by the Woo team; otherwise derived from the redactions.
     pub judgement: Option<At<Judgement>>,
     /// Grounds for withholding beyond the redaction markers (for a document

@@ -65,10 +65,21 @@ fn the_inventory_spreadsheet_has_the_production_reports_columns_and_the_csv_the_
     let first = &rows[1];
     assert_eq!(first[0], "BZK-2022Z21205-2021-03-09-video-stemmen-vaccinatie-1");
     assert_eq!(first[1], "2022Z21205");
-    assert_eq!(first[2], first[0], "a letter heads its family");
-    assert_eq!(rows[2][2], first[0], "its reply is of the same family");
-    assert_eq!(first[3], "2021-03-09-video-stemmen-vaccinatie");
-    assert_eq!(first[4], "Bericht van Ministerie van BZK aan Facebook");
+    // Family and thread are numbers (of at most 12 digits, exact in a
+    // spreadsheet): a letter is its own family (it has no attachments); a
+    // letter and its reply are one thread, another report another.
+    for row in &rows[1..] {
+        for n in [&row[2], &row[3]] {
+            assert!(!n.is_empty() && n.len() <= 12 && n.bytes().all(|b| b.is_ascii_digit()), "{n}");
+        }
+    }
+    assert_ne!(first[2], rows[2][2], "each document its own family");
+    assert_eq!(first[3], rows[2][3], "its reply is of the same thread");
+    assert_ne!(first[3], rows[3][3], "the next report is another thread");
+    let families: std::collections::BTreeSet<_> = rows[1..].iter().map(|r| &r[2]).collect();
+    assert_eq!(families.len(), rows.len() - 1, "families are unique");
+    assert_eq!(first[4], "Bericht van Ministerie van BZK aan Facebook, 9 maart 2021");
+    assert_eq!(rows[2][4], "Reactie van Facebook aan Ministerie van BZK, datum onbekend (document 2)");
     assert_eq!(first[6], "2021-03-09");
     assert_eq!(first[7], "Deels openbaar");
     assert_eq!(first[9], "5.1.2e");
@@ -89,14 +100,20 @@ fn the_inventory_spreadsheet_has_the_production_reports_columns_and_the_csv_the_
     assert_eq!(std::fs::read(s.file("output/2022Z21205/inventaris.xlsx")).unwrap(), before);
 }
 
-/// Each document's ID by its description and date, from the CSV.
+/// Each document's ID, family and thread by its title (and thread), from the CSV.
 fn ids(s: &Scratch) -> BTreeMap<String, String> {
     let rows = read_csv(&s.read("output/2022Z21205/inventaris.csv"));
-    rows[1..].iter().map(|r| (format!("{} {}", r[3], r[4]), r[0].clone())).collect()
+    // An undated document's title holds its number, which a report added
+    // before it moves: it is known by its thread and description.
+    let title = |t: &str| t.split(", datum onbekend").next().unwrap_or(t).to_string();
+    rows[1..]
+        .iter()
+        .map(|r| (format!("{} {}", r[3], title(&r[4])), format!("{} {} {}", r[0], r[2], r[3])))
+        .collect()
 }
 
 #[test]
-fn adding_or_removing_a_report_changes_no_other_documents_id() {
+fn adding_or_removing_a_report_changes_no_other_documents_id_family_or_thread() {
     let s = Scratch::bundled();
     assert_eq!(s.run(&["build", "--format", "md"]).code, 0);
     let before = ids(&s);
@@ -216,7 +233,11 @@ fn a_wob_dossier_takes_wob_grounds_names_them_and_a_duplicate_points_at_its_docu
     let rows = read_csv(&s.read("output/T1/inventaris.csv"));
     assert_eq!(rows[2][9], "dubbel");
     assert_eq!(rows[2][12], "WOB-T1-r1-1");
-    assert_eq!(rows[2][10], "dubbel: inhoud is in een ander document al beoordeeld");
+    assert!(
+        rows[2][10].starts_with("Dubbel: de inhoud is in een ander document al beoordeeld."),
+        "{}",
+        rows[2][10]
+    );
     // A duplicate of a document the dossier does not have is an error.
     s.edit("data/records/reports.yaml", "duplicate_of: WOB-T1-r1-1", "duplicate_of: WOB-T1-r9-1");
     let r = s.run(&["check"]);
@@ -412,4 +433,81 @@ fn every_published_document_has_its_own_pdf_named_by_its_id_and_every_file_an_id
         assert!(text.contains(&format!("Document-ID: {id}")), "{id}: {text}");
         assert!(crate::common::leaks(text.as_bytes()).is_empty(), "{id}: {text}");
     }
+}
+
+/// The documents' dates are facts or nothing, the same in every file: the
+/// day in the xlsx (a real date), the CSV, DiWoo's `creatiedatum` and the
+/// document's own PDF; an unknown or month-only date is empty in the
+/// inventory, left out of DiWoo and explained in the Toelichting. What a
+/// document is (a reconstruction, a summary) is said in the Toelichting,
+/// the annex heading and DiWoo, and every title is unique.
+#[test]
+fn dates_are_the_same_in_every_file_and_what_a_document_is_is_said_everywhere() {
+    let s = Scratch::bundled();
+    // The Twitter report's letter becomes a summary dated to the month only.
+    let reports = s.read("data/records/reports.yaml");
+    let letter = "      - date: 2021-03-11\n        direction: sent\n        from: Ministerie van BZK\n        to: Twitter\n        reconstructed: true\n";
+    assert!(reports.contains(letter), "the bundled Midden-Delfland letter");
+    let summary = "      - date: 2021-03\n        direction: sent\n        from: Ministerie van BZK\n        to: Twitter\n        form: summary\n";
+    s.write("data/records/reports.yaml", &reports.replacen(letter, summary, 1));
+    let r = s.run(&["build", "--format", "pdf"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (rows, _) = read_xlsx(&s.file("output/2022Z21205/inventaris.xlsx"));
+    assert_eq!(read_csv(&s.read("output/2022Z21205/inventaris.csv")), rows, "xlsx and CSV agree");
+    let xml = s.read("output/2022Z21205/diwoo.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let ns = "https://standaarden.overheid.nl/diwoo/metadata/";
+    let mut titles = std::collections::BTreeSet::new();
+    let (mut known, mut unknown) = (0, 0);
+    for row in &rows[1..] {
+        let (id, title, day, note) = (&row[0], &row[4], &row[6], &row[10]);
+        assert!(titles.insert(title.clone()), "{title}: titles are unique");
+        let url = doc
+            .descendants()
+            .find(|n| n.tag_name().name() == "url" && n.descendants().any(|i| i.text() == Some(id.as_str())))
+            .unwrap_or_else(|| panic!("{id} in DiWoo"));
+        let field = |name: &str| {
+            url.descendants()
+                .find(|n| n.tag_name().name() == name && n.tag_name().namespace() == Some(ns))
+                .and_then(|n| n.text())
+                .map(str::to_string)
+        };
+        let about = field("omschrijving").unwrap();
+        let file = s.file(&format!("output/2022Z21205/documenten/{id}.pdf"));
+        // Read as a reader does (CI installs pdftotext), one space between words.
+        let pdf = crate::common::tool("pdftotext", &[crate::common::p(&file), "-"])
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+        let pdf_says = |what: &str| pdf.as_ref().is_none_or(|t| t.contains(what));
+        if day.is_empty() {
+            unknown += 1;
+            assert_eq!(field("creatiedatum"), None, "{id}: no invented date");
+            assert!(
+                note.contains("Datum onbekend") || note.contains("Datum niet op de dag bekend"),
+                "{id}: {note}"
+            );
+            assert!(about.contains(note.as_str()), "{id}: DiWoo says why: {about}");
+        } else {
+            known += 1;
+            assert_eq!(field("creatiedatum").as_deref(), Some(day.as_str()), "{id}");
+            let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+            let dutch = beantwoord::model::Date::Day(date).dutch(beantwoord::model::Precision::Day);
+            assert!(pdf_says(&format!("Datum: {dutch}")), "{id}: its PDF says {dutch}: {pdf:?}");
+            assert!(title.ends_with(&dutch), "{id}: the title holds the date: {title}");
+        }
+        if id.ends_with("midden-delfland-account-1") {
+            assert!(day.is_empty(), "a month is not a day");
+            assert!(pdf_says("Datum: maart 2021"), "{pdf:?}");
+            assert!(
+                note.starts_with("Samenvatting:") && note.contains("Datum niet op de dag bekend"),
+                "{note}"
+            );
+            assert!(pdf_says("(samenvatting)"), "the heading says so: {pdf:?}");
+            assert!(about.contains("Samenvatting:"), "{about}");
+        } else {
+            assert!(note.starts_with("Reconstructie:"), "{id}: {note}");
+            assert!(pdf_says("(reconstructie)"), "{id}: the heading says so");
+            assert!(about.contains("Reconstructie:"), "{id}: {about}");
+        }
+    }
+    assert_eq!((known, unknown), (6, 5), "six documents dated to the day, five not");
 }

@@ -14,6 +14,7 @@ pub fn write(inventory: &Inventory) -> Result<Vec<u8>, ::csv::Error> {
             .map(|c| match c {
                 Cell::Text(t) => neutral(t).into_owned(),
                 Cell::Date(d) => d.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
+                Cell::Number(n) => n.to_string(),
             })
             .collect();
         w.write_record(&record)?;

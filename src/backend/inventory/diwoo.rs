@@ -49,10 +49,16 @@ pub fn write(inv: &Inventory) -> Vec<u8> {
         };
         let title = format!("{} (bijlage {} bij Kamervraag {})", row.document, row.annex, inv.case);
         let grounds = if row.grounds.is_empty() { String::new() } else { format!(" ({})", row.grounds) };
-        let about = format!(
+        let mut about = format!(
             "Beoordeling: {}{grounds}. Document {} in bijlage {} van {}, {}.",
             row.judgement, row.number, row.annex, inv.file, inv.title
         );
+        // What it is (a reconstruction, a summary) and why its date is
+        // missing, as the inventory's Toelichting says.
+        if !row.note.is_empty() {
+            about.push(' ');
+            about.push_str(&row.note);
+        }
         x.push_str("  <url>\n");
         // The document's own file: `documenten/<ID>.pdf` below the dossier's.
         x.push_str(&format!(

@@ -32,10 +32,12 @@ pub const COLUMNS: [&str; 14] = [
 /// The file type of every document: they are published in a PDF.
 const FILE_TYPE: &str = "pdf";
 
-/// One cell of a row: text, or a date (a real date in the spreadsheet).
+/// One cell of a row: text, a date (a real date in the spreadsheet) or a
+/// number (Family and Email Thread ID, which the platforms read as numbers).
 pub enum Cell<'a> {
     Text(&'a str),
     Date(Option<chrono::NaiveDate>),
+    Number(u64),
 }
 
 /// A text cell as a spreadsheet may read it: one that begins with a
@@ -55,8 +57,8 @@ pub fn cells<'a>(inventory: &'a Inventory, row: &'a Row) -> [Cell<'a>; 14] {
     [
         Cell::Text(&row.id),
         Cell::Text(&inventory.matter),
-        Cell::Text(&row.family),
-        Cell::Text(&row.thread),
+        Cell::Number(row.family),
+        Cell::Number(row.thread),
         Cell::Text(&row.document),
         Cell::Text(FILE_TYPE),
         Cell::Date(row.date),
@@ -142,8 +144,8 @@ mod tests {
                 number: 1,
                 annex: 1,
                 id: id.into(),
-                family: String::new(),
-                thread: String::new(),
+                family: 1,
+                thread: 1,
                 document: "Document".into(),
                 received: false,
                 date: Some(day),

@@ -38,6 +38,9 @@ pub fn write(inventory: &Inventory) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
                 Cell::Date(Some(d)) => {
                     sheet.write_datetime_with_format(r, col, &day(*d)?, &date)?;
                 }
+                Cell::Number(n) => {
+                    sheet.write_number(r, col, *n as f64)?;
+                }
             }
         }
     }
