@@ -457,9 +457,12 @@ fn no_longer_made(
             let per_document =
                 p.components().nth(1).is_some_and(|c| c.as_os_str() == pipeline::WOO_DOCUMENTS)
                     && dossier.as_deref().is_some_and(pdfs_made);
+            // The upload package goes when a build does not make it again:
+            // it would not follow later changes.
+            let upload = p.components().nth(1).is_some_and(|c| c.as_os_str() == pipeline::UPLOAD);
             legacy_internal
-                || (gone && (any_format || sheet))
-                || (in_scope && (format || sheet || per_document))
+                || (gone && (any_format || sheet || upload))
+                || (in_scope && (format || sheet || per_document || upload))
         })
         .cloned()
         .collect()

@@ -294,7 +294,16 @@ pub enum What<'a> {
     Document(Format, &'a Document),
     /// A dossier's inventory for the publication platforms.
     Inventory(Sheet, &'a Inventory),
+    /// A dossier's published Woo documents, packed for a platform's upload.
+    Package(&'a [Document]),
 }
+
+/// The folder, inside a dossier's public one, of its upload package.
+pub const UPLOAD: &str = "upload";
+/// The production report in the upload package: the inventory's xlsx.
+pub const UPLOAD_REPORT: &str = "productierapport.xlsx";
+/// The documents in the upload package.
+pub const UPLOAD_DOCUMENTS: &str = "documenten.zip";
 
 /// The folder, inside a dossier's, of its follow-up answer.
 pub const FOLLOW_UP: &str = "nader";
@@ -384,6 +393,19 @@ pub fn jobs_also<'a>(drafts: &'a [Drafts], settings: &Settings, also: &Also) -> 
                     what: What::Inventory(sheet, inventory),
                 });
             }
+            // The upload package, when asked: what the platform's upload
+            // step takes, the production report and then the documents.
+            if settings.package() && asked {
+                let upload = PathBuf::from(UPLOAD);
+                let files = [
+                    (upload.join(UPLOAD_REPORT), What::Inventory(Sheet::Xlsx, inventory)),
+                    (upload.join(UPLOAD_DOCUMENTS), What::Package(&d.woo)),
+                ];
+                for (below, what) in files {
+                    let path = dir.join(&below);
+                    out.push(Job { root: Root::Public, dossier: &d.dossier, below, path, what });
+                }
+            }
         }
     }
     out
@@ -402,6 +424,9 @@ pub fn make(job: &Job) -> Result<Made, Box<Diagnostic>> {
     let (backend, ctx) = match job.what {
         What::Document(format, doc) => (format.backend(), RenderContext::document(doc)),
         What::Inventory(sheet, inventory) => (sheet.backend(), RenderContext::inventory(inventory)),
+        What::Package(docs) => {
+            (&crate::backend::package::Package as &dyn crate::backend::Backend, RenderContext::package(docs))
+        }
     };
     let r = backend
         .render(&ctx)

@@ -303,7 +303,11 @@ pub fn files_unchanged(
         };
         // The platforms' files per document came after some dossiers were
         // sent: their absence from an older lock is not a change.
-        let per_document = |name: &str| name.starts_with(&format!("{}/", crate::pipeline::WOO_DOCUMENTS));
+        // Nor is the upload package, made only when asked.
+        let per_document = |name: &str| {
+            name.starts_with(&format!("{}/", crate::pipeline::WOO_DOCUMENTS))
+                || name.starts_with(&format!("{}/", crate::pipeline::UPLOAD))
+        };
         for (name, _) in &made {
             if !sent.files.iter().any(|(n, _)| n == name) && sent_format(name) && !per_document(name) {
                 differ.push(format!("{name} would be added"));

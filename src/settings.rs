@@ -36,6 +36,8 @@ pub struct Options {
     pub dry_run: bool,
     pub quiet: bool,
     pub timing: bool,
+    /// Also make each dossier's upload package for the Woo platforms.
+    pub package: bool,
 }
 
 impl Options {
@@ -53,6 +55,7 @@ impl Options {
             dry_run: false,
             quiet: false,
             timing: false,
+            package: false,
         }
     }
 }
@@ -71,6 +74,7 @@ pub struct Settings {
     dry_run: bool,
     quiet: bool,
     timing: bool,
+    package: bool,
 }
 
 /// A mistake in what was asked that shows without reading the data: told
@@ -137,6 +141,7 @@ impl Settings {
             mode: o.mode,
             quiet: o.quiet,
             timing: o.timing,
+            package: o.package,
         };
         if s.mode != Mode::Check {
             s.check_folders()?;
@@ -232,6 +237,12 @@ impl Settings {
     /// Print each stage's time and resident memory.
     pub fn timing(&self) -> bool {
         self.timing
+    }
+
+    /// Whether each dossier's upload package for the Woo platforms is made
+    /// (`upload/`: the production report and a zip of the documents).
+    pub fn package(&self) -> bool {
+        self.package
     }
 }
 

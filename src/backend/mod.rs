@@ -12,6 +12,7 @@ pub mod docx;
 pub mod html;
 pub mod inventory;
 pub mod markdown;
+pub mod package;
 pub mod pdf;
 pub mod typography;
 pub mod xml;
@@ -50,6 +51,9 @@ pub enum Input<'a> {
     Document(&'a Document),
     /// A dossier's inventory for the publication platforms (public values only).
     Inventory(&'a Inventory),
+    /// A dossier's published Woo documents, each to be a file of its own
+    /// in one package.
+    Documents(&'a [Document]),
 }
 
 impl<'a> RenderContext<'a> {
@@ -61,6 +65,18 @@ impl<'a> RenderContext<'a> {
         RenderContext { input: Input::Inventory(inventory) }
     }
 
+    pub fn package(docs: &'a [Document]) -> RenderContext<'a> {
+        RenderContext { input: Input::Documents(docs) }
+    }
+
+    /// The documents, for a backend that packs several.
+    pub fn documents(&self) -> Result<&'a [Document], BackendError> {
+        match self.input {
+            Input::Documents(d) => Ok(d),
+            _ => Err(BackendError::Input { wants: "documents" }),
+        }
+    }
+
     pub fn input(&self) -> Input<'a> {
         self.input
     }
@@ -69,7 +85,7 @@ impl<'a> RenderContext<'a> {
     pub fn doc(&self) -> Result<&'a Document, BackendError> {
         match self.input {
             Input::Document(d) => Ok(d),
-            Input::Inventory(_) => Err(BackendError::Input { wants: "a document" }),
+            _ => Err(BackendError::Input { wants: "a document" }),
         }
     }
 
@@ -77,7 +93,7 @@ impl<'a> RenderContext<'a> {
     pub fn inventory_rows(&self) -> Result<&'a Inventory, BackendError> {
         match self.input {
             Input::Inventory(i) => Ok(i),
-            Input::Document(_) => Err(BackendError::Input { wants: "an inventory" }),
+            _ => Err(BackendError::Input { wants: "an inventory" }),
         }
     }
 }
@@ -116,6 +132,8 @@ pub enum BackendError {
     DocxTooLarge { bytes: usize, limit: usize },
     /// The Word package could not be written.
     Docx(zip::result::ZipError),
+    /// The upload package could not be written.
+    Package(zip::result::ZipError),
     /// An inventory file (`file`) could not be written.
     Inventory { file: &'static str, error: SheetError },
     /// The backend was given what it does not render (a mistake of the
@@ -136,6 +154,7 @@ impl std::fmt::Display for BackendError {
                 limit >> 20
             ),
             BackendError::Docx(e) => write!(f, "the Word document could not be written: {e}"),
+            BackendError::Package(e) => write!(f, "the upload package could not be written: {e}"),
             BackendError::Inventory { file, error } => write!(f, "{file} could not be written: {error}"),
             BackendError::Input { wants } => write!(f, "this backend renders {wants} only"),
         }

@@ -36,6 +36,11 @@ pub struct BuildArgs {
     /// Print only problems and the one-line summary; no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also make each dossier's upload package for the Woo platforms, in
+    /// `<dossier>/upload/`: the production report (productierapport.xlsx)
+    /// and documenten.zip, one PDF per published document named by its ID.
+    #[arg(long = "woo-pakket")]
+    pub package: bool,
     /// Accepted for older scripts: a sent dossier whose answers changed
     /// always gets its follow-up answer (`<id>/nader/`), its sent files kept.
     #[arg(long, hide = true)]
@@ -54,6 +59,7 @@ impl BuildArgs {
             mode: Mode::Build,
             dry_run: self.dry_run,
             quiet: self.quiet,
+            package: self.package,
             ..self.data.options()
         }
     }

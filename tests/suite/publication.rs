@@ -511,3 +511,42 @@ fn dates_are_the_same_in_every_file_and_what_a_document_is_is_said_everywhere() 
     }
     assert_eq!((known, unknown), (6, 5), "six documents dated to the day, five not");
 }
+
+/// `--woo-pakket` makes what the platform's upload step takes, in
+/// `upload/`: the production report, and a zip with one PDF per published
+/// document named exactly by its ID (the platform stores a file only when
+/// its name matches an ID of the report) and nothing else; the same bytes
+/// on every build; a build without the option removes it rather than let
+/// it go stale.
+#[test]
+fn the_upload_package_holds_the_production_report_and_a_pdf_per_published_document_named_by_its_id() {
+    let s = Scratch::bundled();
+    let r = s.run(&["build", "--woo-pakket"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dir = "output/2022Z21205";
+    let report = std::fs::read(s.file(&format!("{dir}/upload/productierapport.xlsx"))).unwrap();
+    assert_eq!(report, std::fs::read(s.file(&format!("{dir}/inventaris.xlsx"))).unwrap());
+    let (rows, _) = read_xlsx(&s.file(&format!("{dir}/upload/productierapport.xlsx")));
+    let published: Vec<&str> =
+        rows[1..].iter().filter(|r| r[7] != "Niet openbaar").map(|r| r[0].as_str()).collect();
+    assert_eq!(published.len(), 11);
+    let zip_path = s.file(&format!("{dir}/upload/documenten.zip"));
+    let bytes = std::fs::read(&zip_path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    let expected: Vec<String> = published.iter().map(|id| format!("{id}.pdf")).collect();
+    assert_eq!(names, expected, "one file per published document, in the report's order");
+    for id in &published {
+        let mut entry = zip.by_name(&format!("{id}.pdf")).unwrap();
+        let mut pdf = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut pdf).unwrap();
+        let own = std::fs::read(s.file(&format!("{dir}/documenten/{id}.pdf"))).unwrap();
+        assert!(pdf == own, "{id}: the same PDF as its own file");
+    }
+    let r = s.run(&["build", "--woo-pakket"]);
+    assert!(r.stderr.contains("0 new, 0 changed, 25 unchanged"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&zip_path).unwrap(), bytes, "the same bytes");
+    let r = s.run(&["build"]);
+    assert!(r.stdout.contains("removed      output/2022Z21205/upload/documenten.zip"), "{}", r.stdout);
+    assert!(!zip_path.exists() && !s.file(&format!("{dir}/upload")).exists());
+}
