@@ -71,6 +71,7 @@ pub mod document;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod personal;
 pub mod pipeline;
 pub mod redaction;
 pub mod scaffold;
