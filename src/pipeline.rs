@@ -116,7 +116,7 @@ pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Pr
     };
     let templates = load::templates(Some(settings.templates()), &mut p.sources, &mut p.diagnostics);
     let w = Instant::now();
-    p.withheld = Withheld::collect(&p.sources);
+    p.withheld = Withheld::collect_with(&p.sources, &p.project.persons);
     timing(settings, "withheld passages collected", w);
     let t = Instant::now();
     p.unknown_dossiers = settings
