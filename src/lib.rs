@@ -75,6 +75,7 @@ pub mod cli;
 pub mod diag;
 pub mod digest;
 pub mod document;
+pub mod guard;
 pub mod load;
 pub mod model;
 pub mod output;
