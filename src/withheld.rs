@@ -28,6 +28,9 @@ pub struct Withheld {
     /// Where the loader withheld a listed name (see
     /// [`crate::model::persons`]): not unmarked, though no marker is there.
     automatic: Vec<Span>,
+    /// The passages of [`COMPACT_SHORTEST`] or more letters and digits,
+    /// compacted, each with its place in `phrases`, found all at once.
+    compact: Option<(AhoCorasick, Vec<usize>)>,
 }
 
 impl std::fmt::Debug for Withheld {
@@ -100,6 +103,11 @@ fn normalize(text: &str, mut origin: Option<&mut Vec<(u32, u32)>>) -> String {
         fold(&mut out, c, (i, i + c.len_utf8()), &mut space);
     }
     out
+}
+
+/// `text` normalized with everything but letters and digits left out.
+fn compact(text: &str) -> String {
+    normalize(text, None).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Characters that show nothing and may stand inside a word: the soft
@@ -244,7 +252,18 @@ impl Withheld {
                     .ok()
             })
             .flatten();
-        Withheld { phrases, finder, automatic: Vec::new() }
+        // Compacted once here, not for every identifier searched: a
+        // register of 1,500 reports has thousands of passages and tens of
+        // thousands of identifiers (that took a minute).
+        let (compacts, index): (Vec<String>, Vec<usize>) = phrases
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (compact(p), i))
+            .filter(|(c, _)| c.chars().count() >= COMPACT_SHORTEST)
+            .unzip();
+        let compact =
+            (!compacts.is_empty()).then(|| AhoCorasick::new(&compacts).ok().map(|f| (f, index))).flatten();
+        Withheld { phrases, finder, automatic: Vec::new(), compact }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -323,13 +342,13 @@ impl Withheld {
     /// that way are matched as whole words only.
     pub fn found_in_identifier(&self, id: &str) -> Vec<Span> {
         let mut found = self.found_in(id);
-        let compact =
-            |t: &str| normalize(t, None).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-        let id = compact(id);
-        for (phrase, at) in &self.phrases {
-            let p = compact(phrase);
-            if p.chars().count() >= COMPACT_SHORTEST && id.contains(&p) && !found.contains(at) {
-                found.push(*at);
+        if let Some((finder, index)) = &self.compact {
+            let id = compact(id);
+            for m in finder.find_overlapping_iter(&id) {
+                let at = self.phrases[index[m.pattern().as_usize()]].1;
+                if !found.contains(&at) {
+                    found.push(at);
+                }
             }
         }
         found.sort_by_key(|s| (s.file.0, s.start));
