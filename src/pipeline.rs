@@ -191,9 +191,11 @@ pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Pr
     timing(settings, "answers and annexes (documents)", t);
     let t = Instant::now();
     check_public(&p.drafts, &p.withheld, &p.sources, &mut p.diagnostics);
+    timing(settings, "public documents searched for withheld passages", t);
+    let t = Instant::now();
     crate::guard::check(&p.drafts, &p.project, &p.sources, &mut p.diagnostics);
     p.diagnostics.stage_from(before_render, crate::diag::Stage::Templates);
-    timing(settings, "public documents searched for withheld passages", t);
+    timing(settings, "public documents searched for personal data", t);
     (p, also)
 }
 
