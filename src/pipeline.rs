@@ -262,7 +262,7 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
                 )
                 .label("withheld here")
                 .hint(
-                    "a template writes it, or joins it from pieces: mark it, or take it out of the template",
+                    "a template writes it or joins it from pieces, or a link or identifier holds it inside a word (`brief-janpietersen`): mark it, or take it out",
                 ),
             );
         }

@@ -218,7 +218,9 @@ impl Withheld {
             }
         }
         let mut w = Withheld::from_phrases(phrases);
+        // Where a name is listed is not where it stands unmarked.
         w.automatic = persons.automatic.clone();
+        w.automatic.extend(persons.phrases().into_iter().map(|(_, at)| at));
         w
     }
 
