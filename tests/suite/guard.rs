@@ -195,3 +195,29 @@ fn each_mistake_in_the_persons_list_is_one_error_at_its_place() {
         r.stderr
     );
 }
+
+#[test]
+fn a_listed_name_where_it_cannot_be_withheld_is_an_error_and_nothing_is_written() {
+    let listed = "persons:\n  - name: Piet Puk\n    ground: 5.1.2e\n";
+    // Inside a word of a link's address: not found as whole words, so not
+    // withheld as the text is read, but found in the published link.
+    let s = Scratch::minimal();
+    s.write("data/persons.yaml", listed);
+    s.edit(REPORTS, ", een video.", ", zie [de brief](https://example.org/brief-pietpuk).");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("holds a passage withheld elsewhere"), "{}", r.stderr);
+    assert!(r.stderr.contains("persons.yaml:2:11"), "at the listed name: {}", r.stderr);
+    assert!(!r.stderr.to_lowercase().contains("puk"), "{}", r.stderr);
+    assert!(!s.out().exists());
+    // In a report's id (a document ID, a file name): told where it is written.
+    let s = Scratch::minimal();
+    s.write("data/persons.yaml", listed);
+    s.edit(REPORTS, "  - id: r1", "  - id: r1-piet-puk");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("a withheld passage stands here unmarked"), "{}", r.stderr);
+    assert!(r.stderr.contains("records/reports.yaml:2:"), "{}", r.stderr);
+    assert!(!r.stderr.to_lowercase().contains("puk"), "{}", r.stderr);
+    assert!(!s.out().exists());
+}
