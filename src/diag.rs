@@ -204,7 +204,9 @@ impl Diagnostics {
         let mut files = SimpleFiles::new();
         let ids: Vec<usize> = sources
             .iter()
-            .map(|(_, f)| files.add(f.name.clone(), withheld.mask(&redaction::mask(&f.text))))
+            .map(|(_, f)| {
+                files.add(f.name.clone(), crate::personal::mask(&withheld.mask(&redaction::mask(&f.text))))
+            })
             .collect();
         let config = term::Config::default();
         let mut out = String::new();
@@ -245,7 +247,7 @@ impl Diagnostics {
                 }
             }
         }
-        withheld.mask(&out)
+        crate::personal::mask(&withheld.mask(&out))
     }
 }
 

@@ -8,12 +8,12 @@
 //!
 //! | stage | module | in → out |
 //! | --- | --- | --- |
-//! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`]; the document templates (built in, or the user's `templates/`) |
-//! | **model** | [`model`] ([`model::validate`], [`model::date`]) | typed, validated records; no I/O |
+//! | **load** | [`load`] ([`load::yaml`], [`load::read`], [`load::persons`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`]; the document templates (built in, or the user's `templates/`). `persons.yaml` is read first: every listed name in every text field read after it is withheld as if marked ([`model::persons::Listed::withhold`]) |
+//! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::persons`]) | typed, validated records; no I/O |
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`], [`answers::parse`], [`answers::front_matter`]) | model + Tera templates → Markdown, parsed once (the one place pulldown-cmark's options are set) into a typed [`document::Document`] per document and audience, its footnotes numbered on it ([`document::Document::number_notes`]); each annex rendered from `bijlage.md` in parallel as a section that starts a page, between the parts of the frame `bijlagen.md` |
 //! | **document** | [`document`] | the typed hand-over (no stage after it parses text): [`document::Meta`], sections, blocks with roles, spans; a [`document::Redaction`] holds its words only in the internal document |
 //! | **backends** | [`backend`] ([`backend::markdown`], [`backend::pdf`], [`backend::html`], [`backend::docx`]; the inventory for the Woo platforms from the typed [`document::inventory::Inventory`]: [`backend::inventory`] (xlsx, csv, DiWoo XML); shared: [`backend::typography`] for where lines may break, [`backend::xml`] for escaping) | a `Document` or an `Inventory` → the bytes of one file, every output behind the one [`backend::Backend`] trait, given a [`backend::RenderContext`]; pure. The PDF (tagged PDF/UA-1 and PDF/A-2a): sections laid out in parallel ([`backend::pdf::layout`], which also builds the structure elements and tags every drawn item as an element's content or an artifact) → content streams with marked content ([`backend::pdf::content`]) → the structure tree in reading order ([`backend::pdf::structure`]) → PDF ([`backend::pdf::writer`], the only printpdf module, with [`backend::pdf::xmp`], the metadata both read in [`backend::pdf::meta`], and the byte-level [`backend::pdf::file`]) |
-//! | **plan** | [`build`] (with [`pipeline`] and [`sent`]) | checked [`settings::Settings`] → [`build::plan`]: the stages above run by [`pipeline`], a sent dossier compared with its lock or given its follow-up ([`sent`]), each file made and staged → a typed [`build::Plan`] (each file's folder, path, pages and change; what is removed; the lock `send` records) |
+//! | **plan** | [`build`] (with [`pipeline`], [`guard`] and [`sent`]) | checked [`settings::Settings`] → [`build::plan`]: the stages above run by [`pipeline`], a sent dossier compared with its lock or given its follow-up ([`sent`]), each file made and staged → a typed [`build::Plan`] (each file's folder, path, pages and change; what is removed; the lock `send` records) |
 //! | **output** | [`output`] | [`output::open`] locks the output folders before the build reads them (a second build waits); [`build::Plan::commit`]: each file compared with the disk: unchanged ones left alone, new and changed ones staged in a copy of their dossier's folder; then each dossier's folder, public and internal, exchanged whole with its completed copy in one step, with a journal, so that a failure or a kill leaves the previous build; files no longer made removed (a manifest) |
 //! | commands | [`cli`] | one file per command (`check`, `build`, `send`, `status`, `new`), each thin: its arguments → [`settings::Options`] → [`settings::Settings::new`] (checked once, fallible, a [`settings::Mode`]) → ask the library → print; a refusal is printed once, in [`cli::main`]; [`scaffold`] writes a new dossier's YAML |
 //!
@@ -27,7 +27,8 @@
 //! Foundations every stage may use: [`source`] (files and spans), [`diag`]
 //! (diagnostics and hints), [`redaction`] (the one grammar of Woo markers),
 //! [`withheld`] (every withheld passage of a run, found again where it stands
-//! unmarked and masked in every message).
+//! unmarked and masked in every message), [`personal`] (the detectors of
+//! e-mail addresses, phone numbers, IBANs and BSNs).
 //!
 //! ## Invariants between the stages
 //!
@@ -53,7 +54,13 @@
 //!   public render sees the records only through [`answers::view`] (every
 //!   marker without its words), a public document holds only the ground, a
 //!   withheld passage standing unmarked in a public document is an error
-//!   ([`withheld`]), and diagnostics mask the words.
+//!   ([`withheld`]), and diagnostics mask the words. A name on the persons
+//!   list is withheld as it is read, so it is such a passage everywhere.
+//! - No personal data reaches a public output unless someone decided it may:
+//!   an e-mail address, phone number, IBAN or BSN ([`personal`]) in a public
+//!   document or inventory that is not marked, listed or allowed is an error
+//!   at its source ([`guard`], run by [`pipeline`] after the documents are
+//!   made); messages mask such values too.
 //! - Internal review documents go to a folder of their own, outside the
 //!   public output folder.
 //! - Every PDF is tagged: the structure comes from the document's blocks,
@@ -68,9 +75,11 @@ pub mod cli;
 pub mod diag;
 pub mod digest;
 pub mod document;
+pub mod guard;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod personal;
 pub mod pipeline;
 pub mod redaction;
 pub mod scaffold;

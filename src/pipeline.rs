@@ -116,7 +116,7 @@ pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Pr
     };
     let templates = load::templates(Some(settings.templates()), &mut p.sources, &mut p.diagnostics);
     let w = Instant::now();
-    p.withheld = Withheld::collect(&p.sources);
+    p.withheld = Withheld::collect_with(&p.sources, &p.project.persons);
     timing(settings, "withheld passages collected", w);
     let t = Instant::now();
     p.unknown_dossiers = settings
@@ -191,8 +191,11 @@ pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Pr
     timing(settings, "answers and annexes (documents)", t);
     let t = Instant::now();
     check_public(&p.drafts, &p.withheld, &p.sources, &mut p.diagnostics);
-    p.diagnostics.stage_from(before_render, crate::diag::Stage::Templates);
     timing(settings, "public documents searched for withheld passages", t);
+    let t = Instant::now();
+    crate::guard::check(&p.drafts, &p.project, &p.sources, &mut p.diagnostics);
+    p.diagnostics.stage_from(before_render, crate::diag::Stage::Templates);
+    timing(settings, "public documents searched for personal data", t);
     (p, also)
 }
 
@@ -259,7 +262,7 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
                 )
                 .label("withheld here")
                 .hint(
-                    "a template writes it, or joins it from pieces: mark it, or take it out of the template",
+                    "a template writes it or joins it from pieces, or a link or identifier holds it inside a word (`brief-janpietersen`): mark it, or take it out",
                 ),
             );
         }

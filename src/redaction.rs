@@ -164,7 +164,12 @@ fn scan(text: &str) -> Scanned<'_> {
     let mut errors = Vec::new();
     let mut rest = 0;
     while let Some(found) = text[rest..].find(OPEN) {
-        let start = rest + found;
+        let mut start = rest + found;
+        // `[[[5.1.2e: …]]](…)`: a link whose text is withheld; the marker
+        // is the last two brackets.
+        while text[start + OPEN.len()..].starts_with('[') {
+            start += 1;
+        }
         if start > rest {
             segments.push(Segment::Open(&text[rest..start]));
         }

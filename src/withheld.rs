@@ -25,6 +25,12 @@ pub struct Withheld {
     /// Each passage, normalized, and the first place it is withheld.
     phrases: Vec<(String, Span)>,
     finder: Option<AhoCorasick>,
+    /// Where the loader withheld a listed name (see
+    /// [`crate::model::persons`]): not unmarked, though no marker is there.
+    automatic: Vec<Span>,
+    /// The passages of [`COMPACT_SHORTEST`] or more letters and digits,
+    /// compacted, each with its place in `phrases`, found all at once.
+    compact: Option<(AhoCorasick, Vec<usize>)>,
 }
 
 impl std::fmt::Debug for Withheld {
@@ -97,6 +103,11 @@ fn normalize(text: &str, mut origin: Option<&mut Vec<(u32, u32)>>) -> String {
         fold(&mut out, c, (i, i + c.len_utf8()), &mut space);
     }
     out
+}
+
+/// `text` normalized with everything but letters and digits left out.
+fn compact(text: &str) -> String {
+    normalize(text, None).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Characters that show nothing and may stand inside a word: the soft
@@ -192,11 +203,46 @@ impl Withheld {
         Withheld::from_phrases(phrases)
     }
 
+    /// [`Self::collect`], and every name and address of the persons list,
+    /// withheld where it is listed.
+    pub fn collect_with(sources: &Sources, persons: &crate::model::persons::Persons) -> Withheld {
+        let mut w = Withheld::collect(sources);
+        if persons.listed.is_empty() {
+            return w;
+        }
+        let mut phrases = std::mem::take(&mut w.phrases);
+        let listed = Withheld::of_phrases(persons.phrases());
+        for (p, at) in listed.phrases {
+            if !phrases.iter().any(|(q, _)| *q == p) {
+                phrases.push((p, at));
+            }
+        }
+        let mut w = Withheld::from_phrases(phrases);
+        // Where a name is listed is not where it stands unmarked.
+        w.automatic = persons.automatic.clone();
+        w.automatic.extend(persons.phrases().into_iter().map(|(_, at)| at));
+        w
+    }
+
+    /// The passages `phrases` (words and the place each is withheld), to be
+    /// found as [`Self::collect`]'s are.
+    pub fn of_phrases(phrases: Vec<(String, Span)>) -> Withheld {
+        let mut seen = std::collections::HashSet::new();
+        let phrases = phrases
+            .into_iter()
+            .map(|(words, at)| (normalize(&words, None), at))
+            .filter(|(normal, _)| normal.chars().count() >= SHORTEST && seen.insert(normal.clone()))
+            .collect();
+        Withheld::from_phrases(phrases)
+    }
+
     /// Only the passages withheld at `places` (to look for them in detail).
     pub fn only(&self, places: &[Span]) -> Withheld {
         let phrases: Vec<(String, Span)> =
             self.phrases.iter().filter(|(_, at)| places.contains(at)).cloned().collect();
-        Withheld::from_phrases(phrases)
+        let mut w = Withheld::from_phrases(phrases);
+        w.automatic = self.automatic.clone();
+        w
     }
 
     fn from_phrases(phrases: Vec<(String, Span)>) -> Withheld {
@@ -208,7 +254,18 @@ impl Withheld {
                     .ok()
             })
             .flatten();
-        Withheld { phrases, finder }
+        // Compacted once here, not for every identifier searched: a
+        // register of 1,500 reports has thousands of passages and tens of
+        // thousands of identifiers (that took a minute).
+        let (compacts, index): (Vec<String>, Vec<usize>) = phrases
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (compact(p), i))
+            .filter(|(c, _)| c.chars().count() >= COMPACT_SHORTEST)
+            .unzip();
+        let compact =
+            (!compacts.is_empty()).then(|| AhoCorasick::new(&compacts).ok().map(|f| (f, index))).flatten();
+        Withheld { phrases, finder, automatic: Vec::new(), compact }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -225,7 +282,7 @@ impl Withheld {
 
     /// Every place in `text` where a passage stands as whole words, as byte
     /// ranges of `text`, with the place it is withheld.
-    fn find(&self, text: &str) -> Vec<(std::ops::Range<usize>, Span)> {
+    pub fn places(&self, text: &str) -> Vec<(std::ops::Range<usize>, Span)> {
         if self.finder.is_none() {
             return Vec::new();
         }
@@ -250,9 +307,13 @@ impl Withheld {
             // The markers, in order: a match inside one is where it is withheld.
             let inside: Vec<std::ops::Range<usize>> =
                 redaction::markers(&file.text).into_iter().map(|(r, _, _)| r).collect();
-            for (range, withheld) in self.find(&file.text) {
+            for (range, withheld) in self.places(&file.text) {
                 let k = inside.partition_point(|m| m.start <= range.start);
                 if k > 0 && range.end <= inside[k - 1].end {
+                    continue;
+                }
+                let at = Span::new(id, range.start, range.end);
+                if self.automatic.iter().any(|a| a.file == id && a.start <= at.start && at.end <= a.end) {
                     continue;
                 }
                 out.push(Unmarked { at: Span::new(id, range.start, range.end), withheld });
@@ -263,7 +324,7 @@ impl Withheld {
 
     /// Where a passage stands in `text` (a public document's text): the
     /// place it is withheld, for each one found. (Without the offsets
-    /// [`Self::find`] keeps: this runs over every public document.)
+    /// [`Self::places`] keeps: this runs over every public document.)
     pub fn found_in(&self, text: &str) -> Vec<Span> {
         if self.finder.is_none() {
             return Vec::new();
@@ -283,13 +344,13 @@ impl Withheld {
     /// that way are matched as whole words only.
     pub fn found_in_identifier(&self, id: &str) -> Vec<Span> {
         let mut found = self.found_in(id);
-        let compact =
-            |t: &str| normalize(t, None).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-        let id = compact(id);
-        for (phrase, at) in &self.phrases {
-            let p = compact(phrase);
-            if p.chars().count() >= COMPACT_SHORTEST && id.contains(&p) && !found.contains(at) {
-                found.push(*at);
+        if let Some((finder, index)) = &self.compact {
+            let id = compact(id);
+            for m in finder.find_overlapping_iter(&id) {
+                let at = self.phrases[index[m.pattern().as_usize()]].1;
+                if !found.contains(&at) {
+                    found.push(at);
+                }
             }
         }
         found.sort_by_key(|s| (s.file.0, s.start));
@@ -301,7 +362,7 @@ impl Withheld {
     /// so a source masked this way can still be shown with a caret.
     pub fn mask(&self, text: &str) -> String {
         let mut out = text.to_string();
-        for (range, _) in self.find(text).into_iter().rev() {
+        for (range, _) in self.places(text).into_iter().rev() {
             let stars: String = text[range.clone()]
                 .chars()
                 .flat_map(|c| {

@@ -188,6 +188,14 @@ impl<'w> Builder<'w> {
         }
     }
 
+    /// Whether `text` holds a withheld passage whose words this audience
+    /// does not see.
+    fn hides_words(&self, text: &str) -> bool {
+        text.split(MARK).skip(1).step_by(2).any(|n| {
+            n.parse::<usize>().ok().and_then(|n| self.withheld.get(n)).is_some_and(|r| r.words.is_none())
+        })
+    }
+
     /// Text where no span can stand (front matter, a link's address): each
     /// withheld passage as the audience may see it.
     fn resolve(&self, text: &str) -> String {
@@ -282,7 +290,12 @@ impl<'w> Builder<'w> {
             Event::End(TagEnd::Strong) => self.strong = self.strong.saturating_sub(1),
             Event::Start(Tag::Emphasis) => self.emphasis += 1,
             Event::End(TagEnd::Emphasis) => self.emphasis = self.emphasis.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) => self.link = Some(self.resolve(&dest_url).into()),
+            // A link whose address holds a withheld passage (a listed name
+            // in a URL) is published as its text alone: the address would
+            // name what is withheld, and with a marker in it leads nowhere.
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                self.link = (!self.hides_words(&dest_url)).then(|| self.resolve(&dest_url).into())
+            }
             Event::End(TagEnd::Link) => self.link = None,
             Event::Text(t) => self.text(&t),
             Event::Code(t) => {

@@ -40,7 +40,7 @@ pub fn run(args: StatusArgs) -> Result<ExitCode, super::Failed> {
     let settings = crate::settings::Settings::new(args.data.options())?;
     let loaded = crate::load::load(settings.data());
     if loaded.diagnostics.has_errors() {
-        let withheld = crate::withheld::Withheld::collect(&loaded.sources);
+        let withheld = crate::withheld::Withheld::collect_with(&loaded.sources, &loaded.project.persons);
         eprint!("{}", loaded.diagnostics.render(&loaded.sources, &withheld));
         eprintln!("status failed: the data has {} error(s)", loaded.diagnostics.error_count());
         return Ok(ExitCode::from(1));

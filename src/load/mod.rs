@@ -1,11 +1,12 @@
-//! Stage 1, **load**: reads the data folder (`records/**/*.yaml`,
-//! `dossiers/*/dossier.yaml`) into the typed [`Project`], registering every file
+//! Stage 1, **load**: reads the data folder (`persons.yaml` first, then
+//! `records/**/*.yaml`, `dossiers/*/dossier.yaml`) into the typed [`Project`], registering every file
 //! in [`Sources`] and every problem in [`Diagnostics`]. The only stage that
 //! reads input files.
 
 pub mod dossier;
 pub mod kamer;
 pub mod lock;
+pub mod persons;
 pub mod read;
 pub mod records;
 pub mod yaml;
@@ -64,15 +65,21 @@ pub fn load(data: &Path) -> Loaded {
                 .as_warning(),
         );
     }
+    // The persons list first: every text read after it has its listed
+    // names withheld.
+    read_persons(data, &mut loaded);
+    let listed = crate::model::persons::Listed::new(&loaded.project.persons);
+    let base = loaded.sources.len();
     let n_records = record_files.len();
     let paths: Vec<PathBuf> = record_files.into_iter().chain(dossier_files).collect();
     // Each file is read, parsed and typed on its own (in parallel); the
     // results are merged in path order, so the outcome does not depend on
-    // scheduling. File ids are the positions in that order.
+    // scheduling. File ids are the positions in that order (after the
+    // persons list's).
     let read: Vec<FileResult> = paths
         .par_iter()
         .enumerate()
-        .map(|(i, path)| read_file(data, path, FileId(i), i < n_records))
+        .map(|(i, path)| read_file(data, path, FileId(base + i), i < n_records, &listed))
         .collect();
     for (i, r) in read.into_iter().enumerate() {
         let failed = r.diagnostics.has_errors();
@@ -85,6 +92,7 @@ pub fn load(data: &Path) -> Loaded {
         }
         loaded.sources.add(r.source);
         loaded.diagnostics.extend(r.diagnostics);
+        loaded.project.persons.automatic.extend(r.automatic);
         loaded.project.register.accounts.extend(r.register.accounts);
         loaded.project.register.reports.extend(r.register.reports);
         loaded.project.dossiers.extend(dossier);
@@ -96,6 +104,30 @@ pub fn load(data: &Path) -> Loaded {
     validate::publication(&loaded.project, &mut loaded.diagnostics);
     loaded.diagnostics.stage_from(before, crate::diag::Stage::Records);
     loaded
+}
+
+/// Reads `persons.yaml`, when the data folder has one.
+fn read_persons(data: &Path, loaded: &mut Loaded) {
+    let path = data.join(persons::FILE);
+    if !path.exists() {
+        return;
+    }
+    let file = FileId(loaded.sources.len());
+    let before = loaded.diagnostics.len();
+    let (source, root) = read_yaml(data, &path, file, &mut loaded.diagnostics);
+    loaded.diagnostics.stage_from(before, crate::diag::Stage::Syntax);
+    if let Some(root) = root {
+        let none = crate::model::persons::Listed::default();
+        let mut r = Reader {
+            file,
+            source: &source.text,
+            diags: &mut loaded.diagnostics,
+            listed: &none,
+            automatic: Vec::new(),
+        };
+        loaded.project.persons = persons::read(&mut r, &root);
+    }
+    loaded.sources.add(source);
 }
 
 /// The file beside a dossier that records what was sent.
@@ -117,7 +149,14 @@ fn read_locks(data: &Path, loaded: &mut Loaded) {
             let (source, root) = read_yaml(data, &path, file, &mut loaded.diagnostics);
             loaded.diagnostics.stage_from(before, crate::diag::Stage::Syntax);
             if let Some(root) = root {
-                let mut r = Reader { file, source: &source.text, diags: &mut loaded.diagnostics };
+                let none = crate::model::persons::Listed::default();
+                let mut r = Reader {
+                    file,
+                    source: &source.text,
+                    diags: &mut loaded.diagnostics,
+                    listed: &none,
+                    automatic: Vec::new(),
+                };
                 let mut sent = lock::read(&mut r, &root);
                 if let Some(s) = &sent
                     && s.dossier != d.id.value
@@ -156,17 +195,26 @@ struct FileResult {
     diagnostics: Diagnostics,
     register: crate::model::Register,
     dossier: Option<crate::model::Dossier>,
+    /// Where a listed name was withheld.
+    automatic: Vec<Span>,
 }
 
 /// Reads, parses and types one file (a records file or a dossier).
-fn read_file(data: &Path, path: &Path, file: FileId, is_records: bool) -> FileResult {
+fn read_file(
+    data: &Path,
+    path: &Path,
+    file: FileId,
+    is_records: bool,
+    listed: &crate::model::persons::Listed,
+) -> FileResult {
     let mut diags = Diagnostics::default();
     let mut register = crate::model::Register::default();
     let mut dossier = None;
+    let mut automatic = Vec::new();
     let (source, root) = read_yaml(data, path, file, &mut diags);
     diags.stage_from(0, crate::diag::Stage::Syntax);
     if let Some(root) = root {
-        let mut r = Reader { file, source: &source.text, diags: &mut diags };
+        let mut r = Reader { file, source: &source.text, diags: &mut diags, listed, automatic: Vec::new() };
         if is_records {
             records::read_file(&mut r, &root, &mut register);
         } else {
@@ -176,8 +224,9 @@ fn read_file(data: &Path, path: &Path, file: FileId, is_records: bool) -> FileRe
                     source.name.replace('\\', "/").trim_end_matches("dossier.yaml").to_string() + LOCK_FILE;
             }
         }
+        automatic = r.automatic;
     }
-    FileResult { source, diagnostics: diags, register, dossier }
+    FileResult { source, diagnostics: diags, register, dossier, automatic }
 }
 
 /// Reads one file and parses it, or records why it could not. The file is
@@ -460,7 +509,12 @@ pub fn templates(dir: Option<&Path>, sources: &mut Sources, diags: &mut Diagnost
         let source = SourceFile::new(label, text.clone());
         let line_offsets = source.line_starts().to_vec();
         let file = sources.add(source);
-        let text = crate::model::Text { value: text, span: Span::new(file, 0, 0), line_offsets };
+        let text = crate::model::Text {
+            value: text,
+            span: Span::new(file, 0, 0),
+            line_offsets,
+            inserted: Vec::new(),
+        };
         out.all.push(DocTemplate { name, text });
     }
     out

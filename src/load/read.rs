@@ -4,6 +4,7 @@
 
 use super::yaml::{Key, Kind, Node};
 use crate::diag::{Diagnostic, Diagnostics, nearest};
+use crate::model::persons::Listed;
 use crate::model::{At, Date, Text};
 use crate::source::{FileId, Span};
 
@@ -12,6 +13,10 @@ pub struct Reader<'a> {
     pub file: FileId,
     pub source: &'a str,
     pub diags: &'a mut Diagnostics,
+    /// The persons list: each listed name in a text read is withheld.
+    pub listed: &'a Listed,
+    /// Where a listed name was withheld in this file.
+    pub automatic: Vec<Span>,
 }
 
 impl<'a> Reader<'a> {
@@ -107,9 +112,22 @@ impl<'a> Reader<'a> {
         }
         if raw.contains(['[', ']', '［', '］', '〚', '〛', '⟦', '⟧']) {
             let line_offsets = self.line_offsets(node, &raw);
-            self.markers(&Text { value: raw, span: self.span(node.start, node.end), line_offsets });
+            self.markers(&Text {
+                value: raw,
+                span: self.span(node.start, node.end),
+                line_offsets,
+                inserted: Vec::new(),
+            });
         }
-        Some(s)
+        // A listed name is withheld as if marked; the whole field is
+        // where (a one-line value has no lines to point into).
+        match self.listed.withhold(&s) {
+            Some(w) => {
+                self.automatic.push(self.span(node.start, node.end));
+                Some(w.text)
+            }
+            None => Some(s),
+        }
     }
 
     /// Every malformed Woo marker in a text, and every near miss (one that
@@ -134,7 +152,8 @@ impl<'a> Reader<'a> {
     pub fn text(&mut self, node: &Node) -> Option<Text> {
         let value = self.scalar(node, "text")?.to_string();
         let line_offsets = self.line_offsets(node, &value);
-        let text = Text { value, span: self.span(node.start, node.end), line_offsets };
+        let mut text =
+            Text { value, span: self.span(node.start, node.end), line_offsets, inserted: Vec::new() };
         self.markers(&text);
         if let Some((start, end, depth)) = too_nested(&text.value) {
             let d = Diagnostic::error(
@@ -145,6 +164,11 @@ impl<'a> Reader<'a> {
             .hint("an answer needs a few levels of quotes (`>`) and lists at most; write it flatter");
             self.push(d);
             return None;
+        }
+        if let Some(w) = self.listed.withhold(&text.value) {
+            self.automatic.extend(w.withheld.iter().map(|r| text.span_of(r.start, r.end)));
+            text.value = w.text;
+            text.inserted = w.inserted;
         }
         Some(text)
     }
@@ -383,6 +407,14 @@ const DUTCH_FIELDS: &[(&str, &str)] = &[
     ("aanleiding", "reason"),
     ("verzonden", "answered"),
     ("nader_antwoord", "nader"),
+    ("personen", "persons"),
+    ("naam", "name"),
+    ("grond", "ground"),
+    ("e_mail", "emails"),
+    ("email", "emails"),
+    ("emailadressen", "emails"),
+    ("toegestaan", "allow"),
+    ("uitzonderingen", "allow"),
     ("vervolg", "nader"),
 ];
 

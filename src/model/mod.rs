@@ -5,6 +5,7 @@
 pub mod date;
 pub mod deadline;
 pub mod kamer;
+pub mod persons;
 pub mod selection;
 pub mod sent;
 pub mod templates;
@@ -39,9 +40,26 @@ pub struct Text {
     /// Source offset of each line of `value`, when it maps line by line (block
     /// literals, one-line scalars); empty when it does not (folded text).
     pub line_offsets: Vec<usize>,
+    /// The bytes of `value` the loader added around a listed name (the
+    /// markers of [`persons::Listed::withhold`]): (offset, length), in
+    /// order; not in the source.
+    pub inserted: Vec<(usize, usize)>,
 }
 
 impl Text {
+    /// Offset `v` of `value` as an offset of the text as written (before
+    /// the loader's markers).
+    fn written(&self, v: usize) -> usize {
+        let mut added = 0;
+        for &(at, len) in &self.inserted {
+            if at >= v {
+                break;
+            }
+            added += len.min(v - at);
+        }
+        v - added
+    }
+
     /// The source span of bytes `start..end` of the text (or of the whole field
     /// when the text does not map line by line).
     pub fn span_of(&self, start: usize, end: usize) -> Span {
@@ -49,8 +67,10 @@ impl Text {
         let line = self.value[..start].matches('\n').count();
         match self.line_offsets.get(line) {
             Some(&line_start) => {
-                let col = start - self.value[..start].rfind('\n').map_or(0, |i| i + 1);
-                let len = end.saturating_sub(start).min(self.value.len() - start);
+                let line = self.value[..start].rfind('\n').map_or(0, |i| i + 1);
+                let col = self.written(start) - self.written(line);
+                let end = end.max(start).min(self.value.len());
+                let len = self.written(end) - self.written(start);
                 Span::new(self.span.file, line_start + col, line_start + col + len)
             }
             None => self.span,
@@ -662,4 +682,6 @@ impl Dossier {
 pub struct Project {
     pub register: Register,
     pub dossiers: Vec<Dossier>,
+    /// The persons withheld everywhere, and the allow list.
+    pub persons: persons::Persons,
 }

@@ -148,3 +148,67 @@ proptest! {
         }
     }
 }
+
+/// How a listed name is written where it stands: as listed, in capitals,
+/// in a link's address (hyphenated, or URL-escaped), or as a link's text.
+fn written(name: &str, how: u8) -> String {
+    match how % 5 {
+        0 => name.to_string(),
+        1 => name.to_uppercase(),
+        2 => format!("[het dossier](https://example.org/{}/brief)", name.to_lowercase().replace(' ', "-")),
+        3 => format!("<https://example.org/?naam={}>", name.replace(' ', "%20")),
+        _ => format!("[{name}](https://example.org/x)"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(32), ..ProptestConfig::default() })]
+
+    /// A name on the persons list, placed anywhere in a generated letter
+    /// and written in any of its forms, unmarked: no public byte of any
+    /// format holds it, and no message repeats it.
+    #[test]
+    fn a_listed_name_anywhere_in_a_letter_reaches_no_public_byte(
+        text in markdown(),
+        first in name(),
+        last in name(),
+        how in 0u8..5,
+        at in 0usize..40,
+    ) {
+        let s = Scratch::bundled();
+        let name = format!("{first} {last}");
+        s.write("data/persons.yaml", &format!("persons:\n  - name: {name}\n    ground: 5.1.2e\n"));
+        let cut = (0..=at.min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+        let letter = format!("{} {} {}", &text[..cut], written(&name, how), &text[cut..]);
+        let reports = s.read("data/records/reports.yaml");
+        let start = reports.find("        text: |\n          Geachte").unwrap() + "        text: |\n".len();
+        let end = start + reports[start..].find("\n      - ").unwrap() + 1;
+        let head = &reports[..start];
+        let head = format!("{}|2\n", head.strip_suffix("|\n").unwrap());
+        s.write("data/records/reports.yaml", &format!("{head}{}{}", block(&letter), &reports[end..]));
+
+        let built = std::panic::catch_unwind(|| build(&s));
+        prop_assert!(built.is_ok(), "panicked");
+        match built.unwrap() {
+            Err(errors) => {
+                prop_assert!(errors.contains("error"), "{errors}");
+                prop_assert!(!errors.to_lowercase().contains(&first.to_lowercase()), "a message quotes the name:\n{errors}");
+            }
+            Ok(files) => {
+                let dir = tempfile::tempdir().unwrap();
+                let mut internal = false;
+                for (public, path, bytes) in &files {
+                    let file = dir.path().join(path.replace('/', "_"));
+                    std::fs::write(&file, bytes).unwrap();
+                    let found = leaks_of(&readable_bytes(&file), &first);
+                    if *public {
+                        prop_assert!(found.is_empty(), "{path} holds the listed name");
+                    } else {
+                        internal |= !found.is_empty();
+                    }
+                }
+                prop_assert!(internal, "the internal render shows the name, marked");
+            }
+        }
+    }
+}

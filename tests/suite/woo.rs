@@ -7,7 +7,7 @@ use crate::common::{NAME, Scratch, leaks, p, readable_bytes, tool};
 
 /// Every public file of a build (all but `intern/`), each one's bytes with
 /// PDF streams inflated, what pdftotext reads of a PDF, and its name.
-fn assert_public_output_holds_no(s: &Scratch, what: &str) {
+pub fn assert_public_output_holds_no(s: &Scratch, what: &str) {
     let files: Vec<_> = crate::common::snapshot_tree(&s.out())
         .into_iter()
         .filter(|(path, _)| !path.components().any(|c| c.as_os_str() == "intern"))

@@ -1,0 +1,101 @@
+//! The personal-data guard over what is published: an e-mail address,
+//! phone number, IBAN or BSN ([`crate::personal`]) that nobody marked,
+//! listed or allowed, in any public document's text, metadata, links and
+//! file names or in an inventory, is an error. It is told where it stands
+//! in the sources (the record, dossier or template it came from), or, when
+//! no source writes it as it was published, at the dossier.
+
+use crate::answers::Drafts;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::document::plain;
+use crate::model::Project;
+use crate::personal::{self, Hit, Kind};
+use crate::redaction;
+use crate::source::{Sources, Span};
+use rayon::prelude::*;
+
+/// What a public output holds that the guard stops: the kind and key of
+/// each value, with the first output it is published in.
+type Found = Vec<(Kind, String, String)>;
+
+const HINT: &str = "withhold it as `[[5.1.2e: …]]`, list the person in persons.yaml (`persons:`), or, for the ministry's own general address or number, add it to `allow:` there";
+
+/// Every unallowed hit in the public outputs of `drafts`, told at its
+/// source.
+pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mut Diagnostics) {
+    let allowed = |h: &Hit| project.persons.allows(h.kind, &h.key);
+    let mut found: Found = drafts
+        .par_iter()
+        .flat_map_iter(|d| {
+            let docs = d.public.iter().chain(&d.follow_up).chain(&d.woo);
+            let mut texts: Vec<(String, String)> = Vec::new();
+            for doc in docs {
+                let name = format!("{}/{}", d.dossier, doc.name);
+                texts.extend(plain::pieces(doc).into_iter().map(|p| (name.clone(), p)));
+                texts.extend(plain::identifiers(doc).into_iter().map(|p| (name.clone(), p)));
+            }
+            if let Some(inv) = &d.inventory {
+                let name = format!("{}/inventaris", d.dossier);
+                texts.push((name.clone(), inv.texts()));
+                texts.extend(inv.identifiers().into_iter().map(|p| (name.clone(), p.to_string())));
+            }
+            texts
+        })
+        .flat_map_iter(|(name, text)| {
+            personal::scan(&text)
+                .into_iter()
+                .filter(|h| !allowed(h))
+                .map(|h| (h.kind, h.key, name.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    // The first output each is published in (outputs in build order).
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|(k, key, _)| seen.insert((*k, key.clone())));
+    let places = in_sources(sources, &found);
+    for (kind, key, output) in &found {
+        let here: Vec<Span> =
+            places.iter().filter(|(k, c, _)| k == kind && c == key).map(|(_, _, s)| *s).collect();
+        if here.is_empty() {
+            let message = format!("the public document {output} holds {}, unmarked", kind.name());
+            let at = project.dossiers.iter().find(|x| output.starts_with(&format!("{}/", x.id.value)));
+            let d = match at {
+                Some(d) => Diagnostic::error(message, d.id.span)
+                    .label("in this dossier's output; no source writes it so (a template joins it?)"),
+                None => Diagnostic::general(message, None),
+            };
+            diags.push(d.hint(HINT));
+            continue;
+        }
+        for at in here {
+            diags.push(
+                Diagnostic::error(format!("{} stands here unmarked, and is published", kind.name()), at)
+                    .label(format!("published in {output}"))
+                    .hint(HINT),
+            );
+        }
+    }
+}
+
+/// Where each found value stands in the sources outside a marker (the
+/// persons list itself left out): (kind, key, place).
+fn in_sources(sources: &Sources, found: &Found) -> Vec<(Kind, String, Span)> {
+    let files: Vec<_> = sources.iter().collect();
+    files
+        .par_iter()
+        .filter(|(_, f)| f.name != crate::load::persons::FILE)
+        .flat_map_iter(|(id, f)| {
+            let marks: Vec<std::ops::Range<usize>> =
+                redaction::markers(&f.text).into_iter().map(|m| m.0).collect();
+            personal::scan(&f.text)
+                .into_iter()
+                .filter(|h| !marks.iter().any(|m| m.start <= h.range.start && h.range.end <= m.end))
+                .filter(|h| found.iter().any(|(k, key, _)| *k == h.kind && *key == h.key))
+                .map(|h| (h.kind, h.key, Span::new(*id, h.range.start, h.range.end)))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
