@@ -479,6 +479,7 @@ mod tests {
             recipient: None,
             your_reference: None,
             our_reference: None,
+            letter: None,
             keywords: Vec::new(),
             extra: Vec::new(),
         };

@@ -54,12 +54,18 @@ pub fn write(doc: &Document) -> String {
     if let Some(c) = &meta.classification {
         let _ = writeln!(w.out, "<p class=\"classificatie\">{}</p>", text(c));
     }
-    w.out.push_str("<header class=\"briefhoofd\">\n");
-    let _ = writeln!(w.out, "<p class=\"afzender\">{}</p>\n<dl>", text(&meta.ministry));
-    for (label, value) in meta.letterhead() {
-        let _ = writeln!(w.out, "<dt>{label}</dt><dd>{}</dd>", text(&value));
+    match &meta.letter {
+        Some(_) => letterhead(&mut w.out, meta),
+        None => {
+            w.out.push_str("<header class=\"briefhoofd\">\n");
+            let _ = writeln!(w.out, "<p class=\"afzender\">{}</p>\n<dl>", text(&meta.ministry));
+            for (label, value) in meta.letterhead() {
+                let _ = writeln!(w.out, "<dt>{label}</dt><dd>{}</dd>", text(&value));
+            }
+            w.out.push_str("</dl>\n</header>\n");
+        }
     }
-    w.out.push_str("</dl>\n</header>\n<main>\n");
+    w.out.push_str("<main>\n");
     for section in &doc.sections {
         if section.new_page {
             w.out.push_str("<section class=\"bijlage\">\n");
@@ -71,10 +77,61 @@ pub fn write(doc: &Document) -> String {
             w.out.push_str("</section>\n");
         }
     }
+    if let Some(l) = &meta.letter {
+        // The closing, the room to sign, the name.
+        if let Some(c) = &l.closing {
+            let _ = writeln!(w.out, "<p class=\"slot\">{}</p>", text(c));
+        }
+        if let Some(n) = &l.signatory {
+            let _ = writeln!(w.out, "<p class=\"ondertekening\">{}</p>", text(n));
+        }
+    }
     w.out.push_str("</main>\n");
     w.footnotes(doc);
     w.out.push_str("</body>\n</html>\n");
     w.out
+}
+
+/// A letter's head in the Rijkshuisstijl: the logo area with the
+/// wordmark, the return address and the addressee on the left with Datum
+/// and Betreft under them, the sender column on the right. The subject is
+/// the page's heading.
+fn letterhead(out: &mut String, meta: &crate::document::Meta) {
+    let Some(l) = &meta.letter else { return };
+    out.push_str("<header class=\"brief\">\n");
+    let _ =
+        writeln!(out, "<div class=\"beeldmerk\"><p class=\"woordmerk\">{}</p></div>", text(&meta.ministry));
+    out.push_str("<div class=\"briefkop\">\n<div class=\"adres\">\n");
+    if let Some(r) = &l.return_address {
+        let _ = writeln!(out, "<p class=\"retour\">&gt; Retouradres {}</p>", text(r));
+    }
+    let lines: Vec<String> = meta.addressee().iter().map(|a| text(a)).collect();
+    let _ = writeln!(out, "<p class=\"geadresseerde\">{}</p>", lines.join("<br>"));
+    out.push_str("<dl>\n");
+    for (label, value) in meta.letter_rows() {
+        let value = if label == "Betreft" {
+            format!("<h1 class=\"betreft\">{}</h1>", text(&value))
+        } else {
+            text(&value)
+        };
+        let _ = writeln!(out, "<dt>{label}</dt><dd>{value}</dd>");
+    }
+    out.push_str("</dl>\n</div>\n<aside class=\"colofon\" aria-label=\"Afzender en kenmerken\">\n");
+    for item in meta.colofon() {
+        let mut lines: Vec<String> = item.lines.iter().map(|l| text(l)).collect();
+        if item.strong {
+            lines = lines.into_iter().map(|l| format!("<strong>{l}</strong>")).collect();
+        }
+        match item.label {
+            Some(label) => {
+                let _ = writeln!(out, "<p><span class=\"kop\">{label}</span><br>{}</p>", lines.join("<br>"));
+            }
+            None => {
+                let _ = writeln!(out, "<p>{}</p>", lines.join("<br>"));
+            }
+        }
+    }
+    out.push_str("</aside>\n</div>\n</header>\n");
 }
 
 struct Writer {

@@ -158,9 +158,48 @@ pub struct Meta {
     pub your_reference: Option<String>,
     /// The ministry's own reference ("Ons kenmerk").
     pub our_reference: Option<String>,
+    /// A letter's parts in the Rijkshuisstijl (a document with a
+    /// `recipient` is a letter): the addressee's address, the sender
+    /// column, the enclosures and the signature.
+    pub letter: Option<Letter>,
     pub keywords: Vec<String>,
     /// Front matter fields this tool does not know, kept for the Markdown.
     pub extra: Vec<(String, MetaValue)>,
+}
+
+/// What a letter in the Rijkshuisstijl shows beside its text: the return
+/// address and the addressee's address on the left, the sender column
+/// (colofon) on the right, and the signature under the text. Every field
+/// from the letter template's front matter (the ministry record gives most).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Letter {
+    /// The addressee's address under the recipient: "Postbus 20018",
+    /// "2500 EA Den Haag" (front matter `recipient_address`).
+    pub recipient_address: Vec<String>,
+    /// "Postbus 20011 2500 EA Den Haag" (`return_address`).
+    pub return_address: Option<String>,
+    /// The sending unit, a line each (`sender_unit`).
+    pub unit: Vec<String>,
+    pub visiting_address: Vec<String>,
+    pub postal_address: Vec<String>,
+    pub website: Option<String>,
+    /// "Bijlage(n)": how many (`enclosures`).
+    pub enclosures: Option<String>,
+    /// "De minister van Binnenlandse Zaken en Koninkrijksrelaties,"
+    /// (`closing`), under the text.
+    pub closing: Option<String>,
+    /// The name under the room to sign (`signatory`).
+    pub signatory: Option<String>,
+}
+
+/// One group of the sender column: an optional label ("Ons kenmerk") over
+/// its lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColofonItem {
+    pub label: Option<&'static str>,
+    pub lines: Vec<String>,
+    /// Shown in bold (the sending unit's first line).
+    pub strong: bool,
 }
 
 /// A front matter value the tool does not interpret.
@@ -200,6 +239,65 @@ impl Meta {
             rows.push(("Documenten", docs.join(", ")));
         }
         rows.push(("Dossier", self.dossier.clone()));
+        rows
+    }
+
+    /// "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+    /// "Postbus 20018", "2500 EA Den Haag": a letter's addressee block.
+    pub fn addressee(&self) -> Vec<String> {
+        let Some(r) = &self.recipient else { return Vec::new() };
+        let mut lines = vec![format!("Aan {r}")];
+        lines.extend(self.letter.iter().flat_map(|l| l.recipient_address.iter().cloned()));
+        lines
+    }
+
+    /// A letter's date line: the day it was sent, or that it is a draft.
+    pub fn date_line(&self) -> String {
+        match self.answered {
+            Some(d) => d.dutch(crate::model::Precision::Day),
+            None => DRAFT.to_string(),
+        }
+    }
+
+    /// The rows a letter shows under the addressee: Datum and Betreft.
+    pub fn letter_rows(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Datum", self.date_line()),
+            ("Betreft", self.subject.clone().unwrap_or_else(|| self.title.clone())),
+        ]
+    }
+
+    /// The sender column of a letter's first page, top to bottom: the
+    /// sending unit, the visiting address, the postal address, the website,
+    /// then Ons kenmerk, Uw kenmerk and Bijlage(n). Every backend with a
+    /// letter shows these, in this order.
+    pub fn colofon(&self) -> Vec<ColofonItem> {
+        let Some(l) = &self.letter else { return Vec::new() };
+        let mut items = Vec::new();
+        let mut group = |label: Option<&'static str>, lines: Vec<String>, strong: bool| {
+            if !lines.is_empty() {
+                items.push(ColofonItem { label, lines, strong });
+            }
+        };
+        group(None, l.unit.clone(), true);
+        group(Some("Bezoekadres"), l.visiting_address.clone(), false);
+        group(Some("Postadres"), l.postal_address.clone(), false);
+        group(None, l.website.iter().cloned().collect(), false);
+        group(Some("Ons kenmerk"), self.our_reference.iter().cloned().collect(), false);
+        group(Some("Uw kenmerk"), self.your_reference.iter().cloned().collect(), false);
+        group(Some("Bijlage(n)"), l.enclosures.iter().cloned().collect(), false);
+        items
+    }
+
+    /// What the sender column repeats from page 2 of a letter: Datum and
+    /// the reference (Ons kenmerk, else Uw kenmerk).
+    pub fn running_details(&self) -> Vec<(&'static str, String)> {
+        let mut rows = vec![("Datum", self.date_line())];
+        if let Some(r) = &self.our_reference {
+            rows.push(("Ons kenmerk", r.clone()));
+        } else if let Some(r) = &self.your_reference {
+            rows.push(("Uw kenmerk", r.clone()));
+        }
         rows
     }
 
@@ -435,6 +533,7 @@ mod tests {
             recipient: None,
             your_reference: None,
             our_reference: None,
+            letter: None,
             keywords: Vec::new(),
             extra: Vec::new(),
         };

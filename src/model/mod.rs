@@ -5,6 +5,7 @@
 pub mod date;
 pub mod deadline;
 pub mod kamer;
+pub mod ministry;
 pub mod selection;
 pub mod sent;
 pub mod templates;
@@ -539,6 +540,9 @@ pub struct Dossier {
     /// until it is fixed.
     pub incomplete: bool,
     pub ministry: Option<String>,
+    /// The ministry record (`data/ministry.yaml`) when it is this dossier's
+    /// ministry: the letters' sender column.
+    pub sender: Option<ministry::Ministry>,
     pub topics: Vec<String>,
     pub documents: Vec<(String, String)>,
     pub sources: Vec<(String, String)>,
@@ -613,4 +617,6 @@ impl Dossier {
 pub struct Project {
     pub register: Register,
     pub dossiers: Vec<Dossier>,
+    /// The ministry record (`data/ministry.yaml`), if the data has one.
+    pub ministry: Option<ministry::Ministry>,
 }

@@ -518,6 +518,38 @@ impl Lines<'_> {
         out
     }
 
+    /// A letter's closing under its text, the room to sign, and the
+    /// signatory's name, kept together.
+    pub(super) fn signature(&mut self, letter: &super::LetterFrame, x: f32, width: f32, out: &mut Vec<Line>) {
+        let mut parts: Vec<(&str, f32)> = Vec::new();
+        if let Some(c) = &letter.closing {
+            parts.push((c, PARA_GAP * 2.0));
+        }
+        if let Some(n) = &letter.signatory {
+            // The room to sign: some 2 cm above the name.
+            parts.push((n, if parts.is_empty() { PARA_GAP * 2.0 } else { 20.0 * super::MM }));
+        }
+        let start = out.len();
+        for (text, space) in parts {
+            let p = self.open(Kind::P);
+            let span =
+                Span { inline: crate::document::Inline::Text(text.to_string()), style: Default::default() };
+            let mut lines = self.within(p, |lx| lx.paragraph(&[span], x, width, BODY, false, Align::None));
+            if let Some(l) = lines.first_mut() {
+                l.space_before = space;
+            }
+            out.extend(lines);
+        }
+        // The closing stays with the name, and with the text's last line.
+        if start > 0 {
+            out[start - 1].keep_with_next = true;
+        }
+        let end = out.len();
+        for l in &mut out[start..end.saturating_sub(1)] {
+            l.keep_with_next = true;
+        }
+    }
+
     pub(super) fn block(&mut self, block: &Block, x: f32, width: f32, first: bool, out: &mut Vec<Line>) {
         match block {
             Block::Heading(Heading { level, spans, .. }) => {
