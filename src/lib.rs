@@ -8,7 +8,7 @@
 //!
 //! | stage | module | in → out |
 //! | --- | --- | --- |
-//! | **load** | [`load`] ([`load::yaml`], [`load::read`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`]; the document templates (built in, or the user's `templates/`) |
+//! | **load** | [`load`] ([`load::yaml`], [`load::read`], [`load::ministry`] for the letters' sender) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`]; the document templates (built in, or the user's `templates/`) |
 //! | **model** | [`model`] ([`model::validate`], [`model::date`]) | typed, validated records; no I/O |
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`], [`answers::parse`], [`answers::front_matter`]) | model + Tera templates → Markdown, parsed once (the one place pulldown-cmark's options are set) into a typed [`document::Document`] per document and audience, its footnotes numbered on it ([`document::Document::number_notes`]); each annex rendered from `bijlage.md` in parallel as a section that starts a page, between the parts of the frame `bijlagen.md` |
 //! | **document** | [`document`] | the typed hand-over (no stage after it parses text): [`document::Meta`], sections, blocks with roles, spans; a [`document::Redaction`] holds its words only in the internal document |
@@ -55,7 +55,8 @@
 //!   withheld passage standing unmarked in a public document is an error
 //!   ([`withheld`]), and diagnostics mask the words.
 //! - Internal review documents go to a folder of their own, outside the
-//!   public output folder.
+//!   public output folder, named and titled as internal
+//!   ([`document::Audience::file_stem`], [`document::Audience::title`]).
 //! - Every PDF is tagged: the structure comes from the document's blocks,
 //!   never from guessing; everything drawn is an element's content or an
 //!   artifact; a redaction box is a figure whose alternate text names the

@@ -23,6 +23,35 @@ pub enum Audience {
     Internal,
 }
 
+/// What marks an internal review document: its running header, the start
+/// of its metadata title, and (as `-INTERN`) the end of its file names.
+pub const INTERNAL_MARK: &str = "INTERN – NIET OPENBAAR";
+
+impl Audience {
+    /// The name of a document's files for this audience, without the
+    /// extension: `antwoord` in public, `antwoord-INTERN` internally, so
+    /// that an internal file cannot be taken for the public one (the public
+    /// names are locked by sent dossiers and never change). The one place
+    /// internal files are named.
+    pub fn file_stem(self, name: &str) -> String {
+        match self {
+            Audience::Public => name.to_string(),
+            Audience::Internal => format!("{name}-INTERN"),
+        }
+    }
+
+    /// A document's metadata title for this audience: an internal one
+    /// starts with [`INTERNAL_MARK`], so that no reader, file list or
+    /// search result shows it as the public document.
+    pub fn title(self, title: &str) -> String {
+        match self {
+            Audience::Public => title.to_string(),
+            Audience::Internal if title.starts_with(INTERNAL_MARK) => title.to_string(),
+            Audience::Internal => format!("{INTERNAL_MARK}: {title}"),
+        }
+    }
+}
+
 /// One document of a dossier, e.g. `antwoord` or `bijlagen`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {

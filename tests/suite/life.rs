@@ -372,7 +372,7 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     // 9 (the annexes), and adds an annex.
     let internal_sent = s.run(&["build", "--internal", "--format", "md"]);
     assert_eq!(internal_sent.code, 0, "{}", internal_sent.stderr);
-    let review_before = s.read("output-intern/2022Z21205/antwoord.md");
+    let review_before = s.read("output-intern/2022Z21205/antwoord-INTERN.md");
     let reports = s.read("data/records/reports.yaml");
     s.write("data/records/reports.yaml", &format!("{reports}{LATE_REPORT}"));
     // The check and the build stay green: the sent files are kept, the
@@ -406,8 +406,8 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     assert!(r.stderr.contains("beantwoord send --nader 2022Z21205"), "{}", r.stderr);
     assert_eq!(sent_files(&s.out()), sent, "the sent files are not touched");
     // The review copy of what was sent is kept apart from the follow-up's.
-    assert_eq!(s.read("output-intern/2022Z21205/antwoord.md"), review_before);
-    let review = s.read("output-intern/2022Z21205/nader/antwoord.md");
+    assert_eq!(s.read("output-intern/2022Z21205/antwoord-INTERN.md"), review_before);
+    let review = s.read("output-intern/2022Z21205/nader/antwoord-INTERN.md");
     assert!(review.contains("INTERN – NIET OPENBAAR") && review.contains("(nader)"), "{review}");
 
     let nader = s.read("output/2022Z21205/nader/antwoord.md");

@@ -118,7 +118,7 @@ fn annex_tables_repeat_their_header_and_every_annex_starts_a_page() {
         document.contains("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\" />")
             || document.contains("w:fill=\"000000\"")
     );
-    let internal = docx_parts(&s.file("output-intern/2022Z21205/bijlagen.docx"));
+    let internal = docx_parts(&s.file("output-intern/2022Z21205/bijlagen-INTERN.docx"));
     let internal = part(&internal, "word/document.xml");
     assert!(internal.contains("[5.1.2e: ") && internal.contains("<w:highlight w:val=\"yellow\" />"));
     assert!(!document.contains("[5.1.2e: "));
@@ -164,7 +164,7 @@ fn word_files_have_page_numbers_the_dutch_language_fitted_tables_and_the_interna
     let r = s.run(&["build", "--format", "docx", "--internal"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     for (file, internal) in
-        [("output/2022Z21205/bijlagen.docx", false), ("output-intern/2022Z21205/bijlagen.docx", true)]
+        [("output/2022Z21205/bijlagen.docx", false), ("output-intern/2022Z21205/bijlagen-INTERN.docx", true)]
     {
         let parts = docx_parts(&s.file(file));
         let document = part(&parts, "word/document.xml");
@@ -247,7 +247,9 @@ fn word_documents_are_the_same_bytes_on_every_build() {
         assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
         ["antwoord", "bijlagen", "aanbieding"]
             .iter()
-            .flat_map(|d| [format!("{out}/2022Z21205/{d}.docx"), format!("{out}-i/2022Z21205/{d}.docx")])
+            .flat_map(|d| {
+                [format!("{out}/2022Z21205/{d}.docx"), format!("{out}-i/2022Z21205/{d}-INTERN.docx")]
+            })
             .map(|f| std::fs::read(s.path().join(f)).unwrap())
             .collect::<Vec<_>>()
     };
