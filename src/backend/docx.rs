@@ -212,10 +212,10 @@ const TABLE_TEXT: &str = "TableText";
 const COLOFON: &str = "Colofon";
 
 /// The header on every page: the classification of an internal document
-/// ("INTERN – NIET OPENBAAR"), and the document's title as a running head.
+/// ("INTERN – NIET OPENBAAR") and a draft's "CONCEPT" ([`crate::document::Meta::page_mark`]), and the document's title as a running head.
 fn header(doc: &Document) -> docx_rs::Header {
     let mut h = docx_rs::Header::new();
-    if let Some(c) = &doc.meta.classification {
+    if let Some(c) = &doc.meta.page_mark() {
         h = h.add_paragraph(
             Paragraph::new()
                 .align(docx_rs::AlignmentType::Center)

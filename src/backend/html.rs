@@ -50,8 +50,18 @@ pub fn write(doc: &Document) -> String {
     }
     let _ = writeln!(w.out, "<meta name=\"dcterms.date\" content=\"{}\">", text(&meta.date().to_string()));
     let _ = writeln!(w.out, "<meta name=\"generator\" content=\"beantwoord\">");
-    let _ = writeln!(w.out, "<style>\n{STYLE}</style>\n</head>\n<body>");
-    if let Some(c) = &meta.classification {
+    let _ = write!(w.out, "<style>\n{STYLE}");
+    // Printed, the mark stands in the top margin of every page.
+    if let Some(c) = meta.page_mark() {
+        let _ = writeln!(
+            w.out,
+            "@media print {{ @page {{ @top-center {{ content: \"{}\"; color: #b00000; font: bold 8.5pt sans-serif; }} }} }}",
+            css_string(&c)
+        );
+    }
+    let _ = writeln!(w.out, "</style>\n</head>\n<body>");
+    // Printed, on every page (a fixed element repeats on each).
+    if let Some(c) = &meta.page_mark() {
         let _ = writeln!(w.out, "<p class=\"classificatie\">{}</p>", text(c));
     }
     match &meta.letter {
@@ -268,7 +278,11 @@ impl Writer {
             self.out.push_str("<em>");
         }
         match &s.inline {
-            Inline::Text(t) | Inline::Html(t) => self.out.push_str(&text(t)),
+            // No line break inside a date, between a number and its unit,
+            // after "nr." (no-break spaces, as the PDF sets them).
+            Inline::Text(t) | Inline::Html(t) => {
+                self.out.push_str(&text(&super::typography::keep_together(t)));
+            }
             Inline::Code(t) => {
                 let _ = write!(self.out, "<code>{}</code>", text(t));
             }
@@ -340,6 +354,17 @@ fn safe_url(url: &str) -> bool {
 }
 
 /// Text content or an attribute value, escaped.
+/// `s` for a CSS string: every character but letters, digits and spaces
+/// as an escape, ended by the space CSS reads as its end (no quote,
+/// backslash or `<` can end the string or the style element).
+fn css_string(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == ' ' { c.to_string() } else { format!("\\{:06x} ", c as u32) }
+        })
+        .collect()
+}
+
 fn text(s: &str) -> String {
     super::xml::escape(s)
 }

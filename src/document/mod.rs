@@ -280,6 +280,18 @@ impl Meta {
         lines
     }
 
+    /// What every page says at its top: the classification of an internal
+    /// document, and "CONCEPT" on a draft (a document without the date it
+    /// was sent), so that no page of a draft passes for the one sent.
+    pub fn page_mark(&self) -> Option<String> {
+        match (&self.classification, self.answered.is_none()) {
+            (Some(c), true) => Some(format!("{c} · {DRAFT_MARK}")),
+            (Some(c), false) => Some(c.clone()),
+            (None, true) => Some(DRAFT_MARK.to_string()),
+            (None, false) => None,
+        }
+    }
+
     /// A letter's date line: the day it was sent, or that it is a draft.
     pub fn date_line(&self) -> String {
         match self.answered {
@@ -336,6 +348,9 @@ impl Meta {
         self.answered.or(self.submitted).expect("Meta is built with a date")
     }
 }
+
+/// What every page of a draft says at its top.
+pub const DRAFT_MARK: &str = "CONCEPT – NOG NIET VERZONDEN";
 
 /// What a draft's letterhead says where the date goes.
 pub const DRAFT: &str = "concept, nog niet verzonden";

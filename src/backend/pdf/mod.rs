@@ -30,10 +30,10 @@ impl Backend for Pdf {
         let doc = ctx.doc()?;
         let style = match &doc.meta.letter {
             Some(_) => PageStyle::letter(
-                doc.meta.classification.clone(),
+                doc.meta.page_mark(),
                 doc.meta.running_details().into_iter().map(|(l, v)| (l.to_string(), v)).collect(),
             ),
-            None => PageStyle::a4(doc.meta.classification.clone()),
+            None => PageStyle::a4(doc.meta.page_mark()),
         };
         let laid = layout::layout(&doc.sections, &doc.notes, style, &letterhead(&doc.meta), &Fonts);
         let pages = laid.pages.len();
