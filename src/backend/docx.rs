@@ -532,17 +532,23 @@ impl Writer<'_> {
         let align = |i: usize| t.aligns.get(i).copied().unwrap_or(Align::None);
         let mut rows = Vec::with_capacity(t.rows.len() + 1);
         let sized = |c: TableCell, i: usize| c.width(width(i), docx_rs::WidthType::Dxa);
-        let head: Vec<TableCell> =
-            t.header.iter().enumerate().map(|(i, c)| sized(cell(self, c, align(i), true), i)).collect();
-        rows.push(TableRow::new(head).cant_split());
+        // A key–value table has no header row: its keys are in bold.
+        let keys = t.row_headers();
+        if !keys {
+            let head: Vec<TableCell> =
+                t.header.iter().enumerate().map(|(i, c)| sized(cell(self, c, align(i), true), i)).collect();
+            rows.push(TableRow::new(head).cant_split());
+        }
         for row in &t.rows {
             // A row stays on one page.
-            rows.push(
-                TableRow::new(
-                    row.iter().enumerate().map(|(i, c)| sized(cell(self, c, align(i), false), i)).collect(),
-                )
-                .cant_split(),
+            let row = TableRow::new(
+                row.iter()
+                    .enumerate()
+                    .map(|(i, c)| sized(cell(self, c, align(i), keys && i == 0), i))
+                    .collect(),
             );
+            // (A row that may split marks no header: `repeat_header_rows`.)
+            rows.push(if keys { row } else { row.cant_split() });
         }
         docx_rs::Table::new(rows)
             .set_grid(widths.clone())
@@ -685,7 +691,9 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     while let Some(at) = rest.find("<w:tbl>") {
         let (before, table) = rest.split_at(at);
         out.push_str(before);
-        match table.find("<w:cantSplit />").or_else(|| table.find("<w:cantSplit/>")) {
+        let first_row = table.find("</w:tr>").unwrap_or(table.len());
+        match table[..first_row].find("<w:cantSplit />").or_else(|| table[..first_row].find("<w:cantSplit/>"))
+        {
             Some(cs) => {
                 out.push_str(&table[..cs]);
                 out.push_str("<w:tblHeader />");

@@ -238,6 +238,22 @@ impl Writer {
             Some(Align::Center) => " class=\"midden\"",
             _ => "",
         };
+        if t.row_headers() {
+            // A key–value table: each row's first cell heads its row.
+            self.out.push_str("<table class=\"gegevens\">\n<tbody>\n");
+            for row in &t.rows {
+                self.out.push_str("<tr>");
+                for (i, cell) in row.iter().enumerate() {
+                    let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
+                    let _ = write!(self.out, "<{tag}{}>", align(i));
+                    self.inline(cell);
+                    let _ = write!(self.out, "</{}>", if i == 0 { "th" } else { "td" });
+                }
+                self.out.push_str("</tr>\n");
+            }
+            self.out.push_str("</tbody>\n</table>\n");
+            return;
+        }
         self.out.push_str("<table>\n<thead>\n<tr>");
         for (i, cell) in t.header.iter().enumerate() {
             let _ = write!(self.out, "<th scope=\"col\"{}>", align(i));

@@ -482,6 +482,16 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+impl Table {
+    /// A key–value table: its header row is empty (`|  |  |` in a
+    /// template), so each row's first cell is the header of that row
+    /// (a `TH` with `Scope Row`, `<th scope="row">`), and no empty header
+    /// row is shown.
+    pub fn row_headers(&self) -> bool {
+        !self.header.is_empty() && self.header.iter().all(|c| plain::text(c).trim().is_empty())
+    }
+}
+
 /// A run of inline content in one style.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Span {

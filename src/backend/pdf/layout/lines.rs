@@ -641,6 +641,15 @@ impl Lines<'_> {
                 }
                 self.at = outer;
             }
+            Block::Table(t @ Table { aligns, header, rows }) if t.row_headers() => {
+                let table = self.open(Kind::Table);
+                let first = out.len();
+                self.within(table, |lx| lx.key_values(aligns, rows, x, width, out));
+                if let Some(l) = out.get_mut(first) {
+                    l.space_before = PARA_GAP + 2.0;
+                }
+                let _ = header;
+            }
             Block::Table(Table { aligns, header, rows }) => {
                 self.hyphenate = false;
                 let table = self.open(Kind::Table);
@@ -653,6 +662,66 @@ impl Lines<'_> {
                 items: vec![Item::rule(x, 4.0, width, 0.5, RULE)],
                 ..Line::default()
             }),
+        }
+    }
+
+    /// A key–value table: no header row; each row's first cell, in bold,
+    /// is its row's header.
+    fn key_values(
+        &mut self,
+        aligns: &[Align],
+        rows: &[Vec<Vec<Span>>],
+        x: f32,
+        width: f32,
+        out: &mut Vec<Line>,
+    ) {
+        let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+        if cols == 0 {
+            return;
+        }
+        let pad = 3.0;
+        let mut min = vec![0.0f32; cols];
+        let mut max = vec![0.0f32; cols];
+        for row in rows {
+            for (c, cell) in row.iter().enumerate().take(cols) {
+                let words = self.words(cell, TABLE, c == 0);
+                let whole: f32 = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| if i == 0 { w.width() } else { w.space + w.width() })
+                    .sum();
+                let longest = words.iter().map(Word::width).fold(0.0, f32::max);
+                min[c] = min[c].max(longest.min(width / cols as f32) + 2.0 * pad);
+                max[c] = max[c].max(whole + 2.0 * pad);
+            }
+        }
+        let widths = column_widths(&min, &max, width);
+        for row in rows {
+            let mut line = Line::default();
+            let mut cx = x;
+            let mut height: f32 = 0.0;
+            let tr = self.open(Kind::TR);
+            for (c, w) in widths.iter().enumerate() {
+                let empty = Vec::new();
+                let cell = row.get(c).unwrap_or(&empty);
+                let align = aligns.get(c).copied().unwrap_or(Align::None);
+                let kind = if c == 0 { Kind::RowHeader } else { Kind::TD };
+                let cell_elem = self.within(tr, |lx| lx.open(kind));
+                let lines = self.within(cell_elem, |lx| {
+                    lx.paragraph(cell, cx + pad, w - 2.0 * pad, TABLE, c == 0, align)
+                });
+                let mut cy = pad;
+                for l in lines {
+                    line.notes.extend(l.notes);
+                    line.items.extend(l.items.into_iter().map(|i| i.shifted(0.0, cy)));
+                    cy += l.height;
+                }
+                height = height.max(cy + pad);
+                cx += w;
+            }
+            line.height = height;
+            line.items.push(Item::rule(x, height - 0.4, width, 0.4, RULE));
+            out.push(line);
         }
     }
 
