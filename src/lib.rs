@@ -8,8 +8,8 @@
 //!
 //! | stage | module | in → out |
 //! | --- | --- | --- |
-//! | **load** | [`load`] ([`load::yaml`], [`load::read`], [`load::persons`]) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`]; the document templates (built in, or the user's `templates/`). `persons.yaml` is read first: every listed name in every text field read after it is withheld as if marked ([`model::persons::Listed::withhold`]) |
-//! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::persons`]) | typed, validated records; no I/O |
+//! | **load** | [`load`] ([`load::yaml`], [`load::read`], [`load::persons`], [`load::ministry`] for the letters' sender) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`]; the document templates (built in, or the user's `templates/`). `persons.yaml` is read first: every listed name in every text field read after it is withheld as if marked ([`model::persons::Listed::withhold`]) |
+//! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::persons`], [`model::ministry`]) | typed, validated records; no I/O |
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`], [`answers::parse`], [`answers::front_matter`]) | model + Tera templates → Markdown, parsed once (the one place pulldown-cmark's options are set) into a typed [`document::Document`] per document and audience, its footnotes numbered on it ([`document::Document::number_notes`]); each annex rendered from `bijlage.md` in parallel as a section that starts a page, between the parts of the frame `bijlagen.md` |
 //! | **document** | [`document`] | the typed hand-over (no stage after it parses text): [`document::Meta`], sections, blocks with roles, spans; a [`document::Redaction`] holds its words only in the internal document |
 //! | **backends** | [`backend`] ([`backend::markdown`], [`backend::pdf`], [`backend::html`], [`backend::docx`]; the inventory for the Woo platforms from the typed [`document::inventory::Inventory`]: [`backend::inventory`] (xlsx, csv, DiWoo XML); shared: [`backend::typography`] for where lines may break, [`backend::xml`] for escaping) | a `Document` or an `Inventory` → the bytes of one file, every output behind the one [`backend::Backend`] trait, given a [`backend::RenderContext`]; pure. The PDF (tagged PDF/UA-1 and PDF/A-2a): sections laid out in parallel ([`backend::pdf::layout`], which also builds the structure elements and tags every drawn item as an element's content or an artifact) → content streams with marked content ([`backend::pdf::content`]) → the structure tree in reading order ([`backend::pdf::structure`]) → PDF ([`backend::pdf::writer`], the only printpdf module, with [`backend::pdf::xmp`], the metadata both read in [`backend::pdf::meta`], and the byte-level [`backend::pdf::file`]) |
@@ -62,7 +62,8 @@
 //!   at its source ([`guard`], run by [`pipeline`] after the documents are
 //!   made); messages mask such values too.
 //! - Internal review documents go to a folder of their own, outside the
-//!   public output folder.
+//!   public output folder, named and titled as internal
+//!   ([`document::Audience::file_stem`], [`document::Audience::title`]).
 //! - Every PDF is tagged: the structure comes from the document's blocks,
 //!   never from guessing; everything drawn is an element's content or an
 //!   artifact; a redaction box is a figure whose alternate text names the

@@ -352,7 +352,12 @@ pub fn jobs_also<'a>(drafts: &'a [Drafts], settings: &Settings, also: &Also) -> 
             for doc in docs {
                 let formats = if root == Root::Internal { settings.formats() } else { &formats };
                 for &format in formats {
-                    let below = sub.join(format!("{}.{}", doc.name, format.extension()));
+                    let audience = match root {
+                        Root::Public => crate::document::Audience::Public,
+                        Root::Internal => crate::document::Audience::Internal,
+                    };
+                    let stem = audience.file_stem(&doc.name);
+                    let below = sub.join(format!("{stem}.{}", format.extension()));
                     let path = dir.join(&below);
                     out.push(Job {
                         root,
@@ -507,6 +512,7 @@ mod tests {
             recipient: None,
             your_reference: None,
             our_reference: None,
+            letter: None,
             keywords: Vec::new(),
             extra: Vec::new(),
         };

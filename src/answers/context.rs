@@ -198,9 +198,34 @@ pub struct DossierCtx {
     /// when delay notices went before the answers; else empty.
     pub zie_ook: String,
     pub ministry: String,
+    /// The ministry record's details for the letters' sender column, when
+    /// the data has one for this dossier's ministry (`data/ministry.yaml`).
+    pub sender: Option<SenderCtx>,
     pub topics: Vec<String>,
     pub documents: BTreeMap<String, String>,
     pub sources: BTreeMap<String, String>,
+}
+
+/// The ministry record as a letter template sees it (`dossier.sender`).
+#[derive(Serialize, Clone, Debug)]
+pub struct SenderCtx {
+    pub unit: Vec<String>,
+    pub visiting_address: Vec<String>,
+    pub postal_address: Vec<String>,
+    /// The postal address on one line.
+    pub return_address: Option<String>,
+    pub website: Option<String>,
+}
+
+fn sender(m: &crate::model::ministry::Ministry) -> SenderCtx {
+    let lines = |l: &[String]| l.iter().map(|s| escape_plain(s)).collect();
+    SenderCtx {
+        unit: lines(&m.unit),
+        visiting_address: lines(&m.visiting_address),
+        postal_address: lines(&m.postal_address),
+        return_address: m.return_address().map(|s| escape_plain(&s)),
+        website: esc(&m.website),
+    }
 }
 
 fn person(p: &crate::model::Person) -> PersonCtx {
@@ -246,6 +271,7 @@ pub fn dossier(d: &Dossier) -> DossierCtx {
         reference: esc(&d.reference),
         zie_ook: zie_ook(&d.delay_notices),
         ministry: escape_plain(&d.ministry()),
+        sender: d.sender.as_ref().map(sender),
         topics: d.topics.iter().map(|t| escape_plain(t)).collect(),
         documents: d.documents.iter().cloned().collect(),
         sources: d.sources.iter().cloned().collect(),

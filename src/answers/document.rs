@@ -214,6 +214,8 @@ pub(super) fn render_for(
                 notes.extend(after.notes);
             }
         }
+        let mut meta = meta;
+        meta.title = audience.title(&meta.title);
         let mut document = Document { name: planned.name.clone(), meta, sections, notes };
         document.number_notes();
         documents.push(document);

@@ -3,7 +3,7 @@
 //! a document has a title, a sender (`author`) and a date (`date` or
 //! `submitted`).
 
-use crate::document::{Audience, Meta, MetaValue};
+use crate::document::{Audience, Letter, Meta, MetaValue};
 use crate::load::yaml::{self, Kind, Node};
 use crate::model::Date;
 
@@ -77,6 +77,21 @@ pub fn read(yaml_text: Option<&str>, audience: Audience) -> Result<Meta, Vec<Met
     let recipient = text("recipient");
     let your_reference = text("your_reference");
     let our_reference = text("our_reference");
+    let mut lines = |name: &str| match take(name) {
+        Some(MetaValue::List(l)) => l.into_iter().filter(|s| !s.trim().is_empty()).collect(),
+        Some(MetaValue::Text(s)) if !s.trim().is_empty() => vec![s],
+        _ => Vec::new(),
+    };
+    let recipient_address = lines("recipient_address");
+    let unit = lines("sender_unit");
+    let visiting_address = lines("visiting_address");
+    let postal_address = lines("postal_address");
+    let mut one = |name: &str| lines(name).into_iter().next();
+    let return_address = one("return_address");
+    let website = one("website");
+    let enclosures = one("enclosures");
+    let closing = one("closing");
+    let signatory = one("signatory");
     let keywords = match take("keywords") {
         Some(MetaValue::List(l)) => l,
         Some(MetaValue::Text(s)) => vec![s],
@@ -101,6 +116,18 @@ pub fn read(yaml_text: Option<&str>, audience: Audience) -> Result<Meta, Vec<Met
         return Err(errors);
     }
     let unescaped = |s: Option<String>| s.map(|s| unescape(&s));
+    let all = |l: Vec<String>| l.iter().map(|s| unescape(s)).collect::<Vec<_>>();
+    let letter = recipient.is_some().then(|| Letter {
+        recipient_address: all(recipient_address),
+        return_address: unescaped(return_address),
+        unit: all(unit),
+        visiting_address: all(visiting_address),
+        postal_address: all(postal_address),
+        website: unescaped(website),
+        enclosures: unescaped(enclosures),
+        closing: unescaped(closing),
+        signatory: unescaped(signatory),
+    });
     Ok(Meta {
         title: unescape(&title.unwrap_or_default()),
         subject: unescaped(subject),
@@ -118,6 +145,7 @@ pub fn read(yaml_text: Option<&str>, audience: Audience) -> Result<Meta, Vec<Met
         recipient: unescaped(recipient),
         your_reference: unescaped(your_reference),
         our_reference: unescaped(our_reference),
+        letter,
         keywords: keywords.iter().map(|k| unescape(k)).collect(),
         extra: fields,
     })

@@ -36,6 +36,17 @@ impl Backend for Docx {
         }
         let mut docx = docx_rs::Docx::new()
             .page_size(11906, 16838)
+            .page_margin(
+                docx_rs::PageMargin::new()
+                    .top(MARGIN_TOP)
+                    .bottom(MARGIN_BOTTOM)
+                    .left(MARGIN_LEFT)
+                    .right(MARGIN_RIGHT)
+                    .header(567)
+                    .footer(567),
+            )
+            .header(header(doc))
+            .footer(footer())
             .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri"))
             .add_abstract_numbering(numbering(DECIMAL))
             .add_numbering(Numbering::new(DECIMAL, DECIMAL))
@@ -53,6 +64,16 @@ impl Backend for Docx {
                     .line_spacing(LineSpacing::new().before(240).after(80)),
             );
         }
+        docx = docx.add_style(
+            Style::new(TABLE_TEXT, StyleType::Paragraph).name("Table Text").based_on("Normal").size(17),
+        );
+        docx = docx.add_style(
+            Style::new(COLOFON, StyleType::Paragraph)
+                .name("Colofon")
+                .based_on("Normal")
+                .size(14)
+                .line_spacing(LineSpacing::new().after(100)),
+        );
         docx = docx.add_style(
             Style::new("Quote", StyleType::Paragraph).name("Quote").based_on("Normal").indent(
                 Some(567),
@@ -77,6 +98,7 @@ impl Backend for Docx {
                 w.block(block, 0);
             }
         }
+        w.signature(doc);
         let docx = w.docx.take().unwrap_or_default();
         let date = doc.meta.date().to_string();
         let stamp = format!("{date}T12:00:00Z");
@@ -88,13 +110,14 @@ impl Backend for Docx {
         xml.styles = String::from_utf8_lossy(&xml.styles)
             .replacen(r#"w:styleId="Normal">"#, r#"w:styleId="Normal" w:default="1">"#, 1)
             .into_bytes();
+        xml.styles = language(&xml.styles, &doc.meta.language);
         let bytes = pack(xml).map_err(BackendError::Docx)?;
         Ok(Rendered { bytes, pages: 0, warnings: Vec::new() })
     }
 }
 
 /// The package as a ZIP archive: the parts docx-rs makes for a document
-/// like ours (no headers, footers, images or add-ins), deflated, in a fixed
+/// like ours (one header and one footer; no images or add-ins), deflated, in a fixed
 /// order, every entry dated 1980-01-01 (no clock time: the same document
 /// gives the same bytes).
 fn pack(xml: docx_rs::XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
@@ -105,6 +128,9 @@ fn pack(xml: docx_rs::XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(6))
         .last_modified_time(zip::DateTime::default());
+    let headers = xml.headers.iter().enumerate().map(|(i, h)| (format!("word/header{}.xml", i + 1), h));
+    let footers = xml.footers.iter().enumerate().map(|(i, f)| (format!("word/footer{}.xml", i + 1), f));
+    let pages: Vec<(String, &Vec<u8>)> = headers.chain(footers).collect();
     let parts: [(&str, &[u8]); 13] = [
         ("[Content_Types].xml", &xml.content_type),
         ("_rels/.rels", &xml.rels),
@@ -126,6 +152,10 @@ fn pack(xml: docx_rs::XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
     }
     zip.start_file("word/commentsExtended.xml", options)?;
     zip.write_all(&xml.comments_extended)?;
+    for (name, bytes) in pages {
+        zip.start_file(name, options)?;
+        zip.write_all(bytes)?;
+    }
     Ok(zip.finish()?.into_inner())
 }
 
@@ -167,6 +197,120 @@ fn id_key(element: &[u8]) -> (Vec<u8>, u64) {
 /// 17.6 MiB of text, took 3.1 GB; 1,500 reports' annexes 490 MB for the
 /// whole build).
 pub const TEXT_LIMIT: usize = 2 << 20;
+
+/// The page margins in twentieths of a point, as the PDF's (25 mm left,
+/// 20 mm right and top, 22 mm at the foot).
+const MARGIN_LEFT: i32 = 1417;
+const MARGIN_RIGHT: i32 = 1134;
+const MARGIN_TOP: i32 = 1134;
+const MARGIN_BOTTOM: i32 = 1247;
+/// The width of the text, in twentieths of a point.
+const TEXT_WIDTH: usize = (11906 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+/// The paragraph style of table cells (8.5 pt) and of a letter's sender
+/// column (7 pt).
+const TABLE_TEXT: &str = "TableText";
+const COLOFON: &str = "Colofon";
+
+/// The header on every page: the classification of an internal document
+/// ("INTERN – NIET OPENBAAR") and a draft's "CONCEPT" ([`crate::document::Meta::page_mark`]), and the document's title as a running head.
+fn header(doc: &Document) -> docx_rs::Header {
+    let mut h = docx_rs::Header::new();
+    if let Some(c) = &doc.meta.page_mark() {
+        h = h.add_paragraph(
+            Paragraph::new()
+                .align(docx_rs::AlignmentType::Center)
+                .add_run(Run::new().add_text(c).bold().color("C00000").size(18)),
+        );
+    }
+    let running = match &doc.meta.letter {
+        Some(_) => format!("{} – {}", doc.meta.ministry, doc.meta.date_line()),
+        None => doc.meta.title.clone(),
+    };
+    h.add_paragraph(
+        Paragraph::new()
+            .align(docx_rs::AlignmentType::Right)
+            .add_run(Run::new().add_text(running).size(14).color("595959")),
+    )
+}
+
+/// The footer on every page: "Pagina N van M", both numbers fields that
+/// Word fills in (PAGE, NUMPAGES).
+fn footer() -> docx_rs::Footer {
+    use docx_rs::{FieldCharType, InstrNUMPAGES, InstrPAGE, InstrText};
+    let field = |instr: InstrText| {
+        Run::new()
+            .size(16)
+            .add_field_char(FieldCharType::Begin, false)
+            .add_instr_text(instr)
+            .add_field_char(FieldCharType::Separate, false)
+            .add_text("1")
+            .add_field_char(FieldCharType::End, false)
+    };
+    docx_rs::Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(docx_rs::AlignmentType::Right)
+            .add_run(Run::new().add_text("Pagina ").size(16))
+            .add_run(field(InstrText::PAGE(InstrPAGE::new())))
+            .add_run(Run::new().add_text(" van ").size(16))
+            .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new()))),
+    )
+}
+
+/// The document's language (`nl-NL`) on every run, as the default of the
+/// styles part (`w:lang` in `w:rPrDefault`): Word spell-checks it as Dutch
+/// and a screen reader reads it so. docx-rs has no setter for it.
+fn language(styles: &[u8], lang: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(styles);
+    let lang = super::xml::escape(lang);
+    let mark = format!("<w:lang w:val=\"{lang}\" w:eastAsia=\"{lang}\" w:bidi=\"ar-SA\" />");
+    match text.find("<w:rPrDefault>").and_then(|at| text[at..].find("<w:rPr>").map(|r| at + r + 7)) {
+        Some(at) => format!("{}{mark}{}", &text[..at], &text[at..]).into_bytes(),
+        None => text.into_owned().into_bytes(),
+    }
+}
+
+/// Column widths for a table across the text, in twentieths of a point:
+/// each column at least as wide as its longest word (a header is never
+/// split inside a word), the rest shared by how much text each holds.
+fn column_widths(t: &Table) -> Vec<usize> {
+    let cols = t.header.len().max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
+    if cols == 0 {
+        return Vec::new();
+    }
+    // About 0.55 em a character at 8.5 pt, in twips, plus the cell's margins.
+    let per_char = |bold: bool| if bold { 100 } else { 92 };
+    let mut min = vec![0usize; cols];
+    let mut want = vec![0usize; cols];
+    for (r, row) in std::iter::once(&t.header).chain(&t.rows).enumerate() {
+        for (i, cell) in row.iter().enumerate() {
+            let text = crate::document::plain::text(cell);
+            // Word breaks a long id after its hyphens; a header not at all.
+            let words: Vec<usize> = if r == 0 {
+                text.split_whitespace().map(|w| w.chars().count()).collect()
+            } else {
+                text.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+                    .map(|w| w.chars().count() + 1)
+                    .collect()
+            };
+            let longest = words.into_iter().max().unwrap_or(0);
+            min[i] = min[i].max(longest * per_char(r == 0) + 230);
+            want[i] = want[i].max(text.chars().count().min(40) * per_char(false) + 230);
+        }
+    }
+    let total: usize = min.iter().sum();
+    if total >= TEXT_WIDTH {
+        return min.iter().map(|m| m * TEXT_WIDTH / total).collect();
+    }
+    let extra = TEXT_WIDTH - total;
+    let room: Vec<usize> = want.iter().zip(&min).map(|(w, m)| w.saturating_sub(*m)).collect();
+    let room_total: usize = room.iter().sum::<usize>().max(1);
+    let mut widths: Vec<usize> = min.iter().zip(&room).map(|(m, r)| m + extra * r / room_total).collect();
+    let used: usize = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += TEXT_WIDTH.saturating_sub(used);
+    }
+    widths
+}
 
 const DECIMAL: usize = 1;
 const BULLET: usize = 2;
@@ -227,8 +371,12 @@ impl Writer<'_> {
         self.docx = self.docx.take().map(|d| d.add_table(t));
     }
 
-    /// The letterhead: classification, sender and the letterhead rows.
+    /// The letterhead: classification, sender and the letterhead rows; a
+    /// letter's in the Rijkshuisstijl.
     fn front(&mut self, doc: &Document) {
+        if doc.meta.letter.is_some() {
+            return self.letterhead(doc);
+        }
         if let Some(c) = &doc.meta.classification {
             self.paragraph(Paragraph::new().add_run(Run::new().add_text(c).bold().color("C00000")));
         }
@@ -239,6 +387,85 @@ impl Writer<'_> {
                     .add_run(Run::new().add_text(format!("{label}: ")).color("737373").size(16))
                     .add_run(Run::new().add_text(value).size(18)),
             );
+        }
+    }
+
+    /// A letter's head: the wordmark right of the centre (where the logo
+    /// stands), then a table without borders: the return address, the
+    /// addressee, Datum and Betreft on the left, the sender column on the
+    /// right.
+    fn letterhead(&mut self, doc: &Document) {
+        let m = &doc.meta;
+        let Some(l) = &m.letter else { return };
+        self.paragraph(
+            Paragraph::new()
+                .indent(Some((TEXT_WIDTH / 2 + 200) as i32), None, None, None)
+                .line_spacing(LineSpacing::new().before(600).after(1000))
+                .add_run(Run::new().add_text(&m.ministry).size(19)),
+        );
+        let mut left = TableCell::new().width(TEXT_WIDTH - 2400, docx_rs::WidthType::Dxa).clear_all_border();
+        if let Some(r) = &l.return_address {
+            left = left.add_paragraph(
+                Paragraph::new()
+                    .line_spacing(LineSpacing::new().after(80))
+                    .add_run(Run::new().add_text(format!("> Retouradres {r}")).size(13)),
+            );
+        }
+        let mut addressee = Paragraph::new().line_spacing(LineSpacing::new().after(600));
+        for (i, a) in m.addressee().iter().enumerate() {
+            if i > 0 {
+                addressee = addressee.add_run(Run::new().add_break(BreakType::TextWrapping));
+            }
+            addressee = addressee.add_run(Run::new().add_text(a));
+        }
+        left = left.add_paragraph(addressee);
+        for (label, value) in m.letter_rows() {
+            left = left.add_paragraph(
+                Paragraph::new()
+                    .add_run(Run::new().add_text(format!("{label}\t")).color("595959").size(16))
+                    .add_run(Run::new().add_text(value)),
+            );
+        }
+        let mut right = TableCell::new().width(2400, docx_rs::WidthType::Dxa).clear_all_border();
+        for item in m.colofon() {
+            let mut p = Paragraph::new().style(COLOFON);
+            let mut first = true;
+            if let Some(label) = item.label {
+                p = p.add_run(Run::new().add_text(label).bold());
+                first = false;
+            }
+            for line in &item.lines {
+                if !first {
+                    p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+                }
+                first = false;
+                let r = Run::new().add_text(line);
+                p = p.add_run(if item.strong { r.bold() } else { r });
+            }
+            right = right.add_paragraph(p);
+        }
+        let table = docx_rs::Table::new(vec![TableRow::new(vec![left, right]).cant_split()])
+            .set_grid(vec![TEXT_WIDTH - 2400, 2400])
+            .width(TEXT_WIDTH, docx_rs::WidthType::Dxa)
+            .layout(docx_rs::TableLayoutType::Fixed)
+            .clear_all_border();
+        self.add_table(table);
+        self.paragraph(Paragraph::new().line_spacing(LineSpacing::new().after(240)));
+    }
+
+    /// A letter's closing, the room to sign, and the signatory.
+    fn signature(&mut self, doc: &Document) {
+        let Some(l) = &doc.meta.letter else { return };
+        if let Some(c) = &l.closing {
+            self.paragraph(
+                Paragraph::new()
+                    .keep_next(true)
+                    .line_spacing(LineSpacing::new().before(240).after(1100))
+                    .add_run(Run::new().add_text(c)),
+            );
+        }
+        if let Some(n) = &l.signatory {
+            self.paragraph(Paragraph::new().add_run(Run::new().add_text(n)));
         }
     }
 
@@ -290,8 +517,10 @@ impl Writer<'_> {
     }
 
     fn table(&mut self, t: &Table) -> docx_rs::Table {
+        let widths = column_widths(t);
+        let width = |i: usize| widths.get(i).copied().unwrap_or(0);
         let cell = |w: &mut Self, spans: &[Span], align: Align, bold: bool| {
-            let mut p = Paragraph::new();
+            let mut p = Paragraph::new().style(TABLE_TEXT);
             p = match align {
                 Align::Right => p.align(docx_rs::AlignmentType::Right),
                 Align::Center => p.align(docx_rs::AlignmentType::Center),
@@ -302,17 +531,29 @@ impl Writer<'_> {
         };
         let align = |i: usize| t.aligns.get(i).copied().unwrap_or(Align::None);
         let mut rows = Vec::with_capacity(t.rows.len() + 1);
-        let head: Vec<TableCell> =
-            t.header.iter().enumerate().map(|(i, c)| cell(self, c, align(i), true)).collect();
-        rows.push(TableRow::new(head).cant_split());
+        let sized = |c: TableCell, i: usize| c.width(width(i), docx_rs::WidthType::Dxa);
+        // A key–value table has no header row: its keys are in bold.
+        let keys = t.row_headers();
+        if !keys {
+            let head: Vec<TableCell> =
+                t.header.iter().enumerate().map(|(i, c)| sized(cell(self, c, align(i), true), i)).collect();
+            rows.push(TableRow::new(head).cant_split());
+        }
         for row in &t.rows {
             // A row stays on one page.
-            rows.push(
-                TableRow::new(row.iter().enumerate().map(|(i, c)| cell(self, c, align(i), false)).collect())
-                    .cant_split(),
+            let row = TableRow::new(
+                row.iter()
+                    .enumerate()
+                    .map(|(i, c)| sized(cell(self, c, align(i), keys && i == 0), i))
+                    .collect(),
             );
+            // (A row that may split marks no header: `repeat_header_rows`.)
+            rows.push(if keys { row } else { row.cant_split() });
         }
         docx_rs::Table::new(rows)
+            .set_grid(widths.clone())
+            .width(TEXT_WIDTH, docx_rs::WidthType::Dxa)
+            .layout(docx_rs::TableLayoutType::Fixed)
     }
 
     fn runs(&mut self, p: Paragraph, spans: &[Span]) -> Paragraph {
@@ -450,7 +691,9 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     while let Some(at) = rest.find("<w:tbl>") {
         let (before, table) = rest.split_at(at);
         out.push_str(before);
-        match table.find("<w:cantSplit />").or_else(|| table.find("<w:cantSplit/>")) {
+        let first_row = table.find("</w:tr>").unwrap_or(table.len());
+        match table[..first_row].find("<w:cantSplit />").or_else(|| table[..first_row].find("<w:cantSplit/>"))
+        {
             Some(cs) => {
                 out.push_str(&table[..cs]);
                 out.push_str("<w:tblHeader />");

@@ -50,16 +50,32 @@ pub fn write(doc: &Document) -> String {
     }
     let _ = writeln!(w.out, "<meta name=\"dcterms.date\" content=\"{}\">", text(&meta.date().to_string()));
     let _ = writeln!(w.out, "<meta name=\"generator\" content=\"beantwoord\">");
-    let _ = writeln!(w.out, "<style>\n{STYLE}</style>\n</head>\n<body>");
-    if let Some(c) = &meta.classification {
+    let _ = write!(w.out, "<style>\n{STYLE}");
+    // Printed, the mark stands in the top margin of every page.
+    if let Some(c) = meta.page_mark() {
+        let _ = writeln!(
+            w.out,
+            "@media print {{ @page {{ @top-center {{ content: \"{}\"; color: #b00000; font: bold 8.5pt sans-serif; }} }} }}",
+            css_string(&c)
+        );
+    }
+    let _ = writeln!(w.out, "</style>\n</head>\n<body>");
+    // Printed, on every page (a fixed element repeats on each).
+    if let Some(c) = &meta.page_mark() {
         let _ = writeln!(w.out, "<p class=\"classificatie\">{}</p>", text(c));
     }
-    w.out.push_str("<header class=\"briefhoofd\">\n");
-    let _ = writeln!(w.out, "<p class=\"afzender\">{}</p>\n<dl>", text(&meta.ministry));
-    for (label, value) in meta.letterhead() {
-        let _ = writeln!(w.out, "<dt>{label}</dt><dd>{}</dd>", text(&value));
+    match &meta.letter {
+        Some(_) => letterhead(&mut w.out, meta),
+        None => {
+            w.out.push_str("<header class=\"briefhoofd\">\n");
+            let _ = writeln!(w.out, "<p class=\"afzender\">{}</p>\n<dl>", text(&meta.ministry));
+            for (label, value) in meta.letterhead() {
+                let _ = writeln!(w.out, "<dt>{label}</dt><dd>{}</dd>", text(&value));
+            }
+            w.out.push_str("</dl>\n</header>\n");
+        }
     }
-    w.out.push_str("</dl>\n</header>\n<main>\n");
+    w.out.push_str("<main>\n");
     for section in &doc.sections {
         if section.new_page {
             w.out.push_str("<section class=\"bijlage\">\n");
@@ -71,10 +87,61 @@ pub fn write(doc: &Document) -> String {
             w.out.push_str("</section>\n");
         }
     }
+    if let Some(l) = &meta.letter {
+        // The closing, the room to sign, the name.
+        if let Some(c) = &l.closing {
+            let _ = writeln!(w.out, "<p class=\"slot\">{}</p>", text(c));
+        }
+        if let Some(n) = &l.signatory {
+            let _ = writeln!(w.out, "<p class=\"ondertekening\">{}</p>", text(n));
+        }
+    }
     w.out.push_str("</main>\n");
     w.footnotes(doc);
     w.out.push_str("</body>\n</html>\n");
     w.out
+}
+
+/// A letter's head in the Rijkshuisstijl: the logo area with the
+/// wordmark, the return address and the addressee on the left with Datum
+/// and Betreft under them, the sender column on the right. The subject is
+/// the page's heading.
+fn letterhead(out: &mut String, meta: &crate::document::Meta) {
+    let Some(l) = &meta.letter else { return };
+    out.push_str("<header class=\"brief\">\n");
+    let _ =
+        writeln!(out, "<div class=\"beeldmerk\"><p class=\"woordmerk\">{}</p></div>", text(&meta.ministry));
+    out.push_str("<div class=\"briefkop\">\n<div class=\"adres\">\n");
+    if let Some(r) = &l.return_address {
+        let _ = writeln!(out, "<p class=\"retour\">&gt; Retouradres {}</p>", text(r));
+    }
+    let lines: Vec<String> = meta.addressee().iter().map(|a| text(a)).collect();
+    let _ = writeln!(out, "<p class=\"geadresseerde\">{}</p>", lines.join("<br>"));
+    out.push_str("<dl>\n");
+    for (label, value) in meta.letter_rows() {
+        let value = if label == "Betreft" {
+            format!("<h1 class=\"betreft\">{}</h1>", text(&value))
+        } else {
+            text(&value)
+        };
+        let _ = writeln!(out, "<dt>{label}</dt><dd>{value}</dd>");
+    }
+    out.push_str("</dl>\n</div>\n<aside class=\"colofon\" aria-label=\"Afzender en kenmerken\">\n");
+    for item in meta.colofon() {
+        let mut lines: Vec<String> = item.lines.iter().map(|l| text(l)).collect();
+        if item.strong {
+            lines = lines.into_iter().map(|l| format!("<strong>{l}</strong>")).collect();
+        }
+        match item.label {
+            Some(label) => {
+                let _ = writeln!(out, "<p><span class=\"kop\">{label}</span><br>{}</p>", lines.join("<br>"));
+            }
+            None => {
+                let _ = writeln!(out, "<p>{}</p>", lines.join("<br>"));
+            }
+        }
+    }
+    out.push_str("</aside>\n</div>\n</header>\n");
 }
 
 struct Writer {
@@ -171,6 +238,22 @@ impl Writer {
             Some(Align::Center) => " class=\"midden\"",
             _ => "",
         };
+        if t.row_headers() {
+            // A key–value table: each row's first cell heads its row.
+            self.out.push_str("<table class=\"gegevens\">\n<tbody>\n");
+            for row in &t.rows {
+                self.out.push_str("<tr>");
+                for (i, cell) in row.iter().enumerate() {
+                    let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
+                    let _ = write!(self.out, "<{tag}{}>", align(i));
+                    self.inline(cell);
+                    let _ = write!(self.out, "</{}>", if i == 0 { "th" } else { "td" });
+                }
+                self.out.push_str("</tr>\n");
+            }
+            self.out.push_str("</tbody>\n</table>\n");
+            return;
+        }
         self.out.push_str("<table>\n<thead>\n<tr>");
         for (i, cell) in t.header.iter().enumerate() {
             let _ = write!(self.out, "<th scope=\"col\"{}>", align(i));
@@ -211,7 +294,11 @@ impl Writer {
             self.out.push_str("<em>");
         }
         match &s.inline {
-            Inline::Text(t) | Inline::Html(t) => self.out.push_str(&text(t)),
+            // No line break inside a date, between a number and its unit,
+            // after "nr." (no-break spaces, as the PDF sets them).
+            Inline::Text(t) | Inline::Html(t) => {
+                self.out.push_str(&text(&super::typography::keep_together(t)));
+            }
             Inline::Code(t) => {
                 let _ = write!(self.out, "<code>{}</code>", text(t));
             }
@@ -283,6 +370,17 @@ fn safe_url(url: &str) -> bool {
 }
 
 /// Text content or an attribute value, escaped.
+/// `s` for a CSS string: every character but letters, digits and spaces
+/// as an escape, ended by the space CSS reads as its end (no quote,
+/// backslash or `<` can end the string or the style element).
+fn css_string(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == ' ' { c.to_string() } else { format!("\\{:06x} ", c as u32) }
+        })
+        .collect()
+}
+
 fn text(s: &str) -> String {
     super::xml::escape(s)
 }

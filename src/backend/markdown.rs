@@ -27,6 +27,10 @@ pub fn write(doc: &Document) -> String {
     let mut out = String::with_capacity(4096);
     front_matter(&doc.meta, &mut out);
     let mut parts: Vec<String> = doc.blocks().map(block).collect();
+    // A letter's closing and signatory end its text, as it is signed.
+    if let Some(l) = &doc.meta.letter {
+        parts.extend(l.closing.iter().chain(&l.signatory).map(|s| escape(s)));
+    }
     parts.extend(doc.notes.iter().map(|n| {
         let body = blocks(&n.blocks);
         format!("[^{}]: {}", n.label, indent(&body, "    "))
@@ -84,6 +88,30 @@ fn front_matter(meta: &Meta, out: &mut String) {
     ] {
         if let Some(v) = value {
             field(key, quoted(v));
+        }
+    }
+    if let Some(l) = &meta.letter {
+        let lines = |v: &[String]| list(&v.iter().map(|s| quoted(s)).collect::<Vec<_>>());
+        for (key, value) in [
+            ("recipient_address", &l.recipient_address),
+            ("sender_unit", &l.unit),
+            ("visiting_address", &l.visiting_address),
+            ("postal_address", &l.postal_address),
+        ] {
+            if !value.is_empty() {
+                field(key, lines(value));
+            }
+        }
+        for (key, value) in [
+            ("return_address", &l.return_address),
+            ("website", &l.website),
+            ("enclosures", &l.enclosures),
+            ("closing", &l.closing),
+            ("signatory", &l.signatory),
+        ] {
+            if let Some(v) = value {
+                field(key, quoted(v));
+            }
         }
     }
     field("keywords", list(&meta.keywords.iter().map(|k| quoted(k)).collect::<Vec<_>>()));

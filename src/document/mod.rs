@@ -23,6 +23,35 @@ pub enum Audience {
     Internal,
 }
 
+/// What marks an internal review document: its running header, the start
+/// of its metadata title, and (as `-INTERN`) the end of its file names.
+pub const INTERNAL_MARK: &str = "INTERN – NIET OPENBAAR";
+
+impl Audience {
+    /// The name of a document's files for this audience, without the
+    /// extension: `antwoord` in public, `antwoord-INTERN` internally, so
+    /// that an internal file cannot be taken for the public one (the public
+    /// names are locked by sent dossiers and never change). The one place
+    /// internal files are named.
+    pub fn file_stem(self, name: &str) -> String {
+        match self {
+            Audience::Public => name.to_string(),
+            Audience::Internal => format!("{name}-INTERN"),
+        }
+    }
+
+    /// A document's metadata title for this audience: an internal one
+    /// starts with [`INTERNAL_MARK`], so that no reader, file list or
+    /// search result shows it as the public document.
+    pub fn title(self, title: &str) -> String {
+        match self {
+            Audience::Public => title.to_string(),
+            Audience::Internal if title.starts_with(INTERNAL_MARK) => title.to_string(),
+            Audience::Internal => format!("{INTERNAL_MARK}: {title}"),
+        }
+    }
+}
+
 /// One document of a dossier, e.g. `antwoord` or `bijlagen`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
@@ -158,9 +187,48 @@ pub struct Meta {
     pub your_reference: Option<String>,
     /// The ministry's own reference ("Ons kenmerk").
     pub our_reference: Option<String>,
+    /// A letter's parts in the Rijkshuisstijl (a document with a
+    /// `recipient` is a letter): the addressee's address, the sender
+    /// column, the enclosures and the signature.
+    pub letter: Option<Letter>,
     pub keywords: Vec<String>,
     /// Front matter fields this tool does not know, kept for the Markdown.
     pub extra: Vec<(String, MetaValue)>,
+}
+
+/// What a letter in the Rijkshuisstijl shows beside its text: the return
+/// address and the addressee's address on the left, the sender column
+/// (colofon) on the right, and the signature under the text. Every field
+/// from the letter template's front matter (the ministry record gives most).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Letter {
+    /// The addressee's address under the recipient: "Postbus 20018",
+    /// "2500 EA Den Haag" (front matter `recipient_address`).
+    pub recipient_address: Vec<String>,
+    /// "Postbus 20011 2500 EA Den Haag" (`return_address`).
+    pub return_address: Option<String>,
+    /// The sending unit, a line each (`sender_unit`).
+    pub unit: Vec<String>,
+    pub visiting_address: Vec<String>,
+    pub postal_address: Vec<String>,
+    pub website: Option<String>,
+    /// "Bijlage(n)": how many (`enclosures`).
+    pub enclosures: Option<String>,
+    /// "De minister van Binnenlandse Zaken en Koninkrijksrelaties,"
+    /// (`closing`), under the text.
+    pub closing: Option<String>,
+    /// The name under the room to sign (`signatory`).
+    pub signatory: Option<String>,
+}
+
+/// One group of the sender column: an optional label ("Ons kenmerk") over
+/// its lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColofonItem {
+    pub label: Option<&'static str>,
+    pub lines: Vec<String>,
+    /// Shown in bold (the sending unit's first line).
+    pub strong: bool,
 }
 
 /// A front matter value the tool does not interpret.
@@ -203,12 +271,86 @@ impl Meta {
         rows
     }
 
+    /// "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+    /// "Postbus 20018", "2500 EA Den Haag": a letter's addressee block.
+    pub fn addressee(&self) -> Vec<String> {
+        let Some(r) = &self.recipient else { return Vec::new() };
+        let mut lines = vec![format!("Aan {r}")];
+        lines.extend(self.letter.iter().flat_map(|l| l.recipient_address.iter().cloned()));
+        lines
+    }
+
+    /// What every page says at its top: the classification of an internal
+    /// document, and "CONCEPT" on a draft (a document without the date it
+    /// was sent), so that no page of a draft passes for the one sent.
+    pub fn page_mark(&self) -> Option<String> {
+        match (&self.classification, self.answered.is_none()) {
+            (Some(c), true) => Some(format!("{c} · {DRAFT_MARK}")),
+            (Some(c), false) => Some(c.clone()),
+            (None, true) => Some(DRAFT_MARK.to_string()),
+            (None, false) => None,
+        }
+    }
+
+    /// A letter's date line: the day it was sent, or that it is a draft.
+    pub fn date_line(&self) -> String {
+        match self.answered {
+            Some(d) => d.dutch(crate::model::Precision::Day),
+            None => DRAFT.to_string(),
+        }
+    }
+
+    /// The rows a letter shows under the addressee: Datum and Betreft.
+    pub fn letter_rows(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Datum", self.date_line()),
+            ("Betreft", self.subject.clone().unwrap_or_else(|| self.title.clone())),
+        ]
+    }
+
+    /// The sender column of a letter's first page, top to bottom: the
+    /// sending unit, the visiting address, the postal address, the website,
+    /// then Ons kenmerk, Uw kenmerk and Bijlage(n). Every backend with a
+    /// letter shows these, in this order.
+    pub fn colofon(&self) -> Vec<ColofonItem> {
+        let Some(l) = &self.letter else { return Vec::new() };
+        let mut items = Vec::new();
+        let mut group = |label: Option<&'static str>, lines: Vec<String>, strong: bool| {
+            if !lines.is_empty() {
+                items.push(ColofonItem { label, lines, strong });
+            }
+        };
+        group(None, l.unit.clone(), true);
+        group(Some("Bezoekadres"), l.visiting_address.clone(), false);
+        group(Some("Postadres"), l.postal_address.clone(), false);
+        group(None, l.website.iter().cloned().collect(), false);
+        group(Some("Ons kenmerk"), self.our_reference.iter().cloned().collect(), false);
+        group(Some("Uw kenmerk"), self.your_reference.iter().cloned().collect(), false);
+        group(Some("Bijlage(n)"), l.enclosures.iter().cloned().collect(), false);
+        items
+    }
+
+    /// What the sender column repeats from page 2 of a letter: Datum and
+    /// the reference (Ons kenmerk, else Uw kenmerk).
+    pub fn running_details(&self) -> Vec<(&'static str, String)> {
+        let mut rows = vec![("Datum", self.date_line())];
+        if let Some(r) = &self.our_reference {
+            rows.push(("Ons kenmerk", r.clone()));
+        } else if let Some(r) = &self.your_reference {
+            rows.push(("Uw kenmerk", r.clone()));
+        }
+        rows
+    }
+
     /// The document's date: when it was answered, else when the questions
     /// were submitted. One of the two is always there (checked when built).
     pub fn date(&self) -> Date {
         self.answered.or(self.submitted).expect("Meta is built with a date")
     }
 }
+
+/// What every page of a draft says at its top.
+pub const DRAFT_MARK: &str = "CONCEPT – NOG NIET VERZONDEN";
 
 /// What a draft's letterhead says where the date goes.
 pub const DRAFT: &str = "concept, nog niet verzonden";
@@ -340,6 +482,16 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+impl Table {
+    /// A key–value table: its header row is empty (`|  |  |` in a
+    /// template), so each row's first cell is the header of that row
+    /// (a `TH` with `Scope Row`, `<th scope="row">`), and no empty header
+    /// row is shown.
+    pub fn row_headers(&self) -> bool {
+        !self.header.is_empty() && self.header.iter().all(|c| plain::text(c).trim().is_empty())
+    }
+}
+
 /// A run of inline content in one style.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Span {
@@ -435,6 +587,7 @@ mod tests {
             recipient: None,
             your_reference: None,
             our_reference: None,
+            letter: None,
             keywords: Vec::new(),
             extra: Vec::new(),
         };

@@ -116,6 +116,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         follow_up_sent: None,
         incomplete: false,
         ministry,
+        sender: None,
         topics,
         documents,
         sources,

@@ -6,6 +6,7 @@
 pub mod dossier;
 pub mod kamer;
 pub mod lock;
+pub mod ministry;
 pub mod persons;
 pub mod read;
 pub mod records;
@@ -98,6 +99,7 @@ pub fn load(data: &Path) -> Loaded {
         loaded.project.dossiers.extend(dossier);
     }
     read_locks(data, &mut loaded);
+    read_ministry(data, &mut loaded);
     let before = loaded.diagnostics.len();
     validate::register(&loaded.project.register, &mut loaded.diagnostics);
     validate::dossiers(&loaded.project.dossiers, &mut loaded.diagnostics);
@@ -128,6 +130,38 @@ fn read_persons(data: &Path, loaded: &mut Loaded) {
         loaded.project.persons = persons::read(&mut r, &root);
     }
     loaded.sources.add(source);
+}
+
+/// Reads `ministry.yaml`, when the data folder has one, and gives each
+/// dossier of that ministry its record (the letters' sender column).
+fn read_ministry(data: &Path, loaded: &mut Loaded) {
+    let path = data.join(ministry::FILE);
+    if !path.is_file() {
+        return;
+    }
+    let file = FileId(loaded.sources.len());
+    let before = loaded.diagnostics.len();
+    let (source, root) = read_yaml(data, &path, file, &mut loaded.diagnostics);
+    loaded.diagnostics.stage_from(before, crate::diag::Stage::Syntax);
+    if let Some(root) = root {
+        let none = crate::model::persons::Listed::default();
+        let mut r = Reader {
+            file,
+            source: &source.text,
+            diags: &mut loaded.diagnostics,
+            listed: &none,
+            automatic: Vec::new(),
+        };
+        loaded.project.ministry = ministry::read(&mut r, &root);
+    }
+    loaded.sources.add(source);
+    if let Some(m) = &loaded.project.ministry {
+        for d in &mut loaded.project.dossiers {
+            if m.is(&d.ministry()) {
+                d.sender = Some(m.clone());
+            }
+        }
+    }
 }
 
 /// The file beside a dossier that records what was sent.

@@ -5,6 +5,7 @@
 pub mod date;
 pub mod deadline;
 pub mod kamer;
+pub mod ministry;
 pub mod persons;
 pub mod selection;
 pub mod sent;
@@ -608,6 +609,9 @@ pub struct Dossier {
     /// until it is fixed.
     pub incomplete: bool,
     pub ministry: Option<String>,
+    /// The ministry record (`data/ministry.yaml`) when it is this dossier's
+    /// ministry: the letters' sender column.
+    pub sender: Option<ministry::Ministry>,
     pub topics: Vec<String>,
     pub documents: Vec<(String, String)>,
     pub sources: Vec<(String, String)>,
@@ -684,4 +688,6 @@ pub struct Project {
     pub dossiers: Vec<Dossier>,
     /// The persons withheld everywhere, and the allow list.
     pub persons: persons::Persons,
+    /// The ministry record (`data/ministry.yaml`), if the data has one.
+    pub ministry: Option<ministry::Ministry>,
 }

@@ -174,6 +174,7 @@ fn markdown_counts(md: &str) -> Counts {
     use pulldown_cmark::{Event, Options, Parser, Tag};
     let mut c = Counts::default();
     let mut in_head = false;
+    let (mut keys, mut head_cells, mut head_text) = (false, 0, String::new());
     for e in Parser::new_ext(
         md,
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS,
@@ -181,10 +182,24 @@ fn markdown_counts(md: &str) -> Counts {
         match e {
             Event::Start(Tag::Heading { .. }) => c.headings += 1,
             Event::Start(Tag::FootnoteDefinition(_)) => c.notes += 1,
-            Event::Start(Tag::Table(_)) => c.tables += 1,
             Event::Start(Tag::TableHead) => in_head = true,
-            Event::End(pulldown_cmark::TagEnd::TableHead) => in_head = false,
-            Event::Start(Tag::TableCell) if in_head => c.header_cells += 1,
+            // A key–value table (its header row empty) heads each row instead.
+            Event::Start(Tag::Table(_)) => {
+                c.tables += 1;
+                head_text.clear();
+            }
+            Event::Text(t) if in_head => head_text.push_str(&t),
+            Event::Start(Tag::TableCell) if in_head => head_cells += 1,
+            Event::End(pulldown_cmark::TagEnd::TableHead) => {
+                in_head = false;
+                keys = head_text.trim().is_empty();
+                if !keys {
+                    c.header_cells += head_cells;
+                }
+                head_cells = 0;
+            }
+            Event::Start(Tag::TableRow) if keys => c.header_cells += 1,
+            Event::End(pulldown_cmark::TagEnd::Table) => keys = false,
             Event::Start(Tag::Link { .. }) => c.links += 1,
             _ => {}
         }
@@ -293,7 +308,7 @@ fn the_structure_tree_follows_the_markdown() {
 fn no_heading_level_is_skipped_and_artifacts_are_not_content() {
     let s = rich();
     assert_eq!(s.run(&["build", "--format", "pdf", "--internal"]).code, 0);
-    for path in [s.file("output/T1/antwoord.pdf"), s.file("output-intern/T1/antwoord.pdf")] {
+    for path in [s.file("output/T1/antwoord.pdf"), s.file("output-intern/T1/antwoord-INTERN.pdf")] {
         let Some(text) = pdf_objects(&path) else { return };
         let levels: Vec<u8> = text
             .lines()
@@ -311,4 +326,25 @@ fn no_heading_level_is_skipped_and_artifacts_are_not_content() {
             assert_eq!(text.matches("/Subtype /Header>> BDC").count(), pages, "the running header");
         }
     }
+}
+
+#[test]
+fn an_annexs_table_of_facts_is_headed_by_row_not_by_a_gegeven_waarde_row() {
+    let s = Scratch::bundled();
+    let r = s.run(&["build", "--format", "md", "--format", "pdf", "--format", "html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = s.read("output/2022Z21205/bijlagen.md");
+    assert!(!md.contains("Gegeven") && md.contains("\n|  |  |\n| --- | --- |\n"), "an empty header row");
+    let html = s.read("output/2022Z21205/bijlagen.html");
+    assert!(html.contains("<tr><th scope=\"row\">Datum</th><td>"), "each fact headed by its row");
+    let Some(objects) = crate::common::pdf_objects(&s.file("output/2022Z21205/bijlagen.pdf")) else { return };
+    // Structure elements with row scope (the annexes' facts) beside the
+    // inventory's column headers, and no "Gegeven" anywhere.
+    let rows = objects.matches("/Scope /Row").count();
+    assert!(rows >= 5 * 4, "every fact of every annex heads its row: {rows}");
+    assert!(objects.contains("/Scope /Column"), "the inventory keeps its column headers");
+    let text =
+        crate::common::tool("pdftotext", &[crate::common::p(&s.file("output/2022Z21205/bijlagen.pdf")), "-"])
+            .unwrap();
+    assert!(!text.contains("Gegeven") && !text.contains("Waarde"));
 }

@@ -100,7 +100,9 @@ fn a_document_that_is_not_public_is_listed_but_not_reproduced() {
     );
     assert!(!public.contains("Interne bedrijfsinformatie"));
     assert!(public.contains("*Dit document wordt niet openbaar gemaakt.*"));
-    assert!(s.read("output-intern/T1/bijlagen.md").contains("Interne bedrijfsinformatie van Facebook."));
+    assert!(
+        s.read("output-intern/T1/bijlagen-INTERN.md").contains("Interne bedrijfsinformatie van Facebook.")
+    );
 }
 
 #[test]
@@ -108,7 +110,7 @@ fn every_internal_document_is_marked_and_public_ones_are_not() {
     let s = Scratch::bundled();
     assert_eq!(s.run(&["build", "--internal"]).code, 0);
     for doc in ["antwoord.md", "bijlagen.md"] {
-        let internal = s.read(&format!("output-intern/2022Z21205/{doc}"));
+        let internal = s.read(&format!("output-intern/2022Z21205/{}", doc.replace(".md", "-INTERN.md")));
         let body = internal.splitn(3, "---\n").nth(2).unwrap();
         assert!(body.trim_start().starts_with("**INTERN – NIET OPENBAAR**"), "{doc}");
         assert!(!s.read(&format!("output/2022Z21205/{doc}")).contains("INTERN"));
@@ -155,9 +157,9 @@ fn withheld_words_reach_no_byte_of_any_public_output() {
     let answers = s.read("output/2022Z21205/antwoord.md");
     assert!(answers.contains("een raadslid ([5.1.2e]) uit de gemeente Beek"));
 
-    let internal = s.read("output-intern/2022Z21205/bijlagen.md");
+    let internal = s.read("output-intern/2022Z21205/bijlagen-INTERN.md");
     assert!(internal.contains(&marker), "the internal review render shows the words");
-    assert!(s.read("output-intern/2022Z21205/antwoord.md").contains(&marker));
+    assert!(s.read("output-intern/2022Z21205/antwoord-INTERN.md").contains(&marker));
 }
 
 #[test]

@@ -54,7 +54,13 @@ fn visible(html: &str) -> String {
             _ => {}
         }
     }
-    let out = out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    // (A no-break space, which holds a date together, shows as a space.)
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -202,4 +208,24 @@ fn decode_png_gray(png: &[u8]) -> (usize, usize) {
         prev = cur;
     }
     (width * height, dark)
+}
+
+#[test]
+fn a_date_is_never_broken_over_two_lines_in_the_html() {
+    let s = crate::common::Scratch::bundled();
+    let html = s.build_and_read("2022Z21205", "antwoord.html");
+    // No-break spaces inside the dates of the text, as the PDF sets them.
+    assert!(html.contains("(ingezonden 7\u{a0}november\u{a0}2022)"), "{html}");
+    assert!(!html.contains("7 november 2022)"));
+}
+
+#[test]
+fn a_printed_internal_html_file_is_marked_on_every_page_and_a_public_one_is_not() {
+    let s = crate::common::Scratch::bundled();
+    assert_eq!(s.run(&["build", "--internal", "--format", "html"]).code, 0);
+    let rule = "@page { @top-center { content: \"INTERN \\002013  NIET OPENBAAR\";";
+    let internal = s.read("output-intern/2022Z21205/bijlagen-INTERN.html");
+    assert!(internal.contains(rule), "the mark in the top margin of every printed page");
+    let public = s.read("output/2022Z21205/bijlagen.html");
+    assert!(!public.contains("@top-center") && !public.contains("INTERN"));
 }

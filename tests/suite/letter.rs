@@ -23,6 +23,14 @@ fn the_cover_letter_offers_the_answers_with_the_dossiers_facts() {
         letter
             .contains("\nDe minister van Binnenlandse Zaken en Koninkrijksrelaties,\n\nHanke Bruins Slot\n")
     );
+    // The sender column comes from the ministry record, the annexes are
+    // counted and named.
+    assert!(letter.contains("\nvisiting_address: [\"Turfmarkt 147\", \"2511 DP Den Haag\"]\n"), "{letter}");
+    assert!(letter.contains("\nreturn_address: \"Postbus 20011 2500 EA Den Haag\"\n"), "{letter}");
+    assert!(
+        letter.contains("\nenclosures: \"6\"\n") && letter.contains("Bij de antwoorden horen 5 bijlagen")
+    );
+    assert!(!crate::common::body(&letter).starts_with('#'), "no large title above the text: {letter}");
 
     // The facts come from the dossier, not from the template.
     s.edit("data/dossiers/2022Z21205/dossier.yaml", "submitted: 2022-11-07", "submitted: 2022-11-08");
@@ -38,9 +46,31 @@ fn the_cover_letter_offers_the_answers_with_the_dossiers_facts() {
         "{letter}"
     );
     assert!(letter.contains("\nour_reference: \"2022-0000612345\"\n"));
+    // The HTML letter has the same parts: the addressee block, Datum and
+    // Betreft (the page's heading), the sender column, the signature.
+    let html = s.read("output/2022Z21205/aanbieding.html");
+    let order = [
+        "<p class=\"woordmerk\">Ministerie van Binnenlandse Zaken en Koninkrijksrelaties</p>",
+        "<p class=\"retour\">&gt; Retouradres Postbus 20011 2500 EA Den Haag</p>",
+        "<p class=\"geadresseerde\">Aan de Voorzitter van de Tweede Kamer der Staten-Generaal<br>Postbus 20018<br>2500 EA Den Haag</p>",
+        "<dt>Betreft</dt><dd><h1 class=\"betreft\">Beantwoording Kamervragen over",
+        "<aside class=\"colofon\"",
+        "<p><span class=\"kop\">Bezoekadres</span><br>Turfmarkt 147<br>2511 DP Den Haag</p>",
+        "<p><span class=\"kop\">Ons kenmerk</span><br>2022-0000612345</p>",
+        "<p><span class=\"kop\">Bijlage(n)</span><br>6</p>",
+        "<p>Geachte voorzitter,</p>",
+        "<p class=\"slot\">De minister van Binnenlandse Zaken en Koninkrijksrelaties,</p>",
+        "<p class=\"ondertekening\">Hanke Bruins Slot</p>",
+    ];
+    let mut at = 0;
+    for part in order {
+        at += html[at..].find(part).unwrap_or_else(|| panic!("{part:?} after byte {at} of the HTML letter"));
+    }
     let pdf = s.file("output/2022Z21205/aanbieding.pdf");
     if let Some(text) = crate::common::tool("pdftotext", &[crate::common::p(&pdf), "-"]) {
-        for row in ["Aan", "Uw kenmerk", "Ons kenmerk", "2022-0000612345", "Datum", "2 december 2022"] {
+        for row in
+            ["Aan de Voorzitter", "Uw kenmerk", "Ons kenmerk", "2022-0000612345", "Datum", "2 december 2022"]
+        {
             assert!(text.contains(row), "{row:?} in the letterhead:\n{text}");
         }
     }
@@ -107,4 +137,85 @@ fn earlier_delay_notices_are_named_under_the_answer_line() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("`ah-tk-2022-1044` is not an Aanhangsel document id"), "{}", r.stderr);
     assert!(r.stderr.contains("dossier.yaml:") && r.stderr.contains("ah-tk-20222023-2207"), "{}", r.stderr);
+}
+
+/// A word `pdftotext -bbox` found: text, xMin, yMin, xMax, yMax (points
+/// from the top-left).
+type Word = (String, f32, f32, f32, f32);
+
+/// The words `pdftotext -bbox` finds on page `page` (1-based).
+fn words(pdf: &std::path::Path, page: usize) -> Option<Vec<Word>> {
+    let n = page.to_string();
+    let html = crate::common::tool("pdftotext", &["-bbox", "-f", &n, "-l", &n, crate::common::p(pdf), "-"])?;
+    let attr = |line: &str, name: &str| -> f32 {
+        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    Some(
+        html.lines()
+            .filter(|l| l.trim_start().starts_with("<word "))
+            .map(|l| {
+                let text = l.rsplit_once("\">").unwrap().1.trim_end_matches("</word>").to_string();
+                (text, attr(l, "xMin"), attr(l, "yMin"), attr(l, "xMax"), attr(l, "yMax"))
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn the_letter_has_the_rijkshuisstijl_parts_where_a_reader_looks_for_them() {
+    let s = Scratch::bundled();
+    // A letter long enough for two pages.
+    let filler =
+        "Deze alinea staat hier om de brief over twee pagina’s te laten lopen, zoals een lange brief doet. "
+            .repeat(6);
+    s.edit(
+        "templates/aanbieding.md",
+        "Geachte voorzitter,\n",
+        &format!("Geachte voorzitter,\n\n{}\n", [filler.as_str(); 5].join("\n\n")),
+    );
+    s.build_and_read("2022Z21205", "aanbieding.md");
+    let pdf = s.file("output/2022Z21205/aanbieding.pdf");
+    let Some(page1) = words(&pdf, 1) else { return };
+    let find = |ws: &[Word], w: &str| {
+        ws.iter()
+            .find(|x| x.0 == w)
+            .cloned()
+            .unwrap_or_else(|| panic!("{w:?} not found among {} words", ws.len()))
+    };
+    // The addressee block on the left, the return address above it.
+    let aan = find(&page1, "Staten-Generaal");
+    let kamer_postbus = find(&page1, "20018");
+    let retour = find(&page1, "Retouradres");
+    assert!(retour.2 < aan.2, "the return address is above the addressee");
+    let block_right = aan.3.max(kamer_postbus.3);
+    // The sender column to its right: unit, addresses, website, references.
+    for w in
+        ["Bezoekadres", "Turfmarkt", "Postadres", "www.rijksoverheid.nl", "kenmerk", "Bijlage(n)", "Directie"]
+    {
+        let item = find(&page1, w);
+        assert!(
+            item.1 > block_right,
+            "{w:?} at x={} is right of the addressee block (ends at {block_right})",
+            item.1
+        );
+        assert!(item.2 < 0.5 * 842.0, "{w:?} is in the upper half of page 1");
+    }
+    // The wordmark at the top, Datum and Betreft under the addressee.
+    let wordmark = find(&page1, "Koninkrijksrelaties");
+    assert!(wordmark.2 < retour.2 && wordmark.1 > 595.0 / 2.0, "{wordmark:?}");
+    assert!(find(&page1, "Betreft").2 > aan.2 && find(&page1, "Datum").2 > aan.2);
+    // Signed at the end, with room between the closing and the name.
+    let page2 = words(&pdf, 2).unwrap();
+    let closing = find(&page2, "Koninkrijksrelaties,");
+    let name = find(&page2, "Bruins");
+    assert!(name.2 - closing.4 > 40.0, "room to sign: {closing:?} {name:?}");
+    // From page 2 the column repeats the date and the reference, and the
+    // page says which it is.
+    let text2: Vec<&str> = page2.iter().map(|w| w.0.as_str()).collect();
+    assert!(text2.join(" ").contains("Pagina 2 van 2"), "page 2 of two");
+    let datum = find(&page2, "Datum");
+    let body_right = page2.iter().filter(|w| w.0 == "alinea").map(|w| w.3).fold(0.0, f32::max);
+    assert!(datum.1 > body_right && datum.2 < 120.0, "the running details in the column: {datum:?}");
+    assert!(find(&page2, "2022Z21205").1 > body_right);
 }

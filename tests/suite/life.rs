@@ -372,7 +372,7 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     // 9 (the annexes), and adds an annex.
     let internal_sent = s.run(&["build", "--internal", "--format", "md"]);
     assert_eq!(internal_sent.code, 0, "{}", internal_sent.stderr);
-    let review_before = s.read("output-intern/2022Z21205/antwoord.md");
+    let review_before = s.read("output-intern/2022Z21205/antwoord-INTERN.md");
     let reports = s.read("data/records/reports.yaml");
     s.write("data/records/reports.yaml", &format!("{reports}{LATE_REPORT}"));
     // The check and the build stay green: the sent files are kept, the
@@ -406,8 +406,8 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     assert!(r.stderr.contains("beantwoord send --nader 2022Z21205"), "{}", r.stderr);
     assert_eq!(sent_files(&s.out()), sent, "the sent files are not touched");
     // The review copy of what was sent is kept apart from the follow-up's.
-    assert_eq!(s.read("output-intern/2022Z21205/antwoord.md"), review_before);
-    let review = s.read("output-intern/2022Z21205/nader/antwoord.md");
+    assert_eq!(s.read("output-intern/2022Z21205/antwoord-INTERN.md"), review_before);
+    let review = s.read("output-intern/2022Z21205/nader/antwoord-INTERN.md");
     assert!(review.contains("INTERN – NIET OPENBAAR") && review.contains("(nader)"), "{review}");
 
     let nader = s.read("output/2022Z21205/nader/antwoord.md");
@@ -585,6 +585,25 @@ fn a_draft_carries_no_sending_date() {
             &[crate::common::p(&s.file(&format!("output/2022Z21205/{doc}.pdf"))), "-"],
         ) {
             assert!(pdf.contains("concept, nog niet verzonden"), "{doc}.pdf");
+            // Every page says it is a draft (pdftotext ends each page with a form feed).
+            let pages: Vec<&str> = pdf.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+            assert!(!pages.is_empty());
+            for (n, page) in pages.iter().enumerate() {
+                assert!(page.contains("CONCEPT – NOG NIET VERZONDEN"), "{doc}.pdf page {}", n + 1);
+            }
         }
+    }
+    // In Word, the header every page has.
+    assert_eq!(s.run(&["build", "--format", "docx"]).code, 0);
+    let parts = crate::common::docx_parts(&s.file("output/2022Z21205/antwoord.docx"));
+    let header = parts.iter().find(|(n, _)| n == "word/header1.xml").unwrap();
+    assert!(String::from_utf8_lossy(&header.1).contains("CONCEPT – NOG NIET VERZONDEN"));
+    // Sent, it is not a draft.
+    s.edit(DOSSIER, "submitted: 2022-11-07\n", "submitted: 2022-11-07\nanswered: 2022-12-02\n");
+    assert_eq!(s.run(&["build", "--format", "pdf"]).code, 0);
+    if let Some(pdf) =
+        crate::common::tool("pdftotext", &[crate::common::p(&s.file("output/2022Z21205/antwoord.pdf")), "-"])
+    {
+        assert!(!pdf.contains("CONCEPT"), "{pdf}");
     }
 }

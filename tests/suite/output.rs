@@ -28,16 +28,16 @@ fn internal_documents_go_to_their_own_folder_and_old_ones_leave_the_public_folde
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("  removed      output/2022Z21205/intern/bijlagen.md"), "{}", r.stdout);
     assert!(!s.file("output/2022Z21205/intern").exists(), "{:?}", names(&s.out()));
-    assert!(s.file("output-intern/2022Z21205/bijlagen.md").exists());
+    assert!(s.file("output-intern/2022Z21205/bijlagen-INTERN.md").exists());
     let public = names(&s.out());
     assert!(public.iter().all(|n| !n.contains("intern")), "{public:?}");
     // A plain build leaves the internal folder alone and the public one public.
     let r = s.run(&["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(s.file("output-intern/2022Z21205/bijlagen.md").exists());
+    assert!(s.file("output-intern/2022Z21205/bijlagen-INTERN.md").exists());
     let r = s.run(&["build", "--internal", "--internal-out", "review"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(s.file("review/2022Z21205/antwoord.pdf").exists());
+    assert!(s.file("review/2022Z21205/antwoord-INTERN.pdf").exists());
 }
 
 #[test]
@@ -303,4 +303,61 @@ fn a_link_inside_an_output_folder_is_never_followed() {
     assert_eq!(r.stderr.matches("is a symbolic link").count(), 1, "{}", r.stderr);
     assert!(r.stderr.contains("output-intern/2022Z21205 is a symbolic link"), "{}", r.stderr);
     assert_eq!(tree(&s.out()), public, "the public folder is as it was");
+}
+
+#[test]
+fn an_internal_file_is_named_and_titled_so_that_it_cannot_be_taken_for_the_public_one() {
+    let s = Scratch::bundled();
+    let r = s.run(&[
+        "build",
+        "--internal",
+        "--format",
+        "md",
+        "--format",
+        "pdf",
+        "--format",
+        "html",
+        "--format",
+        "docx",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for doc in ["antwoord", "bijlagen", "aanbieding"] {
+        for ext in ["md", "pdf", "html", "docx"] {
+            // The public name is the one sent dossiers lock; the internal
+            // one says what it is, and no public name is in the internal folder.
+            assert!(s.file(&format!("output/2022Z21205/{doc}.{ext}")).is_file());
+            assert!(s.file(&format!("output-intern/2022Z21205/{doc}-INTERN.{ext}")).is_file(), "{doc}.{ext}");
+            assert!(!s.file(&format!("output-intern/2022Z21205/{doc}.{ext}")).exists());
+        }
+        let public_md = s.read(&format!("output/2022Z21205/{doc}.md"));
+        let title =
+            public_md.lines().find_map(|l| l.strip_prefix("title: ")).unwrap().trim_matches('"').to_string();
+        let internal_title = format!("INTERN – NIET OPENBAAR: {title}");
+        let internal_md = s.read(&format!("output-intern/2022Z21205/{doc}-INTERN.md"));
+        assert!(internal_md.contains(&format!("\ntitle: \"{internal_title}\"\n")), "{internal_md}");
+        // The HTML's title, the Word file's properties, the PDF's metadata.
+        let html = s.read(&format!("output-intern/2022Z21205/{doc}-INTERN.html"));
+        assert!(html.contains(&format!("<title>{internal_title}</title>")), "{doc}.html");
+        assert!(
+            s.read(&format!("output/2022Z21205/{doc}.html")).contains(&format!("<title>{title}</title>"))
+        );
+        let parts =
+            crate::common::docx_parts(&s.file(&format!("output-intern/2022Z21205/{doc}-INTERN.docx")));
+        let core = parts.iter().find(|(n, _)| n == "docProps/core.xml").unwrap();
+        assert!(String::from_utf8_lossy(&core.1).contains(&format!("<dc:title>{internal_title}</dc:title>")));
+        let pdf = s.file(&format!("output-intern/2022Z21205/{doc}-INTERN.pdf"));
+        if let Some(info) = crate::common::tool("pdfinfo", &[crate::common::p(&pdf)]) {
+            let shown = info.lines().find_map(|l| l.strip_prefix("Title:")).unwrap().trim().to_string();
+            assert_eq!(shown, internal_title, "{doc}.pdf");
+            let public = crate::common::tool(
+                "pdfinfo",
+                &[crate::common::p(&s.file(&format!("output/2022Z21205/{doc}.pdf")))],
+            )
+            .unwrap();
+            assert!(
+                public.lines().any(|l| l.strip_prefix("Title:").is_some_and(|t| t.trim() == title)),
+                "{public}"
+            );
+        }
+    }
 }

@@ -68,10 +68,10 @@ fn the_answer_pdf_holds_every_question_and_answer_in_order() {
 fn no_word_lies_within_10_mm_of_the_page_edge() {
     let s = Scratch::bundled();
     assert_eq!(s.run(&["build", "--internal"]).code, 0);
-    for doc in ["output", "output-intern"]
-        .iter()
-        .flat_map(|o| ["antwoord", "bijlagen"].map(|d| format!("{o}/2022Z21205/{d}.pdf")))
-    {
+    for doc in ["output", "output-intern"].iter().flat_map(|o| {
+        let tail = if *o == "output" { "" } else { "-INTERN" };
+        ["antwoord", "bijlagen"].map(|d| format!("{o}/2022Z21205/{d}{tail}.pdf"))
+    }) {
         let doc = doc.as_str();
         let Some(html) = tool("pdftotext", &["-bbox", p(&s.file(doc)), "-"]) else {
             return;
@@ -115,7 +115,7 @@ fn the_pdfs_are_valid_with_every_font_embedded() {
     for doc in [
         "output/2022Z21205/antwoord.pdf",
         "output/2022Z21205/bijlagen.pdf",
-        "output-intern/2022Z21205/bijlagen.pdf",
+        "output-intern/2022Z21205/bijlagen-INTERN.pdf",
     ] {
         let path = s.file(doc);
         let Some(check) = tool("qpdf", &["--check", p(&path)]) else { return };
@@ -294,7 +294,10 @@ fn no_date_is_split_over_two_lines() {
     assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
     let mut files: Vec<std::path::PathBuf> = ["output", "output-intern"]
         .iter()
-        .flat_map(|o| ["antwoord", "bijlagen"].map(|d| s.file(&format!("{o}/2022Z21205/{d}.pdf"))))
+        .flat_map(|o| {
+            let tail = if *o == "output" { "" } else { "-INTERN" };
+            ["antwoord", "bijlagen"].map(|d| s.file(&format!("{o}/2022Z21205/{d}{tail}.pdf")))
+        })
         .collect();
     for d in ["antwoord", "bijlagen"] {
         files.push(dir.path().join(format!("out/2022Z21205/{d}.pdf")));

@@ -97,7 +97,7 @@ fn a_marker_in_any_plain_field_withholds_as_in_markdown() {
     );
     let html = s.read("output/2022Z21205/antwoord.html");
     assert!(html.contains("<meta name=\"keywords\" content=\"economie, ict, [5.1.2e]\">"), "{html}");
-    let internal = s.read("output-intern/2022Z21205/bijlagen.md");
+    let internal = s.read("output-intern/2022Z21205/bijlagen-INTERN.md");
     assert!(internal.contains(&m), "the internal render shows the words");
 }
 
@@ -142,7 +142,7 @@ fn a_footnote_cited_only_inside_a_withheld_passage_is_withheld_with_it() {
     let public = s.read("output/T1/antwoord.md");
     assert!(public.contains("[^1]: Een bron."), "{public}");
     assert!(!public.contains("[^2]"), "the withheld footnote is neither cited nor defined: {public}");
-    assert!(s.read("output-intern/T1/antwoord.md").contains("Notitie over"));
+    assert!(s.read("output-intern/T1/antwoord-INTERN.md").contains("Notitie over"));
 }
 
 /// Builds the minimal fixture with `text` as the letter; the build must fail

@@ -111,14 +111,22 @@ fn annex_tables_repeat_their_header_and_every_annex_starts_a_page() {
     let document = part(&parts, "word/document.xml");
     let tables = document.matches("<w:tbl>").count();
     assert!(tables >= 6, "{tables}");
-    assert_eq!(document.matches("<w:tblHeader />").count(), tables, "one repeating header row a table");
+    // The inventory repeats its header row; an annex's table of facts
+    // (a key–value table) has none, its keys in bold in the first column.
+    assert_eq!(document.matches("<w:tblHeader />").count(), 1, "the inventory's header row");
+    let first = document.split("<w:tbl>").nth(1).unwrap();
+    assert!(
+        first.split("</w:tr>").next().unwrap().contains("<w:tblHeader />"),
+        "on the inventory's first row"
+    );
+    assert!(!document.contains(">Gegeven<"), "no empty-meaning header row");
     assert_eq!(document.matches("<w:pageBreakBefore />").count(), 5, "five annexes");
     // A withheld passage: a black run with the ground; the words only internally.
     assert!(
         document.contains("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\" />")
             || document.contains("w:fill=\"000000\"")
     );
-    let internal = docx_parts(&s.file("output-intern/2022Z21205/bijlagen.docx"));
+    let internal = docx_parts(&s.file("output-intern/2022Z21205/bijlagen-INTERN.docx"));
     let internal = part(&internal, "word/document.xml");
     assert!(internal.contains("[5.1.2e: ") && internal.contains("<w:highlight w:val=\"yellow\" />"));
     assert!(!document.contains("[5.1.2e: "));
@@ -126,7 +134,94 @@ fn annex_tables_repeat_their_header_and_every_annex_starts_a_page() {
     let letter = docx_parts(&s.file("output/2022Z21205/aanbieding.docx"));
     let letter = paragraphs(part(&letter, "word/document.xml"));
     assert!(letter.iter().any(|(_, t)| t.starts_with("Hierbij bied ik u de antwoorden aan")), "{letter:?}");
-    assert!(letter.iter().any(|(_, t)| t == "Uw kenmerk: 2022Z21205"), "{letter:?}");
+    // In the sender column, as the Rijkshuisstijl has it.
+    assert!(letter.iter().any(|(style, t)| style == "Colofon" && t == "Uw kenmerk2022Z21205"), "{letter:?}");
+    assert!(
+        letter.iter().any(|(style, t)| style == "Colofon" && t == "BezoekadresTurfmarkt 1472511 DP Den Haag")
+    );
+    assert!(
+        letter.iter().any(|(_, t)| t
+            == "Aan de Voorzitter van de Tweede Kamer der Staten-GeneraalPostbus 200182500 EA Den Haag"),
+        "{letter:?}"
+    );
+    let at =
+        |t: &str| letter.iter().position(|(_, x)| x == t).unwrap_or_else(|| panic!("{t:?} in {letter:?}"));
+    assert!(at("De minister van Binnenlandse Zaken en Koninkrijksrelaties,") + 1 == at("Hanke Bruins Slot"));
+}
+
+/// The `w:w` values of each `<w:gridCol>` of each table, in order.
+fn grids(document: &str) -> Vec<Vec<usize>> {
+    document
+        .split("<w:tblGrid>")
+        .skip(1)
+        .map(|t| {
+            t.split("</w:tblGrid>")
+                .next()
+                .unwrap()
+                .split("w:w=\"")
+                .skip(1)
+                .map(|w| w.split('"').next().unwrap().parse().unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn word_files_have_page_numbers_the_dutch_language_fitted_tables_and_the_internal_mark_on_every_page() {
+    let s = Scratch::bundled();
+    let r = s.run(&["build", "--format", "docx", "--internal"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (file, internal) in
+        [("output/2022Z21205/bijlagen.docx", false), ("output-intern/2022Z21205/bijlagen-INTERN.docx", true)]
+    {
+        let parts = docx_parts(&s.file(file));
+        let document = part(&parts, "word/document.xml");
+        // The section uses a header and a footer part, in the package.
+        assert!(
+            document.contains("<w:headerReference w:type=\"default\"")
+                && document.contains("<w:footerReference w:type=\"default\""),
+            "{file}"
+        );
+        let types = part(&parts, "[Content_Types].xml");
+        assert!(types.contains("/word/header1.xml") && types.contains("/word/footer1.xml"));
+        let rels = part(&parts, "word/_rels/document.xml.rels");
+        assert!(rels.contains("Target=\"header1.xml\"") && rels.contains("Target=\"footer1.xml\""), "{rels}");
+        // "Pagina N van M", both numbers fields Word fills in.
+        let footer = part(&parts, "word/footer1.xml");
+        assert!(
+            footer.contains("<w:instrText>PAGE</w:instrText>")
+                && footer.contains("<w:instrText>NUMPAGES</w:instrText>"),
+            "{footer}"
+        );
+        assert!(paragraphs(footer).iter().any(|(_, t)| t == "Pagina 1 van 1"));
+        // Every run is Dutch unless it says otherwise.
+        let styles = part(&parts, "word/styles.xml");
+        let defaults =
+            styles.split("<w:rPrDefault>").nth(1).unwrap().split("</w:rPrDefault>").next().unwrap();
+        assert!(defaults.contains("<w:lang w:val=\"nl-NL\""), "{defaults}");
+        // The mark is in the header, so on every page; never in a public file.
+        let header = part(&parts, "word/header1.xml");
+        assert_eq!(header.contains("INTERN – NIET OPENBAAR"), internal, "{file}: {header}");
+        // Every table spans the text (A4 less 25 and 20 mm) in fixed
+        // columns, and no header word is wider than its column.
+        let text_width = 11906 - 1417 - 1134;
+        let grids = grids(document);
+        assert!(!grids.is_empty());
+        for g in &grids {
+            assert_eq!(g.iter().sum::<usize>(), text_width, "{g:?}");
+        }
+        assert_eq!(document.matches("<w:tblLayout w:type=\"fixed\"").count(), grids.len());
+        let inventory = &grids[0];
+        assert_eq!(inventory.len(), 7, "the inventory's seven columns");
+        // 8.5 pt bold: under 0.6 em a letter, plus the cell's margins.
+        for (word, width) in ["Nr.", "Document-ID", "Datum", "Document", "Bijlage", "Beoordeling", "Gronden"]
+            .iter()
+            .zip(inventory)
+        {
+            let needed = (word.chars().count() as f32 * 8.5 * 0.6 * 20.0) as usize + 200;
+            assert!(*width >= needed, "{word:?} needs {needed}, its column is {width}: {inventory:?}");
+        }
+    }
 }
 
 #[test]
@@ -160,7 +255,9 @@ fn word_documents_are_the_same_bytes_on_every_build() {
         assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
         ["antwoord", "bijlagen", "aanbieding"]
             .iter()
-            .flat_map(|d| [format!("{out}/2022Z21205/{d}.docx"), format!("{out}-i/2022Z21205/{d}.docx")])
+            .flat_map(|d| {
+                [format!("{out}/2022Z21205/{d}.docx"), format!("{out}-i/2022Z21205/{d}-INTERN.docx")]
+            })
             .map(|f| std::fs::read(s.path().join(f)).unwrap())
             .collect::<Vec<_>>()
     };

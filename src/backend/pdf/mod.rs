@@ -16,7 +16,7 @@ pub mod xmp;
 use super::{Backend, BackendError, RenderContext, Rendered, Warning};
 use crate::document::{Document, Meta};
 use fonts::Fonts;
-use layout::{Letterhead, PageStyle};
+use layout::{LetterFrame, Letterhead, PageStyle};
 
 /// Writes `.pdf` files.
 pub struct Pdf;
@@ -28,7 +28,13 @@ impl Backend for Pdf {
 
     fn render(&self, ctx: &RenderContext<'_>) -> Result<Rendered, BackendError> {
         let doc = ctx.doc()?;
-        let style = PageStyle::a4(doc.meta.classification.clone());
+        let style = match &doc.meta.letter {
+            Some(_) => PageStyle::letter(
+                doc.meta.page_mark(),
+                doc.meta.running_details().into_iter().map(|(l, v)| (l.to_string(), v)).collect(),
+            ),
+            None => PageStyle::a4(doc.meta.page_mark()),
+        };
         let laid = layout::layout(&doc.sections, &doc.notes, style, &letterhead(&doc.meta), &Fonts);
         let pages = laid.pages.len();
         let missing: Vec<char> = laid.missing.iter().copied().collect();
@@ -43,10 +49,24 @@ impl Backend for Pdf {
     }
 }
 
-/// Page 1's letterhead: the sender and the document's letterhead rows.
+/// Page 1's letterhead: the sender and the document's letterhead rows; for
+/// a letter, the Rijkshuisstijl letterhead.
 pub fn letterhead(meta: &Meta) -> Letterhead {
     let rows = meta.letterhead().into_iter().map(|(label, value)| (label.to_string(), value)).collect();
-    Letterhead { sender: meta.ministry.clone(), rows }
+    let letter = meta.letter.as_ref().map(|l| LetterFrame {
+        wordmark: meta.ministry.clone(),
+        return_address: l.return_address.clone(),
+        addressee: meta.addressee(),
+        rows: meta.letter_rows().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+        colofon: meta
+            .colofon()
+            .into_iter()
+            .map(|c| (c.label.map(str::to_string), c.lines, c.strong))
+            .collect(),
+        closing: l.closing.clone(),
+        signatory: l.signatory.clone(),
+    });
+    Letterhead { sender: meta.ministry.clone(), rows, letter }
 }
 
 /// The file's metadata; its dates from the document (noon on its date),

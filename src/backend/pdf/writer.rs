@@ -731,6 +731,7 @@ fn node_bytes(node: &structure::Node, kids: &[Kid], tree: &Tree, ids: &Ids) -> V
             obj::text(&mut b, alt);
         }
         Kind::TH => b.extend_from_slice(b"/A<</O/Table/Scope/Column>>"),
+        Kind::RowHeader => b.extend_from_slice(b"/A<</O/Table/Scope/Row>>"),
         Kind::L { numbered } => {
             b.extend_from_slice(b"/A<</O/List/ListNumbering");
             b.extend_from_slice(if *numbered { b"/Decimal>>" } else { b"/Disc>>" });

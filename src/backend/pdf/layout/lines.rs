@@ -518,6 +518,38 @@ impl Lines<'_> {
         out
     }
 
+    /// A letter's closing under its text, the room to sign, and the
+    /// signatory's name, kept together.
+    pub(super) fn signature(&mut self, letter: &super::LetterFrame, x: f32, width: f32, out: &mut Vec<Line>) {
+        let mut parts: Vec<(&str, f32)> = Vec::new();
+        if let Some(c) = &letter.closing {
+            parts.push((c, PARA_GAP * 2.0));
+        }
+        if let Some(n) = &letter.signatory {
+            // The room to sign: some 2 cm above the name.
+            parts.push((n, if parts.is_empty() { PARA_GAP * 2.0 } else { 20.0 * super::MM }));
+        }
+        let start = out.len();
+        for (text, space) in parts {
+            let p = self.open(Kind::P);
+            let span =
+                Span { inline: crate::document::Inline::Text(text.to_string()), style: Default::default() };
+            let mut lines = self.within(p, |lx| lx.paragraph(&[span], x, width, BODY, false, Align::None));
+            if let Some(l) = lines.first_mut() {
+                l.space_before = space;
+            }
+            out.extend(lines);
+        }
+        // The closing stays with the name, and with the text's last line.
+        if start > 0 {
+            out[start - 1].keep_with_next = true;
+        }
+        let end = out.len();
+        for l in &mut out[start..end.saturating_sub(1)] {
+            l.keep_with_next = true;
+        }
+    }
+
     pub(super) fn block(&mut self, block: &Block, x: f32, width: f32, first: bool, out: &mut Vec<Line>) {
         match block {
             Block::Heading(Heading { level, spans, .. }) => {
@@ -609,6 +641,15 @@ impl Lines<'_> {
                 }
                 self.at = outer;
             }
+            Block::Table(t @ Table { aligns, header, rows }) if t.row_headers() => {
+                let table = self.open(Kind::Table);
+                let first = out.len();
+                self.within(table, |lx| lx.key_values(aligns, rows, x, width, out));
+                if let Some(l) = out.get_mut(first) {
+                    l.space_before = PARA_GAP + 2.0;
+                }
+                let _ = header;
+            }
             Block::Table(Table { aligns, header, rows }) => {
                 self.hyphenate = false;
                 let table = self.open(Kind::Table);
@@ -621,6 +662,66 @@ impl Lines<'_> {
                 items: vec![Item::rule(x, 4.0, width, 0.5, RULE)],
                 ..Line::default()
             }),
+        }
+    }
+
+    /// A key–value table: no header row; each row's first cell, in bold,
+    /// is its row's header.
+    fn key_values(
+        &mut self,
+        aligns: &[Align],
+        rows: &[Vec<Vec<Span>>],
+        x: f32,
+        width: f32,
+        out: &mut Vec<Line>,
+    ) {
+        let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+        if cols == 0 {
+            return;
+        }
+        let pad = 3.0;
+        let mut min = vec![0.0f32; cols];
+        let mut max = vec![0.0f32; cols];
+        for row in rows {
+            for (c, cell) in row.iter().enumerate().take(cols) {
+                let words = self.words(cell, TABLE, c == 0);
+                let whole: f32 = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| if i == 0 { w.width() } else { w.space + w.width() })
+                    .sum();
+                let longest = words.iter().map(Word::width).fold(0.0, f32::max);
+                min[c] = min[c].max(longest.min(width / cols as f32) + 2.0 * pad);
+                max[c] = max[c].max(whole + 2.0 * pad);
+            }
+        }
+        let widths = column_widths(&min, &max, width);
+        for row in rows {
+            let mut line = Line::default();
+            let mut cx = x;
+            let mut height: f32 = 0.0;
+            let tr = self.open(Kind::TR);
+            for (c, w) in widths.iter().enumerate() {
+                let empty = Vec::new();
+                let cell = row.get(c).unwrap_or(&empty);
+                let align = aligns.get(c).copied().unwrap_or(Align::None);
+                let kind = if c == 0 { Kind::RowHeader } else { Kind::TD };
+                let cell_elem = self.within(tr, |lx| lx.open(kind));
+                let lines = self.within(cell_elem, |lx| {
+                    lx.paragraph(cell, cx + pad, w - 2.0 * pad, TABLE, c == 0, align)
+                });
+                let mut cy = pad;
+                for l in lines {
+                    line.notes.extend(l.notes);
+                    line.items.extend(l.items.into_iter().map(|i| i.shifted(0.0, cy)));
+                    cy += l.height;
+                }
+                height = height.max(cy + pad);
+                cx += w;
+            }
+            line.height = height;
+            line.items.push(Item::rule(x, height - 0.4, width, 0.4, RULE));
+            out.push(line);
         }
     }
 

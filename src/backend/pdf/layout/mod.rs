@@ -113,7 +113,52 @@ pub struct Letterhead {
     pub sender: String,
     /// Label and value rows: Datum, Betreft, Kenmerk, …
     pub rows: Vec<(String, String)>,
+    /// A letter in the Rijkshuisstijl instead of the rows above.
+    pub letter: Option<LetterFrame>,
 }
+
+impl Letterhead {
+    /// How many paragraphs page 1's head holds (made before the text, so
+    /// that they are read first).
+    fn paragraphs(&self) -> usize {
+        match &self.letter {
+            Some(l) => {
+                1 + usize::from(l.return_address.is_some())
+                    + usize::from(!l.addressee.is_empty())
+                    + l.rows.len()
+                    + l.colofon.len()
+            }
+            None => usize::from(!self.sender.is_empty()) + self.rows.len(),
+        }
+    }
+}
+
+/// A letter in the Rijkshuisstijl: the wordmark beside the logo area at the
+/// top, the return address and the addressee on the left, Datum and
+/// Betreft under them, the sender column on the right; the closing and
+/// the signatory under the text with room to sign; from page 2 the column
+/// repeats the running details.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LetterFrame {
+    /// The ministry's name beside the logo.
+    pub wordmark: String,
+    pub return_address: Option<String>,
+    /// "Aan de Voorzitter …", "Postbus 20018", "2500 EA Den Haag".
+    pub addressee: Vec<String>,
+    /// Datum, Betreft.
+    pub rows: Vec<(String, String)>,
+    /// The sender column: a label (or none) over lines, and whether bold.
+    pub colofon: Vec<(Option<String>, Vec<String>, bool)>,
+    pub closing: Option<String>,
+    pub signatory: Option<String>,
+}
+
+/// Where a letter's sender column stands, from the page's left edge, and
+/// how wide it is.
+pub const COLUMN_X: f32 = 153.0 * MM;
+pub const COLUMN_W: f32 = 37.0 * MM;
+/// The sender column's type size.
+pub(crate) const COLUMN_SIZE: f32 = 6.5;
 
 /// How every page looks, decided once: its size and margins, the footer
 /// ("Pagina 3 van 7") and the running header of internal renders.
@@ -124,12 +169,28 @@ pub struct PageStyle {
     pub footer: String,
     /// Shown at the top of every page, e.g. `INTERN – NIET OPENBAAR`.
     pub running_header: Option<String>,
+    /// A letter's running details, shown in the sender column from page 2.
+    pub running: Vec<(String, String)>,
 }
 
 impl PageStyle {
     /// A4, numbered "Pagina N van M".
     pub fn a4(running_header: Option<String>) -> PageStyle {
-        PageStyle { geometry: Geometry::a4(), footer: "Pagina {n} van {total}".to_string(), running_header }
+        PageStyle {
+            geometry: Geometry::a4(),
+            footer: "Pagina {n} van {total}".to_string(),
+            running_header,
+            running: Vec::new(),
+        }
+    }
+
+    /// A letter: the text block leaves the sender column free on every
+    /// page, and from page 2 the column repeats `running` (Datum, Kenmerk).
+    pub fn letter(running_header: Option<String>, running: Vec<(String, String)>) -> PageStyle {
+        let mut geometry = Geometry::a4();
+        geometry.right = geometry.width - COLUMN_X + 5.0 * MM;
+        geometry.top = 30.0 * MM;
+        PageStyle { geometry, running, ..PageStyle::a4(running_header) }
     }
 }
 
@@ -232,8 +293,7 @@ pub fn layout(
             // The letterhead is read first: its paragraphs are made first
             // (one for the sender, one a row), laid out with the first page.
             let head_elems: Vec<tree::ElemId> = if k == 0 {
-                let count = usize::from(!head.sender.is_empty()) + head.rows.len();
-                (0..count).map(|_| lx.open(tree::Kind::P)).collect()
+                (0..head.paragraphs()).map(|_| lx.open(tree::Kind::P)).collect()
             } else {
                 Vec::new()
             };
@@ -255,6 +315,9 @@ pub fn layout(
                     }
                 }
                 lx.block(block, geo.left, geo.measure(), k == 0 && i == 0, &mut lines);
+            }
+            if let Some(letter) = head.letter.as_ref().filter(|_| k == 0) {
+                lx.signature(letter, geo.left, geo.measure(), &mut lines);
             }
             let cited_before = |label: &str| first_cited.get(label).is_some_and(|&at| at < k);
             let head = (k == 0).then_some((head, head_elems.as_slice()));
@@ -299,7 +362,28 @@ fn number_pages(pages: &mut [Page], style: &PageStyle, fonts: &Fonts) {
         let w = fonts.width(Face::Regular, &text, 8.0);
         // Exactly: a page's items were sized to fit when it was full, and a
         // push would double them (the whole document is held until written).
-        page.items.reserve_exact(1 + usize::from(style.running_header.is_some()));
+        let running = if i > 0 { style.running.len() * 2 } else { 0 };
+        page.items.reserve_exact(1 + usize::from(style.running_header.is_some()) + running);
+        // A letter's running details in the sender column, from page 2:
+        // shown again, so an artifact.
+        if i > 0 {
+            let mut y = geo.top + COLUMN_SIZE;
+            for (label, value) in &style.running {
+                for (text, face) in [(label, Face::Bold), (value, Face::Regular)] {
+                    page.items.push(Item::Text {
+                        x: COLUMN_X,
+                        y,
+                        size: COLUMN_SIZE,
+                        face,
+                        text: text.clone(),
+                        color: BLACK,
+                        tag: Tag::Artifact(Artifact::Header),
+                    });
+                    y += COLUMN_SIZE * LEADING;
+                }
+                y += COLUMN_SIZE;
+            }
+        }
         page.items.push(Item::Text {
             x: geo.width - geo.right - w,
             y: geo.height - 12.0 * MM,
@@ -467,6 +551,7 @@ mod tests {
         let head = Letterhead {
             sender: "Ministerie".into(),
             rows: vec![("Datum".into(), "2 december 2022".into())],
+            letter: None,
         };
         let laid = layout(
             &[Section { new_page: false, blocks: p.blocks }],

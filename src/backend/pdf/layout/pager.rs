@@ -4,8 +4,11 @@
 
 use super::lines::{Line, Lines};
 use super::tree::{Artifact, ElemId, Kind, Tag};
-use super::{Color, GREY, Geometry, Item, Letterhead, MM, OutlineEntry, Page, RULE};
-use crate::document::{Align, Span, Style};
+use super::{
+    COLUMN_SIZE, COLUMN_W, COLUMN_X, Color, GREY, Geometry, Item, LetterFrame, Letterhead, MM, OutlineEntry,
+    Page, RULE,
+};
+use crate::document::{Align, Inline, Span, Style};
 use std::collections::BTreeSet;
 
 /// Places lines on pages.
@@ -45,7 +48,10 @@ impl<'a, 'f> Pager<'a, 'f> {
             cited_before,
         };
         if let Some((head, elems)) = head {
-            p.letterhead(head, elems);
+            match &head.letter {
+                Some(letter) => p.letter(letter, elems),
+                None => p.letterhead(head, elems),
+            }
         }
         p
     }
@@ -100,6 +106,111 @@ impl<'a, 'f> Pager<'a, 'f> {
             self.y = y;
             self.at_top = true;
         }
+    }
+
+    /// Page 1 of a letter in the Rijkshuisstijl: the wordmark right of the
+    /// page's centre, where the logo stands beside it; the return address
+    /// and the addressee block on the left; Datum and Betreft under them;
+    /// the sender column on the right from the height of the return
+    /// address. Read in that order, the column before the text.
+    fn letter(&mut self, l: &LetterFrame, elems: &[ElemId]) {
+        let mut elems = elems.iter().copied();
+        let mut next = |lx: &mut Lines| elems.next().unwrap_or_else(|| lx.open(Kind::P));
+        let left = self.geo.left;
+        let measure = self.geo.measure();
+        // The wordmark: beside the logo area (centred at the top, 0–35 mm).
+        let p = next(self.lx);
+        let x = self.geo.width / 2.0 + 4.0 * MM;
+        let lines = self.lx.within(p, |lx| {
+            lx.paragraph(&[plain(&l.wordmark, false)], x, 55.0 * MM, 9.5, false, Align::None)
+        });
+        let mut y = 20.0 * MM;
+        for line in lines {
+            self.put_items(line.items, y);
+            y += line.height;
+        }
+        let text_top = 51.0 * MM;
+        let mut y = text_top;
+        if let Some(r) = &l.return_address {
+            let p = next(self.lx);
+            let text = format!("> Retouradres {r}");
+            let lines = self
+                .lx
+                .within(p, |lx| lx.paragraph(&[plain(&text, false)], left, measure, 6.5, false, Align::None));
+            for line in lines {
+                self.put_items(line.items, y);
+                y += line.height;
+            }
+        }
+        y = y.max(text_top + 5.0 * MM);
+        if !l.addressee.is_empty() {
+            let p = next(self.lx);
+            let mut spans = Vec::new();
+            for (i, a) in l.addressee.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span { inline: Inline::LineBreak, style: Style::default() });
+                }
+                spans.push(plain(a, false));
+            }
+            let lines = self.lx.within(p, |lx| lx.paragraph(&spans, left, measure, 10.0, false, Align::None));
+            for line in lines {
+                self.put_items(line.items, y);
+                y += line.height;
+            }
+        }
+        let mut y = y.max(text_top + 35.0 * MM);
+        let label_w = 20.0 * MM;
+        for (label, value) in &l.rows {
+            let p = next(self.lx);
+            let (lab, val) = self.lx.within(p, |lx| {
+                let a = lx.paragraph(&[plain(label, false)], left, label_w, 8.0, false, Align::None);
+                let b = lx.paragraph(
+                    &[plain(value, false)],
+                    left + label_w,
+                    measure - label_w,
+                    10.0,
+                    false,
+                    Align::None,
+                );
+                (a, b)
+            });
+            for line in lab {
+                self.put_items(line.items.into_iter().map(|i| recolor(i, GREY)), y + 1.0);
+            }
+            for line in val {
+                self.put_items(line.items, y);
+                y += line.height;
+            }
+            y += 1.5;
+        }
+        let body_top = y + 10.0 * MM;
+        // The sender column, small type, from the top of the text block.
+        let mut cy = text_top;
+        self.lx.hyphenate = false;
+        for (label, lines, strong) in &l.colofon {
+            let p = next(self.lx);
+            let mut spans = Vec::new();
+            if let Some(label) = label {
+                spans.push(plain(label, true));
+            }
+            for line in lines {
+                if !spans.is_empty() {
+                    spans.push(Span { inline: Inline::LineBreak, style: Style::default() });
+                }
+                spans.push(plain(line, *strong));
+            }
+            let laid = self
+                .lx
+                .within(p, |lx| lx.paragraph(&spans, COLUMN_X, COLUMN_W, COLUMN_SIZE, false, Align::None));
+            for line in laid {
+                self.put_items(line.items, cy);
+                cy += line.height;
+            }
+            cy += COLUMN_SIZE;
+        }
+        self.lx.hyphenate = true;
+        self.y = body_top;
+        self.at_top = true;
     }
 
     fn put_items(&mut self, items: impl IntoIterator<Item = Item>, top: f32) {

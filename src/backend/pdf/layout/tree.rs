@@ -51,6 +51,8 @@ pub enum Kind {
     TR,
     /// A header cell; its scope is its column.
     TH,
+    /// A row's header cell (the key of a key–value table); its scope is its row.
+    RowHeader,
     TD,
     /// A footnote, with an identifier unique in the document.
     Note {
@@ -81,7 +83,7 @@ impl Kind {
             Kind::BlockQuote => "BlockQuote",
             Kind::Table => "Table",
             Kind::TR => "TR",
-            Kind::TH => "TH",
+            Kind::TH | Kind::RowHeader => "TH",
             Kind::TD => "TD",
             Kind::Note { .. } => "Note",
             Kind::Link { .. } => "Link",
@@ -92,7 +94,7 @@ impl Kind {
     /// Whether the element stands in its parent even with nothing in it: an
     /// empty table cell still holds its place in the row.
     pub fn kept_when_empty(&self) -> bool {
-        matches!(self, Kind::TR | Kind::TH | Kind::TD)
+        matches!(self, Kind::TR | Kind::TH | Kind::RowHeader | Kind::TD)
     }
 }
 
