@@ -83,7 +83,7 @@ fn a_listed_name_in_three_letters_one_inside_a_url_is_withheld_everywhere() {
         "the link is dropped, its text kept: {public}"
     );
     // The internal render shows where, as a marked passage shows.
-    let internal = s.read("output-intern/2022Z21205/bijlagen.md");
+    let internal = s.read("output-intern/2022Z21205/bijlagen-INTERN.md");
     for marked in [
         format!("kijken. [[5.1.2e: {NAME}]] ([[5.1.2e: z.quistenbroek@example.org]]), of"),
         format!("t.a.v. [[5.1.2e: {}]]", NAME.to_uppercase()),
