@@ -110,51 +110,15 @@ pub fn load(data: &Path) -> Loaded {
 
 /// Reads `persons.yaml`, when the data folder has one.
 fn read_persons(data: &Path, loaded: &mut Loaded) {
-    let path = data.join(persons::FILE);
-    if !path.exists() {
-        return;
+    if let Some(persons) = read_optional(data, persons::FILE, loaded, persons::read) {
+        loaded.project.persons = persons;
     }
-    let file = FileId(loaded.sources.len());
-    let before = loaded.diagnostics.len();
-    let (source, root) = read_yaml(data, &path, file, &mut loaded.diagnostics);
-    loaded.diagnostics.stage_from(before, crate::diag::Stage::Syntax);
-    if let Some(root) = root {
-        let none = crate::model::persons::Listed::default();
-        let mut r = Reader {
-            file,
-            source: &source.text,
-            diags: &mut loaded.diagnostics,
-            listed: &none,
-            automatic: Vec::new(),
-        };
-        loaded.project.persons = persons::read(&mut r, &root);
-    }
-    loaded.sources.add(source);
 }
 
 /// Reads `ministry.yaml`, when the data folder has one, and gives each
 /// dossier of that ministry its record (the letters' sender column).
 fn read_ministry(data: &Path, loaded: &mut Loaded) {
-    let path = data.join(ministry::FILE);
-    if !path.is_file() {
-        return;
-    }
-    let file = FileId(loaded.sources.len());
-    let before = loaded.diagnostics.len();
-    let (source, root) = read_yaml(data, &path, file, &mut loaded.diagnostics);
-    loaded.diagnostics.stage_from(before, crate::diag::Stage::Syntax);
-    if let Some(root) = root {
-        let none = crate::model::persons::Listed::default();
-        let mut r = Reader {
-            file,
-            source: &source.text,
-            diags: &mut loaded.diagnostics,
-            listed: &none,
-            automatic: Vec::new(),
-        };
-        loaded.project.ministry = ministry::read(&mut r, &root);
-    }
-    loaded.sources.add(source);
+    loaded.project.ministry = read_optional(data, ministry::FILE, loaded, ministry::read).flatten();
     if let Some(m) = &loaded.project.ministry {
         for d in &mut loaded.project.dossiers {
             if m.is(&d.ministry()) {
@@ -162,6 +126,39 @@ fn read_ministry(data: &Path, loaded: &mut Loaded) {
             }
         }
     }
+}
+
+/// Reads an optional file at the top of the data folder (`persons.yaml`,
+/// `ministry.yaml`) with `read`, its source kept for messages; `None` when
+/// the folder has no such file or it is not valid YAML. Its text is read
+/// before the persons list applies, so nothing in it is withheld by it.
+fn read_optional<T>(
+    data: &Path,
+    name: &str,
+    loaded: &mut Loaded,
+    read: impl FnOnce(&mut Reader, &yaml::Node) -> T,
+) -> Option<T> {
+    let path = data.join(name);
+    if !path.exists() {
+        return None;
+    }
+    let file = FileId(loaded.sources.len());
+    let before = loaded.diagnostics.len();
+    let (source, root) = read_yaml(data, &path, file, &mut loaded.diagnostics);
+    loaded.diagnostics.stage_from(before, crate::diag::Stage::Syntax);
+    let value = root.map(|root| {
+        let none = crate::model::persons::Listed::default();
+        let mut r = Reader {
+            file,
+            source: &source.text,
+            diags: &mut loaded.diagnostics,
+            listed: &none,
+            automatic: Vec::new(),
+        };
+        read(&mut r, &root)
+    });
+    loaded.sources.add(source);
+    value
 }
 
 /// The file beside a dossier that records what was sent.
