@@ -158,6 +158,21 @@ fn a_device_or_a_named_pipe_among_the_records_is_refused_unread() {
     assert_eq!(r.stderr.matches("not a regular file").count(), if made { 3 } else { 2 }, "{}", r.stderr);
 }
 
+/// A folder where `persons.yaml` or `ministry.yaml` belongs is one error
+/// each: a persons list skipped without a word would publish its names.
+#[test]
+fn a_folder_in_place_of_the_persons_list_or_the_ministry_is_an_error_and_nothing_is_built() {
+    let s = Scratch::minimal();
+    std::fs::create_dir_all(s.file("data/persons.yaml")).unwrap();
+    std::fs::create_dir_all(s.file("data/ministry.yaml")).unwrap();
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("persons.yaml: is a folder, not a regular file"), "{}", r.stderr);
+    assert!(r.stderr.contains("ministry.yaml: is a folder, not a regular file"), "{}", r.stderr);
+    assert_eq!(r.stderr.matches("not a regular file").count(), 2, "{}", r.stderr);
+    assert!(!s.out().exists() || std::fs::read_dir(s.out()).unwrap().next().is_none(), "nothing is written");
+}
+
 /// Markdown nested thousands deep in a record's text is an error at its
 /// line, not a stack overflow.
 #[test]
