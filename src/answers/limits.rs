@@ -3,6 +3,10 @@
 //!
 //! - its output: at most [`MAX_OUTPUT`] bytes per render (a document
 //!   template, one annex, one record text or answer);
+//! - the text it builds: at most [`MAX_TEXT`] bytes per render, all the
+//!   strings joined with `~`, captured or returned by filters together
+//!   (the vendored Tera's budget, `vendor/README.md`), so a string that
+//!   doubles in a loop is an error at its place, not an abort;
 //! - its counting loops: `range(…)` may hand out at most [`MAX_RANGE`]
 //!   numbers in one render, all calls together (so nested loops over
 //!   `range` are bounded too; loops over the records are bounded by them).
@@ -15,6 +19,8 @@ use tera::{Context, Error, Kwargs, State, Tera, TeraResult};
 
 /// The most bytes one render may write.
 pub const MAX_OUTPUT: usize = 32 << 20;
+/// The most bytes of text one render may build.
+pub const MAX_TEXT: usize = 256 << 20;
 /// The most numbers `range` may hand out in one render.
 pub const MAX_RANGE: usize = 100_000;
 
@@ -55,6 +61,7 @@ fn finish(out: Capped, rendered: TeraResult<()>) -> TeraResult<String> {
 /// [`Tera::render_str`] within the bounds.
 pub fn render_str(tera: &Tera, source: &str, ctx: &Context) -> TeraResult<String> {
     RANGE_LEFT.set(MAX_RANGE);
+    tera::set_text_budget(MAX_TEXT);
     let mut out = Capped(Vec::new(), false);
     let rendered = tera.render_str_to(source, ctx, false, &mut out);
     finish(out, rendered)
@@ -63,6 +70,7 @@ pub fn render_str(tera: &Tera, source: &str, ctx: &Context) -> TeraResult<String
 /// [`Tera::render`] within the bounds.
 pub fn render(tera: &Tera, name: &str, ctx: &Context) -> TeraResult<String> {
     RANGE_LEFT.set(MAX_RANGE);
+    tera::set_text_budget(MAX_TEXT);
     let mut out = Capped(Vec::new(), false);
     let rendered = tera.render_to(name, ctx, &mut out);
     finish(out, rendered)
@@ -119,5 +127,34 @@ mod tests {
         let flood = "{% for i in range(end=40) %}{{ s }}{% endfor %}";
         let e = render_str(&t, flood, &ctx).unwrap_err();
         assert!(format!("{e:?}").contains("passes the limit of 32 MiB"), "{e:?}");
+    }
+
+    /// Upstream Tera would ask for terabytes here and abort the process;
+    /// each is an error at its expression instead, and the test binary
+    /// lives to see it.
+    #[test]
+    fn text_that_grows_with_itself_in_a_loop_is_an_error_not_an_abort() {
+        let t = tera();
+        let ctx = Context::new();
+        let seed = r#"{% set_global s = "xxxxxxxxxx" %}{% set_global l = ["xxxxxxxxxx"] %}"#;
+        for (how, body) in [
+            ("joined", "{% set_global s = s ~ s %}"),
+            ("captured", "{% set_global s %}{{ s }}{{ s }}{% endset %}"),
+            ("replaced", r#"{% set_global s = s | replace(from="x", to=s) %}"#),
+            ("printed list", "{% set_global l = [l, l] %}{% set_global s = l | str %}"),
+            ("list joined", r#"{% set_global l = [l, l] %}{% set_global s = l ~ "" %}"#),
+            ("list in a join", r#"{% set_global l = [l, l] %}{% set_global s = [l] | join(sep=",") %}"#),
+            ("indented", r#"{% set_global s = s ~ "\n" ~ s %}{% set_global s = s | indent(width=1000) %}"#),
+            ("split", r#"{% set_global s = s ~ s %}{% set_global p = s | split(pat="") %}"#),
+        ] {
+            let source =
+                format!("{seed}{{% for i in range(end=64) %}}{body}{{% endfor %}}{{{{ s | length }}}}");
+            let e = render_str(&t, &source, &ctx).expect_err(how);
+            assert!(format!("{e:?}").contains("builds more than 256 MiB of text"), "{how}: {e:?}");
+        }
+        // A render within the budget, after one that spent it: the budget
+        // is the render's, not the thread's for ever.
+        let fine = r#"{% set_global s = "x" %}{% for i in range(end=20) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}"#;
+        assert_eq!(render_str(&t, fine, &ctx).unwrap(), (1 << 20).to_string());
     }
 }
