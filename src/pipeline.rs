@@ -246,12 +246,18 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
     leaked.dedup();
     let unmarked = withheld.only(&leaked).unmarked(sources);
     for u in &unmarked {
-        diags.push(
+        let diag = if u.in_identifier {
+            Diagnostic::error("an identifier holds a withheld passage, and is published", u.at)
+                .label("inside this identifier")
+                .also(u.withheld, "withheld here")
+                .hint("an identifier (an id, a file name, a link) is published as it stands and cannot hold a marker: rename it so that it no longer holds the passage")
+        } else {
             Diagnostic::error("a withheld passage stands here unmarked, and is published", u.at)
                 .label("written plainly here")
                 .also(u.withheld, "withheld here")
-                .hint("mark it here too, as `[[5.1.2e: …]]` with the same ground"),
-        );
+                .hint("mark it here too, as `[[5.1.2e: …]]` with the same ground")
+        };
+        diags.push(diag);
     }
     for (name, places) in found {
         for place in places.into_iter().filter(|p| !unmarked.iter().any(|u| u.withheld == *p)) {

@@ -47,6 +47,9 @@ pub struct Unmarked {
     pub at: Span,
     /// Where it is withheld.
     pub withheld: Span,
+    /// Whether it stands inside an identifier-like token (an id, a file
+    /// name, a link), where no marker can stand: the token must change.
+    pub in_identifier: bool,
 }
 
 /// Text folded for matching: lower-cased, accents and other combining
@@ -108,6 +111,47 @@ fn normalize(text: &str, mut origin: Option<&mut Vec<(u32, u32)>>) -> String {
 /// `text` normalized with everything but letters and digits left out.
 fn compact(text: &str) -> String {
     normalize(text, None).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// [`compact`], with for each byte of the result the bytes of `text` it
+/// came from.
+fn compact_with_origin(text: &str, origin: &mut Vec<(u32, u32)>) -> String {
+    let mut from = Vec::with_capacity(text.len());
+    let normal = normalize(text, Some(&mut from));
+    let mut out = String::with_capacity(normal.len());
+    for (i, c) in normal.char_indices() {
+        if c.is_alphanumeric() {
+            out.push(c);
+            origin.extend(std::iter::repeat_n(from[i], c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// The tokens of `text` (runs without white space, quotes or brackets) that
+/// look like identifiers, not prose: two or more parts joined by a hyphen,
+/// underscore, slash or dot, or letters with digits. Inside these a passage
+/// is searched for within words, as in a document ID.
+fn identifier_tokens(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let stop = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>' | ',' | ';' | '`')
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let rest = &text[at..];
+            let start = at + rest.find(|c: char| !stop(c))?;
+            let len = text[start..].find(stop).unwrap_or(text.len() - start);
+            at = start + len;
+            let token = &text[start..at];
+            let joined = token.trim_matches(|c: char| !c.is_alphanumeric()).contains(['-', '_', '/', '.']);
+            let mixed = token.chars().any(|c| c.is_ascii_digit()) && token.chars().any(char::is_alphabetic);
+            if joined || mixed {
+                return Some(start..at);
+            }
+        }
+    })
 }
 
 /// Characters that show nothing and may stand inside a word: the soft
@@ -280,21 +324,39 @@ impl Withheld {
         })
     }
 
-    /// Every place in `text` where a passage stands as whole words, as byte
-    /// ranges of `text`, with the place it is withheld.
+    /// Every place in `text` where a passage stands as whole words, or
+    /// inside a word of an identifier-like token ([`identifier_tokens`]:
+    /// `2021-03-11-janpietersen-account`), as byte ranges of `text`, with
+    /// the place it is withheld.
     pub fn places(&self, text: &str) -> Vec<(std::ops::Range<usize>, Span)> {
         if self.finder.is_none() {
             return Vec::new();
         }
         let mut origin = Vec::with_capacity(text.len());
         let normal = normalize(text, Some(&mut origin));
-        self.whole_words(&normal)
+        let mut out: Vec<(std::ops::Range<usize>, Span)> = self
+            .whole_words(&normal)
             .map(|m| {
                 let start = origin[m.start()].0 as usize;
                 let end = origin[m.end() - 1].1 as usize;
                 (start..end, self.phrases[m.pattern().as_usize()].1)
             })
-            .collect()
+            .collect();
+        if let Some((finder, index)) = &self.compact {
+            for token in identifier_tokens(text) {
+                let mut origin = Vec::new();
+                let compacted = compact_with_origin(&text[token.clone()], &mut origin);
+                for m in finder.find_overlapping_iter(&compacted) {
+                    let start = token.start + origin[m.start()].0 as usize;
+                    let end = token.start + origin[m.end() - 1].1 as usize;
+                    if !out.iter().any(|(r, _)| r.start < end && start < r.end) {
+                        out.push((start..end, self.phrases[index[m.pattern().as_usize()]].1));
+                    }
+                }
+            }
+            out.sort_by_key(|(r, _)| r.start);
+        }
+        out
     }
 
     /// Every place in the sources where a passage stands outside a marker.
@@ -316,7 +378,15 @@ impl Withheld {
                 if self.automatic.iter().any(|a| a.file == id && a.start <= at.start && at.end <= a.end) {
                     continue;
                 }
-                out.push(Unmarked { at: Span::new(id, range.start, range.end), withheld });
+                // (A link's address can hold a marker: it is published as
+                // its text alone.)
+                let in_identifier = identifier_tokens(&file.text).any(|t| {
+                    t.start <= range.start
+                        && range.end <= t.end
+                        && t != range
+                        && !file.text[t].contains("://")
+                });
+                out.push(Unmarked { at, withheld, in_identifier });
             }
         }
         out
@@ -432,6 +502,29 @@ mod tests {
         assert_eq!(w.found_in_identifier("BZK-2021-JanPietersen").len(), 1);
         assert!(w.found_in_identifier("BZK-2021-0007").is_empty());
         assert_eq!(w.mask("naam=Jan%20Pietersen&x"), format!("naam={}&x", "*".repeat(15)));
+    }
+
+    #[test]
+    fn a_name_run_together_inside_an_identifier_is_found_at_its_place_and_masked_in_messages() {
+        let s =
+            sources(&["text: Beste [[5.1.2e: Jan Pietersen]].", "  - id: 2021-03-11-janpietersen-account\n"]);
+        let w = Withheld::collect(&s);
+        let unmarked = w.unmarked(&s);
+        assert_eq!(unmarked.len(), 1, "{unmarked:?}");
+        let u = unmarked[0];
+        assert_eq!(&s.get(u.at.file).text[u.at.start..u.at.end], "janpietersen");
+        assert!(u.in_identifier);
+        // A message naming the document by that id names it masked.
+        let message = "the public document BZK-2021-03-11-JanPietersen-account-1 holds …";
+        assert_eq!(w.mask(message), "the public document BZK-2021-03-11-************-account-1 holds …");
+        // In prose a name inside a word is another word.
+        assert!(w.places("de Janpietersenstraat is lang").is_empty());
+        // Written apart in a link, it can be marked: not an identifier place.
+        let s =
+            sources(&["text: Beste [[5.1.2e: Jan Pietersen]].", "zie https://example.org/janpietersen/x\n"]);
+        let unmarked = Withheld::collect(&s).unmarked(&s);
+        assert_eq!(unmarked.len(), 1);
+        assert!(!unmarked[0].in_identifier);
     }
 
     proptest::proptest! {
