@@ -209,7 +209,11 @@ proptest! {
                         internal |= !found.is_empty();
                     }
                 }
-                prop_assert!(internal, "the internal render shows the name, marked");
+                // Unless Markdown itself drops it (a cell beyond a table's
+                // columns is dropped by the table rules, in every render).
+                let shown = beantwoord::answers::parse::parse(&letter, beantwoord::document::Audience::Internal)
+                    .is_ok_and(|p| format!("{p:?}").to_lowercase().contains(&first.to_lowercase()));
+                prop_assert!(internal || !shown, "the internal render shows the name, marked");
             }
         }
     }
