@@ -211,7 +211,10 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
     // identifiers (file names, ids, links) inside their words too.
     let found: Vec<(String, Vec<crate::source::Span>)> = drafts
         .par_iter()
-        .flat_map_iter(|d| d.public.iter().chain(&d.follow_up).chain(&d.woo).map(move |doc| (d, doc)))
+        .flat_map_iter(|d| {
+            let docs = d.public.iter().chain(&d.follow_up).chain(&d.woo).chain(&d.follow_up_woo);
+            docs.map(move |doc| (d, doc))
+        })
         .flat_map_iter(|(d, doc)| {
             let name = format!("{}/{}", d.dossier, doc.name);
             let ids: Vec<crate::source::Span> = crate::document::plain::identifiers(doc)
@@ -225,11 +228,14 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
                 .map(move |places| (name.clone(), places))
                 .collect::<Vec<_>>()
         })
-        .chain(drafts.par_iter().filter_map(|d| {
-            let inv = d.inventory.as_ref()?;
-            let mut places = withheld.found_in(&inv.texts());
-            places.extend(inv.identifiers().into_iter().flat_map(|id| withheld.found_in_identifier(id)));
-            Some((format!("{}/inventaris", d.dossier), places))
+        .chain(drafts.par_iter().flat_map_iter(|d| {
+            let inventories = [(d.inventory.as_ref(), ""), (d.follow_up_inventory.as_ref(), "nader/")];
+            inventories.into_iter().filter_map(move |(inv, sub)| {
+                let inv = inv?;
+                let mut places = withheld.found_in(&inv.texts());
+                places.extend(inv.identifiers().into_iter().flat_map(|id| withheld.found_in_identifier(id)));
+                Some((format!("{}/{sub}inventaris", d.dossier), places))
+            })
         }))
         .map(|(name, mut places)| {
             places.sort_by_key(|s| (s.file.0, s.start));
@@ -375,54 +381,61 @@ pub fn jobs_also<'a>(drafts: &'a [Drafts], settings: &Settings, also: &Also) -> 
                 }
             }
         }
-        // Each published Woo document as a PDF of its own, named by its ID,
-        // for the publication platforms (when PDF is made).
-        if !d.keep_sent && formats.contains(&Format::Pdf) {
-            for doc in &d.woo {
-                let below = PathBuf::from(WOO_DOCUMENTS).join(format!("{}.pdf", doc.name));
-                let path = dir.join(&below);
-                out.push(Job {
-                    root: Root::Public,
-                    dossier: &d.dossier,
-                    below,
-                    path,
-                    what: What::Document(Format::Pdf, doc),
-                });
-            }
+        // Each published Woo document as a PDF of its own, and the inventory
+        // the platforms read, beside them: the first answers' (not for a
+        // sent dossier whose files are kept), and the follow-up's in `nader/`.
+        let package = settings.package() && asked;
+        let pdf = formats.contains(&Format::Pdf);
+        if !d.keep_sent {
+            publication(&mut out, d, PathBuf::new(), (d.woo.as_slice(), d.inventory.as_ref()), pdf, package);
         }
-        // The inventory as the platforms read it, beside the documents (not
-        // for a sent dossier whose files are kept).
-        if let Some(inventory) = d.inventory.as_ref().filter(|_| !d.keep_sent) {
-            for sheet in Sheet::ALL {
-                if sheet == Sheet::DiWoo && inventory.diwoo_missing().is_some() {
-                    continue;
-                }
-                let below = PathBuf::from(sheet.file_name());
-                let path = dir.join(&below);
-                out.push(Job {
-                    root: Root::Public,
-                    dossier: &d.dossier,
-                    below,
-                    path,
-                    what: What::Inventory(sheet, inventory),
-                });
-            }
-            // The upload package, when asked: what the platform's upload
-            // step takes, the production report and then the documents.
-            if settings.package() && asked {
-                let upload = PathBuf::from(UPLOAD);
-                let files = [
-                    (upload.join(UPLOAD_REPORT), What::Inventory(Sheet::Xlsx, inventory)),
-                    (upload.join(UPLOAD_DOCUMENTS), What::Package(&d.woo)),
-                ];
-                for (below, what) in files {
-                    let path = dir.join(&below);
-                    out.push(Job { root: Root::Public, dossier: &d.dossier, below, path, what });
-                }
-            }
+        if !d.keep_follow_up {
+            let follow_up = (d.follow_up_woo.as_slice(), d.follow_up_inventory.as_ref());
+            publication(&mut out, d, PathBuf::from(FOLLOW_UP), follow_up, pdf, package);
         }
     }
     out
+}
+
+/// The Woo publication of one answer below `sub` of a dossier's folder:
+/// each published document as a PDF of its own, named by its ID (when PDF
+/// is made), the inventory in every sheet (DiWoo when it can be written),
+/// and, when asked, the upload package.
+fn publication<'a>(
+    out: &mut Vec<Job<'a>>,
+    d: &'a Drafts,
+    sub: PathBuf,
+    (woo, inventory): (&'a [crate::document::Document], Option<&'a Inventory>),
+    pdf: bool,
+    package: bool,
+) {
+    let mut push = |below: PathBuf, what: What<'a>| {
+        let below = sub.join(below);
+        let path = PathBuf::from(&d.dossier).join(&below);
+        out.push(Job { root: Root::Public, dossier: &d.dossier, below, path, what });
+    };
+    if pdf {
+        for doc in woo {
+            push(
+                PathBuf::from(WOO_DOCUMENTS).join(format!("{}.pdf", doc.name)),
+                What::Document(Format::Pdf, doc),
+            );
+        }
+    }
+    let Some(inventory) = inventory else { return };
+    for sheet in Sheet::ALL {
+        if sheet == Sheet::DiWoo && inventory.diwoo_missing().is_some() {
+            continue;
+        }
+        push(PathBuf::from(sheet.file_name()), What::Inventory(sheet, inventory));
+    }
+    // What the platform's upload step takes: the production report, then
+    // the documents.
+    if package {
+        let upload = PathBuf::from(UPLOAD);
+        push(upload.join(UPLOAD_REPORT), What::Inventory(Sheet::Xlsx, inventory));
+        push(upload.join(UPLOAD_DOCUMENTS), What::Package(woo));
+    }
 }
 
 /// A made file: its bytes, its pages (PDF), and any warning.

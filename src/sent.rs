@@ -150,6 +150,16 @@ pub fn compare(
                 .chain(&changes.annexes_added)
                 .map(|(_, report)| report.clone())
                 .collect(),
+            replaced: changes
+                .annexes_changed
+                .iter()
+                .filter_map(|(_, report)| {
+                    let was = sent.annexes.iter().find(|a| &a.report == report)?;
+                    let now = drafts.fingerprint.annexes.iter().find(|a| &a.report == report)?;
+                    Some(was.replaced_in(now).into_iter().map(|(i, id)| (report.clone(), i, id)))
+                })
+                .flatten()
+                .collect(),
         };
         let render = |audience, diags: &mut Diagnostics| {
             answers::render_follow_up(
@@ -163,9 +173,12 @@ pub fn compare(
             )
             .unwrap_or_default()
         };
-        drafts.follow_up = render(crate::document::Audience::Public, diags);
+        let public = render(crate::document::Audience::Public, diags);
+        drafts.follow_up = public.documents;
+        drafts.follow_up_woo = public.woo;
+        drafts.follow_up_inventory = public.inventory;
         if settings.internal() && settings.includes(id) {
-            drafts.follow_up_internal = render(crate::document::Audience::Internal, diags);
+            drafts.follow_up_internal = render(crate::document::Audience::Internal, diags).documents;
         }
         if dossier.follow_up_sent.is_some() || settings.sending_follow_up() == Some(id.as_str()) {
             continue;

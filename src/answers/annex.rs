@@ -265,6 +265,44 @@ fn unique_titles(inventory: &mut [InventoryCtx], annexes: &mut [AnnexCtx]) {
     inventory.iter_mut().for_each(fix);
 }
 
+/// In a follow-up answer: each document `replaced` names (report id,
+/// place, the ID it was sent under) gets a new ID, `<sent ID>-nader`, that
+/// names the one it replaces (Gerelateerd ID), and says so in its
+/// Toelichting; its family follows its new ID. Gives the new IDs.
+pub fn replace_documents(
+    replaced: &[(String, usize, String)],
+    inventory: &mut [InventoryCtx],
+    annexes: &mut [AnnexCtx],
+) -> Vec<String> {
+    let mut new_ids = Vec::new();
+    for a in annexes.iter_mut() {
+        for (i, d) in a.documents.iter_mut().enumerate() {
+            let Some((_, _, old)) = replaced.iter().find(|(r, place, _)| *r == a.id && *place == i) else {
+                continue;
+            };
+            // (`nader`: the follow-up's name, as its folder has it.)
+            let id = format!("{old}-nader");
+            let note = format!("Vervangt document {old}: gecorrigeerd in het nader antwoord.");
+            let listed = &mut d.listed;
+            if let Some(row) = inventory.iter_mut().find(|r| r.id == listed.id) {
+                row.id = id.clone();
+                row.related = old.clone();
+                row.note = join_note(&note, &row.note);
+            }
+            listed.id = id.clone();
+            listed.related = old.clone();
+            listed.note = join_note(&note, &listed.note);
+            new_ids.push(id);
+        }
+    }
+    family_and_thread(inventory, annexes);
+    new_ids
+}
+
+fn join_note(first: &str, rest: &str) -> String {
+    if rest.is_empty() { first.to_string() } else { format!("{first} {rest}") }
+}
+
 /// Numbers every document's family (by its ID) and thread (by its report).
 fn family_and_thread(inventory: &mut [InventoryCtx], annexes: &mut [AnnexCtx]) {
     let ids: Vec<&str> = inventory.iter().map(|d| d.id.as_str()).collect();
@@ -320,6 +358,22 @@ fn rows(report: &Report, ctx: &ReportCtx, reg: &Register) -> Vec<Row> {
         rows.push(row(&format!("Uitkomst {}", escape_plain(name)), value));
     }
     rows
+}
+
+/// The inventory of a follow-up answer (`nader/inventaris.*`): the
+/// documents it publishes, dated the day it goes out, part of the
+/// follow-up answer, at the dossier's address's `nader/`.
+pub fn follow_up_inventory(
+    rows: &[InventoryCtx],
+    dossier: &crate::model::Dossier,
+) -> crate::document::inventory::Inventory {
+    let mut inv = inventory(rows, dossier);
+    if let Some(day) = dossier.nader.as_ref().and_then(|n| n.answered) {
+        inv.published = day.earliest();
+    }
+    inv.answer.1 = format!("Nader antwoord op Kamervraag {}", dossier.id.value);
+    inv.base_url = inv.base_url.map(|b| format!("{b}nader/"));
+    inv
 }
 
 /// The inventory as the publication platforms read it, from the same rows

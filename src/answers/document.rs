@@ -91,12 +91,31 @@ pub(super) fn render_for(
         use rayon::prelude::*;
         fingerprint.annexes = annexes.par_iter().map(annex_fingerprint).collect();
     }
-    let spreadsheet = (audience == Audience::Public && follow.is_none() && dossier.annexes.inventory)
+    let mut spreadsheet = (audience == Audience::Public && follow.is_none() && dossier.annexes.inventory)
         .then(|| annex::inventory(&inventory, dossier));
+    // The Woo documents a follow-up publishes: those it replaces (new IDs
+    // naming the sent ones) and those added since; not the unchanged ones
+    // of a changed annex, which stand in its text under the IDs they have.
+    let mut published_now: Option<Vec<String>> = None;
     let (items, footnotes) = match follow {
         Some(f) => {
             annexes.retain(|a| f.annexes.contains(&a.id));
             inventory.retain(|d| annexes.iter().any(|a| a.number == d.annex));
+            let mut new_ids = annex::replace_documents(&f.replaced, &mut inventory, &mut annexes);
+            let sent_numbers: Vec<u32> = dossier
+                .sent
+                .iter()
+                .flat_map(|s| s.annexes.iter().flat_map(|a| a.documents.iter().copied()))
+                .collect();
+            new_ids.extend(
+                inventory.iter().filter(|d| !sent_numbers.contains(&(d.number as u32))).map(|d| d.id.clone()),
+            );
+            if audience == Audience::Public && dossier.annexes.inventory {
+                let rows: Vec<annex::InventoryCtx> =
+                    inventory.iter().filter(|d| new_ids.contains(&d.id)).cloned().collect();
+                spreadsheet = (!rows.is_empty()).then(|| annex::follow_up_inventory(&rows, dossier));
+            }
+            published_now = Some(new_ids);
             answer_items(dossier, &answers, &view, Some(&f.answers), &mut Diagnostics::default())
         }
         None => (items, footnotes),
@@ -189,10 +208,11 @@ pub(super) fn render_for(
                     None => whole = false,
                 }
             }
-            if audience == Audience::Public && follow.is_none() && dossier.annexes.inventory {
+            if audience == Audience::Public && dossier.annexes.inventory {
                 if whole {
                     woo = per_document
                         .into_iter()
+                        .filter(|(id, _)| published_now.as_ref().is_none_or(|now| now.contains(id)))
                         .map(|(id, blocks)| (id, blocks, &meta, &notes))
                         .map(woo_document)
                         .collect();

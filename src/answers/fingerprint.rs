@@ -39,6 +39,12 @@ pub(super) fn annex_fingerprint(a: &annex::AnnexCtx) -> SentAnnex {
         number: a.number as u32,
         documents: a.documents.iter().map(|d| d.listed.number as u32).collect(),
         hash: crate::digest::sha256_hex(json.as_bytes()),
+        ids: a.documents.iter().map(|d| d.listed.id.clone()).collect(),
+        digests: a
+            .documents
+            .iter()
+            .map(|d| crate::digest::sha256_hex(serde_json::to_string(d).unwrap_or_default().as_bytes()))
+            .collect(),
     }
 }
 

@@ -76,6 +76,11 @@ pub struct Drafts {
     /// The follow-up answer for internal review (when asked for): written
     /// under the internal folder's `nader/`, apart from the sent answers'.
     pub follow_up_internal: Vec<Document>,
+    /// The Woo documents the follow-up publishes (replacing sent ones, or
+    /// added since), each on its own (`nader/documenten/<ID>.pdf`).
+    pub follow_up_woo: Vec<Document>,
+    /// The follow-up's inventory of those documents (`nader/inventaris.*`).
+    pub follow_up_inventory: Option<Inventory>,
     /// The sent documents are kept as they are (not made again), public
     /// and internal.
     pub keep_sent: bool,
@@ -95,6 +100,10 @@ pub struct FollowUp {
     pub answers: Vec<u32>,
     /// Annexes by their report's id.
     pub annexes: Vec<String>,
+    /// The documents of those annexes that were sent and differ now, by
+    /// report id and place in the report's order, with the ID each was
+    /// sent under: each gets a new ID that names it (Gerelateerd ID).
+    pub replaced: Vec<(String, usize, String)>,
 }
 
 /// How a dossier is rendered.
@@ -131,6 +140,8 @@ pub fn render_dossier(
         fingerprint,
         follow_up: Vec::new(),
         follow_up_internal: Vec::new(),
+        follow_up_woo: Vec::new(),
+        follow_up_inventory: None,
         keep_sent: false,
         keep_follow_up: false,
         inventory,
@@ -146,9 +157,19 @@ pub fn render_dossier(
     Some(drafts)
 }
 
-/// The public follow-up answer of a sent dossier: `nader.md` with the
-/// answers that changed and, when annexes changed or were added, the annex
-/// document with those annexes only (their numbers as the lock keeps them).
+/// A follow-up answer as rendered for one audience: its documents, and
+/// (public) the Woo documents it publishes with their inventory.
+#[derive(Default)]
+pub struct FollowUpDrafts {
+    pub documents: Vec<Document>,
+    pub woo: Vec<Document>,
+    pub inventory: Option<Inventory>,
+}
+
+/// The follow-up answer of a sent dossier: `nader.md` with the answers
+/// that changed and, when annexes changed or were added, the annex
+/// document with those annexes only (their numbers as the lock keeps them,
+/// a changed document under a new ID that names the sent one).
 pub fn render_follow_up(
     project: &Project,
     dossier: &Dossier,
@@ -157,7 +178,7 @@ pub fn render_follow_up(
     options: Options,
     follow: &FollowUp,
     diags: &mut Diagnostics,
-) -> Option<Vec<Document>> {
+) -> Option<FollowUpDrafts> {
     render_for(project, dossier, (templates, engines), audience, options, Some(follow), diags)
-        .map(|r| r.documents)
+        .map(|r| FollowUpDrafts { documents: r.documents, woo: r.woo, inventory: r.inventory })
 }

@@ -9,7 +9,7 @@ use crate::diag::Diagnostic;
 use crate::model::sent::{Sent, SentAnnex};
 
 const LOCK_FIELDS: &[&str] = &["dossier", "sent", "files", "answers", "annexes"];
-const ANNEX_FIELDS: &[&str] = &["report", "number", "documents", "hash"];
+const ANNEX_FIELDS: &[&str] = &["report", "number", "documents", "hash", "ids", "digests"];
 
 pub fn read(r: &mut Reader, root: &Node) -> Option<Sent> {
     let mut f = r.map(root, "dossier lock", LOCK_FIELDS)?;
@@ -78,6 +78,23 @@ fn annex(r: &mut Reader, node: &Node) -> Option<SentAnnex> {
         .and_then(|n| r.list(n, "documents"))
         .map(|l| l.iter().filter_map(|n| r.uint(n).map(|u| u.value)).collect::<Vec<_>>());
     let hash = f.required(r, "hash").and_then(|n| r.string(n));
+    // Each document's ID and hash, recorded since follow-up answers give a
+    // changed document a new ID (a lock written before has neither).
+    let mut strings = |key: &str| {
+        f.get(key)
+            .and_then(|n| r.list(n, key))
+            .map(|l| l.iter().filter_map(|n| r.string(n)).collect::<Vec<String>>())
+            .unwrap_or_default()
+    };
+    let ids = strings("ids");
+    let digests = strings("digests");
     f.finish(r);
-    Some(SentAnnex { report: report?, number: number?.value, documents: documents?, hash: hash? })
+    Some(SentAnnex {
+        report: report?,
+        number: number?.value,
+        documents: documents?,
+        hash: hash?,
+        ids,
+        digests,
+    })
 }

@@ -38,6 +38,25 @@ pub struct SentAnnex {
     pub documents: Vec<u32>,
     /// The hash of its public content.
     pub hash: String,
+    /// Its documents' IDs, in the report's order (empty in a lock written
+    /// before they were recorded).
+    pub ids: Vec<String>,
+    /// The hash of each document's public content, in the same order
+    /// (empty likewise): a follow-up gives a new ID to the ones that differ.
+    pub digests: Vec<String>,
+}
+
+impl SentAnnex {
+    /// The documents of this annex as `now` has them that differ from
+    /// this one as sent: their place in the report's order and the ID they
+    /// were sent under. Without recorded hashes every document sent is
+    /// taken to differ; a document added since is new, not a replacement.
+    pub fn replaced_in(&self, now: &SentAnnex) -> Vec<(usize, String)> {
+        (0..now.ids.len().min(self.documents.len()))
+            .filter(|&i| self.digests.is_empty() || self.digests.get(i) != now.digests.get(i))
+            .map(|i| (i, self.ids.get(i).unwrap_or(&now.ids[i]).clone()))
+            .collect()
+    }
 }
 
 impl Sent {
@@ -70,6 +89,13 @@ impl Sent {
             let docs: Vec<String> = a.documents.iter().map(u32::to_string).collect();
             s.push_str(&format!("    documents: [{}]\n", docs.join(", ")));
             s.push_str(&format!("    hash: {}\n", a.hash));
+            if !a.ids.is_empty() {
+                let ids: Vec<String> = a.ids.iter().map(|i| quoted(i)).collect();
+                s.push_str(&format!("    ids: [{}]\n", ids.join(", ")));
+            }
+            if !a.digests.is_empty() {
+                s.push_str(&format!("    digests: [{}]\n", a.digests.join(", ")));
+            }
         }
         s
     }
@@ -205,7 +231,27 @@ mod tests {
             number,
             documents: vec![number * 2 - 1, number * 2],
             hash: hash.into(),
+            ids: vec![format!("{report}-1"), format!("{report}-2")],
+            digests: vec![format!("{hash}a"), format!("{hash}b")],
         }
+    }
+
+    #[test]
+    fn a_follow_up_replaces_the_documents_whose_hash_differs_under_the_ids_they_were_sent_as() {
+        let sent = annex("r1", 1, "h1");
+        let mut now = sent.clone();
+        now.hash = "changed".into();
+        now.digests[1] = "other".into();
+        now.ids[1] = "renamed-2".into();
+        assert_eq!(sent.replaced_in(&now), [(1, "r1-2".to_string())]);
+        // A document added to the report since is new, not a replacement.
+        now.ids.push("r1-3".into());
+        now.digests.push("new".into());
+        now.documents.push(9);
+        assert_eq!(sent.replaced_in(&now), [(1, "r1-2".to_string())]);
+        // A lock without hashes per document: every document sent is replaced.
+        let old = SentAnnex { ids: Vec::new(), digests: Vec::new(), ..sent };
+        assert_eq!(old.replaced_in(&now), [(0, "r1-1".to_string()), (1, "renamed-2".to_string())]);
     }
 
     fn sent() -> Sent {
@@ -248,6 +294,6 @@ mod tests {
     fn the_lock_text_lists_every_value_in_order() {
         let text = sent().to_text();
         assert!(text.contains("dossier: \"2022Z21205\"\nsent: 2022-12-02\nfiles:\n  \"antwoord.md\": ab\n"));
-        assert!(text.contains("  - report: \"r2\"\n    number: 2\n    documents: [3, 4]\n    hash: h2\n"));
+        assert!(text.contains("  - report: \"r2\"\n    number: 2\n    documents: [3, 4]\n    hash: h2\n    ids: [\"r2-1\", \"r2-2\"]\n    digests: [h2a, h2b]\n"));
     }
 }

@@ -550,3 +550,78 @@ fn the_upload_package_holds_the_production_report_and_a_pdf_per_published_docume
     assert!(r.stdout.contains("removed      output/2022Z21205/upload/documenten.zip"), "{}", r.stdout);
     assert!(!zip_path.exists() && !s.file(&format!("{dir}/upload")).exists());
 }
+
+/// A correction of a sent annex goes out as the follow-up's own Woo
+/// publication: the changed document under a new ID that names the one it
+/// replaces (Gerelateerd ID; DiWoo "verwijst naar"), in `nader/`'s own
+/// inventory and per-document PDF; the unchanged document of that annex
+/// keeps its ID and is not published again; sending the follow-up locks
+/// those files; and what was sent first is never rewritten.
+#[test]
+fn a_corrected_document_of_a_sent_annex_is_published_in_the_follow_up_under_a_new_id_naming_the_old() {
+    let s = Scratch::bundled();
+    let r = s.run(&["send", "2022Z21205"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lock = s.read("data/dossiers/2022Z21205/dossier.lock");
+    let first = "BZK-2022Z21205-2021-03-09-video-stemmen-vaccinatie-1";
+    let second = "BZK-2022Z21205-2021-03-09-video-stemmen-vaccinatie-2";
+    assert!(lock.contains(&format!("    ids: [\"{first}\", \"{second}\"]\n")), "{lock}");
+    assert!(lock.contains("    digests: ["), "{lock}");
+    let sent_csv = s.read("output/2022Z21205/inventaris.csv");
+
+    // The first letter of the first report is corrected.
+    let reports = s.read("data/records/reports.yaml");
+    let at = reports.find("        text: |\n").unwrap() + "        text: |\n".len();
+    let end = at + reports[at..].find('\n').unwrap();
+    s.write("data/records/reports.yaml", &format!("{} (gecorrigeerd){}", &reports[..end], &reports[end..]));
+    let r = s.run(&["build", "--nader"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(s.read("output/2022Z21205/inventaris.csv"), sent_csv, "the sent inventory is kept");
+
+    let replacing = format!("{first}-nader");
+    let csv = s.read("output/2022Z21205/nader/inventaris.csv");
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "only the corrected document is published again:\n{csv}");
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let related = header.iter().position(|h| *h == "Gerelateerd ID").unwrap();
+    assert!(rows[0].starts_with(&format!("{replacing},")), "{csv}");
+    assert!(rows[0].contains(&format!("Vervangt document {first}")), "{csv}");
+    // (The Toelichting holds commas in quotes: count the fields from the end.)
+    let from_end = header.len() - related;
+    let fields: Vec<&str> = rows[0].rsplitn(from_end + 1, ',').collect();
+    assert_eq!(fields[from_end - 1], first, "Gerelateerd ID: {csv}");
+    assert!(s.file(&format!("output/2022Z21205/nader/documenten/{replacing}.pdf")).is_file());
+    assert!(!s.file(&format!("output/2022Z21205/nader/documenten/{second}.pdf")).exists());
+    let annexes = s.read("output/2022Z21205/nader/bijlagen.md");
+    assert!(annexes.contains(&format!("Document-ID: {replacing}\\")), "{annexes}");
+    assert!(annexes.contains(&format!("Document-ID: {second}\\")), "the unchanged one as it was: {annexes}");
+
+    let xml = s.read("output/2022Z21205/nader/diwoo.xml");
+    assert!(xml.contains("/2022Z21205/nader/documenten/"), "{xml}");
+    assert!(xml.contains("c_75fac459\">verwijst naar</diwoo:role>"), "{xml}");
+    assert!(xml.contains(&format!("<diwoo:relation resource=\"{first}\">{first}</diwoo:relation>")), "{xml}");
+    if let Some(bin) = lxml() {
+        let (ok, lines) = validate_diwoo(&bin, &s.file("output/2022Z21205/nader/diwoo.xml"));
+        assert!(ok && lines.len() == 1 && lines[0].starts_with("OK "), "{}", lines.join("\n"));
+    }
+
+    // Sent in its turn, the follow-up's publication is locked with it.
+    let dossier = s.read("data/dossiers/2022Z21205/dossier.yaml");
+    s.write(
+        "data/dossiers/2022Z21205/dossier.yaml",
+        &format!("{dossier}nader:\n  answered: 2022-12-20\n  reason: In bijlage 1 stond een fout.\n"),
+    );
+    let r = s.run(&["send", "--nader", "2022Z21205"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let locked = s.read("data/dossiers/2022Z21205/nader.lock");
+    for f in ["nader/inventaris.csv", "nader/inventaris.xlsx", "nader/diwoo.xml"] {
+        assert!(locked.contains(&format!("\"{f}\": ")), "{f} in\n{locked}");
+    }
+    assert!(locked.contains(&format!("\"nader/documenten/{replacing}.pdf\": ")), "{locked}");
+    let xml = s.read("output/2022Z21205/nader/diwoo.xml");
+    assert!(xml.contains("<lastmod>2022-12-20</lastmod>"), "dated the day the follow-up went out: {xml}");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let said = format!("{}{}", r.stdout, r.stderr);
+    assert!(said.contains("0 new, 0 changed"), "{said}");
+}

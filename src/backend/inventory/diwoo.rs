@@ -8,8 +8,10 @@
 //! judgement and grounds and where it stands, the information category
 //! (TOOI), its creation date when known to the day (left out, never
 //! guessed, when not), its language and file format, the answer it is
-//! part of (`isPartOf`), and its handling (received or signed) with its
-//! time. The shape of open.minvws.nl's writer (`SitemapUrlBuilder`). A
+//! part of (`isPartOf`), its handling (received or signed) with its
+//! time, and the document it refers to (`documentrelaties`, "verwijst
+//! naar": a duplicate's original, or the sent document a follow-up's
+//! corrected one replaces). The shape of open.minvws.nl's writer (`SitemapUrlBuilder`). A
 //! document that is not published (`Niet openbaar`) is not listed.
 //!
 //! Every URI comes from the schema's value lists
@@ -24,6 +26,9 @@ const SCHEMA: &str = "http://www.sitemaps.org/schemas/sitemap/0.9 http://www.sit
 const HANDLING: &str = "https://identifier.overheid.nl/tooi/def/thes/kern/";
 const RECEIVED: (&str, &str) = ("c_dfcee535", "ontvangst");
 const SIGNED: (&str, &str) = ("c_e1ec050e", "ondertekening");
+/// `documentrelatielijst`: the relation of a document to the one it
+/// stands in for.
+const REFERS_TO: (&str, &str) = ("c_75fac459", "verwijst naar");
 /// For a document whose own date is unknown: the annex holding it was
 /// established (`vaststelling`) on the publication date.
 const ESTABLISHED: (&str, &str) = ("c_641ecd76", "vaststelling");
@@ -103,6 +108,17 @@ pub fn write(inv: &Inventory) -> Vec<u8> {
             "        <diwoo:documenthandelingen>\n          <diwoo:documenthandeling>\n            <diwoo:soortHandeling resource=\"{HANDLING}{code}\">{handling}</diwoo:soortHandeling>\n            <diwoo:atTime>{}T00:00:00+00:00</diwoo:atTime>\n          </diwoo:documenthandeling>\n        </diwoo:documenthandelingen>\n",
             day.as_deref().unwrap_or(&published)
         ));
+        // The document it stands in for (a duplicate's original, or the
+        // sent document a follow-up's corrected one replaces).
+        if !row.related.is_empty() {
+            x.push_str(&format!(
+                "        <diwoo:documentrelaties>\n          <diwoo:documentrelatie>\n            <diwoo:role resource=\"{HANDLING}{}\">{}</diwoo:role>\n            <diwoo:relation resource=\"{}\">{}</diwoo:relation>\n          </diwoo:documentrelatie>\n        </diwoo:documentrelaties>\n",
+                REFERS_TO.0,
+                REFERS_TO.1,
+                escape(&row.related),
+                escape(&row.related)
+            ));
+        }
         x.push_str("      </diwoo:DiWoo>\n    </diwoo:Document>\n  </url>\n");
     }
     x.push_str("</urlset>\n");
