@@ -46,6 +46,10 @@ pub struct InventoryCtx {
     pub law: &'static str,
     /// For a duplicate: the other document's ID.
     pub related: String,
+    /// For a document already published with an earlier dossier's answers
+    /// (`Reeds openbaar`): where it is (Publieke Link), and that dossier.
+    pub link: String,
+    pub earlier: String,
     /// Why (Toelichting): that it is a duplicate, a reconstruction or a
     /// summary, and why its date is unknown; sentences joined.
     pub note: String,
@@ -125,6 +129,7 @@ pub fn annexes(
     audience: Audience,
     (sent, given): (Option<&Sent>, u32),
     publication: &Publication,
+    before: &BTreeMap<String, crate::model::Earlier>,
 ) -> (Vec<AnnexCtx>, Vec<InventoryCtx>, Vec<GroundCtx>) {
     let mut annexes = Vec::new();
     let mut inventory = Vec::new();
@@ -143,8 +148,17 @@ pub fn annexes(
         let mut documents = Vec::new();
         let kept = recorded.get(report.id.value.as_str()).copied().unwrap_or_default();
         let ids = report.document_ids(publication);
+        let earlier = before.get(&report.id.value);
         for (i, (letter, id)) in report.correspondence.iter().zip(ids).enumerate() {
-            let (judgement, grounds) = letter.assessment();
+            // Published before: listed under its earlier ID, with its link.
+            let (id, link) = match earlier.and_then(|e| Some((e.ids.get(i)?, e.links.get(i)?))) {
+                Some((id, link)) => (id.clone(), link.clone()),
+                None => (id, String::new()),
+            };
+            let (judgement, grounds) = match link.is_empty() {
+                true => letter.assessment(),
+                false => (crate::model::Judgement::ReedsOpenbaar, Vec::new()),
+            };
             used.extend(grounds.iter().copied());
             let law = letter.law.as_ref().map_or(publication.law, |l| l.value);
             let mut codes: Vec<&str> = grounds.iter().map(|g| g.code()).collect();
@@ -168,6 +182,12 @@ pub fn annexes(
                 None => format!("{plain}, datum onbekend (document {document_number})"),
             };
             let mut note = Vec::new();
+            let earlier_case =
+                earlier.filter(|_| !link.is_empty()).map(|e| e.case.clone()).unwrap_or_default();
+            let published_note = format!("Reeds openbaar gemaakt bij Kamervraag {earlier_case}.");
+            if !earlier_case.is_empty() {
+                note.push(published_note.as_str());
+            }
             if !related.is_empty() {
                 note.push("Dubbel: de inhoud is in een ander document al beoordeeld.");
             }
@@ -198,9 +218,12 @@ pub fn annexes(
                 law: law.name(),
                 note: note.join(" "),
                 related,
+                link: link.clone(),
+                earlier: earlier_case.clone(),
             };
             inventory.push(listed.clone());
-            let published = judgement.published();
+            // Published before: the public annex points to it, not again.
+            let published = judgement.published() && link.is_empty();
             // The public annexes never see the text of a document they do not publish.
             let text = if published || audience == Audience::Internal {
                 super::markdown::tidy(&letter.text.value).trim_end().to_string()
@@ -419,6 +442,7 @@ pub fn inventory(
                 grounds: d.grounds.clone(),
                 note: d.note.clone(),
                 related: d.related.clone(),
+                link: d.link.clone(),
             })
             .collect(),
     }

@@ -76,6 +76,7 @@ pub(super) fn render_for(
         audience,
         (dossier.last_sent(), dossier.numbers_given().1),
         &dossier.publication(),
+        &project.published_before(dossier),
     );
     if hashed && dossier.annexes.reports {
         fingerprint.date_order = scope
@@ -213,6 +214,8 @@ pub(super) fn render_for(
                     woo = per_document
                         .into_iter()
                         .filter(|(id, _)| published_now.as_ref().is_none_or(|now| now.contains(id)))
+                        // Not again what an earlier dossier published.
+                        .filter(|(id, _)| !inventory.iter().any(|d| d.id == *id && !d.link.is_empty()))
                         .map(|(id, blocks)| (id, blocks, &meta, &notes))
                         .map(woo_document)
                         .collect();

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 /// The folder below a dossier's public folder with one PDF per published
 /// Woo document, named by its ID: what the platforms' upload takes.
-pub const DOCUMENTS: &str = "documenten";
+pub const DOCUMENTS: &str = crate::model::woo::DOCUMENTS;
 
 /// A dossier's inventory, with what the national index needs to know of it.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +65,8 @@ pub struct Row {
     pub note: String,
     /// For a duplicate: the other document's ID.
     pub related: String,
+    /// For a document published before (`Reeds openbaar`): where it is.
+    pub link: String,
 }
 
 impl Inventory {
@@ -75,7 +77,7 @@ impl Inventory {
         out.extend(self.publisher.as_ref().map(|p| &p.1));
         out.extend(self.base_url.as_ref());
         for r in &self.rows {
-            out.extend([&r.id, &r.document, &r.grounds, &r.note, &r.related]);
+            out.extend([&r.id, &r.document, &r.grounds, &r.note, &r.related, &r.link]);
         }
         out.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
     }
@@ -88,7 +90,7 @@ impl Inventory {
             vec![self.case.as_str(), self.matter.as_str(), self.file.as_str(), self.answer.0.as_str()];
         out.extend(self.base_url.as_deref());
         for r in &self.rows {
-            out.extend([r.id.as_str(), r.related.as_str()]);
+            out.extend([r.id.as_str(), r.related.as_str(), r.link.as_str()]);
         }
         out.retain(|s| !s.is_empty());
         out
@@ -111,5 +113,11 @@ impl Row {
     /// Whether the document is published (all but `Niet openbaar`).
     pub fn published(&self) -> bool {
         self.judgement != "Niet openbaar"
+    }
+
+    /// Whether this answer publishes it: published, and not already
+    /// published before (those the national index has already).
+    pub fn published_here(&self) -> bool {
+        self.published() && self.link.is_empty()
     }
 }

@@ -39,7 +39,8 @@ const QUESTION_FIELDS: &[&str] = &["number", "id", "text", "answer", "answer_wit
 const FOOTNOTE_FIELDS: &[&str] = &["text", "url"];
 const DELAY_FIELDS: &[&str] = &["sent", "date", "reason", "aanhangsel"];
 const RECORDS_FIELDS: &[&str] = &["until"];
-const ANNEX_FIELDS: &[&str] = &["reports", "inventory"];
+const ANNEX_FIELDS: &[&str] = &["reports", "inventory", "already_published"];
+const PUBLISHED_FIELDS: &[&str] = &["report", "dossier", "link"];
 
 pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
     if root.kind == Kind::Null {
@@ -95,6 +96,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         reports: true,
         selection: Selection::All,
         inventory: true,
+        already_published: Vec::new(),
     });
     f.finish(r);
     Some(Dossier {
@@ -407,9 +409,39 @@ fn annexes(r: &mut Reader, node: &Node) -> Option<Annexes> {
     let mut f = r.map(node, "annexes", ANNEX_FIELDS)?;
     let selection = f.get("reports").and_then(|n| selection(r, n));
     let inventory = f.get("inventory").and_then(|n| r.boolean(n));
+    let already_published = f
+        .get("already_published")
+        .and_then(|n| r.list(n, "already_published"))
+        .map(|l| l.iter().filter_map(|n| published_before(r, n)).collect())
+        .unwrap_or_default();
     f.finish(r);
     let selection = selection.unwrap_or(Selection::All);
-    Some(Annexes { reports: selection.any(), selection, inventory: inventory.unwrap_or(true) })
+    Some(Annexes {
+        reports: selection.any(),
+        selection,
+        inventory: inventory.unwrap_or(true),
+        already_published,
+    })
+}
+
+/// One entry of `annexes.already_published`: a report whose documents an
+/// earlier dossier published (`{ report: …, dossier: …, link: … }`).
+fn published_before(r: &mut Reader, node: &Node) -> Option<crate::model::PublishedBefore> {
+    let mut f = r.map(node, "already published report", PUBLISHED_FIELDS)?;
+    let at = |r: &mut Reader, n: &Node| r.string(n).map(|s| At::new(s, r.node_span(n)));
+    let report = f.required(r, "report").and_then(|n| at(r, n));
+    let dossier = f.required(r, "dossier").and_then(|n| at(r, n));
+    let link = f.get("link").and_then(|n| {
+        r.checked(n, crate::model::woo::is_absolute_url, |s| {
+            (
+                format!("`{s}` is not an absolute http(s) URL"),
+                "expected `https://host/path/`",
+                "the address of the earlier dossier's publication, below which its documents stand as `documenten/<ID>.pdf`".into(),
+            )
+        })
+    });
+    f.finish(r);
+    Some(crate::model::PublishedBefore { report: report?, dossier: dossier?, link, at: r.node_span(node) })
 }
 
 /// `annexes.reports`: `all`, `none`, a list of report ids, or conditions on

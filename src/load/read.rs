@@ -416,6 +416,8 @@ const DUTCH_FIELDS: &[(&str, &str)] = &[
     ("toegestaan", "allow"),
     ("uitzonderingen", "allow"),
     ("vervolg", "nader"),
+    ("reeds_openbaar", "already_published"),
+    ("al_gepubliceerd", "already_published"),
 ];
 
 /// The field a name not known here means: a Dutch name as the table gives

@@ -526,6 +526,22 @@ pub struct Annexes {
     /// Which reports are.
     pub selection: selection::Selection,
     pub inventory: bool,
+    /// Annexed reports whose documents an earlier dossier published: they
+    /// are listed "Reeds openbaar" under the earlier IDs, with the link.
+    pub already_published: Vec<PublishedBefore>,
+}
+
+/// A report whose documents were published with an earlier dossier's
+/// answers (`annexes.already_published`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PublishedBefore {
+    pub report: At<String>,
+    /// The earlier dossier, in this data folder.
+    pub dossier: At<String>,
+    /// Where the earlier dossier's documents are published, when its own
+    /// `woo.base_url` does not say.
+    pub link: Option<At<String>>,
+    pub at: Span,
 }
 
 impl Dossier {
@@ -690,4 +706,42 @@ pub struct Project {
     pub persons: persons::Persons,
     /// The ministry record (`data/ministry.yaml`), if the data has one.
     pub ministry: Option<ministry::Ministry>,
+}
+
+/// Where an annexed report's documents were published before: the earlier
+/// dossier, and each document's ID there and its link, in the report's
+/// order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Earlier {
+    pub case: String,
+    pub ids: Vec<String>,
+    pub links: Vec<String>,
+}
+
+impl Project {
+    /// The reports of `d` (by id) that `annexes.already_published` says an
+    /// earlier dossier of this data folder published, where that can be
+    /// told: the earlier dossier exists and has a publication address (its
+    /// `woo.base_url`, or the entry's `link`). (The checks say when not.)
+    pub fn published_before(&self, d: &Dossier) -> std::collections::BTreeMap<String, Earlier> {
+        let mut out = std::collections::BTreeMap::new();
+        for e in &d.annexes.already_published {
+            let Some(earlier) = self.dossiers.iter().find(|x| x.id.value == e.dossier.value && x.id != d.id)
+            else {
+                continue;
+            };
+            let Some(report) = self.register.reports.iter().find(|r| r.id.value == e.report.value) else {
+                continue;
+            };
+            let publication = earlier.publication();
+            let Some(base) = e.link.as_ref().map(|l| l.value.clone()).or(publication.base_url.clone()) else {
+                continue;
+            };
+            let base = woo::folder_url(&base);
+            let ids = report.document_ids(&publication);
+            let links = ids.iter().map(|id| format!("{base}{}/{id}.pdf", woo::DOCUMENTS)).collect();
+            out.insert(report.id.value.clone(), Earlier { case: earlier.id.value.clone(), ids, links });
+        }
+        out
+    }
 }

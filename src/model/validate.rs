@@ -385,6 +385,7 @@ pub fn publication(project: &super::Project, diags: &mut Diagnostics) {
                 }
             }
         }
+        already_published(project, d, diags);
         if !(d.annexes.reports || d.annexes.inventory) {
             continue;
         }
@@ -434,6 +435,97 @@ pub fn publication(project: &super::Project, diags: &mut Diagnostics) {
                     );
                 }
             }
+        }
+    }
+}
+
+/// Each entry of `annexes.already_published` names a report this dossier
+/// annexes, once, and an earlier dossier of the data folder that annexed it
+/// and whose publication address is known.
+fn already_published(project: &super::Project, d: &Dossier, diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, crate::source::Span> = HashMap::new();
+    let annexed = |dossier: &Dossier, id: &str| {
+        project
+            .register
+            .reports_until(dossier.records_until)
+            .into_iter()
+            .any(|r| r.id.value == id && dossier.annexes.includes(r))
+    };
+    for e in &d.annexes.already_published {
+        let report = e.report.value.as_str();
+        if let Some(first) = seen.insert(report, e.report.span) {
+            diags.push(
+                Diagnostic::error(
+                    format!("report `{report}` is listed as already published twice"),
+                    e.report.span,
+                )
+                .label("second")
+                .also(first, "first")
+                .hint("list each report once under `annexes.already_published`"),
+            );
+            continue;
+        }
+        if !annexed(d, report) {
+            let known = project.register.reports.iter().any(|r| r.id.value == report);
+            let mut diag = Diagnostic::error(
+                if known {
+                    format!("report `{report}` is not annexed in dossier {}", d.id.value)
+                } else {
+                    format!("no report has the id `{report}`")
+                },
+                e.report.span,
+            )
+            .label("listed as already published");
+            diag = match known {
+                true => diag.hint("only an annexed report's documents are listed; annex it (`annexes.reports`) or take this entry out"),
+                false => diag.maybe_hint(
+                    nearest(report, project.register.reports.iter().map(|r| r.id.value.as_str()))
+                        .map(|n| format!("did you mean `{n}`?")),
+                ),
+            };
+            diags.push(diag);
+            continue;
+        }
+        let Some(earlier) =
+            project.dossiers.iter().find(|x| x.id.value == e.dossier.value && x.id.value != d.id.value)
+        else {
+            diags.push(
+                Diagnostic::error(format!("no other dossier has the id `{}`", e.dossier.value), e.dossier.span)
+                    .label("published with this dossier, it says")
+                    .hint(
+                        match nearest(
+                            &e.dossier.value,
+                            project.dossiers.iter().filter(|x| x.id.value != d.id.value).map(|x| x.id.value.as_str()),
+                        ) {
+                            Some(n) => format!("did you mean `{n}`?"),
+                            None => "name the earlier dossier, in this data folder, whose answers published the report's documents".into(),
+                        },
+                    ),
+            );
+            continue;
+        };
+        if !annexed(earlier, report) {
+            diags.push(
+                Diagnostic::error(
+                    format!("dossier {} did not annex report `{report}`", earlier.id.value),
+                    e.dossier.span,
+                )
+                .label("published with this dossier, it says")
+                .also(e.report.span, "this report")
+                .hint("name the dossier whose annexes hold the report"),
+            );
+            continue;
+        }
+        if e.link.is_none() && earlier.publication().base_url.is_none() {
+            diags.push(
+                Diagnostic::error(
+                    format!("where dossier {} published its documents is not known", earlier.id.value),
+                    e.at,
+                )
+                .label("already published here, it says")
+                .also(earlier.id.span, "this dossier has no `woo.base_url`")
+                .hint("add `link: https://…/` (the earlier publication's address), or `woo.base_url` to that dossier"),
+            );
         }
     }
 }

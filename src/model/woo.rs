@@ -118,6 +118,10 @@ pub fn is_absolute_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// The folder below a dossier's public folder with one PDF per published
+/// Woo document, named by its ID: what the platforms' upload takes.
+pub const DOCUMENTS: &str = "documenten";
+
 /// `base` as a folder to join file names to: with one trailing `/`.
 pub fn folder_url(base: &str) -> String {
     format!("{}/", base.trim_end_matches('/'))

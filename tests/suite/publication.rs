@@ -625,3 +625,94 @@ fn a_corrected_document_of_a_sent_annex_is_published_in_the_follow_up_under_a_ne
     let said = format!("{}{}", r.stdout, r.stderr);
     assert!(said.contains("0 new, 0 changed"), "{said}");
 }
+
+/// The second dossier of a data folder annexes a report the first already
+/// published: its documents are listed "Reeds openbaar" under the first
+/// dossier's IDs with the link where they stand (Publieke Link), their
+/// text is not published again (no PDF of their own, no DiWoo entry, a
+/// pointer in the annex), and each mistake in the entry is one error.
+#[test]
+fn a_report_published_with_an_earlier_dossier_is_reeds_openbaar_under_its_earlier_id_and_link() {
+    let s = Scratch::bundled();
+    let first = "2021-03-09-video-stemmen-vaccinatie";
+    let earlier = |n: u32| format!("BZK-2022Z21205-{first}-{n}");
+    let second = |yaml: &str| {
+        let d = std::fs::read_to_string(crate::common::fixtures().join("minimal/dossiers/T1/dossier.yaml"))
+            .unwrap();
+        d.replace("id: T1", "id: 2023Z00001").replace(
+            "woo: { base_url: \"https://open.overheid.nl/documenten/T1/\" }",
+            &format!(
+                "woo: {{ base_url: \"https://open.overheid.nl/documenten/2023Z00001/\" }}\nannexes:\n  reports: [{first}, 2021-03-11-midden-delfland-account]\n  already_published:\n{yaml}"
+            ),
+        )
+    };
+    s.write(
+        "data/dossiers/2023Z00001/dossier.yaml",
+        &second(&format!("    - report: {first}\n      dossier: 2022Z21205\n")),
+    );
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let csv = s.read("output/2023Z00001/inventaris.csv");
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let link_at = header.iter().position(|h| *h == "Publieke Link").unwrap();
+    for n in [1, 2] {
+        let row = csv
+            .lines()
+            .find(|l| l.starts_with(&format!("{},", earlier(n))))
+            .unwrap_or_else(|| panic!("{csv}"));
+        assert!(row.contains(",Reeds openbaar,,,Reeds openbaar gemaakt bij Kamervraag 2022Z21205."), "{row}");
+        let link = format!("https://open.overheid.nl/documenten/2022Z21205/documenten/{}.pdf", earlier(n));
+        let from_end = header.len() - link_at;
+        let fields: Vec<&str> = row.rsplitn(from_end + 1, ',').collect();
+        assert_eq!(fields[from_end - 1], link, "Publieke Link: {row}");
+        assert!(!s.file(&format!("output/2023Z00001/documenten/{}.pdf", earlier(n))).exists());
+        let annex = s.read("output/2023Z00001/bijlagen.md");
+        assert!(
+            annex.contains(&format!("Reeds openbaar gemaakt bij Kamervraag 2022Z21205: <{link}>")),
+            "{annex}"
+        );
+    }
+    // The other report is published here, under this dossier's IDs.
+    assert!(csv.contains("BZK-2023Z00001-2021-03-11-midden-delfland-account-1,"), "{csv}");
+    assert!(
+        s.file("output/2023Z00001/documenten/BZK-2023Z00001-2021-03-11-midden-delfland-account-1.pdf")
+            .is_file()
+    );
+    let xml = s.read("output/2023Z00001/diwoo.xml");
+    assert!(!xml.contains(&earlier(1)), "the national index has it already: {xml}");
+    assert_eq!(xml.matches("<url>").count(), 2, "{xml}");
+    // The text of the earlier documents is not in the public annex again.
+    let letter = s.read("output/2022Z21205/bijlagen.md");
+    let sample = "gelijk toestemming zou geven";
+    assert!(letter.contains(sample));
+    assert!(!s.read("output/2023Z00001/bijlagen.md").contains(sample));
+
+    // Each mistake is one error at its place.
+    for (entry, said) in [
+        (format!("    - report: {first}\n      dossier: 2022Z21250\n"), "did you mean `2022Z21205`?"),
+        (
+            format!("    - report: {first}\n      dossier: 2023Z00001\n"),
+            "no other dossier has the id `2023Z00001`",
+        ),
+        (
+            "    - report: 2021-03-17-twee-vakjes\n      dossier: 2022Z21205\n".to_string(),
+            "is not annexed in dossier 2023Z00001",
+        ),
+        (
+            format!("    - report: {first}\n      dossier: 2022Z21205\n      link: open.overheid.nl\n"),
+            "is not an absolute http(s) URL",
+        ),
+        (
+            format!(
+                "    - report: {first}\n      dossier: 2022Z21205\n    - report: {first}\n      dossier: 2022Z21205\n"
+            ),
+            "listed as already published twice",
+        ),
+    ] {
+        s.write("data/dossiers/2023Z00001/dossier.yaml", &second(&entry));
+        let r = s.run(&["check"]);
+        assert_eq!(r.code, 1, "{entry}: {}", r.stderr);
+        assert!(r.stderr.contains(said), "{entry}: {}", r.stderr);
+        assert_eq!(r.stderr.matches("error:").count(), 1, "{entry}: {}", r.stderr);
+    }
+}

@@ -12,7 +12,8 @@
 //! time, and the document it refers to (`documentrelaties`, "verwijst
 //! naar": a duplicate's original, or the sent document a follow-up's
 //! corrected one replaces). The shape of open.minvws.nl's writer (`SitemapUrlBuilder`). A
-//! document that is not published (`Niet openbaar`) is not listed.
+//! document that is not published (`Niet openbaar`), or was published
+//! before with an earlier dossier (`Reeds openbaar`), is not listed.
 //!
 //! Every URI comes from the schema's value lists
 //! (`diwoo-metadata-lijsten.xsd`). The caller writes the file only when
@@ -45,7 +46,7 @@ pub fn write(inv: &Inventory) -> Vec<u8> {
     let (publisher_uri, publisher) = inv.publisher.clone().unwrap_or_default();
     let base = inv.base_url.as_deref().unwrap_or_default();
     let published = inv.published.format("%Y-%m-%d").to_string();
-    for row in inv.rows.iter().filter(|r| r.published()) {
+    for row in inv.rows.iter().filter(|r| r.published_here()) {
         let day = row.date.map(|d| d.format("%Y-%m-%d").to_string());
         let (code, handling) = match (&day, row.received) {
             (None, _) => ESTABLISHED,

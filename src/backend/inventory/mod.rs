@@ -66,7 +66,7 @@ pub fn cells<'a>(inventory: &'a Inventory, row: &'a Row) -> [Cell<'a>; 14] {
         Cell::Text(""),
         Cell::Text(&row.grounds),
         Cell::Text(&row.note),
-        Cell::Text(""),
+        Cell::Text(&row.link),
         Cell::Text(&row.related),
         Cell::Text(&inventory.case),
     ]
@@ -153,6 +153,7 @@ mod tests {
                 grounds: String::new(),
                 note: note.into(),
                 related: String::new(),
+                link: String::new(),
             }],
         }
     }
