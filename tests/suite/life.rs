@@ -607,3 +607,155 @@ fn a_draft_carries_no_sending_date() {
         assert!(!pdf.contains("CONCEPT"), "{pdf}");
     }
 }
+
+/// The heading lines (`kamervraagomschrijving`) of a Kamer file, as a
+/// reader sees them: the question line, then the answer line if any.
+fn heading_lines(xml: &str) -> Vec<String> {
+    xml.split("<kamervraagomschrijving type=\"")
+        .skip(1)
+        .map(|part| {
+            let text = part.split_once('>').unwrap().1;
+            plain(&strip_tags(text.split("</kamervraagomschrijving>").next().unwrap()))
+        })
+        .collect()
+}
+
+/// The Van Haga set replayed from its two files, as an officer lives it:
+/// the questions file starts the dossier, which can be built and checked
+/// but not sent while anything is unfinished; the answers (as the Kamer
+/// later published them) are written in, sent and locked; the answer
+/// carries the Kamer's heading lines word for word; a correction is a
+/// follow-up answer that is sent and locked in its turn; every check along
+/// the way can turn green, and no placeholder ever reaches a sent file.
+#[test]
+fn the_van_haga_set_replayed_from_its_two_files_to_a_sent_answer_and_a_sent_locked_follow_up() {
+    let s = Scratch::minimal();
+    let questions = fixtures().join("kamer/kv-tk-van-haga.xml");
+    let answers_xml = fixtures().join("kamer/ah-tk-van-haga.xml");
+    let dossier = "data/dossiers/2022Z99998/dossier.yaml";
+    let placeholders = ["Nog in te vullen", "Nog te beantwoorden"];
+
+    // 1. The questions come in.
+    let r = s.run(&["new", "--from", questions.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let check = s.run(&["check"]);
+    assert_eq!(check.code, 0, "a fresh dossier checks, with warnings: {}", check.stderr);
+    assert!(check.stderr.contains("the answerer of 2022Z99998 is not named yet"), "{}", check.stderr);
+    let r = s.run(&["send", "2022Z99998"]);
+    assert_eq!(r.code, 1, "nothing unfinished is sent: {}", r.stderr);
+    for said in ["has no `answered` date", "is not named yet", "question 1 of 2022Z99998 is not written yet"]
+    {
+        assert!(r.stderr.contains(said), "{said}: {}", r.stderr);
+    }
+    assert!(!s.file("data/dossiers/2022Z99998/dossier.lock").exists());
+    let r = s.run(&["build", "--dossier", "2022Z99998"]);
+    assert_eq!(r.code, 0, "a draft builds: {}", r.stderr);
+    let draft = s.read("output/2022Z99998/antwoord.md");
+    assert!(draft.contains("concept"), "a draft says so: {draft}");
+
+    // 2. The answers are written as the Kamer later published them: the
+    //    answerer, co-answerers, date and delay notice as `new --from` reads
+    //    them from the answers file, and each answer's text.
+    let other = Scratch::minimal();
+    let r = other.run(&["new", "--from", answers_xml.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let published = other.read(dossier);
+    let block = |key: &str| {
+        let start = published.find(&format!("\n{key}")).unwrap() + 1;
+        let len = published[start..]
+            .match_indices('\n')
+            .map(|(i, _)| i + 1)
+            .find(|&i| !published[start + i..].starts_with(' '))
+            .unwrap();
+        published[start..start + len].to_string()
+    };
+    let mut yaml = s.read(dossier);
+    let answerer_line = yaml.lines().find(|l| l.starts_with("answerer:")).unwrap().to_string() + "\n";
+    yaml = yaml.replace(
+        &answerer_line,
+        &format!(
+            "{}{}{}{}",
+            block("answered:"),
+            block("answerer:"),
+            block("co_answerers:"),
+            block("delay_notices:")
+        ),
+    );
+    let written: Vec<&str> =
+        published.split("    answer: |\n").skip(1).map(|a| a.split("\n\n").next().unwrap()).collect();
+    assert_eq!(written.len(), 2, "{published}");
+    for a in &written {
+        yaml = yaml.replacen("      *Nog te beantwoorden.*", a.trim_end(), 1);
+    }
+    s.write(dossier, &yaml);
+    let check = s.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(!check.stderr.contains("warning:"), "nothing left to do: {}", check.stderr);
+
+    // 3. Sent and locked; the answer's heading lines are the Kamer's.
+    let r = s.run(&["send", "2022Z99998"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(s.file("data/dossiers/2022Z99998/dossier.lock").is_file());
+    let md = s.read("output/2022Z99998/antwoord.md");
+    let kamer = heading_lines(&std::fs::read_to_string(&answers_xml).unwrap());
+    assert_eq!(kamer.len(), 2);
+    let built: Vec<String> = md.split("\n\n").map(plain).collect();
+    for line in &kamer {
+        assert!(built.contains(line), "{line}\nin\n{md}");
+    }
+    for (path, bytes) in snapshot_tree(&s.out()) {
+        let text = String::from_utf8_lossy(&bytes);
+        for p in placeholders {
+            assert!(!text.contains(p), "{p} in {}", path.display());
+        }
+    }
+    let sent = snapshot_tree(&s.out().join("2022Z99998"));
+
+    // 4. A correction: answer 2 names a fifth ministry. Check and build stay
+    //    green with a warning, the sent files stay as they are, the
+    //    follow-up is made.
+    s.edit(
+        dossier,
+        "Justitie en Veiligheid en Volksgezondheid",
+        "Justitie en Veiligheid, Economische Zaken en Volksgezondheid",
+    );
+    let check = s.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stderr.contains("not yet sent"), "{}", check.stderr);
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let kept: Vec<_> = snapshot_tree(&s.out().join("2022Z99998"))
+        .into_iter()
+        .filter(|(p, _)| !p.components().any(|c| c.as_os_str() == "nader"))
+        .collect();
+    assert_eq!(kept, sent, "a sent answer is never rewritten");
+    let nader = s.read("output/2022Z99998/nader/antwoord.md");
+    assert!(nader.contains("Daardoor wijzigt het antwoord op vraag 2."), "{nader}");
+    assert!(nader.contains("Economische Zaken"), "{nader}");
+    let r = s.run(&["send", "--nader", "2022Z99998"]);
+    assert_eq!(r.code, 1, "not without its date: {}", r.stderr);
+    assert!(r.stderr.contains("has no date"), "{}", r.stderr);
+
+    // 5. The follow-up is dated, sent and locked; afterwards all is green.
+    let yaml = s.read(dossier);
+    s.write(dossier, &format!("{yaml}nader:\n  answered: 2023-05-02\n  reason: In het antwoord op vraag 2 ontbrak een ministerie.\n"));
+    let r = s.run(&["send", "--nader", "2022Z99998"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(s.file("data/dossiers/2022Z99998/nader.lock").is_file());
+    let nader = s.read("output/2022Z99998/nader/antwoord.md");
+    assert!(nader.contains("In het antwoord op vraag 2 ontbrak een ministerie."), "{nader}");
+    assert!(!nader.contains("concept"), "dated and sent: {nader}");
+    let check = s.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(!check.stderr.contains("not yet sent"), "{}", check.stderr);
+    let status = s.run(&["status"]);
+    assert!(status.stdout.contains("verzonden 2023-05-02"), "{}", status.stdout);
+    let r = s.run(&["send", "--nader", "2022Z99998"]);
+    assert_eq!(r.code, 1, "a sent follow-up is not sent again: {}", r.stderr);
+    for (path, bytes) in snapshot_tree(&s.out()) {
+        let text = String::from_utf8_lossy(&bytes);
+        for p in placeholders {
+            assert!(!text.contains(p), "{p} in {}", path.display());
+        }
+    }
+}
