@@ -507,4 +507,73 @@ mod tests {
         assert!(m.contains("[[5.1.2e:"));
         assert!(m.ends_with("\nc"));
     }
+
+    proptest::proptest! {
+        /// The redaction grammar over any text: it never panics; what it
+        /// splits covers the text in order (open pieces as written, each
+        /// marker's words inside its own range); every marker and error
+        /// lies inside the text; and well-formed markers between plain
+        /// words come back exactly.
+        #[test]
+        fn any_text_is_split_in_order_and_markers_come_back(
+            text in "(\\PC|\\[|\\]|:|5\\.1\\.2e| ){0,120}",
+            pieces in proptest::collection::vec(("[a-z ]{0,10}", proptest::option::of(("5\\.1\\.2e|5\\.2|5\\.1\\.1c", "[a-zA-Z][a-zA-Z ]{0,12}"))), 0..8),
+        ) {
+            match parse(&text) {
+                Ok(segments) => {
+                    let mut at = 0;
+                    for s in &segments {
+                        let piece = match s {
+                            Segment::Open(t) => *t,
+                            Segment::Withheld { words, .. } => *words,
+                        };
+                        let found = text[at..].find(piece).map(|i| at + i);
+                        proptest::prop_assert!(found.is_some(), "{piece:?} not after byte {at} of {text:?}");
+                        at = found.unwrap() + piece.len();
+                    }
+                }
+                Err(errors) => {
+                    for e in errors {
+                        proptest::prop_assert!(e.start <= e.end && e.end <= text.len(), "{e:?} in {text:?}");
+                    }
+                }
+            }
+            for (range, _, words) in markers(&text) {
+                proptest::prop_assert!(range.end <= text.len() && text[range.clone()].starts_with("[["));
+                proptest::prop_assert!(text[range].contains(words));
+            }
+            // Well-formed text: exactly the pieces it was made of.
+            let mut made = String::new();
+            let mut expected: Vec<(Option<&str>, String)> = Vec::new();
+            for (open, marker) in &pieces {
+                made.push_str(open);
+                expected.push((None, open.clone()));
+                if let Some((ground, words)) = marker {
+                    let words = words.trim_end();
+                    made.push_str(&format!("[[{ground}: {words}]]"));
+                    expected.push((Some(ground.as_str()), words.to_string()));
+                }
+            }
+            let segments = parse(&made).map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{e:?} in {made:?}")))?;
+            let got: Vec<(Option<&str>, String)> = segments
+                .iter()
+                .map(|s| match s {
+                    Segment::Open(t) => (None, t.to_string()),
+                    Segment::Withheld { ground, words } => (Some(ground.code()), words.to_string()),
+                })
+                .collect();
+            let joined = |v: &[(Option<&str>, String)]| {
+                let mut out: Vec<(Option<String>, String)> = Vec::new();
+                for (g, t) in v {
+                    match (g, out.last_mut()) {
+                        (None, Some((None, last))) => last.push_str(t),
+                        _ => out.push((g.map(String::from), t.clone())),
+                    }
+                }
+                out.retain(|(g, t)| g.is_some() || !t.is_empty());
+                out
+            };
+            proptest::prop_assert_eq!(joined(&got), joined(&expected));
+        }
+    }
 }

@@ -458,4 +458,38 @@ mod tests {
         assert_eq!(see_also(two), ["ah-tk-20242025-1016", "ah-tk-20242025-1044"]);
         assert!(see_also("Antwoord van Minister X (ontvangen 2 december 2022).").is_empty());
     }
+
+    proptest::proptest! {
+        /// The Kamer-XML reader over generated files (the Kamer's elements
+        /// nested, cut short and mixed with any text, entities included):
+        /// it never panics, and a file it refuses gets at least one error.
+        #[test]
+        fn any_kamer_like_file_is_read_or_refused_with_an_error(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::Just("<officiele-publicatie>".to_string()),
+                    proptest::prelude::Just("</officiele-publicatie>".to_string()),
+                    proptest::prelude::Just("<kamervragen>".to_string()),
+                    proptest::prelude::Just("</kamervragen>".to_string()),
+                    proptest::prelude::Just("<vraag><nr>Vraag 1</nr><al>".to_string()),
+                    proptest::prelude::Just("</al></vraag>".to_string()),
+                    proptest::prelude::Just("<antwoord><nr>Antwoord 1</nr><al>Ja.</al></antwoord>".to_string()),
+                    proptest::prelude::Just("<meta name=\"OVERHEIDop.vraagnummer\" content=\"2022Z1\"/>".to_string()),
+                    proptest::prelude::Just("<kamervraagomschrijving type=\"vraag\">Vragen van het lid ".to_string()),
+                    proptest::prelude::Just("</kamervraagomschrijving>".to_string()),
+                    proptest::prelude::Just("<noot id=\"n\"><noot.al><extref doc=\"https://x\">x</extref></noot.al></noot>".to_string()),
+                    proptest::prelude::Just("&amp;&#xFFFF;&lt;&bogus;".to_string()),
+                    proptest::prelude::Just("<!DOCTYPE x [<!ENTITY a \"b\">]>".to_string()),
+                    "\\PC{0,12}",
+                ],
+                0..30,
+            ),
+        ) {
+            let text = parts.concat();
+            match super::read(&text, crate::source::FileId(0)) {
+                Ok(_) => {}
+                Err(errors) => proptest::prop_assert!(!errors.is_empty(), "refused without a word: {text:?}"),
+            }
+        }
+    }
 }

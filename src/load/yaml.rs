@@ -301,4 +301,27 @@ mod tests {
         assert!(dup.message.contains("duplicate"), "{dup:?}");
         assert_eq!(dup.offset, 5);
     }
+
+    proptest::proptest! {
+        /// The YAML reader over any text (YAML's own syntax mixed in):
+        /// it never panics, and every node it gives lies inside the source,
+        /// its children inside it.
+        #[test]
+        fn any_text_is_read_or_refused_and_every_node_lies_inside_the_source(
+            text in "(\\PC|\n|: |- |  |&a |\\*a|\\[|\\]|\\{|\\}|\\||>|\"|'|#|---|!!str ){0,80}",
+        ) {
+            fn inside(n: &Node, len: usize) -> bool {
+                n.start <= n.end
+                    && n.end <= len
+                    && match &n.kind {
+                        Kind::Seq(items) => items.iter().all(|c| inside(c, len)),
+                        Kind::Map(entries) => entries.iter().all(|(_, c)| inside(c, len)),
+                        _ => true,
+                    }
+            }
+            if let Ok(root) = parse(&text) {
+                proptest::prop_assert!(inside(&root, text.len()), "{root:?} outside {} bytes", text.len());
+            }
+        }
+    }
 }

@@ -164,7 +164,7 @@ fn written(name: &str, how: u8) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(32), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(48), ..ProptestConfig::default() })]
 
     /// A name on the persons list, placed anywhere in a generated letter
     /// and written in any of its forms, unmarked: no public byte of any
@@ -328,7 +328,7 @@ fn register(s: &Scratch, reports: &[Report], name: &str, answer: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(48), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(64), ..ProptestConfig::default() })]
 
     /// A generated register (dates, accounts, subjects of any Unicode,
     /// bodies, statuses, letters of generated Markdown holding a withheld

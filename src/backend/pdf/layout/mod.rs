@@ -457,6 +457,53 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+        /// Line breaking over generated text (words of any length, long
+        /// URLs, soft hyphens, no-break and zero-width spaces, characters
+        /// the font lacks, emphasis, lists, tables): it never panics, every
+        /// line stays inside the margins, and every letter of the text is
+        /// on a page, in order.
+        #[test]
+        fn generated_text_is_broken_inside_the_margins_and_nothing_is_lost(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    8 => "[a-zA-Zë]{1,12}",
+                    1 => "[a-z]{40,200}",
+                    1 => "https://example\\.org/[a-z0-9/]{20,120}",
+                    1 => "[a-z]{3,8}\u{AD}[a-z]{3,8}",
+                    1 => "[a-z]{2,6}\u{A0}[0-9]{1,4}",
+                    1 => "\\*[a-z]{2,9}\\*",
+                ],
+                1..120,
+            ),
+            list in proptest::prelude::any::<bool>(),
+        ) {
+            let text = words.join(" ");
+            let md = if list { format!("- {text}\n- {text}\n") } else { text.clone() };
+            let laid = lay(&md);
+            within_margins(&laid);
+            let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+            // The body's text, in order (the running heads and page
+            // numbers are artifacts, placed among it).
+            let shown: String = laid
+                .pages
+                .iter()
+                .flat_map(|p| &p.items)
+                .filter_map(|i| match i {
+                    Item::Text { text, tag, .. } if !matches!(tag, Tag::Artifact(_)) => Some(letters(text)),
+                    _ => None,
+                })
+                .collect();
+            let mut expected = letters(&text);
+            if list {
+                expected = format!("{expected}{expected}");
+            }
+            proptest::prop_assert!(shown.contains(&expected), "lost text: {expected:?} not in {shown:?}");
+        }
+    }
+
     #[test]
     fn a_long_paragraph_wraps_and_stays_inside_the_margins() {
         let long = "De afdeling Democratie van BZK stelt niet zelf vast of er op sociale media doelbewust misleidende informatie wordt verspreid met het doel om schade aan te richten. ".repeat(60);
