@@ -14,6 +14,7 @@ use crate::common::{Scratch, leaks_of, readable_bytes};
 use beantwoord::pipeline::{Root, jobs, make, prepare};
 use beantwoord::settings::{Mode, Options, Settings};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 
 /// Pieces of Markdown and of the marker grammar, joined at random.
 fn piece() -> impl Strategy<Value = String> {
@@ -92,6 +93,45 @@ fn build(s: &Scratch) -> Result<Vec<(bool, String, Vec<u8>)>, String> {
     Ok(out)
 }
 
+/// The properties every generated build keeps: it does not panic, ends in
+/// bounded time, and either fails with clear errors that repeat and never
+/// quote `name`, or builds files of which no public one holds `name` (in
+/// its bytes, read as a reader would, or its path) and builds the same
+/// bytes a second time.
+fn builds_or_fails_clearly(s: &Scratch, name: &str) -> Result<(), TestCaseError> {
+    let started = std::time::Instant::now();
+    let first = std::panic::catch_unwind(|| build(s));
+    prop_assert!(first.is_ok(), "panicked");
+    prop_assert!(started.elapsed() < std::time::Duration::from_secs(120), "took {:?}", started.elapsed());
+    match first.unwrap() {
+        Err(errors) => {
+            prop_assert!(errors.contains("error"), "{errors}");
+            prop_assert!(
+                !errors.to_lowercase().contains(&name.to_lowercase()),
+                "a message quotes the withheld name:\n{errors}"
+            );
+            let again = build(s).expect_err("the same input fails again");
+            prop_assert_eq!(again, errors, "the same errors twice");
+        }
+        Ok(files) => {
+            let dir = tempfile::tempdir().unwrap();
+            for (public, path, bytes) in &files {
+                if !public {
+                    continue;
+                }
+                prop_assert!(!path.to_lowercase().contains(&name.to_lowercase()), "{path} names it");
+                let file = dir.path().join(path.replace('/', "_"));
+                std::fs::write(&file, bytes).unwrap();
+                let found = leaks_of(&readable_bytes(&file), name);
+                prop_assert!(found.is_empty(), "{path} holds the withheld name");
+            }
+            let again = build(s).expect("the same input builds again");
+            prop_assert!(again == files, "a second build gave other bytes");
+        }
+    }
+    Ok(())
+}
+
 /// `PROPTEST_CASES` when set (the long run), else `default`.
 fn cases(default: u32) -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -123,31 +163,7 @@ proptest! {
         let head = format!("{}|2\n", head.strip_suffix("|\n").unwrap());
         s.write("data/records/reports.yaml", &format!("{head}{}{}", block(&letter), &reports[end..]));
 
-        let started = std::time::Instant::now();
-        let first = std::panic::catch_unwind(|| build(&s));
-        prop_assert!(first.is_ok(), "panicked");
-        prop_assert!(started.elapsed() < std::time::Duration::from_secs(120), "took {:?}", started.elapsed());
-        match first.unwrap() {
-            Err(errors) => {
-                // A clear error, and the name never in a message.
-                prop_assert!(errors.contains("error"), "{errors}");
-                prop_assert!(!errors.to_lowercase().contains(&name.to_lowercase()), "a message quotes the withheld name:\n{errors}");
-            }
-            Ok(files) => {
-                let dir = tempfile::tempdir().unwrap();
-                for (public, path, bytes) in &files {
-                    if !public {
-                        continue;
-                    }
-                    let file = dir.path().join(path.replace('/', "_"));
-                    std::fs::write(&file, bytes).unwrap();
-                    let found = leaks_of(&readable_bytes(&file), &name);
-                    prop_assert!(found.is_empty(), "{path} holds the withheld name");
-                }
-                let again = build(&s).expect("the same input builds again");
-                prop_assert!(again == files, "a second build gave other bytes");
-            }
-        }
+        builds_or_fails_clearly(&s, &name)?;
     }
 }
 
@@ -343,32 +359,6 @@ proptest! {
     ) {
         let s = Scratch::minimal();
         register(&s, &reports, &name, &answer);
-        let started = std::time::Instant::now();
-        let first = std::panic::catch_unwind(|| build(&s));
-        prop_assert!(first.is_ok(), "panicked");
-        prop_assert!(started.elapsed() < std::time::Duration::from_secs(120), "took {:?}", started.elapsed());
-        match first.unwrap() {
-            Err(errors) => {
-                prop_assert!(errors.contains("error"), "{errors}");
-                prop_assert!(!errors.to_lowercase().contains(&name.to_lowercase()), "a message quotes the withheld name:\n{errors}");
-                let again = build(&s).expect_err("the same input fails again");
-                prop_assert_eq!(again, errors, "the same errors twice");
-            }
-            Ok(files) => {
-                let dir = tempfile::tempdir().unwrap();
-                for (public, path, bytes) in &files {
-                    prop_assert!(!path.to_lowercase().contains(&name.to_lowercase()));
-                    if !public {
-                        continue;
-                    }
-                    let file = dir.path().join(path.replace('/', "_"));
-                    std::fs::write(&file, bytes).unwrap();
-                    let found = leaks_of(&readable_bytes(&file), &name);
-                    prop_assert!(found.is_empty(), "{path} holds the withheld name");
-                }
-                let again = build(&s).expect("the same input builds again");
-                prop_assert!(again == files, "a second build gave other bytes");
-            }
-        }
+        builds_or_fails_clearly(&s, &name)?;
     }
 }
