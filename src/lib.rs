@@ -88,3 +88,4 @@ pub mod sent;
 pub mod settings;
 pub mod source;
 pub mod withheld;
+pub mod workbench;

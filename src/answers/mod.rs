@@ -30,6 +30,7 @@ pub mod lint;
 pub mod markdown;
 pub mod parse;
 mod placement;
+pub mod provenance;
 mod scope;
 pub mod view;
 
