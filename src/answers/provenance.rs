@@ -8,8 +8,9 @@
 //! ([`provenance`]) the answer texts alone are rendered again, against the
 //! context the register without that record gives, made from the parts
 //! that do not change: the other reports' values are reused unless their
-//! annex number, sequence numbers or platforms change (then their texts are
-//! rendered again only when they are templates); an answer is rendered
+//! annex number, sequence numbers or platforms change, and then only those
+//! fields are set anew (their texts are rendered again only when they are
+//! templates that can see those fields); an answer is rendered
 //! again only when it names a variable the removal changes (`reports`,
 //! `accounts`, `account`), and an answer that names only the accounts is
 //! rendered once per distinct accounts context, not once per report. An
@@ -149,6 +150,38 @@ fn is_template(t: &Text) -> bool {
     t.value.contains("{{") || t.value.contains("{%") || t.value.contains("{#")
 }
 
+/// Whether `source`, a record text rendered with `report` in its view,
+/// can see one of `fields` of it: it names one of them anywhere, or uses
+/// `report` other than as `report.<field>` (whole, through a filter, by
+/// key), or dumps the context. When it cannot, a change of those fields
+/// leaves its render as it was.
+fn sees(source: &str, fields: &[&str]) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    source.contains("__tera_context")
+        || fields.iter().any(|f| source.contains(f))
+        || source.match_indices("report").any(|(i, _)| {
+            let before = source[..i].chars().next_back();
+            let after = source[i + "report".len()..].chars().next();
+            !before.is_some_and(ident) && !after.is_some_and(ident) && after != Some('.')
+        })
+}
+
+/// Whether any text of `r` is a template that can see one of `fields`.
+fn texts_see(r: &Report, fields: &[&str]) -> bool {
+    std::iter::once(&r.summary)
+        .chain(r.outcome.iter().filter_map(|o| o.text.as_ref()))
+        .any(|t| is_template(t) && sees(&t.value, fields))
+}
+
+/// `value` (a report's map) with `fields` set anew.
+fn patched(value: &Value, fields: Vec<(&'static str, Value)>) -> Value {
+    let mut map = value.as_map().cloned().unwrap_or_default();
+    for (k, v) in fields {
+        map.insert(k.into(), v);
+    }
+    Value::from(map)
+}
+
 /// A report's context with its texts, rendered against `rc` as
 /// [`scope`] renders them; `base` is its context in the full register,
 /// whose texts are reused when they are not templates.
@@ -236,6 +269,10 @@ pub fn provenance(project: &Project, dossier: &Dossier, engine: &Engine, audienc
             .zip(&report_vals)
             .map(|((r, rc), v)| match r.went_through(&a.id.value) {
                 false => v.clone(),
+                true if !texts_see(r, &["platforms"]) => {
+                    let fresh = context::report(r, &fewer, rc.volgnummer.clone(), rc.annex);
+                    patched(v, vec![("platforms", shown.value(&fresh.platforms))])
+                }
                 true => {
                     let fresh = context::report(r, &fewer, rc.volgnummer.clone(), rc.annex);
                     shown.value(&report_value(tera, r, fresh, rc, audience))
@@ -267,6 +304,10 @@ pub fn provenance(project: &Project, dossier: &Dossier, engine: &Engine, audienc
                 let rc = &scope.report_ctx[j];
                 match rc.volgnummer == volgnummer && rc.annex == annex {
                     true => report_vals[j].clone(),
+                    false if !texts_see(scope.reports[j], &["annex", "volgnummer"]) => patched(
+                        &report_vals[j],
+                        vec![("annex", shown.value(&annex)), ("volgnummer", shown.value(&volgnummer))],
+                    ),
                     false => {
                         let x = scope.reports[j];
                         let fresh = context::report(x, reg, volgnummer, annex);
@@ -362,4 +403,49 @@ pub fn provenance(project: &Project, dossier: &Dossier, engine: &Engine, audienc
         }
     }
     out
+}
+
+/// The heading of the internal documents' appendix of sources.
+pub const APPENDIX: &str = "Bronnen per antwoord";
+
+/// The appendix "Bronnen per antwoord" of an internal answer document:
+/// per answer, the records it rests on, with their file and line. Typed
+/// blocks (nothing to parse); only ever in an internal document.
+pub fn appendix(p: &Provenance, sources: &crate::source::Sources) -> crate::document::Section {
+    use crate::document::{Block, Heading, Inline, List, Role, Section, Span as Text};
+    let code = |s: &str| Text { inline: Inline::Code(s.to_string()), style: Default::default() };
+    let mut blocks = vec![
+        Block::Heading(Heading { level: 2, role: Role::Other, spans: vec![Text::text(APPENDIX)] }),
+        Block::Paragraph(vec![Text::text(
+            "Per antwoord de accounts en meldingen uit het register waarop het berust: een record is een bron \
+             van een antwoord wanneer het antwoord zonder dat record anders zou luiden.",
+        )]),
+    ];
+    for (n, list) in p {
+        blocks.push(Block::Heading(Heading {
+            level: 3,
+            role: Role::Other,
+            spans: vec![Text::text(format!("Antwoord {n}"))],
+        }));
+        if list.is_empty() {
+            blocks.push(Block::Paragraph(vec![Text::text(
+                "Berust op geen account of melding uit het register.",
+            )]));
+            continue;
+        }
+        let items = list
+            .iter()
+            .map(|s| {
+                let file = sources.get(s.span.file);
+                let (line, _) = file.line_col(s.span.start);
+                vec![Block::Paragraph(vec![
+                    Text::text(format!("{} ", s.kind.dutch())),
+                    code(&s.id),
+                    Text::text(format!(" ({}, regel {line})", file.name)),
+                ])]
+            })
+            .collect();
+        blocks.push(Block::List(List { start: None, tight: true, items }));
+    }
+    Section { new_page: true, blocks }
 }

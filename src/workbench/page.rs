@@ -157,6 +157,11 @@ pub fn document(s: &Snapshot, d: &Dossier, page: &Page, view: View, internal: bo
     out.push_str(&problems(s));
     let sources = if view == View::Internal { &d.internal_sources } else { &d.sources };
     let mut body = rest;
+    if page.name == "antwoord" && !d.sources_ready {
+        out.push_str(
+            "<p class=\"wb-bar\" id=\"wb-sources-pending\">De bronnen per antwoord worden berekend…</p>\n",
+        );
+    }
     if page.name == "antwoord" {
         for (n, list) in sources {
             let heading = format!("id=\"antwoord-{n}\"");

@@ -149,11 +149,22 @@ fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
+/// Puts `next` in place and tells every open page; returns it.
+fn publish(shared: &Shared, next: Snapshot) -> Arc<Snapshot> {
+    let next = Arc::new(next);
+    if let Ok(mut s) = shared.snapshot.write() {
+        *s = next.clone();
+    }
+    let _ = shared.events.send(next.generation);
+    next
+}
+
 /// Builds again after each burst of changes below the watched folders,
 /// until the process ends.
 fn watch(config: &Config, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher, StartError> {
     use notify::Watcher as _;
     let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let again = tx.clone();
     let mut watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
         if e.is_ok_and(|e| !matches!(e.kind, notify::EventKind::Access(_))) {
             let _ = tx.send(());
@@ -175,17 +186,23 @@ fn watch(config: &Config, shared: Arc<Shared>) -> Result<notify::RecommendedWatc
             // A save is often several events (truncate, write, rename).
             while rx.recv_timeout(DEBOUNCE).is_ok() {}
             let last = current(&shared);
-            let next = snapshot::build(&config.settings, config.internal, config.today, &last);
+            let (next, pending) = snapshot::build(&config.settings, config.internal, config.today, &last);
             eprintln!(
                 "rebuilt in {} ms{}",
                 next.took.as_millis(),
                 if next.problems.is_empty() { "" } else { " (the data has errors: shown on the pages)" }
             );
-            let generation = next.generation;
-            if let Ok(mut s) = shared.snapshot.write() {
-                *s = Arc::new(next);
+            let next = publish(&shared, next);
+            // The sources follow, unless the files changed again meanwhile.
+            let Some(pending) = pending else { continue };
+            if rx.try_recv().is_ok() {
+                let _ = again.send(());
+                continue;
             }
-            let _ = shared.events.send(generation);
+            let t = std::time::Instant::now();
+            let with = snapshot::with_sources(&next, &pending, &config.settings);
+            eprintln!("sources in {} ms", t.elapsed().as_millis());
+            publish(&shared, with);
         }
     });
     Ok(watcher)
@@ -207,7 +224,8 @@ pub fn serve(config: Config) -> Result<(), StartError> {
             Err(e) => return Err(StartError::Bind(wanted, e)),
         };
         let bound = listener.local_addr().map_err(|e| StartError::Bind(wanted, e))?;
-        let first = snapshot::build(&config.settings, config.internal, config.today, &Snapshot::default());
+        let first =
+            snapshot::build_all(&config.settings, config.internal, config.today, &Snapshot::default());
         if !first.problems.is_empty() {
             eprint!("{}", first.problems);
         }

@@ -45,6 +45,8 @@ pub struct Dossier {
     pub sources: Vec<(u32, Vec<Shown>)>,
     /// The same for the internal view (empty unless it is shown).
     pub internal_sources: Vec<(u32, Vec<Shown>)>,
+    /// Whether the sources are computed (they come after the documents).
+    pub sources_ready: bool,
 }
 
 /// What one build gave.
@@ -69,10 +71,24 @@ impl Snapshot {
     }
 }
 
+/// What the second phase needs: the run the snapshot was made from.
+pub struct Pending {
+    prepared: pipeline::Prepared,
+    internal: bool,
+}
+
 /// Builds the next snapshot from the files as they are now; `last` keeps
 /// its dossiers when the data has errors. `internal`: also the internal
-/// render (only then is it kept in memory).
-pub fn build(settings: &Settings, internal: bool, today: NaiveDate, last: &Snapshot) -> Snapshot {
+/// render (only then is it kept in memory). The answers' sources are not
+/// in it yet: [`with_sources`] adds them from what is returned beside it
+/// (so that the pages update first; on a large register the sources take
+/// longer than the documents).
+pub fn build(
+    settings: &Settings,
+    internal: bool,
+    today: NaiveDate,
+    last: &Snapshot,
+) -> (Snapshot, Option<Pending>) {
     let t = Instant::now();
     let prepared = pipeline::prepare(settings);
     let diags = &prepared.diagnostics;
@@ -85,11 +101,22 @@ pub fn build(settings: &Settings, internal: bool, today: NaiveDate, last: &Snaps
             prepared.not_rendered.join(", ")
         ));
     }
-    let dossiers = match errors.is_empty() {
-        false => last.dossiers.clone(),
-        true => dossiers(&prepared, settings, internal, today),
+    let (dossiers, pending) = match errors.is_empty() {
+        false => (last.dossiers.clone(), None),
+        true => (dossiers(&prepared, internal, today), Some(Pending { prepared, internal })),
     };
-    Snapshot { generation: last.generation + 1, dossiers, problems, warnings, took: t.elapsed() }
+    let snapshot =
+        Snapshot { generation: last.generation + 1, dossiers, problems, warnings, took: t.elapsed() };
+    (snapshot, pending)
+}
+
+/// Both phases at once: the snapshot with its sources.
+pub fn build_all(settings: &Settings, internal: bool, today: NaiveDate, last: &Snapshot) -> Snapshot {
+    let (snapshot, pending) = build(settings, internal, today, last);
+    match pending {
+        Some(p) => with_sources(&snapshot, &p, settings),
+        None => snapshot,
+    }
 }
 
 fn pages(docs: &[Document], below: &str) -> Vec<Page> {
@@ -102,13 +129,41 @@ fn pages(docs: &[Document], below: &str) -> Vec<Page> {
         .collect()
 }
 
-fn dossiers(
-    prepared: &pipeline::Prepared,
-    settings: &Settings,
-    internal: bool,
-    today: NaiveDate,
-) -> Vec<Dossier> {
+fn dossiers(prepared: &pipeline::Prepared, internal: bool, today: NaiveDate) -> Vec<Dossier> {
     use rayon::prelude::*;
+    let project = &prepared.project;
+    prepared
+        .drafts
+        .par_iter()
+        .filter_map(|drafts| {
+            let d = project.dossiers.iter().find(|x| x.id.value == drafts.dossier)?;
+            let mut public = pages(&drafts.public, "");
+            public.extend(pages(&drafts.follow_up, "nader/"));
+            let mut inside = Vec::new();
+            if internal {
+                inside = pages(&drafts.internal, "");
+                inside.extend(pages(&drafts.follow_up_internal, "nader/"));
+            }
+            Some(Dossier {
+                id: d.id.value.clone(),
+                title: crate::redaction::public_view(&d.title).into_owned(),
+                status: deadline::status(d, today),
+                public,
+                internal: inside,
+                sources: Vec::new(),
+                internal_sources: Vec::new(),
+                sources_ready: false,
+            })
+        })
+        .collect()
+}
+
+/// `snapshot` (made by [`build`] with `pending`) with each answer's
+/// sources, per view; the internal answers get their appendix "Bronnen per
+/// antwoord", as `build --internal` writes it.
+pub fn with_sources(snapshot: &Snapshot, pending: &Pending, settings: &Settings) -> Snapshot {
+    use rayon::prelude::*;
+    let prepared = &pending.prepared;
     let project = &prepared.project;
     let mut sources = prepared.sources.clone();
     let mut diags = crate::diag::Diagnostics::default();
@@ -119,38 +174,40 @@ fn dossiers(
         let (line, col) = file.line_col(s.span.start);
         Shown { kind: s.kind, id: s.id.clone(), place: format!("{}:{line}:{col}", file.name) }
     };
-    let shown = |p: Provenance| -> Vec<(u32, Vec<Shown>)> {
-        p.into_iter().map(|(n, list)| (n, list.iter().map(place).collect())).collect()
+    let shown = |p: &Provenance| -> Vec<(u32, Vec<Shown>)> {
+        p.iter().map(|(n, list)| (*n, list.iter().map(place).collect())).collect()
     };
-    prepared
-        .drafts
+    let dossiers = snapshot
+        .dossiers
         .par_iter()
-        .filter_map(|drafts| {
-            let d = project.dossiers.iter().find(|x| x.id.value == drafts.dossier)?;
-            let mut public = pages(&drafts.public, "");
-            public.extend(pages(&drafts.follow_up, "nader/"));
-            let (mut inside, mut internal_sources) = (Vec::new(), Vec::new());
-            if internal {
-                inside = pages(&drafts.internal, "");
-                inside.extend(pages(&drafts.follow_up_internal, "nader/"));
-                internal_sources = shown(provenance::provenance(
-                    project,
-                    d,
-                    engines.of(Audience::Internal),
-                    Audience::Internal,
-                ));
+        .map(|wb| {
+            let mut wb = wb.clone();
+            let Some(d) = project.dossiers.iter().find(|x| x.id.value == wb.id) else { return wb };
+            let public = provenance::provenance(project, d, engines.of(Audience::Public), Audience::Public);
+            wb.sources = shown(&public);
+            if pending.internal {
+                let drafts = prepared.drafts.iter().find(|x| x.dossier == wb.id);
+                let internal = match drafts.and_then(|x| x.provenance.clone()) {
+                    Some(p) => p,
+                    None => {
+                        provenance::provenance(project, d, engines.of(Audience::Internal), Audience::Internal)
+                    }
+                };
+                wb.internal_sources = shown(&internal);
+                // The internal answers as the review documents have them.
+                let answer = drafts.and_then(|x| x.internal.iter().find(|doc| doc.name == "antwoord"));
+                if let (Some(doc), Some(page)) =
+                    (answer, wb.internal.iter_mut().find(|p| p.name == "antwoord"))
+                    && drafts.is_some_and(|x| x.provenance.is_none())
+                {
+                    let mut doc = doc.clone();
+                    doc.sections.push(provenance::appendix(&internal, &prepared.sources));
+                    page.html = crate::backend::html::write(&doc);
+                }
             }
-            let sources =
-                shown(provenance::provenance(project, d, engines.of(Audience::Public), Audience::Public));
-            Some(Dossier {
-                id: d.id.value.clone(),
-                title: crate::redaction::public_view(&d.title).into_owned(),
-                status: deadline::status(d, today),
-                public,
-                internal: inside,
-                sources,
-                internal_sources,
-            })
+            wb.sources_ready = true;
+            wb
         })
-        .collect()
+        .collect();
+    Snapshot { generation: snapshot.generation + 1, dossiers, ..snapshot.clone() }
 }

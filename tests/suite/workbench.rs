@@ -106,7 +106,10 @@ struct Served {
 impl Served {
     fn start(s: &Scratch, extra: &[&str]) -> Served {
         use std::io::BufRead;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+        // The benchmark runs the release binary.
+        let binary =
+            std::env::var("BEANTWOORD_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_beantwoord").into());
+        let mut child = std::process::Command::new(binary)
             .args(["serve", "--port", "0"])
             .args(extra)
             .current_dir(s.path())
@@ -390,4 +393,79 @@ fn in_a_browser_the_page_follows_the_files_without_a_reload() {
     b.until("!document.getElementById('wb-problems')", second);
     assert_eq!(b.eval("window.notReloaded === true"), serde_json::Value::Bool(true), "the page was reloaded");
     assert!(served.stderr.lock().unwrap().contains("rebuilt in"));
+}
+
+/// The internal answers end with the sources of each answer; no public
+/// document, in any format, says a word of it.
+#[test]
+fn the_internal_answers_list_their_sources_and_no_public_document_does() {
+    let s = Scratch::bundled();
+    let r = s.run(&["build", "--internal", "--format", "md", "--format", "html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let internal = s.read("output-intern/2022Z21205/antwoord-INTERN.md");
+    let appendix = internal.split_once("## Bronnen per antwoord").expect("the appendix").1;
+    let four = appendix.split_once("### Antwoord 4").unwrap().1.split("### Antwoord 5").next().unwrap();
+    assert_eq!(four.matches("melding `").count(), 4, "{four}");
+    assert!(four.contains("account `facebook` (records/accounts.yaml, regel 5)"), "{four}");
+    let five = appendix.split_once("### Antwoord 5").unwrap().1.split("### Antwoord 6").next().unwrap();
+    assert!(five.contains("account `google`") && !five.contains("melding"), "{five}");
+    for (path, bytes) in crate::common::snapshot_tree(&s.out()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("Bronnen per antwoord"), "{} holds the sources", path.display());
+    }
+}
+
+/// From saving a report to the open page showing it, in headless Chromium:
+/// the bundled data, and a generated register of 1,000 reports. Run with
+/// the release binary: `BEANTWOORD_BIN=target/release/beantwoord cargo test
+/// --test suite workbench::save_to_page -- --ignored --nocapture`.
+#[test]
+#[ignore = "a benchmark: run it with --ignored"]
+fn save_to_page_benchmark() {
+    for reports in [0usize, 1000] {
+        let s = Scratch::bundled();
+        if reports > 0 {
+            let dir = tempfile::tempdir().unwrap();
+            crate::batch::synth::generate(reports, 1, 1, dir.path()).unwrap();
+            std::fs::remove_dir_all(s.data()).unwrap();
+            crate::common::copy_dir(&dir.path().join("data"), &s.data());
+        }
+        let served = Served::start(&s, &[]);
+        let Some(mut b) = Browser::open(&format!("http://{}/d/2022Z21205/antwoord", served.host)) else {
+            return;
+        };
+        let limit = std::time::Duration::from_secs(60);
+        b.until("document.readyState === 'complete' && !!document.getElementById('antwoord-4')", limit);
+        let mut times = Vec::new();
+        for round in 0..5 {
+            let (file, marker) = match reports {
+                0 => ("data/records/reports.yaml", "Het betrof een video die rondging op Facebook"),
+                _ => ("data/records/reports-0000.yaml", "Het betrof"),
+            };
+            let text = s.read(file);
+            let word = format!("Meetpunt{round}");
+            // The summary of a report through Facebook: answer 4 tells it.
+            let at = text.find("accounts: [facebook").unwrap();
+            let at = at + text[at..].find(marker).unwrap() + marker.len();
+            s.write(file, &format!("{} {word}{}", &text[..at], &text[at..]));
+            let t = std::time::Instant::now();
+            b.until(&format!("document.body.innerText.includes('{word}')"), limit);
+            times.push(t.elapsed().as_millis());
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
+        times.sort();
+        eprintln!(
+            "save to updated page, {} reports: median {} ms, all {times:?} ms; server: {}",
+            if reports == 0 { "bundled (5)".to_string() } else { reports.to_string() },
+            times[times.len() / 2],
+            served
+                .stderr
+                .lock()
+                .unwrap()
+                .lines()
+                .filter(|l| l.starts_with("rebuilt"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
 }
