@@ -145,7 +145,8 @@ pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Pr
         internal: settings.internal(),
         records_have_errors: p.diagnostics.has_errors(),
         fingerprint_all: settings.sending().is_some(),
-        provenance: settings.internal() && *settings.mode() != crate::settings::Mode::Check,
+        provenance: settings.internal()
+            && !matches!(settings.mode(), crate::settings::Mode::Check | crate::settings::Mode::Preview),
     };
     // Tera with the filters, once per run and audience.
     let engines = answers::Engines::new(&templates);

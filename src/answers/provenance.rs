@@ -219,6 +219,18 @@ fn report_value(
 /// Per answer, the records it rests on, by the rule (see the module
 /// documentation for how it is computed without a render per record).
 pub fn provenance(project: &Project, dossier: &Dossier, engine: &Engine, audience: Audience) -> Provenance {
+    provenance_unless(project, dossier, engine, audience, &|| false).unwrap_or_default()
+}
+
+/// [`provenance`], given up (`None`) as soon as `stop` says so (the
+/// workbench: the files changed again before it was done).
+pub fn provenance_unless(
+    project: &Project,
+    dossier: &Dossier,
+    engine: &Engine,
+    audience: Audience,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Provenance> {
     use rayon::prelude::*;
     let tera = engine.tera();
     let reg = &project.register;
@@ -365,6 +377,13 @@ pub fn provenance(project: &Project, dossier: &Dossier, engine: &Engine, audienc
     let per_report: Vec<(Source, Vec<usize>, Option<AccountValues>)> = (0..scope.reports.len())
         .into_par_iter()
         .map(|i| {
+            if stop() {
+                return (
+                    Source { kind: Kind::Report, id: String::new(), span: scope.reports[i].id.span },
+                    Vec::new(),
+                    None,
+                );
+            }
             let w = without_report(i);
             // The reports' answers here; the accounts-only ones below.
             let accounts = w.accounts_changed.then(|| w.accounts.clone());
@@ -376,6 +395,9 @@ pub fn provenance(project: &Project, dossier: &Dossier, engine: &Engine, audienc
             (source, changed, accounts)
         })
         .collect();
+    if stop() {
+        return None;
+    }
     let mut seen: Vec<(AccountValues, Vec<usize>)> = Vec::new();
     for (source, mut changed, accounts) in per_report {
         if let Some(accounts) = accounts.filter(|_| !accounts_only.is_empty()) {
@@ -402,7 +424,7 @@ pub fn provenance(project: &Project, dossier: &Dossier, engine: &Engine, audienc
             out.entry(answers[n].0).or_default().push(source.clone());
         }
     }
-    out
+    Some(out)
 }
 
 /// The heading of the internal documents' appendix of sources.

@@ -23,7 +23,12 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: ServeArgs) -> Result<ExitCode, super::Failed> {
-    let settings = Settings::new(args.data.options())?;
+    let options = crate::settings::Options {
+        mode: crate::settings::Mode::Preview,
+        internal: args.internal,
+        ..args.data.options()
+    };
+    let settings = Settings::new(options)?;
     if !args.address.is_loopback() {
         eprintln!(
             "warning: serving on {}: other machines that reach this address can read the documents{}",

@@ -164,9 +164,13 @@ fn publish(shared: &Shared, next: Snapshot) -> Arc<Snapshot> {
 fn watch(config: &Config, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher, StartError> {
     use notify::Watcher as _;
     let (tx, rx) = std::sync::mpsc::channel::<()>();
-    let again = tx.clone();
+    // Counts the changes seen: sources still being computed for an older
+    // state give up when it moves.
+    let changes = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let counted = changes.clone();
     let mut watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
         if e.is_ok_and(|e| !matches!(e.kind, notify::EventKind::Access(_))) {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             let _ = tx.send(());
         }
     })
@@ -185,6 +189,7 @@ fn watch(config: &Config, shared: Arc<Shared>) -> Result<notify::RecommendedWatc
         while rx.recv().is_ok() {
             // A save is often several events (truncate, write, rename).
             while rx.recv_timeout(DEBOUNCE).is_ok() {}
+            let seen = changes.load(std::sync::atomic::Ordering::SeqCst);
             let last = current(&shared);
             let (next, pending) = snapshot::build(&config.settings, config.internal, config.today, &last);
             eprintln!(
@@ -193,16 +198,26 @@ fn watch(config: &Config, shared: Arc<Shared>) -> Result<notify::RecommendedWatc
                 if next.problems.is_empty() { "" } else { " (the data has errors: shown on the pages)" }
             );
             let next = publish(&shared, next);
-            // The sources follow, unless the files changed again meanwhile.
+            // The sources follow, beside the next build: given up when the
+            // files change again, published only over this very snapshot.
             let Some(pending) = pending else { continue };
-            if rx.try_recv().is_ok() {
-                let _ = again.send(());
-                continue;
-            }
-            let t = std::time::Instant::now();
-            let with = snapshot::with_sources(&next, &pending, &config.settings);
-            eprintln!("sources in {} ms", t.elapsed().as_millis());
-            publish(&shared, with);
+            let (shared, changes, settings) = (shared.clone(), changes.clone(), config.settings.clone());
+            std::thread::spawn(move || {
+                let t = std::time::Instant::now();
+                let moved = || changes.load(std::sync::atomic::Ordering::SeqCst) != seen;
+                let Some(with) = snapshot::with_sources_unless(&next, &pending, &settings, &moved) else {
+                    return;
+                };
+                if let Ok(mut s) = shared.snapshot.write()
+                    && s.generation == next.generation
+                    && !moved()
+                {
+                    eprintln!("sources in {} ms", t.elapsed().as_millis());
+                    let with = Arc::new(with);
+                    *s = with.clone();
+                    let _ = shared.events.send(with.generation);
+                }
+            });
         }
     });
     Ok(watcher)

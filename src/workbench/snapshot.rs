@@ -162,6 +162,16 @@ fn dossiers(prepared: &pipeline::Prepared, internal: bool, today: NaiveDate) -> 
 /// sources, per view; the internal answers get their appendix "Bronnen per
 /// antwoord", as `build --internal` writes it.
 pub fn with_sources(snapshot: &Snapshot, pending: &Pending, settings: &Settings) -> Snapshot {
+    with_sources_unless(snapshot, pending, settings, &|| false).unwrap_or_else(|| snapshot.clone())
+}
+
+/// [`with_sources`], given up (`None`) once `stop` says so.
+pub fn with_sources_unless(
+    snapshot: &Snapshot,
+    pending: &Pending,
+    settings: &Settings,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Snapshot> {
     use rayon::prelude::*;
     let prepared = &pending.prepared;
     let project = &prepared.project;
@@ -177,21 +187,20 @@ pub fn with_sources(snapshot: &Snapshot, pending: &Pending, settings: &Settings)
     let shown = |p: &Provenance| -> Vec<(u32, Vec<Shown>)> {
         p.iter().map(|(n, list)| (*n, list.iter().map(place).collect())).collect()
     };
-    let dossiers = snapshot
+    let dossiers: Option<Vec<Dossier>> = snapshot
         .dossiers
         .par_iter()
         .map(|wb| {
             let mut wb = wb.clone();
-            let Some(d) = project.dossiers.iter().find(|x| x.id.value == wb.id) else { return wb };
-            let public = provenance::provenance(project, d, engines.of(Audience::Public), Audience::Public);
-            wb.sources = shown(&public);
+            let Some(d) = project.dossiers.iter().find(|x| x.id.value == wb.id) else { return Some(wb) };
+            let of =
+                |audience| provenance::provenance_unless(project, d, engines.of(audience), audience, stop);
+            wb.sources = shown(&of(Audience::Public)?);
             if pending.internal {
                 let drafts = prepared.drafts.iter().find(|x| x.dossier == wb.id);
                 let internal = match drafts.and_then(|x| x.provenance.clone()) {
                     Some(p) => p,
-                    None => {
-                        provenance::provenance(project, d, engines.of(Audience::Internal), Audience::Internal)
-                    }
+                    None => of(Audience::Internal)?,
                 };
                 wb.internal_sources = shown(&internal);
                 // The internal answers as the review documents have them.
@@ -206,8 +215,8 @@ pub fn with_sources(snapshot: &Snapshot, pending: &Pending, settings: &Settings)
                 }
             }
             wb.sources_ready = true;
-            wb
+            Some(wb)
         })
         .collect();
-    Snapshot { generation: snapshot.generation + 1, dossiers, ..snapshot.clone() }
+    Some(Snapshot { generation: snapshot.generation + 1, dossiers: dossiers?, ..snapshot.clone() })
 }
