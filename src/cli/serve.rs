@@ -14,7 +14,7 @@ pub struct ServeArgs {
     /// The port to serve on (0: any free port).
     #[arg(long, value_name = "N", default_value_t = 8321)]
     pub port: u16,
-    /// The address to serve on; anything but 127.0.0.1 lets other machines read the documents.
+    /// The address to serve on, as browsers will name it (requests for any other host are refused); anything but 127.0.0.1 lets other machines read the documents.
     #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
     pub address: IpAddr,
     /// Also the internal render (withheld passages shown), behind a switch and a banner.
