@@ -471,3 +471,30 @@ pub fn appendix(p: &Provenance, sources: &crate::source::Sources) -> crate::docu
     }
     Section { new_page: true, blocks }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_variable_is_named_as_a_whole_word_or_through_a_dump_of_the_context() {
+        assert!(names("{{ reports | length }}", "reports"));
+        assert!(names("{% for r in reports %}", "reports"));
+        assert!(!names("{{ my_reports }} {{ reports2 }}", "reports"));
+        assert!(names("{{ account.google.name }}", "account"));
+        assert!(!names("{{ accounts | length }}", "account"));
+        assert!(names("{{ __tera_context }}", "reports"));
+    }
+
+    #[test]
+    fn a_record_text_sees_a_field_it_names_or_its_whole_record() {
+        let fields = ["annex", "volgnummer"];
+        assert!(!sees("op {{ report.date | datum }}", &fields));
+        assert!(sees("bijlage {{ report.annex }}", &fields));
+        assert!(sees("{{ report | volgnummer(account=\"x\") }}", &fields));
+        assert!(sees("{{ report }}", &fields));
+        assert!(sees("{% for k, v in report %}{{ v }}{% endfor %}", &fields));
+        assert!(sees("{{ report[\"annex\"] }}", &fields));
+        assert!(sees("{{ __tera_context }}", &fields));
+    }
+}
