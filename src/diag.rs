@@ -172,6 +172,13 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    /// The errors alone (`true`) or the warnings alone (`false`).
+    pub fn only_errors(&self, errors: bool) -> Diagnostics {
+        let items =
+            self.items.iter().filter(|d| (d.severity == Severity::Error) == errors).cloned().collect();
+        Diagnostics { items }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }

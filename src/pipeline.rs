@@ -145,6 +145,8 @@ pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Pr
         internal: settings.internal(),
         records_have_errors: p.diagnostics.has_errors(),
         fingerprint_all: settings.sending().is_some(),
+        provenance: settings.internal()
+            && !matches!(settings.mode(), crate::settings::Mode::Check | crate::settings::Mode::Preview),
     };
     // Tera with the filters, once per run and audience.
     let engines = answers::Engines::new(&templates);
@@ -161,6 +163,14 @@ pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Pr
     for (drafts, diags) in rendered {
         p.diagnostics.extend(diags);
         p.drafts.extend(drafts);
+    }
+    // The internal answers list the records each answer rests on.
+    for d in &mut p.drafts {
+        let Some(sources) = &d.provenance else { continue };
+        let appendix = answers::provenance::appendix(sources, &p.sources);
+        if let Some(doc) = d.internal.iter_mut().find(|doc| doc.name == "antwoord") {
+            doc.sections.push(appendix);
+        }
     }
     let given = (&templates, &engines);
     crate::sent::compare(&p.project, &mut p.drafts, given, options, settings, &mut p.diagnostics);

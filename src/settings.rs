@@ -6,7 +6,7 @@
 use crate::backend::Format;
 use std::path::{Component, Path, PathBuf};
 
-/// What a run is for: one of four, never a mix of flags. (A sent dossier
+/// What a run is for: one of five, never a mix of flags. (A sent dossier
 /// that changed always gets its follow-up answer: see [`crate::sent`].)
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -19,6 +19,9 @@ pub enum Mode {
     /// Build one sent dossier and record its follow-up answer as sent
     /// (`beantwoord send --nader ID`).
     SendFollowUp(String),
+    /// Make the documents in memory for the workbench (`beantwoord
+    /// serve`): public, internal only when asked; write nothing.
+    Preview,
 }
 
 /// What the command line asked for, as given: [`Settings::new`] checks it.
@@ -143,7 +146,7 @@ impl Settings {
             timing: o.timing,
             package: o.package,
         };
-        if s.mode != Mode::Check {
+        if s.mode != Mode::Check && s.mode != Mode::Preview {
             s.check_folders()?;
         }
         Ok(s)

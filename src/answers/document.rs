@@ -37,18 +37,7 @@ pub(super) fn render_for(
     let engine = engines.of(audience);
     let scope = scope(project, dossier, engine, audience, diags);
     let tera = engine.tera();
-    let mut view = View::new(audience);
-    view.insert("dossier", &context::dossier(dossier));
-    view.insert("accounts", &scope.accounts);
-    let by_id: BTreeMap<&str, &AccountCtx> = scope.accounts.iter().map(|a| (a.id.as_str(), a)).collect();
-    view.insert("account", &by_id);
-    view.insert("reports", &scope.report_ctx);
-    let vragen: BTreeMap<&str, u32> = dossier
-        .questions
-        .iter()
-        .filter_map(|q| q.id.as_ref().map(|id| (id.value.as_str(), q.number.value)))
-        .collect();
-    view.insert("vragen", &vragen);
+    let mut view = answer_view(dossier, &scope, audience);
 
     let mut answers: BTreeMap<u32, String> = BTreeMap::new();
     for q in &dossier.questions {
@@ -244,6 +233,28 @@ pub(super) fn render_for(
         documents.push(document);
     }
     Some(Rendered { documents, fingerprint, inventory: spreadsheet, woo })
+}
+
+/// What an answer template sees: `dossier`, `accounts`, `account` (by
+/// id), `reports` (in scope) and `vragen`, as `audience` may see them.
+pub(super) fn answer_view(dossier: &Dossier, scope: &Scope<'_>, audience: Audience) -> View {
+    let mut view = View::new(audience);
+    view.insert("dossier", &context::dossier(dossier));
+    view.insert("accounts", &scope.accounts);
+    let by_id: BTreeMap<&str, &AccountCtx> = scope.accounts.iter().map(|a| (a.id.as_str(), a)).collect();
+    view.insert("account", &by_id);
+    view.insert("reports", &scope.report_ctx);
+    view.insert("vragen", &vragen(dossier));
+    view
+}
+
+/// Question ids to their numbers.
+pub(super) fn vragen(dossier: &Dossier) -> BTreeMap<&str, u32> {
+    dossier
+        .questions
+        .iter()
+        .filter_map(|q| q.id.as_ref().map(|id| (id.value.as_str(), q.number.value)))
+        .collect()
 }
 
 /// One Woo document as a document of its own, for the publication

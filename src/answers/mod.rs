@@ -30,6 +30,7 @@ pub mod lint;
 pub mod markdown;
 pub mod parse;
 mod placement;
+pub mod provenance;
 mod scope;
 pub mod view;
 
@@ -90,6 +91,10 @@ pub struct Drafts {
     /// The inventory of the annexed documents as the publication platforms
     /// read it (public values only), when the dossier has one.
     pub inventory: Option<Inventory>,
+    /// Per answer, the records it rests on as the internal render reads
+    /// them ([`provenance`]): made with the internal documents, which list
+    /// them in their appendix "Bronnen per antwoord"; none for public only.
+    pub provenance: Option<provenance::Provenance>,
 }
 
 /// What a follow-up answer ("nader") holds: the answers and annexes that
@@ -117,6 +122,10 @@ pub struct Options {
     /// Hash the answers and annexes of every dossier (`send` records them);
     /// otherwise only those of a sent dossier, to compare with its lock.
     pub fingerprint_all: bool,
+    /// Compute each answer's sources with the internal documents, for their
+    /// appendix (`build --internal`; a check leaves it out: it costs a
+    /// render of the answers per record).
+    pub provenance: bool,
 }
 
 /// Renders every document of `dossier`, the internal versions too when asked;
@@ -145,6 +154,7 @@ pub fn render_dossier(
         keep_sent: false,
         keep_follow_up: false,
         inventory,
+        provenance: None,
     };
     if options.internal {
         // A problem both renders share was told by the public one.
@@ -153,6 +163,10 @@ pub fn render_dossier(
             render_for(project, dossier, (templates, engines), Audience::Internal, options, None, &mut own);
         diags.extend_new(own);
         drafts.internal = rendered?.documents;
+        if options.provenance {
+            let engine = engines.of(Audience::Internal);
+            drafts.provenance = Some(provenance::provenance(project, dossier, engine, Audience::Internal));
+        }
     }
     Some(drafts)
 }

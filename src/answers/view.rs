@@ -37,6 +37,25 @@ impl View {
         }
     }
 
+    /// [`View::insert`] for a value already made: one of [`View::value`],
+    /// so already as the audience may see it.
+    pub fn insert_value(&mut self, key: &'static str, value: Value) {
+        if !self.names.contains(&key) {
+            self.names.push(key);
+        }
+        self.ctx.insert_value(key, value);
+    }
+
+    /// `value` as a Tera value, as the audience may see it: to be put
+    /// together with others and given to [`View::insert_value`].
+    pub fn value<T: Serialize + ?Sized>(&self, value: &T) -> Value {
+        let value = Value::from_serializable(value);
+        match self.audience {
+            Audience::Internal => value,
+            Audience::Public => masked(&value).unwrap_or(value),
+        }
+    }
+
     pub fn remove(&mut self, key: &str) {
         self.ctx.remove(key);
         self.names.retain(|n| *n != key);

@@ -1,5 +1,5 @@
-//! The command line: `beantwoord check`, `build`, `send`, `new` and
-//! `status`, one file per command. Each command turns its arguments into
+//! The command line: `beantwoord check`, `build`, `send`, `new`,
+//! `status` and `serve`, one file per command. Each command turns its arguments into
 //! checked [`crate::settings::Settings`], asks the library
 //! ([`crate::build::plan`]) and prints; a refusal is printed once, in
 //! [`main`]. Exit status
@@ -10,6 +10,7 @@ pub mod build;
 pub mod check;
 pub mod new;
 pub mod send;
+pub mod serve;
 pub mod status;
 
 use crate::backend::Format;
@@ -38,6 +39,8 @@ pub enum Command {
     New(new::NewArgs),
     /// One line per dossier: due date, days left or late, delay notices, answered, sent.
     Status(status::StatusArgs),
+    /// The workbench: every document live in the browser, with the records behind each answer.
+    Serve(serve::ServeArgs),
 }
 
 /// Options shared by every command.
@@ -144,6 +147,7 @@ pub fn main() -> ExitCode {
         Command::Send(args) => send::run(args),
         Command::New(args) => new::run(args),
         Command::Status(args) => status::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("error: {e}");

@@ -4,7 +4,7 @@
 //! may read the clock (for the default `--today`); documents never do.
 
 use super::DataArgs;
-use crate::model::deadline::{self, Status};
+use crate::model::deadline::{self, HEADER, Status};
 use chrono::NaiveDate;
 use std::process::ExitCode;
 
@@ -31,7 +31,7 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// Today by the system clock (UTC).
-fn clock_today() -> NaiveDate {
+pub fn clock_today() -> NaiveDate {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     chrono::DateTime::from_timestamp(secs as i64, 0).map_or(NaiveDate::MIN, |t| t.date_naive())
 }
@@ -55,47 +55,9 @@ pub fn run(args: StatusArgs) -> Result<ExitCode, super::Failed> {
     Ok(ExitCode::SUCCESS)
 }
 
-const HEADER: [&str; 9] =
-    ["dossier", "ingezonden", "uiterlijk", "dagen", "uitstel", "beantwoord", "verzonden", "nader", "signaal"];
-
-/// The cells of one row, as words.
-fn cells(s: &Status) -> [String; 9] {
-    let days = match (s.answered, s.days) {
-        (Some(_), d) if d >= 0 => "op tijd".to_string(),
-        (Some(_), d) => format!("{} te laat", plural(-d)),
-        (None, 0) => "vandaag".to_string(),
-        (None, d) if d > 0 => format!("nog {}", plural(d)),
-        (None, d) => format!("{} te laat", plural(-d)),
-    };
-    let delays = match s.delays.len() {
-        0 => "geen".to_string(),
-        _ => s
-            .delays
-            .iter()
-            .map(|d| d.map_or_else(|| "(datum onbekend)".to_string(), |d| d.to_string()))
-            .collect::<Vec<_>>()
-            .join(" "),
-    };
-    [
-        s.dossier.clone(),
-        s.submitted.to_string(),
-        s.due.to_string(),
-        days,
-        delays,
-        s.answered.map_or_else(|| "nee".to_string(), |a| a.to_string()),
-        if s.locked { "ja" } else { "nee" }.to_string(),
-        s.follow_up.dutch(),
-        s.flag.map_or("", |f| f.dutch()).to_string(),
-    ]
-}
-
-fn plural(days: i64) -> String {
-    if days == 1 { "1 dag".to_string() } else { format!("{days} dagen") }
-}
-
 /// Columns padded to their widest cell, the day counted from on top.
 fn table(rows: &[Status], today: NaiveDate) -> String {
-    let all: Vec<[String; 9]> = rows.iter().map(cells).collect();
+    let all: Vec<[String; 9]> = rows.iter().map(Status::cells).collect();
     let mut widths = HEADER.map(|h| h.chars().count());
     for r in &all {
         for (w, c) in widths.iter_mut().zip(r) {
@@ -125,7 +87,7 @@ fn csv(rows: &[Status]) -> String {
     // Writing to memory cannot fail.
     let _ = w.write_record(HEADER);
     for s in rows {
-        let mut c = cells(s);
+        let mut c = s.cells();
         c[3] = s.days.to_string();
         let _ = w.write_record(&c);
     }

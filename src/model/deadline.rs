@@ -111,3 +111,44 @@ pub fn status(dossier: &Dossier, today: NaiveDate) -> Status {
         flag,
     }
 }
+/// The columns of the status table (`beantwoord status`, the workbench).
+pub const HEADER: [&str; 9] =
+    ["dossier", "ingezonden", "uiterlijk", "dagen", "uitstel", "beantwoord", "verzonden", "nader", "signaal"];
+
+impl Status {
+    /// The cells of its row in the status table, as words.
+    pub fn cells(&self) -> [String; 9] {
+        let s = self;
+        let days = match (s.answered, s.days) {
+            (Some(_), d) if d >= 0 => "op tijd".to_string(),
+            (Some(_), d) => format!("{} te laat", plural(-d)),
+            (None, 0) => "vandaag".to_string(),
+            (None, d) if d > 0 => format!("nog {}", plural(d)),
+            (None, d) => format!("{} te laat", plural(-d)),
+        };
+        let delays = match s.delays.len() {
+            0 => "geen".to_string(),
+            _ => s
+                .delays
+                .iter()
+                .map(|d| d.map_or_else(|| "(datum onbekend)".to_string(), |d| d.to_string()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        [
+            s.dossier.clone(),
+            s.submitted.to_string(),
+            s.due.to_string(),
+            days,
+            delays,
+            s.answered.map_or_else(|| "nee".to_string(), |a| a.to_string()),
+            if s.locked { "ja" } else { "nee" }.to_string(),
+            s.follow_up.dutch(),
+            s.flag.map_or("", |f| f.dutch()).to_string(),
+        ]
+    }
+}
+
+fn plural(days: i64) -> String {
+    if days == 1 { "1 dag".to_string() } else { format!("{days} dagen") }
+}

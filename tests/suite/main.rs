@@ -23,3 +23,4 @@ mod register_changes;
 mod robustness;
 pub mod woo;
 mod word;
+mod workbench;

@@ -1,0 +1,262 @@
+//! The local web server: read-only routes (`GET` only) for the start page,
+//! each document and the event stream; every request whose `Host` is not
+//! the address served is refused (403), so a page elsewhere that points a
+//! name of its own at 127.0.0.1 (DNS rebinding) reads nothing. A watcher
+//! ([`notify`]) sees every save below the data and templates folders; after
+//! 50 ms without another change the snapshot is built again and every open
+//! page is told (server-sent events carry only the build's number).
+
+use super::page::{self, View};
+use super::snapshot::{self, Snapshot};
+use crate::settings::Settings;
+use axum::Router;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use chrono::NaiveDate;
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt as _;
+use tokio_stream::wrappers::BroadcastStream;
+
+/// How long the watcher waits for more changes before it builds.
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// What the workbench serves.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub settings: Settings,
+    pub address: IpAddr,
+    pub port: u16,
+    /// Also the internal render, behind a switch.
+    pub internal: bool,
+    pub today: NaiveDate,
+}
+
+/// Why the workbench did not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// The port is taken (another `serve`, or another program).
+    InUse(SocketAddr),
+    Bind(SocketAddr, std::io::Error),
+    Watch(String),
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StartError::InUse(a) => write!(
+                f,
+                "cannot serve on {a}: the port is in use (another `beantwoord serve`?); choose another with --port"
+            ),
+            StartError::Bind(a, e) => write!(f, "cannot serve on {a}: {e}"),
+            StartError::Watch(e) => write!(f, "cannot watch the data folder for changes: {e}"),
+        }
+    }
+}
+
+struct Shared {
+    snapshot: RwLock<Arc<Snapshot>>,
+    events: broadcast::Sender<u64>,
+    /// The `Host` values accepted.
+    hosts: Vec<String>,
+    internal: bool,
+}
+
+/// The `Host` headers that name the address served.
+fn hosts(address: IpAddr, port: u16) -> Vec<String> {
+    let mut out = vec![match address {
+        IpAddr::V4(a) => format!("{a}:{port}"),
+        IpAddr::V6(a) => format!("[{a}]:{port}"),
+    }];
+    if address.is_loopback() {
+        out.push(format!("localhost:{port}"));
+    }
+    out
+}
+
+async fn only_our_host(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    if !shared.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+        return (
+            StatusCode::FORBIDDEN,
+            "refused: this workbench only answers requests for its own address\n",
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+fn current(shared: &Shared) -> Arc<Snapshot> {
+    shared.snapshot.read().map(|s| s.clone()).unwrap_or_default()
+}
+
+fn no_store(html: String) -> Response {
+    ([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
+}
+
+async fn start(State(shared): State<Arc<Shared>>) -> Response {
+    no_store(page::start(&current(&shared), shared.internal))
+}
+
+#[derive(serde::Deserialize)]
+struct Which {
+    intern: Option<String>,
+}
+
+async fn document(
+    State(shared): State<Arc<Shared>>,
+    Path((id, name)): Path<(String, String)>,
+    Query(which): Query<Which>,
+) -> Response {
+    let s = current(&shared);
+    let view = match which.intern.is_some() && shared.internal {
+        true => View::Internal,
+        false => View::Public,
+    };
+    let Some(d) = s.dossier(&id) else {
+        return (StatusCode::NOT_FOUND, Html(page::start(&s, shared.internal))).into_response();
+    };
+    let pages = if view == View::Internal { &d.internal } else { &d.public };
+    match pages.iter().find(|p| p.name == name) {
+        Some(p) => no_store(page::document(&s, d, p, view, shared.internal)),
+        None => (StatusCode::NOT_FOUND, Html(page::start(&s, shared.internal))).into_response(),
+    }
+}
+
+async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    let stream = BroadcastStream::new(shared.events.subscribe())
+        .filter_map(|g| g.ok())
+        .map(|g| Ok(Event::default().event("rebuilt").data(g.to_string())));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// The routes, for the snapshot kept in `shared`.
+fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/", get(start))
+        .route("/d/{id}/{*name}", get(document))
+        .route("/events", get(events))
+        .layer(middleware::from_fn_with_state(shared.clone(), only_our_host))
+        .with_state(shared)
+}
+
+/// Puts `next` in place and tells every open page; returns it.
+fn publish(shared: &Shared, next: Snapshot) -> Arc<Snapshot> {
+    let next = Arc::new(next);
+    if let Ok(mut s) = shared.snapshot.write() {
+        *s = next.clone();
+    }
+    let _ = shared.events.send(next.generation);
+    next
+}
+
+/// Builds again after each burst of changes below the watched folders,
+/// until the process ends.
+fn watch(config: &Config, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher, StartError> {
+    use notify::Watcher as _;
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    // Counts the changes seen: sources still being computed for an older
+    // state give up when it moves.
+    let changes = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let counted = changes.clone();
+    let mut watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
+        if e.is_ok_and(|e| !matches!(e.kind, notify::EventKind::Access(_))) {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let _ = tx.send(());
+        }
+    })
+    .map_err(|e| StartError::Watch(e.to_string()))?;
+    let settings = &config.settings;
+    watcher
+        .watch(settings.data(), notify::RecursiveMode::Recursive)
+        .map_err(|e| StartError::Watch(format!("{}: {e}", settings.data().display())))?;
+    if settings.templates().is_dir() {
+        watcher
+            .watch(settings.templates(), notify::RecursiveMode::Recursive)
+            .map_err(|e| StartError::Watch(format!("{}: {e}", settings.templates().display())))?;
+    }
+    let config = config.clone();
+    std::thread::spawn(move || {
+        while rx.recv().is_ok() {
+            // A save is often several events (truncate, write, rename).
+            while rx.recv_timeout(DEBOUNCE).is_ok() {}
+            let seen = changes.load(std::sync::atomic::Ordering::SeqCst);
+            let last = current(&shared);
+            let (next, pending) = snapshot::build(&config.settings, config.internal, config.today, &last);
+            eprintln!(
+                "rebuilt in {} ms{}",
+                next.took.as_millis(),
+                if next.problems.is_empty() { "" } else { " (the data has errors: shown on the pages)" }
+            );
+            let next = publish(&shared, next);
+            // The sources follow, beside the next build: given up when the
+            // files change again, published only over this very snapshot.
+            let Some(pending) = pending else { continue };
+            let (shared, changes, settings) = (shared.clone(), changes.clone(), config.settings.clone());
+            std::thread::spawn(move || {
+                let t = std::time::Instant::now();
+                let moved = || changes.load(std::sync::atomic::Ordering::SeqCst) != seen;
+                let Some(with) = snapshot::with_sources_unless(&next, &pending, &settings, &moved) else {
+                    return;
+                };
+                if let Ok(mut s) = shared.snapshot.write()
+                    && s.generation == next.generation
+                    && !moved()
+                {
+                    eprintln!("sources in {} ms", t.elapsed().as_millis());
+                    let with = Arc::new(with);
+                    *s = with.clone();
+                    let _ = shared.events.send(with.generation);
+                }
+            });
+        }
+    });
+    Ok(watcher)
+}
+
+/// Builds the first snapshot, binds the address, says it on stdout and
+/// serves until the process is ended.
+pub fn serve(config: Config) -> Result<(), StartError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| StartError::Watch(e.to_string()))?;
+    runtime.block_on(async move {
+        let wanted = SocketAddr::new(config.address, config.port);
+        let listener = match tokio::net::TcpListener::bind(wanted).await {
+            Ok(l) => l,
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => return Err(StartError::InUse(wanted)),
+            Err(e) => return Err(StartError::Bind(wanted, e)),
+        };
+        let bound = listener.local_addr().map_err(|e| StartError::Bind(wanted, e))?;
+        let first =
+            snapshot::build_all(&config.settings, config.internal, config.today, &Snapshot::default());
+        if !first.problems.is_empty() {
+            eprint!("{}", first.problems);
+        }
+        let (events, _) = broadcast::channel(16);
+        let shared = Arc::new(Shared {
+            snapshot: RwLock::new(Arc::new(first)),
+            events,
+            hosts: hosts(bound.ip(), bound.port()),
+            internal: config.internal,
+        });
+        let _watcher = watch(&config, shared.clone())?;
+        let url = match bound.ip() {
+            IpAddr::V6(a) => format!("http://[{a}]:{}/", bound.port()),
+            IpAddr::V4(a) => format!("http://{a}:{}/", bound.port()),
+        };
+        println!("beantwoord serve: {url} (stop with Ctrl-C)");
+        axum::serve(listener, router(shared)).await.map_err(|e| StartError::Bind(bound, e))
+    })
+}
