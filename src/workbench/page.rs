@@ -44,6 +44,7 @@ const STYLE: &str = r#"<style>
 .wb-warnings { margin: 1em; font: 13px/1.4 sans-serif; }
 .wb-bronnen { float: right; clear: right; width: 18em; margin: 0 -20em 1em 1em; font: 12px/1.4 sans-serif; background: #eef5ff; border-left: 3px solid #3a6ea5; padding: .3em .6em; }
 .wb-bronnen ul { margin: .2em 0; padding-left: 1.1em; }
+body.wb { max-width: 68rem; }
 body.wb main { margin-right: 21em; }
 table.wb-status { border-collapse: collapse; font: 14px/1.4 sans-serif; }
 table.wb-status th, table.wb-status td { border: 1px solid #ccc; padding: .2em .5em; text-align: left; }
