@@ -86,13 +86,13 @@ pub(super) fn render_for(
     // The Woo documents a follow-up publishes: those it replaces (new IDs
     // naming the sent ones) and those added since; not the unchanged ones
     // of a changed annex, which stand in its text under the IDs they have.
-    let mut published_now: Option<Vec<String>> = None;
+    let mut published_now: Option<std::collections::HashSet<String>> = None;
     let (items, footnotes) = match follow {
         Some(f) => {
             annexes.retain(|a| f.annexes.contains(&a.id));
             inventory.retain(|d| annexes.iter().any(|a| a.number == d.annex));
             let mut new_ids = annex::replace_documents(&f.replaced, &mut inventory, &mut annexes);
-            let sent_numbers: Vec<u32> = dossier
+            let sent_numbers: std::collections::HashSet<u32> = dossier
                 .sent
                 .iter()
                 .flat_map(|s| s.annexes.iter().flat_map(|a| a.documents.iter().copied()))
@@ -100,6 +100,7 @@ pub(super) fn render_for(
             new_ids.extend(
                 inventory.iter().filter(|d| !sent_numbers.contains(&(d.number as u32))).map(|d| d.id.clone()),
             );
+            let new_ids: std::collections::HashSet<String> = new_ids.into_iter().collect();
             if audience == Audience::Public && dossier.annexes.inventory {
                 let rows: Vec<annex::InventoryCtx> =
                     inventory.iter().filter(|d| new_ids.contains(&d.id)).cloned().collect();
@@ -133,6 +134,9 @@ pub(super) fn render_for(
         };
         view.insert("nader", &context::follow_up(dossier, &answered, &annex_numbers, &reason));
     }
+    // Published with an earlier dossier: not again as a file of its own.
+    let published_before: std::collections::HashSet<&str> =
+        inventory.iter().filter(|d| !d.link.is_empty()).map(|d| d.id.as_str()).collect();
     let mut documents = Vec::new();
     let mut woo: Vec<Document> = Vec::new();
     for planned in &plan {
@@ -204,7 +208,7 @@ pub(super) fn render_for(
                         .into_iter()
                         .filter(|(id, _)| published_now.as_ref().is_none_or(|now| now.contains(id)))
                         // Not again what an earlier dossier published.
-                        .filter(|(id, _)| !inventory.iter().any(|d| d.id == *id && !d.link.is_empty()))
+                        .filter(|(id, _)| !published_before.contains(id.as_str()))
                         .map(|(id, blocks)| (id, blocks, &meta, &notes))
                         .map(woo_document)
                         .collect();
