@@ -33,10 +33,11 @@ pub(super) fn meta_error(
         .hint("a document template's front matter sets title, author, dossier and date (or submitted); see the built-in templates")
 }
 
-/// A Tera error as diagnostics at the right line and column of the source.
-/// Most errors carry a span; reference checks made when a template is added
-/// (unknown filters, tests, functions) come as report text, one
-/// `error: …` / ` --> name:line:col` pair per problem, and are read from it.
+/// A Tera error as diagnostics at the right line and column of the source:
+/// a syntax or rendering error at its span, and each reference the checks
+/// made when a template is added found missing (an unknown filter, test,
+/// function, include or block) at its own span (`ErrorKind::References`,
+/// typed in the vendored Tera: see `vendor/README.md`).
 pub fn template_errors(e: &tera::Error, text: &Text, names: &[&str]) -> Vec<Diagnostic> {
     use std::error::Error as _;
     let mut found: Vec<(String, crate::source::Span)> = Vec::new();
@@ -49,38 +50,24 @@ pub fn template_errors(e: &tera::Error, text: &Text, names: &[&str]) -> Vec<Diag
         }
         return found.into_iter().map(|(m, span)| template_diagnostic(m, span, names)).collect();
     }
+    let at = |r: &tera::ReportError| {
+        let s = r.span();
+        text.span_of_line_col(s.start_line, s.start_col, s.range.len())
+    };
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            let s = r.span();
             let mut message = r.message().to_string();
             let mut source = e.source();
             while let Some(s) = source {
                 message.push_str(&format!(": {s}"));
                 source = s.source();
             }
-            found.push((message, text.span_of_line_col(s.start_line, s.start_col, s.range.len())));
+            found.push((message, at(r)));
         }
-        other => {
-            let report = other.to_string();
-            let mut lines = report.lines().peekable();
-            while let Some(line) = lines.next() {
-                let Some(message) = line.trim().strip_prefix("error: ") else { continue };
-                let place = lines.peek().and_then(|l| l.trim().strip_prefix("--> ")).and_then(|p| {
-                    let mut parts = p.rsplitn(3, ':');
-                    let col: usize = parts.next()?.parse().ok()?;
-                    let line: usize = parts.next()?.parse().ok()?;
-                    Some((line, col))
-                });
-                let span = place.map_or(text.span, |(l, c)| {
-                    let len = message.split('`').nth(1).map_or(1, str::len);
-                    text.span_of_line_col(l, c.saturating_sub(1), len)
-                });
-                found.push((message.to_string(), span));
-            }
-            if found.is_empty() {
-                found.push((report, text.span));
-            }
+        tera::ErrorKind::References(reports) => {
+            found.extend(reports.iter().map(|r| (r.message().to_string(), at(r))));
         }
+        other => found.push((other.to_string(), text.span)),
     }
     found.into_iter().map(|(m, span)| template_diagnostic(m, span, names)).collect()
 }

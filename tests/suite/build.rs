@@ -144,6 +144,41 @@ fn an_error_in_a_user_template_points_at_its_line() {
     assert!(!s.out().exists());
 }
 
+/// Tera checks a template's references when it is added and finds them all
+/// at once: each unknown filter, test and function is its own error at its
+/// own line and column, in source order, with its name underlined.
+#[test]
+fn every_unknown_name_in_a_template_is_its_own_error_at_its_place() {
+    let s = Scratch::minimal();
+    std::fs::create_dir_all(s.file("templates")).unwrap();
+    s.write(
+        "templates/antwoord.md",
+        "{{ dossier.id | eerste }}\n{% if dossier.id is vreemd %}x{% endif %}\n\n{{ tweede() }} {{ dossier.id | derde }}\n",
+    );
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let places: Vec<(&str, &str)> = [
+        ("Unknown filter `eerste`", "templates/antwoord.md:1:17"),
+        ("Unknown test `vreemd`", "templates/antwoord.md:2:21"),
+        ("Unknown function `tweede`", "templates/antwoord.md:4:4"),
+        ("Unknown filter `derde`", "templates/antwoord.md:4:32"),
+    ]
+    .into_iter()
+    .collect();
+    let mut last = 0;
+    for (message, place) in places {
+        let at = r.stderr.find(message).unwrap_or_else(|| panic!("{message} missing:\n{}", r.stderr));
+        assert!(at >= last, "not in source order:\n{}", r.stderr);
+        assert!(
+            r.stderr[at..].split("\n\n").next().unwrap().contains(place),
+            "{message} not at {place}:\n{}",
+            r.stderr
+        );
+        last = at;
+    }
+    assert!(r.stderr.contains("check failed: 4 error(s)"), "{}", r.stderr);
+}
+
 /// The Markdown of the bundled case, public and internal, byte for byte as
 /// pinned in `tests/fixtures/golden/` (mdBook's way): a change to any stage
 /// that moves a byte shows here. To accept a deliberate change, rebuild and

@@ -146,6 +146,11 @@ pub enum ErrorKind {
     ///
     /// This should not occur unless invalid UTF8 chars are rendered
     Utf8Conversion,
+    /// beantwoord: the references checked when templates are added (unknown
+    /// filters, tests, functions, components, includes, blocks), one report
+    /// each, in template and source order. Upstream gives them as one
+    /// message text.
+    References(Vec<ReportError>),
 }
 
 impl fmt::Display for ErrorKind {
@@ -194,6 +199,10 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::Utf8Conversion => {
                 write!(f, "Invalid UTF-8 characters found while rendering.")
+            }
+            ErrorKind::References(reports) => {
+                let reports: Vec<String> = reports.iter().map(|r| r.generate_report()).collect();
+                write!(f, "{}", reports.join("\n\n"))
             }
         }
     }

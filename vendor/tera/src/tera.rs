@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::args::ArgFromValue;
-use crate::errors::{Error, ReportError, TeraResult};
+use crate::errors::{Error, ErrorKind, ReportError, TeraResult};
 use crate::filters::{Filter, StoredFilter};
 use crate::functions::{Function, StoredFunction};
 use crate::template::{Template, check_include_cycles, find_parents};
@@ -541,7 +541,7 @@ impl Tera {
         &self,
         tpl: &Template,
         is_known_component: impl Fn(&str) -> bool,
-    ) -> Vec<(usize, String)> {
+    ) -> Vec<(usize, ReportError)> {
         let mut errors = Vec::new();
 
         for (filter, spans) in &tpl.filter_calls {
@@ -553,7 +553,7 @@ impl Tera {
                         &tpl.source,
                         span,
                     );
-                    errors.push((span.range.start, err.generate_report()));
+                    errors.push((span.range.start, err));
                 }
             }
         }
@@ -567,7 +567,7 @@ impl Tera {
                         &tpl.source,
                         span,
                     );
-                    errors.push((span.range.start, err.generate_report()));
+                    errors.push((span.range.start, err));
                 }
             }
         }
@@ -581,7 +581,7 @@ impl Tera {
                         &tpl.source,
                         span,
                     );
-                    errors.push((span.range.start, err.generate_report()));
+                    errors.push((span.range.start, err));
                 }
             }
         }
@@ -595,7 +595,7 @@ impl Tera {
                         &tpl.source,
                         span,
                     );
-                    errors.push((span.range.start, err.generate_report()));
+                    errors.push((span.range.start, err));
                 }
             }
         }
@@ -609,7 +609,7 @@ impl Tera {
                         &tpl.source,
                         span,
                     );
-                    errors.push((span.range.start, err.generate_report()));
+                    errors.push((span.range.start, err));
                 }
             }
         }
@@ -686,7 +686,7 @@ impl Tera {
         let mut tpl_blocks: HashMap<String, HashMap<String, Vec<Chunk>>> =
             HashMap::with_capacity(self.templates.len());
         // Collect errors with their location for stable sorting
-        let mut errors: Vec<(&str, usize, String)> = Vec::new();
+        let mut errors: Vec<(&str, usize, ReportError)> = Vec::new();
 
         for (name, tpl) in &self.templates {
             // Validate filter/test/function/component/include references
@@ -713,7 +713,7 @@ impl Tera {
                             &tpl.source,
                             span,
                         );
-                        errors.push((&tpl.name, span.range.start, err.generate_report()));
+                        errors.push((&tpl.name, span.range.start, err));
                     }
                 }
             }
@@ -752,8 +752,9 @@ impl Tera {
         if !errors.is_empty() {
             // Sort by template name, then by position in source
             errors.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
-            let reports: Vec<String> = errors.into_iter().map(|(_, _, report)| report).collect();
-            return Err(Error::message(reports.join("\n\n")));
+            // beantwoord: typed, one report per reference (upstream: one text).
+            let reports = errors.into_iter().map(|(_, _, report)| report).collect();
+            return Err(Error::new(ErrorKind::References(reports)));
         }
 
         // 3rd loop: we actually set everything we've done on the templates objects
@@ -1203,8 +1204,9 @@ impl Tera {
             self.components.contains_key(c) || template.components.contains_key(c)
         });
         if !errors.is_empty() {
-            let reports: Vec<String> = errors.into_iter().map(|(_, report)| report).collect();
-            return Err(Error::message(reports.join("\n\n")));
+            // beantwoord: typed, one report per reference (upstream: one text).
+            let reports = errors.into_iter().map(|(_, report)| report).collect();
+            return Err(Error::new(ErrorKind::References(reports)));
         }
 
         let mut vm = VirtualMachine::new(self, &template);
