@@ -86,6 +86,12 @@ pub struct Settings {
 pub enum SettingsError {
     /// `--templates` names a folder that is not there.
     NoTemplatesFolder(PathBuf),
+    /// A dossier asked for (`--dossier`, `send`) by a name no dossier can
+    /// have: ids are letters, digits, `.`, `_`, `-` ([`crate::model::is_safe_id`]).
+    /// Whether a well-formed id names a dossier is known once the dossiers
+    /// are read (their ids are fields in the files, not folder names):
+    /// [`crate::build::Failure::UnknownDossiers`].
+    NotADossierId { flag: &'static str, id: String },
     /// An output folder is, contains or lies inside another folder of the run.
     OutputOverlaps { flag: &'static str, out: PathBuf, what: &'static str, other: PathBuf },
 }
@@ -97,6 +103,10 @@ impl std::fmt::Display for SettingsError {
                 f,
                 "--templates {}: no such folder\n  hint: leave --templates out to use templates/ beside the data folder (or the built-in templates)",
                 p.display()
+            ),
+            SettingsError::NotADossierId { flag, id } => write!(
+                f,
+                "{flag} `{id}`: no dossier can have this id\n  hint: a dossier's id is the Kamer's number, e.g. `2022Z21205` (letters, digits, `.`, `_`, `-`); `beantwoord status` lists the dossiers"
             ),
             SettingsError::OutputOverlaps { flag, out, what, other } => write!(
                 f,
@@ -128,10 +138,13 @@ impl Settings {
         let mut formats = if o.formats.is_empty() { Format::ALL.to_vec() } else { o.formats };
         formats.sort();
         formats.dedup();
-        let dossiers = match &o.mode {
-            Mode::Send(id) | Mode::SendFollowUp(id) => vec![id.clone()],
-            _ => o.dossiers,
+        let (flag, dossiers) = match &o.mode {
+            Mode::Send(id) | Mode::SendFollowUp(id) => ("send", vec![id.clone()]),
+            _ => ("--dossier", o.dossiers),
         };
+        if let Some(id) = dossiers.iter().find(|id| !crate::model::is_safe_id(id)) {
+            return Err(SettingsError::NotADossierId { flag, id: id.clone() });
+        }
         let s = Settings {
             data: o.data,
             templates,
@@ -364,6 +377,26 @@ mod tests {
         let t = dir.path().join("output/templates");
         let e = Settings::new(Options { templates: Some(t), ..build(dir.path()) }).unwrap_err();
         assert!(matches!(&e, SettingsError::OutputOverlaps { what: "the templates folder", .. }), "{e:?}");
+    }
+
+    #[test]
+    fn a_dossier_no_dossier_can_be_is_refused_before_the_data_is_read() {
+        let dir = scratch();
+        for id in ["../2022Z21205", "", ".verborgen", "2022Z21205/antwoord", "twee woorden"] {
+            let e = Settings::new(Options {
+                dossiers: vec!["2022Z21205".into(), id.into()],
+                ..build(dir.path())
+            })
+            .unwrap_err();
+            assert_eq!(e, SettingsError::NotADossierId { flag: "--dossier", id: id.into() });
+            assert!(
+                e.to_string().starts_with(&format!("--dossier `{id}`: no dossier can have this id")),
+                "{e}"
+            );
+            let e = Settings::new(Options { mode: Mode::Send(id.into()), ..build(dir.path()) }).unwrap_err();
+            assert!(e.to_string().starts_with(&format!("send `{id}`")), "{e}");
+        }
+        assert!(Settings::new(Options { dossiers: vec!["2022Z21205".into()], ..build(dir.path()) }).is_ok());
     }
 
     #[test]

@@ -70,7 +70,7 @@ fn write(args: &NewArgs) -> u8 {
         );
         return 1;
     };
-    if !crate::load::dossier::is_safe_id(&id) {
+    if !crate::model::is_safe_id(&id) {
         eprintln!(
             "error: `{id}` is not a safe folder name\n  hint: use the Kamer's number, e.g. `--id 2022Z21205` (letters, digits, `.`, `_`, `-`)"
         );

@@ -130,20 +130,11 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
     })
 }
 
-/// Whether `s` can name a dossier's folder: letters, digits, `.`, `_`, `-`,
-/// not starting with a dot, at most 64 long.
-pub fn is_safe_id(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('.')
-        && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-}
-
 /// A dossier id names the output folder: letters, digits, `.`, `_`, `-`, not
 /// starting with a dot.
 fn dossier_id(r: &mut Reader, node: &Node) -> Option<At<String>> {
     let s = r.string(node)?;
-    if !is_safe_id(&s) {
+    if !crate::model::is_safe_id(&s) {
         let d = Diagnostic::error(format!("dossier id `{s}` is not a safe folder name"), r.node_span(node))
             .label("used as the output folder's name")
             .hint("use the Kamer's number, e.g. `2022Z21205` (letters, digits, `.`, `_`, `-`)");

@@ -18,6 +18,15 @@ pub use crate::redaction::Ground;
 use crate::source::Span;
 pub use date::{Date, DateError, Precision};
 
+/// Whether `s` can be a dossier's id, which names its output folder:
+/// letters, digits, `.`, `_`, `-`, not starting with a dot, at most 64 long.
+pub fn is_safe_id(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('.')
+        && s.len() <= 64
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct At<T> {
