@@ -137,23 +137,62 @@ fn the_pdfs_are_valid_with_every_font_embedded() {
     }
 }
 
+/// The bookmarks as a reader's panel shows them: (title, children), read
+/// from qpdf's JSON of the outline tree.
+fn bookmarks(pdf: &std::path::Path) -> Option<Vec<(String, Vec<serde_json::Value>)>> {
+    let json = tool("qpdf", &["--json", "--json-key=outlines", p(pdf)])?;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    Some(
+        v["outlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| (o["title"].as_str().unwrap().to_string(), o["kids"].as_array().unwrap().clone()))
+            .collect(),
+    )
+}
+
+fn titles(items: &[serde_json::Value]) -> Vec<&str> {
+    items.iter().map(|o| o["title"].as_str().unwrap()).collect()
+}
+
+/// The bookmarks nest as the headings do: the answer's title holds its
+/// questions and answers; in the annexes, the frame's title holds the
+/// inventory and each annex, and each annex its documents.
 #[test]
-fn bookmarks_follow_the_document_and_every_annex_starts_a_page() {
+fn bookmarks_nest_by_heading_and_every_annex_starts_a_page() {
     let s = Scratch::bundled();
     assert_eq!(s.run(&["build"]).code, 0);
-    let Some(json) =
-        tool("qpdf", &["--json", "--json-key=outlines", p(&s.file("output/2022Z21205/antwoord.pdf"))])
-    else {
-        return;
-    };
-    let titles: Vec<&str> =
-        json.split("\"title\": \"").skip(1).map(|t| t.split('"').next().unwrap()).collect();
-    let mut expected = vec!["Antwoord op vragen van het lid Van Houwelingen over de ‘escalatie kanalen’ en het ‘desinformatieteam BZK’ naar aanleiding van een Wob-verzoek".to_string()];
+    let Some(answer) = bookmarks(&s.file("output/2022Z21205/antwoord.pdf")) else { return };
+    assert_eq!(answer.len(), 1, "one top bookmark, the title: {answer:?}");
+    assert_eq!(
+        answer[0].0,
+        "Antwoord op vragen van het lid Van Houwelingen over de ‘escalatie kanalen’ en het ‘desinformatieteam BZK’ naar aanleiding van een Wob-verzoek"
+    );
+    let mut expected = Vec::new();
     for n in 1..=14 {
         expected.push(format!("Vraag {n}"));
         expected.push(format!("Antwoord {n}"));
     }
-    assert_eq!(titles, expected);
+    assert_eq!(titles(&answer[0].1), expected);
+    let Some(annexes) = bookmarks(&s.file("output/2022Z21205/bijlagen.pdf")) else { return };
+    assert_eq!(annexes.len(), 1, "{annexes:?}");
+    let kids = &annexes[0].1;
+    assert!(!kids.is_empty());
+    assert_eq!(titles(kids)[0], "Inventarislijst");
+    assert_eq!(kids.len(), 6, "the inventory and five annexes: {:?}", titles(kids));
+    let mut documents = 0;
+    for (n, annex) in kids[1..].iter().enumerate() {
+        assert!(annex["title"].as_str().unwrap().starts_with(&format!("Bijlage {} –", n + 1)));
+        let docs = titles(annex["kids"].as_array().unwrap());
+        assert!(!docs.is_empty(), "annex {} has no documents under it", n + 1);
+        for d in docs {
+            documents += 1;
+            assert!(d.starts_with(&format!("Document {documents}:")), "{d}");
+        }
+        // Closed in the panel, under the open title.
+        assert_eq!(annex["open"], false, "{annex}");
+    }
     let Some(text) = tool("pdftotext", &[p(&s.file("output/2022Z21205/bijlagen.pdf")), "-"]) else { return };
     let pages: Vec<&str> = text.split('\u{c}').collect();
     for n in 1..=5 {
@@ -211,9 +250,9 @@ fn a_long_document_keeps_its_pages_in_order() {
         })
         .collect();
     let outline = vec![
-        OutlineEntry { title: "Begin".into(), page: 0, y: 100.0 },
-        OutlineEntry { title: "Midden".into(), page: 1500, y: 100.0 },
-        OutlineEntry { title: "Eind".into(), page: 2344, y: 100.0 },
+        OutlineEntry { title: "Begin".into(), level: 1, page: 0, y: 100.0 },
+        OutlineEntry { title: "Midden".into(), level: 1, page: 1500, y: 100.0 },
+        OutlineEntry { title: "Eind".into(), level: 1, page: 2344, y: 100.0 },
     ];
     let laid = Laid {
         pages,

@@ -746,7 +746,10 @@ fn node_bytes(node: &structure::Node, kids: &[Kid], tree: &Tree, ids: &Ids) -> V
     b
 }
 
-/// The outline: one flat list of entries in document order.
+/// The bookmarks, nested by heading level: each entry is a child of the
+/// nearest entry before it of a lower level (a level skipped nests one
+/// step). The first level stands open, deeper ones closed, with `Count`
+/// as ISO 32000-1, 12.3.3 asks: the items shown, negative when closed.
 fn outline_objects(
     outline: &[OutlineEntry],
     root: u32,
@@ -754,27 +757,37 @@ fn outline_objects(
     ids: &Ids,
     height: f32,
 ) -> Vec<(u32, Vec<u8>)> {
-    let n = outline.len();
+    let tree = OutlineTree::of(outline);
     let entry = |i: usize| first + i as u32;
-    let mut out = Vec::with_capacity(n + 1);
+    let mut out = Vec::with_capacity(outline.len() + 1);
+    let top = &tree.children[outline.len()];
     let mut r = b"<</Type/Outlines/First ".to_vec();
-    obj::reference(&mut r, entry(0));
+    obj::reference(&mut r, entry(top[0]));
     r.extend_from_slice(b"/Last ");
-    obj::reference(&mut r, entry(n - 1));
-    let _ = write!(r, "/Count {n}>>");
+    obj::reference(&mut r, entry(top[top.len() - 1]));
+    let _ = write!(r, "/Count {}>>", tree.below(outline.len()));
     out.push((root, r));
     for (i, entry_at) in outline.iter().enumerate() {
         let mut b = b"<</Title ".to_vec();
         obj::text(&mut b, &entry_at.title);
         b.extend_from_slice(b"/Parent ");
-        obj::reference(&mut b, root);
-        if i > 0 {
+        obj::reference(&mut b, tree.parent[i].map_or(root, entry));
+        if let Some(p) = tree.prev[i] {
             b.extend_from_slice(b"/Prev ");
-            obj::reference(&mut b, entry(i - 1));
+            obj::reference(&mut b, entry(p));
         }
-        if i + 1 < n {
+        if let Some(x) = tree.next[i] {
             b.extend_from_slice(b"/Next ");
-            obj::reference(&mut b, entry(i + 1));
+            obj::reference(&mut b, entry(x));
+        }
+        let kids = &tree.children[i];
+        if let (Some(&f), Some(&l)) = (kids.first(), kids.last()) {
+            b.extend_from_slice(b"/First ");
+            obj::reference(&mut b, entry(f));
+            b.extend_from_slice(b"/Last ");
+            obj::reference(&mut b, entry(l));
+            let count = tree.below(i);
+            let _ = write!(b, "/Count {}", if tree.open(i) { count as i64 } else { -(count as i64) });
         }
         if entry_at.page < ids.annots.len() {
             b.extend_from_slice(b"/Dest[");
@@ -787,6 +800,57 @@ fn outline_objects(
         out.push((entry(i), b));
     }
     out
+}
+
+/// The bookmarks as a tree: entry `i`'s parent (`None`: the outline's
+/// root), its siblings before and after it, its depth (1: top), and per
+/// entry and for the root (at index `len`) the children in order.
+struct OutlineTree {
+    parent: Vec<Option<usize>>,
+    prev: Vec<Option<usize>>,
+    next: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    depth: Vec<u8>,
+}
+
+impl OutlineTree {
+    fn of(outline: &[OutlineEntry]) -> Self {
+        let n = outline.len();
+        let mut parent = vec![None; n];
+        let mut children = vec![Vec::new(); n + 1];
+        let mut open: Vec<usize> = Vec::new();
+        for (i, e) in outline.iter().enumerate() {
+            while open.last().is_some_and(|&p| outline[p].level >= e.level) {
+                open.pop();
+            }
+            parent[i] = open.last().copied();
+            children[parent[i].unwrap_or(n)].push(i);
+            open.push(i);
+        }
+        let mut depth: Vec<u8> = Vec::with_capacity(n);
+        for p in &parent {
+            depth.push(p.map_or(1, |p| depth[p].saturating_add(1)));
+        }
+        let (mut prev, mut next) = (vec![None; n], vec![None; n]);
+        for kids in &children {
+            for pair in kids.windows(2) {
+                next[pair[0]] = Some(pair[1]);
+                prev[pair[1]] = Some(pair[0]);
+            }
+        }
+        OutlineTree { parent, prev, next, children, depth }
+    }
+
+    /// Only the top level stands open.
+    fn open(&self, i: usize) -> bool {
+        self.depth[i] == 1
+    }
+
+    /// The descendants of `i` shown when `i` is open (its children, and
+    /// theirs below each open child).
+    fn below(&self, i: usize) -> usize {
+        self.children[i].iter().map(|&c| 1 + if self.open(c) { self.below(c) } else { 0 }).sum()
+    }
 }
 
 /// The output intent's colour profile: the compact sRGB profile

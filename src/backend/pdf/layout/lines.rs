@@ -23,7 +23,8 @@ pub(super) struct Line {
     /// Footnotes first referenced on this line, with the element that
     /// cites them (their `Note` goes inside it).
     pub(super) notes: Vec<(String, ElemId)>,
-    pub(super) outline: Option<String>,
+    /// A bookmark to this line: the heading's title and level.
+    pub(super) outline: Option<(String, u8)>,
     /// A table's header row, repeated when the table breaks across pages.
     pub(super) header: Option<Rc<Line>>,
 }
@@ -565,8 +566,8 @@ impl Lines<'_> {
                 let title = plain::text(spans);
                 if let Some(l) = lines.first_mut() {
                     l.space_before = if first { 0.0 } else { size * 1.1 };
-                    if *level <= 2 {
-                        l.outline = Some(title.trim().to_string());
+                    if *level <= 3 {
+                        l.outline = Some((title.trim().to_string(), *level));
                     }
                 }
                 for l in lines.iter_mut() {

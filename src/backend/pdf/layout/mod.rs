@@ -86,6 +86,8 @@ pub struct Page {
 #[derive(Clone, Debug, PartialEq)]
 pub struct OutlineEntry {
     pub title: String,
+    /// The heading's level: the bookmarks nest by it.
+    pub level: u8,
     pub page: usize,
     pub y: f32,
 }

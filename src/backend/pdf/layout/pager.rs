@@ -300,8 +300,9 @@ impl<'a, 'f> Pager<'a, 'f> {
         if !self.at_top {
             self.y += line.space_before;
         }
-        if let Some(title) = &line.outline {
-            self.outline.push(OutlineEntry { title: title.clone(), page: self.pages.len() - 1, y: self.y });
+        if let Some((title, level)) = &line.outline {
+            let page = self.pages.len() - 1;
+            self.outline.push(OutlineEntry { title: title.clone(), level: *level, page, y: self.y });
         }
         let top = self.y;
         self.put_items(line.items, top);
