@@ -273,13 +273,11 @@ impl<'w> Builder<'w> {
         for piece in self.placeholder.split(text) {
             match piece {
                 Piece::Text(t) => out.push_str(t),
-                Piece::Withheld(n) => match self.withheld.get(n) {
-                    Some(Redaction { ground, words: Some(words) }) => {
-                        out.push_str(&format!("[[{}: {words}]]", ground.code()))
+                Piece::Withheld(n) => {
+                    if let Some(r) = self.withheld.get(n) {
+                        out.push_str(&r.marker())
                     }
-                    Some(Redaction { ground, words: None }) => out.push_str(&format!("[{}]", ground.code())),
-                    None => {}
-                },
+                }
             }
         }
         out

@@ -281,10 +281,7 @@ fn styled(spans: &[Span], out: &mut String) {
             Inline::SoftBreak => out.push('\n'),
             Inline::LineBreak => out.push_str("\\\n"),
             Inline::NoteRef(label) => out.push_str(&format!("[^{label}]")),
-            Inline::Redaction(r) => match &r.words {
-                Some(words) => out.push_str(&format!("[[{}: {words}]]", r.ground.code())),
-                None => out.push_str(&format!("[{}]", r.ground.code())),
-            },
+            Inline::Redaction(r) => out.push_str(&r.marker()),
         }
         line_start = out.ends_with('\n');
     }

@@ -544,6 +544,15 @@ impl Redaction {
     pub fn spoken(&self) -> String {
         format!("Weggelakt: {} ({})", self.ground.code(), self.ground.description())
     }
+
+    /// The passage as a Woo marker: `[5.1.2e]`, or with its words for the
+    /// internal audience, `[[5.1.2e: …]]`.
+    pub fn marker(&self) -> String {
+        match &self.words {
+            Some(words) => format!("[[{}: {words}]]", self.ground.code()),
+            None => format!("[{}]", self.ground.code()),
+        }
+    }
 }
 
 #[cfg(test)]
