@@ -173,9 +173,13 @@ pub(super) fn render_for(
             }
         };
         let parsed = parse::parse(&out, audience).map_err(|e| marker_error(e, diags)).ok()?;
-        let meta = front_matter::read(parsed.front_matter.as_deref(), audience)
+        let mut meta = front_matter::read(parsed.front_matter.as_deref(), audience)
             .map_err(|errors| errors.iter().for_each(|e| diags.push(meta_error(template, e, dossier))))
             .ok()?;
+        // A letter carries the ministry's logo from the templates folder.
+        if let Some(letter) = meta.letter.as_mut() {
+            letter.logo = templates.logo.clone();
+        }
         let mut notes = parsed.notes;
         let mut sections = vec![Section { new_page: false, blocks: parsed.blocks }];
         if frame {
@@ -230,7 +234,6 @@ pub(super) fn render_for(
                 notes.extend(after.notes);
             }
         }
-        let mut meta = meta;
         meta.title = audience.title(&meta.title);
         let mut document = Document { name: planned.name.clone(), meta, sections, notes };
         document.number_notes();

@@ -127,6 +127,7 @@ pub fn read(yaml_text: Option<&str>, audience: Audience) -> Result<Meta, Vec<Met
         enclosures: unescaped(enclosures),
         closing: unescaped(closing),
         signatory: unescaped(signatory),
+        logo: None,
     });
     Ok(Meta {
         title: unescape(&title.unwrap_or_default()),

@@ -52,6 +52,11 @@ impl Backend for Docx {
             .add_numbering(Numbering::new(DECIMAL, DECIMAL))
             .add_abstract_numbering(numbering(BULLET))
             .add_numbering(Numbering::new(BULLET, BULLET));
+        // A letter's first page is its letterhead: there the header holds
+        // only the page mark (never the running line over the logo).
+        if doc.meta.letter.is_some() {
+            docx = docx.first_header(first_header(doc)).first_footer(footer()).title_pg();
+        }
         for level in 1..=3usize {
             docx = docx.add_style(
                 Style::new(format!("Heading{level}"), StyleType::Paragraph)
@@ -117,7 +122,8 @@ impl Backend for Docx {
 }
 
 /// The package as a ZIP archive: the parts docx-rs makes for a document
-/// like ours (one header and one footer; no images or add-ins), deflated, in a fixed
+/// like ours (one header and one footer, the logo as the only image; no
+/// add-ins), deflated, in a fixed
 /// order, every entry dated 1980-01-01 (no clock time: the same document
 /// gives the same bytes).
 fn pack(xml: docx_rs::XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
@@ -154,6 +160,15 @@ fn pack(xml: docx_rs::XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
     zip.write_all(&xml.comments_extended)?;
     for (name, bytes) in pages {
         zip.start_file(name, options)?;
+        zip.write_all(bytes)?;
+    }
+    // The letter's logo (a PNG, stored as it is: deflating it again gains
+    // nothing).
+    for (id, bytes) in &xml.media {
+        zip.start_file(
+            format!("word/media/{id}.png"),
+            options.compression_method(zip::CompressionMethod::Stored).compression_level(None),
+        )?;
         zip.write_all(bytes)?;
     }
     Ok(zip.finish()?.into_inner())
@@ -231,6 +246,20 @@ fn header(doc: &Document) -> docx_rs::Header {
             .align(docx_rs::AlignmentType::Right)
             .add_run(Run::new().add_text(running).size(14).color("595959")),
     )
+}
+
+/// A letter's first-page header: the page mark alone (an internal or draft
+/// letter says so on page 1 too).
+fn first_header(doc: &Document) -> docx_rs::Header {
+    let mut h = docx_rs::Header::new();
+    if let Some(c) = &doc.meta.page_mark() {
+        h = h.add_paragraph(
+            Paragraph::new()
+                .align(docx_rs::AlignmentType::Center)
+                .add_run(Run::new().add_text(c).bold().color("C00000").size(18)),
+        );
+    }
+    h
 }
 
 /// The footer on every page: "Pagina N van M", both numbers fields that
@@ -397,12 +426,26 @@ impl Writer<'_> {
     fn letterhead(&mut self, doc: &Document) {
         let m = &doc.meta;
         let Some(l) = &m.letter else { return };
-        self.paragraph(
-            Paragraph::new()
-                .indent(Some((TEXT_WIDTH / 2 + 200) as i32), None, None, None)
-                .line_spacing(LineSpacing::new().before(600).after(1000))
-                .add_run(Run::new().add_text(&m.ministry).size(19)),
-        );
+        let mut wordmark = Paragraph::new()
+            .indent(Some((TEXT_WIDTH / 2 + 200) as i32), None, None, None)
+            .line_spacing(LineSpacing::new().before(600).after(1000));
+        if let Some(logo) = &l.logo {
+            // Left of the wordmark, placed on the page as the PDF places it.
+            use crate::backend::pdf::layout::{LOGO_H, LOGO_RIGHT, LOGO_TOP, LOGO_W, MM};
+            let emu = |pt: f32| (pt / MM * 36_000.0).round() as i32;
+            let (w, h) = logo.fit(LOGO_W, LOGO_H);
+            let x = 105.0 * MM + LOGO_RIGHT - w;
+            let pic = docx_rs::Pic::new_with_dimensions(logo.png.clone(), logo.width, logo.height)
+                .id("rIdLogo")
+                .size(emu(w) as u32, emu(h) as u32)
+                .floating()
+                .relative_from_h(docx_rs::RelativeFromHType::Page)
+                .relative_from_v(docx_rs::RelativeFromVType::Page)
+                .offset_x(emu(x))
+                .offset_y(emu(LOGO_TOP));
+            wordmark = wordmark.add_run(Run::new().add_image(pic));
+        }
+        self.paragraph(wordmark.add_run(Run::new().add_text(&m.ministry).size(19)));
         let mut left = TableCell::new().width(TEXT_WIDTH - 2400, docx_rs::WidthType::Dxa).clear_all_border();
         if let Some(r) = &l.return_address {
             left = left.add_paragraph(

@@ -109,8 +109,21 @@ pub fn write(doc: &Document) -> String {
 fn letterhead(out: &mut String, meta: &crate::document::Meta) {
     let Some(l) = &meta.letter else { return };
     out.push_str("<header class=\"brief\">\n");
-    let _ =
-        writeln!(out, "<div class=\"beeldmerk\"><p class=\"woordmerk\">{}</p></div>", text(&meta.ministry));
+    // The logo is decoration beside the wordmark that names the ministry
+    // (empty alt text): inlined, so the page stands on its own.
+    let logo = l.logo.as_ref().map_or(String::new(), |logo| {
+        use base64::Engine as _;
+        let data = base64::engine::general_purpose::STANDARD.encode(&logo.png);
+        format!(
+            "<img class=\"logo\" alt=\"\" width=\"{}\" height=\"{}\" src=\"data:image/png;base64,{data}\">",
+            logo.width, logo.height
+        )
+    });
+    let _ = writeln!(
+        out,
+        "<div class=\"beeldmerk\">{logo}<p class=\"woordmerk\">{}</p></div>",
+        text(&meta.ministry)
+    );
     out.push_str("<div class=\"briefkop\">\n<div class=\"adres\">\n");
     if let Some(r) = &l.return_address {
         let _ = writeln!(out, "<p class=\"retour\">&gt; Retouradres {}</p>", text(r));

@@ -219,6 +219,9 @@ pub struct Letter {
     pub closing: Option<String>,
     /// The name under the room to sign (`signatory`).
     pub signatory: Option<String>,
+    /// The ministry's logo, in the logo area beside the wordmark (the
+    /// templates folder's `logo.png`; without one, the wordmark alone).
+    pub logo: Option<std::sync::Arc<crate::model::logo::Logo>>,
 }
 
 /// One group of the sender column: an optional label ("Ons kenmerk") over

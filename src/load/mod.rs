@@ -6,6 +6,7 @@
 pub mod dossier;
 pub mod kamer;
 pub mod lock;
+pub mod logo;
 pub mod ministry;
 pub mod persons;
 pub mod read;
@@ -547,6 +548,15 @@ pub fn templates(dir: Option<&Path>, sources: &mut Sources, diags: &mut Diagnost
             inserted: Vec::new(),
         };
         out.all.push(DocTemplate { name, text });
+    }
+    if let Some(path) = dir.map(|d| d.join(crate::model::logo::FILE)).filter(|p| p.is_file()) {
+        match logo::read(&path) {
+            Ok(l) => out.logo = Some(std::sync::Arc::new(l)),
+            Err(e) => diags.push(
+                Diagnostic::general(format!("templates/{}: {e}", crate::model::logo::FILE), None)
+                    .hint("save the ministry's logo as a PNG image (RGB or greyscale, transparency allowed) of at most 4000 pixels a side, or remove the file to print the wordmark alone"),
+            ),
+        }
     }
     out
 }

@@ -5,6 +5,7 @@
 pub mod date;
 pub mod deadline;
 pub mod kamer;
+pub mod logo;
 pub mod ministry;
 pub mod persons;
 pub mod selection;

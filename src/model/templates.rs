@@ -1,6 +1,6 @@
 //! The document templates a run uses, as loaded: each built-in one
 //! (`load::BUILT_IN_TEMPLATES`) unless the user's `templates/` folder holds a
-//! file of that name.
+//! file of that name, and the logo the letters carry if it holds one.
 
 use super::Text;
 
@@ -16,6 +16,8 @@ pub struct DocTemplate {
 #[derive(Clone, Debug, Default)]
 pub struct DocTemplates {
     pub all: Vec<DocTemplate>,
+    /// The ministry's logo (`logo.png` in the templates folder), if any.
+    pub logo: Option<std::sync::Arc<super::logo::Logo>>,
 }
 
 impl DocTemplates {

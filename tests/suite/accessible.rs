@@ -86,6 +86,8 @@ fn every_bundled_pdf_public_and_internal_is_pdf_ua_1_and_pdf_a_2a() {
 #[test]
 fn a_delay_notice_and_a_follow_up_answer_are_pdf_ua_1_and_pdf_a_2a_too() {
     let s = Scratch::bundled();
+    // Letters with the ministry's logo (an image, transparent in places).
+    std::fs::write(s.file("templates/logo.png"), crate::common::logo_png(110, 260)).unwrap();
     s.edit(
         "data/dossiers/2022Z21205/dossier.yaml",
         "answered: 2022-12-02\n",
@@ -96,8 +98,11 @@ fn a_delay_notice_and_a_follow_up_answer_are_pdf_ua_1_and_pdf_a_2a_too() {
     s.edit("data/records/reports.yaml", "    date: 2021-11-18\n", "    date: 2021-11-19\n");
     let r = s.run(&["build", "--format", "pdf"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let files =
-        vec![s.file("output/2022Z21205/uitstel-1.pdf"), s.file("output/2022Z21205/nader/antwoord.pdf")];
+    let files = vec![
+        s.file("output/2022Z21205/uitstel-1.pdf"),
+        s.file("output/2022Z21205/nader/antwoord.pdf"),
+        s.file("output/2022Z21205/aanbieding.pdf"),
+    ];
     assert_valid(&files);
 }
 
@@ -326,6 +331,19 @@ fn no_heading_level_is_skipped_and_artifacts_are_not_content() {
             assert_eq!(text.matches("/Subtype /Header>> BDC").count(), pages, "the running header");
         }
     }
+}
+
+#[test]
+fn a_footnote_marker_is_a_reference_and_its_note_has_a_label() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build", "--format", "pdf"]).code, 0);
+    let Some(objects) = crate::common::pdf_objects(&s.file("output/2022Z21205/antwoord.pdf")) else { return };
+    // The answer cites three notes: three markers, three notes, each
+    // numbered by a label.
+    let count = |s: &str| objects.matches(s).count();
+    assert_eq!(count("/S /Reference"), 3, "each marker in the text a Reference");
+    assert_eq!(count("/S /Note"), 3);
+    assert!(count("/S /Lbl") >= 3, "each note's number a Lbl");
 }
 
 #[test]

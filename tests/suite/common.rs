@@ -297,3 +297,27 @@ pub fn leaks(bytes: &[u8]) -> Vec<String> {
     }
     found
 }
+
+/// A small logo as a ministry would save it: a PNG with transparency, a
+/// dark blue band with a white disc (`width` × `height` pixels).
+pub fn logo_png(width: u32, height: u32) -> Vec<u8> {
+    let mut pixels = Vec::with_capacity((width * height * 4) as usize);
+    for y in 0..height {
+        for x in 0..width {
+            let (dx, dy) = (x as i64 - i64::from(width / 2), y as i64 - i64::from(height * 2 / 3));
+            let disc = dx * dx + dy * dy < i64::from(width * width / 9);
+            let edge = x < 2 || x + 2 >= width; // transparent sides
+            pixels.extend(match (edge, disc) {
+                (true, _) => [0, 0, 0, 0],
+                (false, true) => [255, 255, 255, 255],
+                (false, false) => [0x15, 0x42, 0x73, 255],
+            });
+        }
+    }
+    let mut out = Vec::new();
+    let mut e = png::Encoder::new(&mut out, width, height);
+    e.set_color(png::ColorType::Rgba);
+    e.set_depth(png::BitDepth::Eight);
+    e.write_header().unwrap().write_image_data(&pixels).unwrap();
+    out
+}

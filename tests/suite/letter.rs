@@ -219,3 +219,56 @@ fn the_letter_has_the_rijkshuisstijl_parts_where_a_reader_looks_for_them() {
     assert!(datum.1 > body_right && datum.2 < 120.0, "the running details in the column: {datum:?}");
     assert!(find(&page2, "2022Z21205").1 > body_right);
 }
+
+#[test]
+fn the_ministrys_logo_from_the_templates_folder_stands_beside_the_wordmark_in_every_format() {
+    let s = Scratch::bundled();
+    let logo = crate::common::logo_png(110, 260);
+    std::fs::write(s.file("templates/logo.png"), &logo).unwrap();
+    let r = s.run(&["build", "--format", "pdf", "--format", "html", "--format", "docx"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Word: the file as saved, as a picture of the letter.
+    let parts = crate::common::docx_parts(&s.file("output/2022Z21205/aanbieding.docx"));
+    let media: Vec<&(String, Vec<u8>)> = parts.iter().filter(|(n, _)| n.starts_with("word/media/")).collect();
+    assert_eq!(media.len(), 1, "one picture: {:?}", parts.iter().map(|p| &p.0).collect::<Vec<_>>());
+    assert_eq!(media[0].1, logo, "the logo as saved");
+    let document = parts.iter().find(|(n, _)| n == "word/document.xml").unwrap();
+    assert!(crate::common::find(&document.1, b"<a:blip r:embed=\"rIdLogo\"").is_some());
+    // HTML: inlined, decorative beside the wordmark that names the ministry.
+    let html = s.read("output/2022Z21205/aanbieding.html");
+    let img = html.split("<img class=\"logo\"").nth(1).expect("the logo in the letter head");
+    assert!(img.contains("alt=\"\"") && img.contains("src=\"data:image/png;base64,"), "{}", &img[..80]);
+    assert!(html.find("<img class=\"logo\"") < html.find("class=\"woordmerk\""));
+    // PDF: one image on page 1 of the letter, its pixels as drawn.
+    let pdf = s.file("output/2022Z21205/aanbieding.pdf");
+    let Some(list) = crate::common::tool("pdfimages", &["-list", crate::common::p(&pdf)]) else { return };
+    let images: Vec<Vec<&str>> =
+        list.lines().skip(2).map(|l| l.split_whitespace().collect::<Vec<_>>()).collect();
+    assert_eq!(images.len(), 1, "{list}");
+    assert_eq!(&images[0][..5], ["1", "0", "image", "110", "260"], "{list}");
+    // Beside the wordmark: left of it, at its height.
+    let page1 = words(&pdf, 1).unwrap();
+    let wordmark = page1.iter().find(|w| w.0 == "Ministerie").unwrap();
+    assert!(wordmark.1 > 595.0 / 2.0 && wordmark.2 < 100.0, "{wordmark:?}");
+    // The answer document is no letter: no logo.
+    let answer = crate::common::tool(
+        "pdfimages",
+        &["-list", crate::common::p(&s.file("output/2022Z21205/antwoord.pdf"))],
+    )
+    .unwrap();
+    assert_eq!(answer.lines().count(), 2, "{answer}");
+}
+
+#[test]
+fn a_logo_that_is_not_a_png_is_one_error_at_the_file_and_nothing_is_written() {
+    let s = Scratch::bundled();
+    std::fs::write(s.file("templates/logo.png"), b"GIF89a not a png").unwrap();
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("templates/logo.png: is not a PNG image"), "{}", r.stderr);
+    assert!(r.stderr.contains("1 error(s)") && r.stderr.contains("hint:"), "{}", r.stderr);
+    assert!(!s.file("output").exists(), "nothing written");
+    // Removing it gives the wordmark alone.
+    std::fs::remove_file(s.file("templates/logo.png")).unwrap();
+    assert_eq!(s.run(&["build", "--format", "pdf"]).code, 0);
+}

@@ -261,6 +261,7 @@ fn a_long_document_keeps_its_pages_in_order() {
         tree,
         missing: Default::default(),
         missing_withheld: false,
+        logo: None,
     };
     let meta =
         Meta { title: "Groot".into(), language: "nl-NL".into(), date: 1_669_982_400, ..Meta::default() };
@@ -370,4 +371,75 @@ fn a_link_that_may_not_leave_the_document_is_text_in_the_pdf() {
     }
     assert!(text.contains("/URI (https://ok.example)"), "the safe link stays a link");
     assert_eq!(text.matches("/Subtype /Link").count(), 2, "the footnote's link and the safe one");
+}
+
+/// Each page's text as `pdftotext -layout` gives it, page by page.
+fn pages_text(pdf: &std::path::Path) -> Option<Vec<String>> {
+    let text = crate::common::tool("pdftotext", &["-layout", crate::common::p(pdf), "-"])?;
+    Some(text.split('\u{C}').filter(|p| !p.trim().is_empty()).map(str::to_string).collect())
+}
+
+#[test]
+fn an_annex_goes_on_under_a_running_head_and_never_ends_on_a_page_of_a_few_lines() {
+    let s = Scratch::bundled();
+    assert_eq!(s.run(&["build", "--format", "pdf"]).code, 0);
+    let pdf = s.file("output/2022Z21205/bijlagen.pdf");
+    let Some(pages) = pages_text(&pdf) else { return };
+    let body_lines =
+        |p: &str| p.lines().filter(|l| !l.trim().is_empty() && !l.trim().starts_with("Pagina ")).count();
+    let mut continued = 0;
+    for (i, page) in pages.iter().enumerate() {
+        let first = page.lines().find(|l| !l.trim().is_empty()).unwrap_or_default().trim();
+        if let Some(label) = first.strip_suffix(" (vervolg)") {
+            continued += 1;
+            // It names the annex the page before began or went on with.
+            let before = &pages[i - 1];
+            assert!(
+                before.contains(&format!("{label} –")) || before.contains(&format!("{label} (vervolg)")),
+                "{label}"
+            );
+            // Not a page with a few lines: an earlier break gave it more.
+            assert!(body_lines(page) >= 12, "page {} holds {} lines:\n{page}", i + 1, body_lines(page));
+        } else {
+            assert!(
+                first.starts_with("Bijlage") || first.starts_with("Ministerie"),
+                "page {}: {first:?}",
+                i + 1
+            );
+        }
+    }
+    assert!(continued >= 1, "bijlage 3 runs over two pages");
+    // The running head is a header artifact: not read as text of the page.
+    let Some(objects) = crate::common::pdf_objects(&pdf) else { return };
+    assert_eq!(
+        objects.matches("/Artifact <</Type /Pagination /Subtype /Header>> BDC").count(),
+        continued,
+        "one running head per continued page"
+    );
+}
+
+#[test]
+fn a_compound_breaks_between_its_parts() {
+    let s = Scratch::bundled();
+    // Answer 1 made long enough to break "gebruikersaccount" at many places
+    // in the line.
+    let filler: String = (0..40)
+        .map(|n| {
+            format!("Het ministerie {}meldt het gebruikersaccount bij het platform. ", "zeer ".repeat(n % 7))
+        })
+        .collect();
+    s.edit(
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "    answer: |\n      Ja. Het Ministerie van BZK heeft de status",
+        &format!("    answer: |\n      {filler}\n\n      Ja. Het Ministerie van BZK heeft de status"),
+    );
+    let r = s.run(&["build", "--format", "pdf"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let Some(text) =
+        crate::common::tool("pdftotext", &[crate::common::p(&s.file("output/2022Z21205/antwoord.pdf")), "-"])
+    else {
+        return;
+    };
+    assert!(!text.contains("gebruikersac\u{AD}"), "broken inside \"account\"");
+    assert!(text.contains("gebruikers\u{AD}\naccount"), "broken where its parts meet");
 }

@@ -102,6 +102,9 @@ impl Glyphs {
     }
 }
 
+/// The resource name of the document's image (a letter's logo).
+pub const IMAGE: &str = "Im0";
+
 /// The resource name of a face in every page's font dictionary.
 pub fn font_name(face: Face) -> &'static str {
     ["F0", "F1", "F2", "F3"][face as usize]
@@ -178,6 +181,28 @@ pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32, tree: &Tree) ->
                     number(&mut out, v);
                 }
                 out.extend_from_slice(b" re f\n");
+            }
+            Item::Image { x, y, w, h, .. } => {
+                if open.is_some_and(|(t, opened_in_text)| t != tag || opened_in_text) {
+                    close(&mut out, &mut open, &mut in_text);
+                }
+                if in_text {
+                    out.extend_from_slice(b"ET\n");
+                    in_text = false;
+                }
+                if open.is_none() {
+                    begin(&mut out, tag, tree, &mut mcids);
+                    open = Some((tag, false));
+                }
+                // The unit square scaled to the box, the image drawn in it.
+                out.extend_from_slice(b"q\n");
+                for v in [*w, 0.0, 0.0, *h, *x, height - *y - *h] {
+                    number(&mut out, v);
+                    out.push(b' ');
+                }
+                out.extend_from_slice(b"cm\n/");
+                out.extend_from_slice(IMAGE.as_bytes());
+                out.extend_from_slice(b" Do\nQ\n");
             }
             Item::Link { .. } => {}
         }

@@ -65,6 +65,7 @@ pub fn letterhead(meta: &Meta) -> Letterhead {
             .collect(),
         closing: l.closing.clone(),
         signatory: l.signatory.clone(),
+        logo: l.logo.clone(),
     });
     Letterhead { sender: meta.ministry.clone(), rows, letter }
 }

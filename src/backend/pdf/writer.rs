@@ -26,6 +26,7 @@ use super::layout::{ElemId, Geometry, Item, Laid, OutlineEntry, Tag, Tree};
 use super::meta::Meta;
 use super::structure::{self, Kid, Marks, Structure};
 use super::xmp;
+use crate::model::logo::Logo;
 use printpdf::{
     FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
@@ -45,7 +46,7 @@ pub struct PdfError(pub String);
 /// document (128 bytes each) and serialize them on one thread.
 pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     use rayon::prelude::*;
-    let Laid { pages, outline, style, tree, .. } = laid;
+    let Laid { pages, outline, style, tree, logo, .. } = laid;
     let geo = style.geometry;
     let used = pages
         .par_iter()
@@ -75,7 +76,7 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         encoded.iter().map(|e| Marks { mcids: &e.mcids, annots: &e.link_elems }).collect();
     let structure = structure::assemble(&tree, &marks);
     drop(marks);
-    let (font_objects, resources) = font_objects(&fonts, &geo)?;
+    let (font_objects, resources) = font_objects(&fonts, &geo, logo.as_deref())?;
     Ok(assemble_file(font_objects, resources, encoded, &structure, &tree, &outline, meta, &geo))
 }
 
@@ -174,7 +175,11 @@ enum Written {
 /// printpdf is given a document with one page that shows every character
 /// of every face under the face's resource name; of what it makes, only
 /// that page's resources and what they refer to are kept.
-fn font_objects(fonts: &[SubsetFace], geo: &Geometry) -> Result<(Vec<Written>, u32), PdfError> {
+fn font_objects(
+    fonts: &[SubsetFace],
+    geo: &Geometry,
+    logo: Option<&Logo>,
+) -> Result<(Vec<Written>, u32), PdfError> {
     use lopdf::Object;
     let mut doc = PdfDocument::new("");
     let mut ops = vec![Op::StartTextSection];
@@ -226,10 +231,27 @@ fn font_objects(fonts: &[SubsetFace], geo: &Geometry) -> Result<(Vec<Written>, u
         let n = ids.len() as u32 + 1;
         ids.insert(*id, n);
     }
+    // The logo, after the fonts' objects, named in the resources (in place
+    // of the empty XObject dictionary printpdf writes).
+    let image = logo.map(|_| ids.len() as u32 + 1);
+    const IMAGE_REF: lopdf::ObjectId = (u32::MAX, 0);
+    if let Some(n) = image {
+        ids.insert(IMAGE_REF, n);
+    }
+    let with_image = |o: &Object| match (o, image) {
+        (Object::Dictionary(d), Some(_)) => {
+            let mut d = d.clone();
+            let mut x = lopdf::Dictionary::new();
+            x.set(content::IMAGE, Object::Reference(IMAGE_REF));
+            d.set("XObject", Object::Dictionary(x));
+            Object::Dictionary(d)
+        }
+        _ => o.clone(),
+    };
     let mut out = Vec::new();
     if resources_id == (0, 0) {
         let mut b = Vec::new();
-        lopdf_object(&mut b, &resources, &ids);
+        lopdf_object(&mut b, &with_image(&resources), &ids);
         out.push(Written::Object(1, b));
     }
     for id in order {
@@ -262,13 +284,30 @@ fn font_objects(fonts: &[SubsetFace], geo: &Geometry) -> Result<(Vec<Written>, u
             }
             other => {
                 let mut b = Vec::new();
-                lopdf_object(&mut b, other, &ids);
+                let other = if id == resources_id { with_image(other) } else { other.clone() };
+                lopdf_object(&mut b, &other, &ids);
                 out.push(Written::Object(n, b));
             }
         }
     }
+    if let (Some(n), Some(logo)) = (image, logo) {
+        out.push(image_object(n, logo));
+    }
     let resources = ids.get(&resources_id).copied().unwrap_or(1);
     Ok((out, resources))
+}
+
+/// The logo as an image XObject: 8-bit RGB (the output intent is sRGB),
+/// deflated, not interpolated (PDF/A-2, 6.2.8).
+fn image_object(n: u32, logo: &Logo) -> Written {
+    let mut d = Vec::new();
+    let _ = write!(
+        d,
+        "/Type/XObject/Subtype/Image/Width {}/Height {}/ColorSpace/DeviceRGB/BitsPerComponent 8/Filter/FlateDecode",
+        logo.width, logo.height
+    );
+    let mut raw = logo.rgb.clone();
+    Written::Stream(n, d, file::deflate_padded(&mut raw, 6))
 }
 
 /// Every object `o` refers to.

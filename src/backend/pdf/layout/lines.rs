@@ -44,6 +44,8 @@ struct Frag {
     group: u32,
     /// A redaction box's alternate text.
     alt: Option<Arc<str>>,
+    /// A footnote marker: tagged as a `Reference`.
+    reference: bool,
     width: f32,
     /// Set when the fragment is placed on a line.
     tag: Tag,
@@ -136,6 +138,7 @@ impl Lines<'_> {
             link,
             group: 0,
             alt: None,
+            reference: false,
             width,
             tag: UNPLACED,
         }
@@ -192,6 +195,7 @@ impl Lines<'_> {
                 Inline::NoteRef(label) => {
                     let mut f = self.frag(label, face, size * 0.62, FragKind::Plain, None);
                     f.rise = size * 0.36;
+                    f.reference = true;
                     attach(&mut words, &mut gap, &mut forced, f, Some(label.clone()));
                     continue;
                 }
@@ -252,15 +256,18 @@ impl Lines<'_> {
         words
     }
 
-    /// Breaks words into lines of at most `width`; returns each line's words.
-    fn break_lines(&mut self, mut words: Vec<Word>, width: f32) -> Vec<Vec<Word>> {
-        let mut lines: Vec<Vec<Word>> = Vec::new();
+    /// Breaks words into lines of at most `width`; returns each line's
+    /// words, and whether the line ends where the text had a space (the
+    /// space is then written at the line's end, so that the text a reader
+    /// extracts keeps its words apart).
+    fn break_lines(&mut self, mut words: Vec<Word>, width: f32) -> Vec<(Vec<Word>, bool)> {
+        let mut lines: Vec<(Vec<Word>, bool)> = Vec::new();
         let mut line: Vec<Word> = Vec::new();
         let mut used = 0.0f32;
         words.reverse();
         while let Some(mut word) = words.pop() {
             if word.forced_break && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                lines.push((std::mem::take(&mut line), false));
                 used = 0.0;
             }
             let space = if line.is_empty() { 0.0 } else { word.space };
@@ -275,13 +282,13 @@ impl Lines<'_> {
                 if room > width * 0.12 || line.is_empty() { self.hyphenate(&word, room) } else { None };
             if let Some((head, tail)) = split {
                 line.push(head);
-                lines.push(std::mem::take(&mut line));
+                lines.push((std::mem::take(&mut line), false));
                 used = 0.0;
                 words.push(tail);
                 continue;
             }
             if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                lines.push((std::mem::take(&mut line), word.space > 0.0));
                 used = 0.0;
                 word.space = 0.0;
                 words.push(word);
@@ -290,13 +297,13 @@ impl Lines<'_> {
             // Alone and still too wide (a long URL): break between characters,
             // into as many full lines as it takes, in one pass.
             let (full, rest) = self.split_chars(&word, width);
-            lines.extend(full.into_iter().map(|w| vec![w]));
+            lines.extend(full.into_iter().map(|w| (vec![w], false)));
             if let Some(t) = rest {
                 words.push(t);
             }
         }
         if !line.is_empty() {
-            lines.push(line);
+            lines.push((line, false));
         }
         lines
     }
@@ -320,7 +327,9 @@ impl Lines<'_> {
             if lower.len() == letters.len()
                 && let Some(dict) = hyphenator()
             {
-                points.extend(dict.hyphenate(&lower).breaks.into_iter().map(|b| (b, true)));
+                let mut breaks = dict.hyphenate(&lower).breaks;
+                compound_breaks(&lower, &mut breaks);
+                points.extend(breaks.into_iter().map(|b| (b, true)));
             }
         }
         points.sort_unstable();
@@ -405,7 +414,7 @@ impl Lines<'_> {
         // The link being laid out: its run of spans and its element.
         let mut link: Option<(u32, ElemId)> = None;
         let mut out = Vec::new();
-        for words in self.break_lines(words, width) {
+        for (words, spaced) in self.break_lines(words, width) {
             let used: f32 = words
                 .iter()
                 .enumerate()
@@ -437,6 +446,7 @@ impl Lines<'_> {
                                 id
                             }
                         },
+                        (None, _) if f.reference => self.tree.add(Kind::Reference, Some(elem)),
                         (None, _) => elem,
                     });
                 }
@@ -508,6 +518,22 @@ impl Lines<'_> {
                         }
                     }
                     cx += fw;
+                }
+            }
+            if spaced {
+                // The space the line broke at, after its last word: drawn
+                // beyond the text, read by whoever extracts it.
+                match run.as_mut() {
+                    Some((f, _)) => f.text.push(' '),
+                    None => line.items.push(Item::Text {
+                        x: cx,
+                        y: baseline,
+                        size,
+                        face: Face::with(bold, false),
+                        text: " ".into(),
+                        color: BLACK,
+                        tag: Tag::Content(elem),
+                    }),
                 }
             }
             flush(&mut run, baseline, &mut line.items);
@@ -830,6 +856,63 @@ impl Lines<'_> {
     }
 }
 
+/// A word part and the only places it may break (`nl-exceptions.txt`).
+struct PartBreaks {
+    letters: String,
+    /// Byte offsets inside the part, its start (0) and end included when
+    /// the part may break there.
+    breaks: Vec<usize>,
+}
+
+fn part_breaks() -> &'static [PartBreaks] {
+    static PARTS: OnceLock<Vec<PartBreaks>> = OnceLock::new();
+    PARTS.get_or_init(|| {
+        include_str!("../../../assets/hyphenation/nl-exceptions.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|entry| {
+                let letters: String = entry.chars().filter(|c| *c != '-').collect();
+                let mut breaks = Vec::new();
+                let mut at = 0;
+                for c in entry.chars() {
+                    if c == '-' {
+                        breaks.push(at);
+                    } else {
+                        at += c.len_utf8();
+                    }
+                }
+                PartBreaks { letters, breaks }
+            })
+            .collect()
+    })
+}
+
+/// Corrects the patterns' breaks of a lower-case word where it holds a part
+/// of the exceptions list: inside the part (and where it meets its
+/// neighbours) only the part's own breaks remain. "gebruikersaccount"
+/// breaks as "gebruikers-account", never "gebruikersac-count".
+fn compound_breaks(word: &str, breaks: &mut Vec<usize>) {
+    // Every part found first, then its breaks: where two parts meet
+    // ("twitter" + "-account"), the break one allows is not lost to the
+    // other's span.
+    let mut spans = Vec::new();
+    let mut allowed = Vec::new();
+    for part in part_breaks() {
+        for (start, _) in word.match_indices(part.letters.as_str()) {
+            spans.push((start, start + part.letters.len()));
+            allowed.extend(part.breaks.iter().map(|b| start + b).filter(|b| *b > 0 && *b < word.len()));
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    breaks.retain(|b| spans.iter().all(|&(start, end)| *b < start || *b > end));
+    breaks.extend(allowed);
+    breaks.sort_unstable();
+    breaks.dedup();
+}
+
 /// Characters that take no room and show nothing (zero-width space and
 /// joiners, word joiner, byte-order mark): left out when the font lacks
 /// them, not shown as the replacement mark.
@@ -850,6 +933,7 @@ fn piece(f: &Frag, text: &str, width: f32) -> Frag {
         link: f.link.clone(),
         group: f.group,
         alt: None,
+        reference: f.reference,
         width,
         tag: f.tag,
     }
@@ -973,7 +1057,27 @@ fn proportional(min: &[f32], max: &[f32], total: f32) -> Vec<f32> {
 
 #[cfg(test)]
 mod tests {
-    use super::column_widths;
+    use super::{column_widths, compound_breaks, hyphenator};
+    use hyphenation::Hyphenator as _;
+
+    #[test]
+    fn compounds_break_between_their_parts_not_inside_a_listed_part() {
+        fn breaks(w: &str) -> Vec<&str> {
+            let mut b = hyphenator().map(|d| d.hyphenate(w).breaks).unwrap_or_default();
+            compound_breaks(w, &mut b);
+            b.iter().map(|&i| &w[..i]).collect()
+        }
+        for (word, good, bad) in [
+            ("gebruikersaccount", "gebruikers", "gebruikersac"),
+            ("desinformatieteam", "desinformatie", "desinforma"),
+            ("twitteraccounts", "twitter", "twitterac"),
+        ] {
+            let heads = breaks(word);
+            assert!(heads.contains(&good) && !heads.contains(&bad), "{word}: {heads:?}");
+        }
+        // Outside a listed part the patterns still break the word.
+        assert!(breaks("gebruikersaccount").contains(&"ge"), "{:?}", breaks("gebruikersaccount"));
+    }
 
     #[test]
     fn narrow_columns_keep_their_natural_width() {

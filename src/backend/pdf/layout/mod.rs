@@ -13,11 +13,13 @@ mod lines;
 mod pager;
 pub mod tree;
 
-use super::fonts::{Face, Fonts};
+use super::fonts::{FALLBACK, Face, Fonts};
 use crate::document::{Block, Note, Section};
+use crate::model::logo::Logo;
 use lines::{Line, Lines};
 use pager::Pager;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 pub use tree::{Artifact, ElemId, Tag, Tree};
 
 /// Points per millimetre.
@@ -46,12 +48,18 @@ pub enum Item {
     Rect { x: f32, y: f32, w: f32, h: f32, color: Color, tag: Tag },
     /// A clickable area; its tag is the link's element.
     Link { x: f32, y: f32, w: f32, h: f32, url: String, tag: Tag },
+    /// The document's image (the letter's logo, [`Laid::logo`]) in a box
+    /// with its top-left corner at (`x`, `y`).
+    Image { x: f32, y: f32, w: f32, h: f32, tag: Tag },
 }
 
 impl Item {
     fn shifted(mut self, dx: f32, dy: f32) -> Item {
         match &mut self {
-            Item::Text { x, y, .. } | Item::Rect { x, y, .. } | Item::Link { x, y, .. } => {
+            Item::Text { x, y, .. }
+            | Item::Rect { x, y, .. }
+            | Item::Link { x, y, .. }
+            | Item::Image { x, y, .. } => {
                 *x += dx;
                 *y += dy;
             }
@@ -61,13 +69,19 @@ impl Item {
 
     pub fn tag(&self) -> Tag {
         match self {
-            Item::Text { tag, .. } | Item::Rect { tag, .. } | Item::Link { tag, .. } => *tag,
+            Item::Text { tag, .. }
+            | Item::Rect { tag, .. }
+            | Item::Link { tag, .. }
+            | Item::Image { tag, .. } => *tag,
         }
     }
 
     pub(super) fn tag_mut(&mut self) -> &mut Tag {
         match self {
-            Item::Text { tag, .. } | Item::Rect { tag, .. } | Item::Link { tag, .. } => tag,
+            Item::Text { tag, .. }
+            | Item::Rect { tag, .. }
+            | Item::Link { tag, .. }
+            | Item::Image { tag, .. } => tag,
         }
     }
 
@@ -106,6 +120,8 @@ pub struct Laid {
     /// Whether characters in withheld passages lack a glyph too (they are
     /// not named).
     pub missing_withheld: bool,
+    /// The image [`Item::Image`] shows: a letter's logo.
+    pub logo: Option<Arc<Logo>>,
 }
 
 /// What page 1's letterhead shows.
@@ -153,7 +169,17 @@ pub struct LetterFrame {
     pub colofon: Vec<(Option<String>, Vec<String>, bool)>,
     pub closing: Option<String>,
     pub signatory: Option<String>,
+    /// The ministry's logo, left of the wordmark.
+    pub logo: Option<Arc<Logo>>,
 }
+
+/// The logo area: at most this wide and high, its right edge this far
+/// right of the page's centre (the wordmark starts beside it), its top
+/// this far down.
+pub const LOGO_W: f32 = 30.0 * MM;
+pub const LOGO_H: f32 = 15.0 * MM;
+pub const LOGO_RIGHT: f32 = 2.0 * MM;
+pub const LOGO_TOP: f32 = 15.0 * MM;
 
 /// Where a letter's sender column stands, from the page's left edge, and
 /// how wide it is.
@@ -303,8 +329,18 @@ pub fn layout(
             for (i, block) in blocks.iter().enumerate() {
                 if let Some(last) = lines.last_mut() {
                     match block {
-                        // What introduces a quotation stays with it.
+                        // What introduces a quotation stays with it, and so
+                        // does the paragraph that leads into a list or a
+                        // table ("… de volgende platforms:").
                         Block::Quote(_) => last.keep_with_next = true,
+                        Block::List(_) | Block::Table(_)
+                            if matches!(
+                                i.checked_sub(1).map(|j| &blocks[j]),
+                                Some(&&Block::Paragraph(_))
+                            ) =>
+                        {
+                            last.keep_with_next = true;
+                        }
                         // A heading starts a new group: what comes before it
                         // (a quoted letter, say) does not drag it along, unless
                         // that is a heading too.
@@ -323,9 +359,37 @@ pub fn layout(
             }
             let cited_before = |label: &str| first_cited.get(label).is_some_and(|&at| at < k);
             let head = (k == 0).then_some((head, head_elems.as_slice()));
+            // An annex does not end on a page with a few lines: when it
+            // would, it breaks earlier (once), so that both pages hold some.
+            let sizes: Vec<(f32, bool)> =
+                lines.iter().map(|l| (l.space_before + l.height, l.keep_with_next)).collect();
+            // (Only a part longer than a page can end on a short page; only
+            // its lines are kept for a second pass.)
+            let body = geo.height - geo.bottom - geo.top;
+            let again = (k > 0 && sizes.iter().map(|s| s.0).sum::<f32>() > body)
+                .then(|| (lines.clone(), lx.tree.clone()));
             let mut pager = Pager::new(geo, head, &mut lx, &cited_before);
             pager.place_all(lines);
-            let (pages, outline) = (pager.pages, pager.outline);
+            let retry = match again {
+                Some(again) if pager.last_page_filled() < SHORT_LAST_PAGE => {
+                    pager.earlier_break(&sizes, SHORT_LAST_PAGE).map(|at| (at, again))
+                }
+                _ => None,
+            };
+            let (mut pages, mut outline) = (pager.pages, pager.outline);
+            if let Some((at, (lines, tree))) = retry {
+                lx.tree = tree;
+                let mut pager = Pager::new(geo, head, &mut lx, &cited_before);
+                pager.breaks_before.insert(at);
+                pager.place_all(lines);
+                (pages, outline) = (pager.pages, pager.outline);
+            }
+            // An annex's later pages say which annex they continue.
+            if k > 0
+                && let Some(Block::Heading(h)) = blocks.first()
+            {
+                running_head(&mut pages[1..], &crate::document::plain::text(&h.spans), &geo, fonts);
+            }
             (pages, outline, std::mem::take(&mut lx.tree), (lx.missing, lx.missing_withheld))
         })
         .collect();
@@ -336,6 +400,7 @@ pub fn layout(
         tree: Tree::document(),
         missing: BTreeSet::new(),
         missing_withheld: false,
+        logo: head.letter.as_ref().and_then(|l| l.logo.clone()),
     };
     for (mut pages, outline, tree, (missing, withheld)) in parts {
         laid.missing_withheld |= withheld;
@@ -354,6 +419,60 @@ pub fn layout(
     laid.tree.even_out_headings();
     number_pages(&mut laid.pages, &laid.style, fonts);
     laid
+}
+
+/// The least share of the body an annex's last page holds when an earlier
+/// break can give it that.
+const SHORT_LAST_PAGE: f32 = 0.25;
+
+/// Size of an annex's running head.
+const RUNNING_HEAD: f32 = 8.0;
+
+/// Which annex `pages` continue, at the top left of each in small grey
+/// type: its heading's label ("Bijlage 3", the part before a dash or a
+/// colon) and "(vervolg)", shortened with "…" to the measure. Shown again,
+/// so a header artifact; short, so it is not taken for skipped text.
+fn running_head(pages: &mut [Page], title: &str, geo: &Geometry, fonts: &Fonts) {
+    if pages.is_empty() {
+        return;
+    }
+    let label = title.split([':', '–', '—']).next().unwrap_or(title).trim();
+    let label = if label.is_empty() { title } else { label };
+    let shown: String = format!("{label} (vervolg)")
+        .split_whitespace()
+        .flat_map(|w| std::iter::once(' ').chain(w.chars()))
+        .skip(1)
+        .map(|c| if fonts.has(Face::Regular, c) { c } else { FALLBACK })
+        .collect();
+    let width = |t: &str| fonts.width(Face::Regular, t, RUNNING_HEAD);
+    let text = if width(&shown) <= geo.measure() {
+        shown
+    } else {
+        // Character by character up to the room left beside the "…": linear
+        // in the title, however long.
+        let room = geo.measure() - width("…");
+        let mut used = 0.0;
+        let mut cut = String::new();
+        for c in shown.chars() {
+            used += width(c.encode_utf8(&mut [0; 4]));
+            if used > room {
+                break;
+            }
+            cut.push(c);
+        }
+        format!("{}…", cut.trim_end())
+    };
+    for page in pages {
+        page.items.push(Item::Text {
+            x: geo.left,
+            y: geo.top - 3.0 * MM,
+            size: RUNNING_HEAD,
+            face: Face::Regular,
+            text: text.clone(),
+            color: GREY,
+            tag: Tag::Artifact(Artifact::Header),
+        });
+    }
 }
 
 /// The footer and the running header on every page.
@@ -448,7 +567,8 @@ mod tests {
         for page in &laid.pages {
             for item in &page.items {
                 if let Item::Text { x, y, size, face, text, .. } = item {
-                    let w = Fonts.width(*face, text, *size);
+                    // (The space a line broke at stands beyond its last word.)
+                    let w = Fonts.width(*face, text.trim_end_matches(' '), *size);
                     assert!(
                         *x >= geo.left - 0.01 - 20.0 && x + w <= geo.width - geo.right + 0.5,
                         "{text:?} at x={x} w={w}"
@@ -512,6 +632,41 @@ mod tests {
         let laid = lay(&long);
         assert!(laid.pages.len() >= 2, "{}", laid.pages.len());
         within_margins(&laid);
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_keeps_a_space_between_the_words_on_two_lines() {
+        let text = "Het Ministerie van BZK heeft Facebook daarom op deze factcheck gewezen en gevraagd naar deze video te kijken, waarna Facebook heeft aangegeven dat de video voorzien is van een label vanwege de factcheck door onafhankelijke factcheckers en dat Twitter het bericht heeft verwijderd.";
+        let laid = lay(&format!("{text} {text}"));
+        let body: Vec<String> =
+            texts(&laid).into_iter().map(|(_, t)| t).filter(|t| !t.starts_with("Pagina")).collect();
+        assert!(body.len() >= 3, "wraps: {body:?}");
+        // Read as a reader extracts it, line after line: every word apart,
+        // a word broken by a hyphen joined again.
+        let read: String = body.concat().replace('\u{AD}', "");
+        assert_eq!(read.trim_end(), format!("{text} {text}"));
+        assert!(body[..body.len() - 1].iter().any(|l| l.ends_with(' ')));
+    }
+
+    #[test]
+    fn a_paragraph_that_leads_into_a_list_is_never_left_at_the_foot_of_a_page() {
+        let mut moved = 0;
+        for k in 0..40 {
+            // From a little less than a page to a little more, a sentence
+            // (half a line) at a time: the lead-in meets the foot of page 1.
+            let filler = "Een zin die de eerste pagina vult tot onderaan. ".repeat(90 + k);
+            let laid =
+                lay(&format!("{filler}\n\nDe volgende platforms zijn gevraagd:\n\n- Facebook\n- Twitter\n"));
+            let all = texts(&laid);
+            let page_of =
+                |needle: &str| all.iter().find(|(_, t)| t.contains(needle)).map(|(p, _)| *p).unwrap();
+            let (lead, list) = (page_of("De volgende platforms"), page_of("Facebook"));
+            assert_eq!(lead, list, "k={k}: the lead-in on page {}, its list on page {}", lead + 1, list + 1);
+            let filler_ends =
+                all.iter().filter(|(_, t)| t.contains("onderaan")).map(|(p, _)| *p).max().unwrap();
+            moved += usize::from(filler_ends < lead);
+        }
+        assert!(moved > 0, "some lead-in went to the next page with its list");
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use super::lines::{Line, Lines};
 use super::tree::{Artifact, ElemId, Kind, Tag};
 use super::{
-    COLUMN_SIZE, COLUMN_W, COLUMN_X, Color, GREY, Geometry, Item, LetterFrame, Letterhead, MM, OutlineEntry,
-    Page, RULE,
+    COLUMN_SIZE, COLUMN_W, COLUMN_X, Color, GREY, Geometry, Item, LOGO_H, LOGO_RIGHT, LOGO_TOP, LOGO_W,
+    LetterFrame, Letterhead, MM, OutlineEntry, Page, RULE,
 };
 use crate::document::{Align, Inline, Span, Style};
 use std::collections::BTreeSet;
@@ -24,6 +24,10 @@ pub(super) struct Pager<'a, 'f> {
     placed_notes: BTreeSet<String>,
     /// Whether an earlier section placed a footnote already.
     cited_before: &'a dyn Fn(&str) -> bool,
+    /// Lines that start a page whether or not the page before is full.
+    pub(super) breaks_before: BTreeSet<usize>,
+    /// The index of the first line of each page after the first.
+    pub(super) page_starts: Vec<usize>,
 }
 
 impl<'a, 'f> Pager<'a, 'f> {
@@ -46,6 +50,8 @@ impl<'a, 'f> Pager<'a, 'f> {
             notes_height: 0.0,
             placed_notes: BTreeSet::new(),
             cited_before,
+            breaks_before: BTreeSet::new(),
+            page_starts: Vec::new(),
         };
         if let Some((head, elems)) = head {
             match &head.letter {
@@ -128,6 +134,13 @@ impl<'a, 'f> Pager<'a, 'f> {
         for line in lines {
             self.put_items(line.items, y);
             y += line.height;
+        }
+        // The logo left of it: decoration, the wordmark says whose it is.
+        if let Some(logo) = &l.logo {
+            let (w, h) = logo.fit(LOGO_W, LOGO_H);
+            let x = self.geo.width / 2.0 + LOGO_RIGHT - w;
+            let tag = Tag::Artifact(Artifact::Layout);
+            self.put_items([Item::Image { x, y: LOGO_TOP, w, h, tag }], 0.0);
         }
         let text_top = 51.0 * MM;
         let mut y = text_top;
@@ -279,8 +292,9 @@ impl<'a, 'f> Pager<'a, 'f> {
             }
             let gap = if self.at_top { 0.0 } else { line.space_before };
             let room = self.body_bottom() - self.notes_height - self.y;
-            if gap + need + notes_h > room && !self.at_top {
+            if (gap + need + notes_h > room || self.breaks_before.contains(&i)) && !self.at_top {
                 self.new_page();
+                self.page_starts.push(i);
                 if let Some(h) = line.header.as_deref() {
                     // Shown again, read once: the copy is an artifact.
                     let mut copy = h.clone();
@@ -294,6 +308,32 @@ impl<'a, 'f> Pager<'a, 'f> {
         if let Some(page) = self.pages.last_mut() {
             page.items.shrink_to_fit();
         }
+    }
+
+    /// How far down the last page the text goes, as a share of the body.
+    pub(super) fn last_page_filled(&self) -> f32 {
+        let body = self.body_bottom() - self.geo.top;
+        ((self.y - self.geo.top) / body).clamp(0.0, 1.0)
+    }
+
+    /// Where to break one page earlier so that the last page is not left
+    /// with a few lines: the latest line before the last page's first that
+    /// may start a page (the line before it keeps nothing with it) and
+    /// brings it to at least `share` of the body, or `None`.
+    pub(super) fn earlier_break(&self, lines: &[(f32, bool)], share: f32) -> Option<usize> {
+        let (&last_start, before) = self.page_starts.split_last()?;
+        let body = self.body_bottom() - self.geo.top;
+        let floor = before.last().copied().unwrap_or(0);
+        let mut moved = (self.y - self.geo.top).max(0.0);
+        for i in (floor + 1..last_start).rev() {
+            let (height, _) = lines[i];
+            moved += height;
+            let may_start = !lines[i - 1].1;
+            if may_start && moved >= share * body {
+                return Some(i);
+            }
+        }
+        None
     }
 
     fn place(&mut self, line: Line, notes: Vec<Line>) {

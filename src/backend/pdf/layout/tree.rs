@@ -58,6 +58,9 @@ pub enum Kind {
     Note {
         id: String,
     },
+    /// A footnote's marker in the text that cites it (ISO 32000-1,
+    /// 14.8.4.4.1: a citation to content elsewhere in the document).
+    Reference,
     /// A link and where it goes.
     Link {
         url: String,
@@ -86,6 +89,7 @@ impl Kind {
             Kind::TH | Kind::RowHeader => "TH",
             Kind::TD => "TD",
             Kind::Note { .. } => "Note",
+            Kind::Reference => "Reference",
             Kind::Link { .. } => "Link",
             Kind::Figure { .. } => "Figure",
         }
