@@ -439,7 +439,7 @@ pub struct DelayNotice {
 }
 
 /// A number in the Aanhangsel van de Handelingen (`ah-tk-20222023-2207`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Aanhangsel {
     /// The parliamentary year, e.g. `2022–2023`.
     pub year: String,
@@ -459,9 +459,21 @@ impl Aanhangsel {
         (ok && consecutive).then(|| Aanhangsel { year: format!("{from}–{to}"), number })
     }
 
+    /// The Aanhangsel number of the answers that a dossier's `documents:`
+    /// name (`answer: ah-tk-20222023-914`), once the Kamer published them.
+    pub fn of_answers(documents: &[(String, String)]) -> Option<Aanhangsel> {
+        documents.iter().find(|(k, _)| k == "answer").and_then(|(_, id)| Aanhangsel::parse(id))
+    }
+
+    /// "vergaderjaar 2022–2023, nr. 914": its place, as the Kamer writes it
+    /// after "Aanhangsel Handelingen, ".
+    pub fn place(&self) -> String {
+        format!("vergaderjaar {}, nr. {}", self.year, self.number)
+    }
+
     /// "Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 914".
     pub fn cited(&self) -> String {
-        format!("Aanhangsel Handelingen, vergaderjaar {}, nr. {}", self.year, self.number)
+        format!("Aanhangsel Handelingen, {}", self.place())
     }
 }
 
@@ -567,6 +579,12 @@ impl Dossier {
         locks.flat_map(|s| &s.annexes).fold((0, 0), |(a, d), x| {
             (a.max(x.number), d.max(x.documents.iter().copied().max().unwrap_or(0)))
         })
+    }
+
+    /// The Aanhangsel number of the answers, once the Kamer published them
+    /// and the dossier records it (`documents.answer`).
+    pub fn published(&self) -> Option<Aanhangsel> {
+        Aanhangsel::of_answers(&self.documents)
     }
 
     /// Where the follow-up's lock is (or goes): `nader.lock` beside

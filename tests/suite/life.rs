@@ -266,8 +266,8 @@ fn status_counts_three_weeks_and_three_more_for_a_delay_notice() {
     let r = s.run(&["status", "--today", "2022-11-29", "--format", "csv"]);
     assert_eq!(
         r.stdout,
-        "dossier,ingezonden,uiterlijk,dagen,uitstel,beantwoord,verzonden,nader,signaal\r\n\
-         2022Z21205,2022-11-07,2022-11-28,-1,geen,nee,nee,geen,te laat zonder uitstel\r\n"
+        "dossier,ingezonden,uiterlijk,dagen,uitstel,beantwoord,verzonden,nader,signaal,gepubliceerd\r\n\
+         2022Z21205,2022-11-07,2022-11-28,-1,geen,nee,nee,geen,te laat zonder uitstel,nee\r\n"
     );
 
     s.edit(
@@ -277,7 +277,7 @@ fn status_counts_three_weeks_and_three_more_for_a_delay_notice() {
     );
     let r = s.run(&["status", "--today", "2022-11-29", "--format", "csv"]);
     assert!(
-        r.stdout.ends_with("2022Z21205,2022-11-07,2022-12-19,20,2022-11-25,nee,nee,geen,\r\n"),
+        r.stdout.ends_with("2022Z21205,2022-11-07,2022-12-19,20,2022-11-25,nee,nee,geen,,nee\r\n"),
         "{}",
         r.stdout
     );
