@@ -502,6 +502,19 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     );
 }
 
+/// The answers' Kamer id is an Aanhangsel id: anything else is one error
+/// at it.
+#[test]
+fn an_answer_document_that_is_not_an_aanhangsel_id_is_an_error_at_it() {
+    let s = Scratch::bundled();
+    s.edit(DOSSIER, "answer: ah-tk-20222023-914", "answer: kv-tk-2022Z21205");
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("error: `kv-tk-2022Z21205` is not an Aanhangsel document id"), "{}", r.stderr);
+    assert!(r.stderr.contains("dossier.yaml:18:"), "{}", r.stderr);
+    assert_eq!(r.stderr.matches("error:").count(), 1, "{}", r.stderr);
+}
+
 #[test]
 fn a_lock_that_is_not_its_dossiers_is_an_error_and_sending_needs_a_date() {
     let s = Scratch::bundled();
