@@ -581,6 +581,16 @@ impl Dossier {
         })
     }
 
+    /// The Kamer documents (`documents:`) as the documents `lock` covers
+    /// show them: as the lock recorded them when they were sent, so that
+    /// the Aanhangsel number the Kamer gives when it publishes the answers,
+    /// recorded afterwards, never changes a sent file; as the dossier names
+    /// them now while they are not sent (`lock` is `None`), or when the
+    /// lock was written by an older version that did not record them.
+    pub fn documents_as_sent<'a>(&'a self, lock: Option<&'a sent::Sent>) -> &'a [(String, String)] {
+        lock.and_then(|s| s.documents.as_deref()).unwrap_or(&self.documents)
+    }
+
     /// The Aanhangsel number of the answers, once the Kamer published them
     /// and the dossier records it (`documents.answer`).
     pub fn published(&self) -> Option<Aanhangsel> {
@@ -656,6 +666,10 @@ pub struct Dossier {
     /// ministry: the letters' sender column.
     pub sender: Option<ministry::Ministry>,
     pub topics: Vec<String>,
+    /// The Kamer's ids of its documents, as the dossier names them now
+    /// (`question: kv-tk-…`, and `answer: ah-tk-…` once published); a
+    /// render of sent documents reads them through
+    /// [`Dossier::documents_as_sent`].
     pub documents: Vec<(String, String)>,
     pub sources: Vec<(String, String)>,
     pub records_until: Option<Date>,
