@@ -85,6 +85,9 @@ pub fn lock(
     let sent = Sent {
         dossier: id.to_string(),
         on: dossier.answered?,
+        // What the documents were just rendered with (nothing was sent yet):
+        // a build renders them with these from now on.
+        documents: Some(dossier.documents.clone()),
         files: files.to_vec(),
         answers: drafts.fingerprint.answers.clone(),
         annexes: drafts.fingerprint.annexes.clone(),
@@ -268,6 +271,7 @@ pub fn lock_follow_up(
     let sent = Sent {
         dossier: id.to_string(),
         on: dossier.nader.as_ref()?.answered?,
+        documents: Some(dossier.documents.clone()),
         files: files
             .iter()
             .filter(|(n, _)| n.starts_with(&format!("{}/", crate::pipeline::FOLLOW_UP)))

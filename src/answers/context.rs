@@ -4,7 +4,8 @@
 //! Markdown here, once; Markdown fields are passed as they are.
 
 use crate::document::markdown::escape_plain;
-use crate::model::{Account, Dossier, Register, Report};
+use crate::model::sent::Sent;
+use crate::model::{Aanhangsel, Account, Dossier, Register, Report};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -243,7 +244,10 @@ fn person(p: &crate::model::Person) -> PersonCtx {
     }
 }
 
-pub fn dossier(d: &Dossier) -> DossierCtx {
+/// The dossier as the documents `sent` covers see it: its Kamer documents
+/// as they were sent ([`Dossier::documents_as_sent`]), its own while
+/// `sent` is `None`.
+pub fn dossier(d: &Dossier, sent: Option<&Sent>) -> DossierCtx {
     let members: Vec<&crate::model::Person> = std::iter::once(&d.submitter).chain(&d.co_submitters).collect();
     let askers = super::dutch::leden(
         &members.iter().map(|p| (p.short.as_str(), p.party.as_deref())).collect::<Vec<_>>(),
@@ -273,7 +277,7 @@ pub fn dossier(d: &Dossier) -> DossierCtx {
         ministry: escape_plain(&d.ministry()),
         sender: d.sender.as_ref().map(sender),
         topics: d.topics.iter().map(|t| escape_plain(t)).collect(),
-        documents: d.documents.iter().cloned().collect(),
+        documents: d.documents_as_sent(sent).iter().cloned().collect(),
         sources: d.sources.iter().cloned().collect(),
     }
 }
@@ -358,7 +362,7 @@ pub fn delay(d: &Dossier, number: usize, notice: &crate::model::DelayNotice, rea
         sent: notice.sent.map(|s| s.to_string()),
         reason: reason.to_string(),
         due,
-        aanhangsel: notice.aanhangsel.as_ref().map(|a| format!("vergaderjaar {}, nr. {}", a.year, a.number)),
+        aanhangsel: notice.aanhangsel.as_ref().map(Aanhangsel::place),
     }
 }
 
@@ -389,6 +393,9 @@ pub struct FollowUpCtx {
     /// when the first answers' Aanhangsel number is known
     /// (`documents.answer`); else empty.
     pub zie_ook: String,
+    /// The first answers' place in the Aanhangsel, "vergaderjaar
+    /// 2022–2023, nr. 914" (as `uitstel.aanhangsel`), once known.
+    pub aanhangsel: Option<String>,
     /// The annexes it adds or replaces: `bijlage 6`, or empty; and how many.
     pub annexes: String,
     pub annex_count: usize,
@@ -413,6 +420,10 @@ pub fn follow_up(d: &Dossier, answers: &[Vec<u32>], annexes: &[u64], reason: &st
     let questions: Vec<u32> = answers.iter().flatten().copied().collect();
     let words = super::dutch::opsomming(&questions.iter().map(u32::to_string).collect::<Vec<_>>());
     let wijziging = wijziging(answers);
+    // The first answers as published, recorded since (by the time a
+    // follow-up is written the Kamer has usually published them); once the
+    // follow-up is sent, as its lock recorded them.
+    let published = Aanhangsel::of_answers(d.documents_as_sent(d.follow_up_sent.as_ref()));
     FollowUpCtx {
         sent: d.sent.as_ref().map(|s| s.on).or(d.answered).map_or_else(String::new, |s| s.to_string()),
         date: d.nader.as_ref().and_then(|n| n.answered).map(|n| n.to_string()),
@@ -424,12 +435,8 @@ pub fn follow_up(d: &Dossier, answers: &[Vec<u32>], annexes: &[u64], reason: &st
         wijziging,
         annexes: super::dutch::bijlagen(annexes),
         annex_count: annexes.len(),
-        zie_ook: d
-            .documents
-            .iter()
-            .find(|(k, _)| k == "answer")
-            .and_then(|(_, id)| crate::model::Aanhangsel::parse(id))
-            .map_or_else(String::new, |a| format!("Zie ook {}.", a.cited())),
+        zie_ook: published.as_ref().map_or_else(String::new, |a| format!("Zie ook {}.", a.cited())),
+        aanhangsel: published.as_ref().map(Aanhangsel::place),
     }
 }
 

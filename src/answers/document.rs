@@ -37,7 +37,8 @@ pub(super) fn render_for(
     let engine = engines.of(audience);
     let scope = scope(project, dossier, engine, audience, diags);
     let tera = engine.tera();
-    let mut view = answer_view(dossier, &scope, audience);
+    let sent = covering(dossier, follow);
+    let mut view = answer_view(dossier, &scope, audience, sent);
 
     let mut answers: BTreeMap<u32, String> = BTreeMap::new();
     for q in &dossier.questions {
@@ -194,8 +195,15 @@ pub(super) fn render_for(
             };
             frame_notes.extend(after.iter().flat_map(|a| a.notes.iter().map(|n| n.label.clone())));
             let one = templates.get("bijlage.md")?;
-            let rendered =
-                render_annexes(one, engine, &annexes, dossier, (audience, options), &frame_notes, diags)?;
+            let rendered = render_annexes(
+                one,
+                engine,
+                &annexes,
+                (dossier, sent),
+                (audience, options),
+                &frame_notes,
+                diags,
+            )?;
             let mut per_document = Vec::new();
             let mut whole = true;
             for (section, own, docs) in rendered {
@@ -242,11 +250,28 @@ pub(super) fn render_for(
     Some(Rendered { documents, fingerprint, inventory: spreadsheet, woo })
 }
 
-/// What an answer template sees: `dossier`, `accounts`, `account` (by
-/// id), `reports` (in scope) and `vragen`, as `audience` may see them.
-pub(super) fn answer_view(dossier: &Dossier, scope: &Scope<'_>, audience: Audience) -> View {
+/// The lock that covers what a render makes: the first answers'
+/// (`dossier.lock`), or for a follow-up its own (`nader.lock`); `None`
+/// while they are not sent. A sent document is made again as it was sent
+/// ([`context::dossier`]).
+pub(super) fn covering<'d>(dossier: &'d Dossier, follow: Option<&FollowUp>) -> Option<&'d Sent> {
+    match follow {
+        None => dossier.sent.as_ref(),
+        Some(_) => dossier.follow_up_sent.as_ref(),
+    }
+}
+
+/// What an answer template sees: `dossier` (as the documents `sent` covers
+/// see it), `accounts`, `account` (by id), `reports` (in scope) and
+/// `vragen`, as `audience` may see them.
+pub(super) fn answer_view(
+    dossier: &Dossier,
+    scope: &Scope<'_>,
+    audience: Audience,
+    sent: Option<&Sent>,
+) -> View {
     let mut view = View::new(audience);
-    view.insert("dossier", &context::dossier(dossier));
+    view.insert("dossier", &context::dossier(dossier, sent));
     view.insert("accounts", &scope.accounts);
     let by_id: BTreeMap<&str, &AccountCtx> = scope.accounts.iter().map(|a| (a.id.as_str(), a)).collect();
     view.insert("account", &by_id);

@@ -37,7 +37,7 @@ pub mod view;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::inventory::Inventory;
 use crate::document::{Audience, Block, Document, Note, Role, Section};
-use crate::model::sent::{Fingerprint, SentAnnex};
+use crate::model::sent::{Fingerprint, Sent, SentAnnex};
 use crate::model::templates::{DocTemplate, DocTemplates};
 use crate::model::{Answer, Dossier, Project, Report, Text};
 use crate::redaction::MarkerError;

@@ -144,7 +144,7 @@ pub(super) fn render_annexes(
     template: &DocTemplate,
     engine: &Engine,
     annexes: &[annex::AnnexCtx],
-    dossier: &Dossier,
+    (dossier, sent): (&Dossier, Option<&Sent>),
     (audience, options): (Audience, Options),
     frame_notes: &[String],
     diags: &mut Diagnostics,
@@ -156,7 +156,7 @@ pub(super) fn render_annexes(
     }
     let tera = engine.tera();
     let mut base = View::new(audience);
-    base.insert("dossier", &context::dossier(dossier));
+    base.insert("dossier", &context::dossier(dossier, sent));
     base.insert("internal", &(audience == Audience::Internal));
     let rendered: Vec<Result<Annex, Vec<Diagnostic>>> = annexes
         .par_iter()

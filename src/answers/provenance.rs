@@ -98,7 +98,7 @@ pub fn answer_texts(
     audience: Audience,
 ) -> BTreeMap<u32, Option<String>> {
     let scope = scope(project, dossier, engine, audience, &mut Diagnostics::default());
-    let view = answer_view(dossier, &scope, audience);
+    let view = answer_view(dossier, &scope, audience, dossier.sent.as_ref());
     template_answers(dossier).into_iter().map(|(n, t)| (n, render_answer(engine.tera(), t, &view))).collect()
 }
 
@@ -236,7 +236,7 @@ pub fn provenance_unless(
     let reg = &project.register;
     let scope = scope(project, dossier, engine, audience, &mut Diagnostics::default());
     let answers = template_answers(dossier);
-    let base_view = answer_view(dossier, &scope, audience);
+    let base_view = answer_view(dossier, &scope, audience, dossier.sent.as_ref());
     let base: Vec<Option<String>> = answers.iter().map(|(_, t)| render_answer(tera, t, &base_view)).collect();
     let uses: Vec<[bool; 3]> = answers
         .iter()
@@ -245,7 +245,7 @@ pub fn provenance_unless(
     let shown = View::new(audience);
     let report_vals: Vec<Value> = scope.report_ctx.iter().map(|rc| shown.value(rc)).collect();
     let account_vals: Vec<Value> = scope.accounts.iter().map(|a| shown.value(a)).collect();
-    let dossier_val = shown.value(&context::dossier(dossier));
+    let dossier_val = shown.value(&context::dossier(dossier, dossier.sent.as_ref()));
     let vragen_val = shown.value(&vragen(dossier));
     let view_of = |accounts: Vec<(String, Value)>, reports: Vec<Value>| {
         let mut view = View::new(audience);

@@ -1,6 +1,7 @@
 //! `beantwoord status`: one line per dossier — submitted, due, days left or
-//! late, delay notices, answered, sent, the follow-up answer — with the Kamer's flag "te laat
-//! zonder uitstel"; `--format csv` for a spreadsheet. The one command that
+//! late, delay notices, answered, sent, the follow-up answer — with the
+//! Kamer's flag "te laat zonder uitstel" and, once the Kamer published the
+//! answers, where; `--format csv` for a spreadsheet. The one command that
 //! may read the clock (for the default `--today`); documents never do.
 
 use super::DataArgs;
@@ -57,7 +58,7 @@ pub fn run(args: StatusArgs) -> Result<ExitCode, super::Failed> {
 
 /// Columns padded to their widest cell, the day counted from on top.
 fn table(rows: &[Status], today: NaiveDate) -> String {
-    let all: Vec<[String; 9]> = rows.iter().map(Status::cells).collect();
+    let all: Vec<[String; 10]> = rows.iter().map(Status::cells).collect();
     let mut widths = HEADER.map(|h| h.chars().count());
     for r in &all {
         for (w, c) in widths.iter_mut().zip(r) {

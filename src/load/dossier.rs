@@ -78,7 +78,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
         .and_then(|n| r.list(n, "topics"))
         .map(|l| l.iter().filter_map(|n| r.string(n)).collect())
         .unwrap_or_default();
-    let documents = f.get("documents").map(|n| string_map(r, n, "documents")).unwrap_or_default();
+    let documents = f.get("documents").map(|n| kamer_documents(r, n)).unwrap_or_default();
     let sources = f.get("sources").map(|n| string_map(r, n, "sources")).unwrap_or_default();
     let records_until = f.get("records").and_then(|n| {
         let mut rf = r.map(n, "records selection", RECORDS_FIELDS)?;
@@ -264,6 +264,28 @@ fn delay_notice(r: &mut Reader, node: &Node, own: bool) -> Option<DelayNotice> {
         },
     };
     ok.then_some(DelayNotice { sent, reason, aanhangsel })
+}
+
+/// `documents:`, the Kamer's ids of the question set's documents. The
+/// answers' (`answer`, given once the Kamer published them) is an
+/// Aanhangsel id: the letterhead shows it, and `status` and a follow-up
+/// answer cite its year and number.
+fn kamer_documents(r: &mut Reader, node: &Node) -> Vec<(String, String)> {
+    let documents = string_map(r, node, "documents");
+    let answer = match &node.kind {
+        Kind::Map(entries) => entries.iter().find(|(k, _)| k.name == "answer").map(|(_, v)| v),
+        _ => None,
+    };
+    if let Some(value) = answer
+        && let Some((_, id)) = documents.iter().find(|(k, _)| k == "answer")
+        && Aanhangsel::parse(id).is_none()
+    {
+        let d = Diagnostic::error(format!("`{id}` is not an Aanhangsel document id"), r.node_span(value))
+            .label("expected `ah-tk-<year><next year>-<number>`")
+            .hint("the Kamer's id of the published answers, as officielebekendmakingen.nl gives it, e.g. `ah-tk-20222023-914`");
+        r.push(d);
+    }
+    documents
 }
 
 fn string_map(r: &mut Reader, node: &Node, what: &str) -> Vec<(String, String)> {

@@ -26,6 +26,9 @@ pub struct Status {
     /// The follow-up answer: sent on a day (`nader.lock`), dated to go out
     /// (`nader: { answered: … }`), started without a date, or none.
     pub follow_up: FollowUpState,
+    /// Where the Kamer published the answers (`documents.answer`), once
+    /// they count as answered by then.
+    pub published: Option<super::Aanhangsel>,
     /// Days to the due date (negative: late); for an answered set, the days
     /// it was answered before the due date (negative: answered late).
     pub days: i64,
@@ -107,17 +110,33 @@ pub fn status(dossier: &Dossier, today: NaiveDate) -> Status {
             }
             (None, None) => FollowUpState::None,
         },
+        // Published only once answered: not before an `answered` date
+        // after the day counted from.
+        published: answered.and_then(|_| dossier.published()),
         days,
         flag,
     }
 }
 /// The columns of the status table (`beantwoord status`, the workbench).
-pub const HEADER: [&str; 9] =
-    ["dossier", "ingezonden", "uiterlijk", "dagen", "uitstel", "beantwoord", "verzonden", "nader", "signaal"];
+/// The publication comes last, after the Kamer's flag: its cell is the
+/// widest, and a spreadsheet made from an older `--format csv` keeps its
+/// columns where they were.
+pub const HEADER: [&str; 10] = [
+    "dossier",
+    "ingezonden",
+    "uiterlijk",
+    "dagen",
+    "uitstel",
+    "beantwoord",
+    "verzonden",
+    "nader",
+    "signaal",
+    "gepubliceerd",
+];
 
 impl Status {
     /// The cells of its row in the status table, as words.
-    pub fn cells(&self) -> [String; 9] {
+    pub fn cells(&self) -> [String; 10] {
         let s = self;
         let days = match (s.answered, s.days) {
             (Some(_), d) if d >= 0 => "op tijd".to_string(),
@@ -145,6 +164,9 @@ impl Status {
             if s.locked { "ja" } else { "nee" }.to_string(),
             s.follow_up.dutch(),
             s.flag.map_or("", |f| f.dutch()).to_string(),
+            // As the Kamer cites it: "Aanhangsel Handelingen, vergaderjaar
+            // 2022–2023, nr. 914".
+            s.published.as_ref().map_or_else(|| "nee".to_string(), super::Aanhangsel::cited),
         ]
     }
 }

@@ -440,7 +440,7 @@ pub struct DelayNotice {
 }
 
 /// A number in the Aanhangsel van de Handelingen (`ah-tk-20222023-2207`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Aanhangsel {
     /// The parliamentary year, e.g. `2022–2023`.
     pub year: String,
@@ -460,9 +460,21 @@ impl Aanhangsel {
         (ok && consecutive).then(|| Aanhangsel { year: format!("{from}–{to}"), number })
     }
 
+    /// The Aanhangsel number of the answers that a dossier's `documents:`
+    /// name (`answer: ah-tk-20222023-914`), once the Kamer published them.
+    pub fn of_answers(documents: &[(String, String)]) -> Option<Aanhangsel> {
+        documents.iter().find(|(k, _)| k == "answer").and_then(|(_, id)| Aanhangsel::parse(id))
+    }
+
+    /// "vergaderjaar 2022–2023, nr. 914": its place, as the Kamer writes it
+    /// after "Aanhangsel Handelingen, ".
+    pub fn place(&self) -> String {
+        format!("vergaderjaar {}, nr. {}", self.year, self.number)
+    }
+
     /// "Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 914".
     pub fn cited(&self) -> String {
-        format!("Aanhangsel Handelingen, vergaderjaar {}, nr. {}", self.year, self.number)
+        format!("Aanhangsel Handelingen, {}", self.place())
     }
 }
 
@@ -570,6 +582,22 @@ impl Dossier {
         })
     }
 
+    /// The Kamer documents (`documents:`) as the documents `lock` covers
+    /// show them: as the lock recorded them when they were sent, so that
+    /// the Aanhangsel number the Kamer gives when it publishes the answers,
+    /// recorded afterwards, never changes a sent file; as the dossier names
+    /// them now while they are not sent (`lock` is `None`), or when the
+    /// lock was written by an older version that did not record them.
+    pub fn documents_as_sent<'a>(&'a self, lock: Option<&'a sent::Sent>) -> &'a [(String, String)] {
+        lock.and_then(|s| s.documents.as_deref()).unwrap_or(&self.documents)
+    }
+
+    /// The Aanhangsel number of the answers, once the Kamer published them
+    /// and the dossier records it (`documents.answer`).
+    pub fn published(&self) -> Option<Aanhangsel> {
+        Aanhangsel::of_answers(&self.documents)
+    }
+
     /// Where the follow-up's lock is (or goes): `nader.lock` beside
     /// `dossier.lock`.
     pub fn follow_up_lock_file(&self) -> String {
@@ -639,6 +667,10 @@ pub struct Dossier {
     /// ministry: the letters' sender column.
     pub sender: Option<ministry::Ministry>,
     pub topics: Vec<String>,
+    /// The Kamer's ids of its documents, as the dossier names them now
+    /// (`question: kv-tk-…`, and `answer: ah-tk-…` once published); a
+    /// render of sent documents reads them through
+    /// [`Dossier::documents_as_sent`].
     pub documents: Vec<(String, String)>,
     pub sources: Vec<(String, String)>,
     pub records_until: Option<Date>,

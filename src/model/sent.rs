@@ -15,6 +15,14 @@ pub struct Sent {
     pub dossier: String,
     /// The date the answers went out (the dossier's `answered`).
     pub on: Date,
+    /// The Kamer documents the dossier named when it was sent (its
+    /// `documents:`, e.g. `question` and, once published, `answer`), in the
+    /// dossier's order: the sent files are made again with these, so that
+    /// recording the Aanhangsel number the Kamer gives on publication
+    /// changes none of them. `None` in a lock written before they were
+    /// recorded: such a dossier is rendered with its documents as they are
+    /// now (as before).
+    pub documents: Option<Vec<(String, String)>>,
     /// Every public file made for the dossier, by its path below the
     /// dossier's output folder (`antwoord.pdf`), with its SHA-256 (hex).
     pub files: Vec<(String, String)>,
@@ -74,6 +82,18 @@ impl Sent {
         s.push_str("# correction goes out as a follow-up answer (nader/, `beantwoord send --nader`).\n");
         s.push_str(&format!("dossier: {}\n", quoted(&self.dossier)));
         s.push_str(&format!("sent: {}\n", self.on));
+        // `{}` when the dossier named none: an empty field would read as
+        // no record at all (a lock written before they were recorded).
+        match &self.documents {
+            Some(documents) if documents.is_empty() => s.push_str("documents: {}\n"),
+            Some(_) => s.push_str("documents:\n"),
+            None => {}
+        }
+        if let Some(documents) = &self.documents {
+            for (key, id) in documents {
+                s.push_str(&format!("  {}: {}\n", quoted(key), quoted(id)));
+            }
+        }
         s.push_str("files:\n");
         for (name, hash) in &self.files {
             s.push_str(&format!("  {}: {hash}\n", quoted(name)));
@@ -258,6 +278,7 @@ mod tests {
         Sent {
             dossier: "2022Z21205".into(),
             on: Date::parse("2022-12-02").unwrap(),
+            documents: Some(vec![("question".into(), "kv-tk-2022Z21205".into())]),
             files: vec![("antwoord.md".into(), "ab".into())],
             answers: vec![(1, "a1".into()), (2, "a2".into())],
             annexes: vec![annex("r1", 1, "h1"), annex("r2", 2, "h2")],
@@ -293,7 +314,10 @@ mod tests {
     #[test]
     fn the_lock_text_lists_every_value_in_order() {
         let text = sent().to_text();
-        assert!(text.contains("dossier: \"2022Z21205\"\nsent: 2022-12-02\nfiles:\n  \"antwoord.md\": ab\n"));
+        assert!(text.contains("dossier: \"2022Z21205\"\nsent: 2022-12-02\ndocuments:\n  \"question\": \"kv-tk-2022Z21205\"\nfiles:\n  \"antwoord.md\": ab\n"));
+        // A lock without the record (as an older version wrote it) is written without it.
+        let old = Sent { documents: None, ..sent() }.to_text();
+        assert!(old.contains("sent: 2022-12-02\nfiles:\n"), "{old}");
         assert!(text.contains("  - report: \"r2\"\n    number: 2\n    documents: [3, 4]\n    hash: h2\n    ids: [\"r2-1\", \"r2-2\"]\n    digests: [h2a, h2b]\n"));
     }
 }

@@ -266,8 +266,8 @@ fn status_counts_three_weeks_and_three_more_for_a_delay_notice() {
     let r = s.run(&["status", "--today", "2022-11-29", "--format", "csv"]);
     assert_eq!(
         r.stdout,
-        "dossier,ingezonden,uiterlijk,dagen,uitstel,beantwoord,verzonden,nader,signaal\r\n\
-         2022Z21205,2022-11-07,2022-11-28,-1,geen,nee,nee,geen,te laat zonder uitstel\r\n"
+        "dossier,ingezonden,uiterlijk,dagen,uitstel,beantwoord,verzonden,nader,signaal,gepubliceerd\r\n\
+         2022Z21205,2022-11-07,2022-11-28,-1,geen,nee,nee,geen,te laat zonder uitstel,nee\r\n"
     );
 
     s.edit(
@@ -277,7 +277,7 @@ fn status_counts_three_weeks_and_three_more_for_a_delay_notice() {
     );
     let r = s.run(&["status", "--today", "2022-11-29", "--format", "csv"]);
     assert!(
-        r.stdout.ends_with("2022Z21205,2022-11-07,2022-12-19,20,2022-11-25,nee,nee,geen,\r\n"),
+        r.stdout.ends_with("2022Z21205,2022-11-07,2022-12-19,20,2022-11-25,nee,nee,geen,,nee\r\n"),
         "{}",
         r.stdout
     );
@@ -500,6 +500,97 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
         snapshot_tree(&s.file("output/2022Z21205/nader")) == sent_follow_up,
         "the sent follow-up is kept"
     );
+}
+
+/// The Kamer gives the answers their Aanhangsel number when it publishes
+/// them, days after they were sent (issue 25). Recording it changes no sent
+/// file (the lock says which documents the dossier named when it was sent),
+/// `status` says where the answers were published, a follow-up cites them;
+/// and the lock still keeps every sent file as it was.
+#[test]
+fn the_aanhangsel_number_recorded_after_sending_changes_no_sent_file_and_status_names_it() {
+    const WITH: &str = "documents: { question: kv-tk-2022Z21205, answer: ah-tk-20222023-914 }\n";
+    const WITHOUT: &str = "documents: { question: kv-tk-2022Z21205 }\n";
+    const CITED: &str = "Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 914";
+    let s = Scratch::bundled();
+    // A draft shows the number as the dossier has it.
+    assert!(s.build_and_read("2022Z21205", "antwoord.md").contains("ah-tk-20222023-914"));
+    s.edit(DOSSIER, WITH, WITHOUT);
+    let r = s.run(&["send", "2022Z21205"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lock = s.read("data/dossiers/2022Z21205/dossier.lock");
+    assert!(
+        lock.contains("sent: 2022-12-02\ndocuments:\n  \"question\": \"kv-tk-2022Z21205\"\nfiles:\n"),
+        "{lock}"
+    );
+    let sent = sent_files(&s.out());
+    assert!(!s.read("output/2022Z21205/antwoord.md").contains("ah-tk-"));
+    let r = s.run(&["build", "--internal"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let review = s.read("output-intern/2022Z21205/antwoord-INTERN.md");
+    let status = s.run(&["status", "--today", "2022-12-10"]);
+    assert!(!status.stdout.contains("Aanhangsel"), "not published yet: {}", status.stdout);
+
+    // The Kamer publishes the answers; the officer records the number.
+    s.edit(DOSSIER, WITHOUT, WITH);
+    let r = s.run(&["build", "--internal"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("warning"), "nothing to follow up: {}", r.stderr);
+    assert_eq!(sent_files(&s.out()), sent, "every sent file byte for byte as sent");
+    assert_eq!(s.read("output-intern/2022Z21205/antwoord-INTERN.md"), review, "and its review copy");
+    assert!(!s.file("output/2022Z21205/nader").exists());
+    let status = s.run(&["status", "--today", "2022-12-10"]);
+    assert_eq!(status.code, 0, "{}", status.stderr);
+    let row = status.stdout.lines().find(|l| l.starts_with("2022Z21205")).unwrap();
+    assert!(row.ends_with(&format!("  {CITED}")), "{}", status.stdout);
+    let csv = s.run(&["status", "--today", "2022-12-10", "--format", "csv"]);
+    assert!(csv.stdout.ends_with(&format!(",ja,geen,te laat beantwoord,\"{CITED}\"\r\n")), "{}", csv.stdout);
+    // Not before the answers count as answered.
+    let early = s.run(&["status", "--today", "2022-11-29", "--format", "csv"]);
+    assert!(early.stdout.ends_with(",te laat zonder uitstel,nee\r\n"), "{}", early.stdout);
+
+    // A template that would write the sent answers otherwise is still an
+    // error: the lock protects every sent file.
+    let template = s.read("templates/antwoord.md");
+    s.edit(
+        "templates/antwoord.md",
+        "(ingezonden {{ dossier.submitted | datum }}).",
+        "(ingezonden {{ dossier.submitted | datum }}, gewijzigd).",
+    );
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the files sent for 2022Z21205 on 2 december 2022 would change"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("antwoord.md would change"), "{}", r.stderr);
+    assert_eq!(sent_files(&s.out()), sent);
+    s.write("templates/antwoord.md", &template);
+
+    // A changed answer keeps the sent files and goes out as a follow-up,
+    // which cites the answers where the Kamer published them.
+    s.edit(DOSSIER, "geen bevoegdheid bepaalde content", "geen enkele bevoegdheid bepaalde content");
+    let r = s.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("answer 1 would change"), "{}", r.stderr);
+    assert_eq!(sent_files(&s.out()), sent, "the sent files are not touched");
+    let nader = s.read("output/2022Z21205/nader/antwoord.md");
+    assert!(nader.contains(&format!("Zie ook {CITED}.")), "{nader}");
+    assert!(nader.contains("geen enkele bevoegdheid bepaalde content"), "{nader}");
+}
+
+/// The answers' Kamer id is an Aanhangsel id: anything else is one error
+/// at it.
+#[test]
+fn an_answer_document_that_is_not_an_aanhangsel_id_is_an_error_at_it() {
+    let s = Scratch::bundled();
+    s.edit(DOSSIER, "answer: ah-tk-20222023-914", "answer: kv-tk-2022Z21205");
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("error: `kv-tk-2022Z21205` is not an Aanhangsel document id"), "{}", r.stderr);
+    assert!(r.stderr.contains("dossier.yaml:18:"), "{}", r.stderr);
+    assert_eq!(r.stderr.matches("error:").count(), 1, "{}", r.stderr);
 }
 
 #[test]
