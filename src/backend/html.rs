@@ -70,7 +70,11 @@ pub fn write(doc: &Document) -> String {
             w.out.push_str("<header class=\"briefhoofd\">\n");
             let _ = writeln!(w.out, "<p class=\"afzender\">{}</p>\n<dl>", text(&meta.ministry));
             for (label, value) in meta.letterhead() {
-                let _ = writeln!(w.out, "<dt>{label}</dt><dd>{}</dd>", text(&value));
+                let _ = writeln!(
+                    w.out,
+                    "<dt>{label}</dt><dd>{}</dd>",
+                    text(&super::typography::keep_together(&value))
+                );
             }
             w.out.push_str("</dl>\n</header>\n");
         }
@@ -132,6 +136,8 @@ fn letterhead(out: &mut String, meta: &crate::document::Meta) {
     let _ = writeln!(out, "<p class=\"geadresseerde\">{}</p>", lines.join("<br>"));
     out.push_str("<dl>\n");
     for (label, value) in meta.letter_rows() {
+        // (A date holds together here as in the text.)
+        let value = super::typography::keep_together(&value);
         let value = if label == "Betreft" {
             format!("<h1 class=\"betreft\">{}</h1>", text(&value))
         } else {

@@ -19,7 +19,7 @@ use axum::routing::get;
 use chrono::NaiveDate;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::sync::broadcast;
 use tokio_stream::StreamExt as _;
@@ -65,25 +65,43 @@ struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     events: broadcast::Sender<u64>,
     /// The `Host` values accepted.
-    hosts: Vec<String>,
+    hosts: Hosts,
     internal: bool,
 }
 
-/// The `Host` headers that name the address served.
-fn hosts(address: IpAddr, port: u16) -> Vec<String> {
-    let mut out = vec![match address {
-        IpAddr::V4(a) => format!("{a}:{port}"),
-        IpAddr::V6(a) => format!("[{a}]:{port}"),
-    }];
-    if address.is_loopback() {
-        out.push(format!("localhost:{port}"));
+/// The `Host` headers that name the address served: its address and port
+/// (and `localhost` for a loopback address). Served on every interface
+/// (`0.0.0.0`, `::`), a browser names whichever address it reached, so any
+/// address written as digits with the port is accepted, and `localhost`:
+/// a DNS-rebinding page always comes with a host *name*, never one of these.
+#[derive(Debug)]
+struct Hosts {
+    names: Vec<String>,
+    port: u16,
+    any_address: bool,
+}
+
+impl Hosts {
+    fn new(address: IpAddr, port: u16) -> Hosts {
+        let mut names = vec![match address {
+            IpAddr::V4(a) => format!("{a}:{port}"),
+            IpAddr::V6(a) => format!("[{a}]:{port}"),
+        }];
+        if address.is_loopback() || address.is_unspecified() {
+            names.push(format!("localhost:{port}"));
+        }
+        Hosts { names, port, any_address: address.is_unspecified() }
     }
-    out
+
+    fn accepts(&self, host: &str) -> bool {
+        self.names.iter().any(|h| h.eq_ignore_ascii_case(host))
+            || (self.any_address && host.parse::<SocketAddr>().is_ok_and(|a| a.port() == self.port))
+    }
 }
 
 async fn only_our_host(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    if !shared.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+    if !shared.hosts.accepts(host) {
         return (
             StatusCode::FORBIDDEN,
             "refused: this workbench only answers requests for its own address\n",
@@ -161,34 +179,60 @@ fn publish(shared: &Shared, next: Snapshot) -> Arc<Snapshot> {
 
 /// Builds again after each burst of changes below the watched folders,
 /// until the process ends.
-fn watch(config: &Config, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher, StartError> {
+fn watch(config: &Config, shared: Arc<Shared>) -> Result<Arc<Mutex<notify::RecommendedWatcher>>, StartError> {
     use notify::Watcher as _;
+    let settings = &config.settings;
+    let absolute = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let data = absolute(settings.data());
+    // A templates folder made after the start is watched from when it
+    // appears: till then its parent is, for it alone.
+    let templates = match (settings.templates().parent(), settings.templates().file_name()) {
+        _ if settings.templates().is_dir() => absolute(settings.templates()),
+        (Some(parent), Some(name)) => {
+            absolute(if parent.as_os_str().is_empty() { std::path::Path::new(".") } else { parent })
+                .join(name)
+        }
+        _ => settings.templates().to_path_buf(),
+    };
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     // Counts the changes seen: sources still being computed for an older
     // state give up when it moves.
     let changes = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let counted = changes.clone();
-    let mut watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
-        if e.is_ok_and(|e| !matches!(e.kind, notify::EventKind::Access(_))) {
+    let (ours_data, ours_templates) = (data.clone(), templates.clone());
+    let watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
+        let Ok(e) = e else { return };
+        let ours = e.paths.iter().any(|p| p.starts_with(&ours_data) || p.starts_with(&ours_templates));
+        if ours && !matches!(e.kind, notify::EventKind::Access(_)) {
             counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             let _ = tx.send(());
         }
     })
     .map_err(|e| StartError::Watch(e.to_string()))?;
-    let settings = &config.settings;
-    watcher
-        .watch(settings.data(), notify::RecursiveMode::Recursive)
-        .map_err(|e| StartError::Watch(format!("{}: {e}", settings.data().display())))?;
-    if settings.templates().is_dir() {
-        watcher
-            .watch(settings.templates(), notify::RecursiveMode::Recursive)
-            .map_err(|e| StartError::Watch(format!("{}: {e}", settings.templates().display())))?;
+    let watcher = Arc::new(Mutex::new(watcher));
+    let add = |path: &std::path::Path, mode: notify::RecursiveMode| {
+        let mut w = watcher.lock().map_err(|_| StartError::Watch("the file watcher failed".into()))?;
+        w.watch(path, mode).map_err(|e| StartError::Watch(format!("{}: {e}", path.display())))
+    };
+    add(&data, notify::RecursiveMode::Recursive)?;
+    let mut templates_watched = templates.is_dir();
+    if templates_watched {
+        add(&templates, notify::RecursiveMode::Recursive)?;
+    } else if let Some(parent) = templates.parent().filter(|p| p.is_dir()) {
+        add(parent, notify::RecursiveMode::NonRecursive)?;
     }
+    let later = watcher.clone();
     let config = config.clone();
     std::thread::spawn(move || {
         while rx.recv().is_ok() {
             // A save is often several events (truncate, write, rename).
             while rx.recv_timeout(DEBOUNCE).is_ok() {}
+            if !templates_watched
+                && templates.is_dir()
+                && let Ok(mut w) = later.lock()
+            {
+                templates_watched = w.watch(&templates, notify::RecursiveMode::Recursive).is_ok();
+            }
             let seen = changes.load(std::sync::atomic::Ordering::SeqCst);
             let last = current(&shared);
             let (next, pending) = snapshot::build(&config.settings, config.internal, config.today, &last);
@@ -248,7 +292,7 @@ pub fn serve(config: Config) -> Result<(), StartError> {
         let shared = Arc::new(Shared {
             snapshot: RwLock::new(Arc::new(first)),
             events,
-            hosts: hosts(bound.ip(), bound.port()),
+            hosts: Hosts::new(bound.ip(), bound.port()),
             internal: config.internal,
         });
         let _watcher = watch(&config, shared.clone())?;
@@ -259,4 +303,26 @@ pub fn serve(config: Config) -> Result<(), StartError> {
         println!("beantwoord serve: {url} (stop with Ctrl-C)");
         axum::serve(listener, router(shared)).await.map_err(|e| StartError::Bind(bound, e))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Hosts;
+
+    #[test]
+    fn on_every_interface_an_address_in_digits_is_accepted_and_a_host_name_is_not() {
+        let any = Hosts::new("0.0.0.0".parse().unwrap(), 8321);
+        for ok in ["0.0.0.0:8321", "192.168.1.20:8321", "[fe80::1]:8321", "localhost:8321", "LOCALHOST:8321"]
+        {
+            assert!(any.accepts(ok), "{ok}");
+        }
+        for refused in
+            ["evil.example:8321", "192.168.1.20:8322", "192.168.1.20", "rebind.192.168.1.20.nip.io:8321", ""]
+        {
+            assert!(!any.accepts(refused), "{refused}");
+        }
+        let local = Hosts::new("127.0.0.1".parse().unwrap(), 8321);
+        assert!(local.accepts("127.0.0.1:8321") && local.accepts("localhost:8321"));
+        assert!(!local.accepts("192.168.1.20:8321"), "only the address served");
+    }
 }

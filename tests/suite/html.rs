@@ -217,6 +217,13 @@ fn a_date_is_never_broken_over_two_lines_in_the_html() {
     // No-break spaces inside the dates of the text, as the PDF sets them.
     assert!(html.contains("(ingezonden 7\u{a0}november\u{a0}2022)"), "{html}");
     assert!(!html.contains("7 november 2022)"));
+    // And in the letterhead, of the answer and of the letter (a narrow
+    // column where a date would wrap first).
+    let letter = s.read("output/2022Z21205/aanbieding.html");
+    for page in [&html, &letter] {
+        assert!(page.contains("<dt>Datum</dt><dd>2\u{a0}december\u{a0}2022</dd>"), "{page}");
+        assert!(!page.contains("2 december 2022"));
+    }
 }
 
 #[test]

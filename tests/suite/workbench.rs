@@ -469,3 +469,30 @@ fn save_to_page_benchmark() {
         );
     }
 }
+
+#[test]
+fn a_templates_folder_made_after_the_start_is_followed_and_every_interface_takes_an_address_in_digits() {
+    let s = Scratch::bundled();
+    let own = s.read("templates/antwoord.md");
+    std::fs::remove_dir_all(s.file("templates")).unwrap();
+    let served = Served::start(&s, &["--address", "0.0.0.0"]);
+    assert!(served.stderr.lock().unwrap().contains("warning: serving on 0.0.0.0"));
+    // Served on every interface: the address a browser reached, in digits,
+    // and localhost are its own names; a host name is not.
+    assert_eq!(served.get_as(&format!("127.0.0.1:{}", served.port()), "/").0, 200);
+    assert_eq!(served.get_as(&format!("localhost:{}", served.port()), "/").0, 200);
+    assert_eq!(served.get_as(&format!("evil.example:{}", served.port()), "/").0, 403);
+    assert_eq!(served.get_as("127.0.0.1:1", "/").0, 403, "another port");
+    let page = || served.get_as(&format!("127.0.0.1:{}", served.port()), "/d/2022Z21205/antwoord").1;
+    assert!(page().contains("Antwoord 4") && !page().contains("Uit de nieuwe map"));
+    // The folder appears, with an answer template of the user's own.
+    std::fs::create_dir(s.file("templates")).unwrap();
+    let changed = own.replacen("\n# {{", "\nUit de nieuwe map.\n\n# {{", 1);
+    assert_ne!(changed, own);
+    std::fs::write(s.file("templates/antwoord.md"), changed).unwrap();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !page().contains("Uit de nieuwe map") {
+        assert!(std::time::Instant::now() < until, "the new templates folder was not followed");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
