@@ -230,12 +230,8 @@ const COLOFON: &str = "Colofon";
 /// ("INTERN – NIET OPENBAAR") and a draft's "CONCEPT" ([`crate::document::Meta::page_mark`]), and the document's title as a running head.
 fn header(doc: &Document) -> docx_rs::Header {
     let mut h = docx_rs::Header::new();
-    if let Some(c) = &doc.meta.page_mark() {
-        h = h.add_paragraph(
-            Paragraph::new()
-                .align(docx_rs::AlignmentType::Center)
-                .add_run(Run::new().add_text(c).bold().color("C00000").size(18)),
-        );
+    if let Some(p) = page_mark(doc) {
+        h = h.add_paragraph(p);
     }
     let running = match &doc.meta.letter {
         Some(_) => format!("{} – {}", doc.meta.ministry, doc.meta.date_line()),
@@ -248,16 +244,22 @@ fn header(doc: &Document) -> docx_rs::Header {
     )
 }
 
+/// The page mark of an internal document or a draft, centred in red.
+fn page_mark(doc: &Document) -> Option<Paragraph> {
+    let c = doc.meta.page_mark()?;
+    Some(
+        Paragraph::new()
+            .align(docx_rs::AlignmentType::Center)
+            .add_run(Run::new().add_text(c).bold().color("C00000").size(18)),
+    )
+}
+
 /// A letter's first-page header: the page mark alone (an internal or draft
 /// letter says so on page 1 too).
 fn first_header(doc: &Document) -> docx_rs::Header {
     let mut h = docx_rs::Header::new();
-    if let Some(c) = &doc.meta.page_mark() {
-        h = h.add_paragraph(
-            Paragraph::new()
-                .align(docx_rs::AlignmentType::Center)
-                .add_run(Run::new().add_text(c).bold().color("C00000").size(18)),
-        );
+    if let Some(p) = page_mark(doc) {
+        h = h.add_paragraph(p);
     }
     h
 }

@@ -162,17 +162,7 @@ pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32, tree: &Tree) ->
                 out.extend_from_slice(b") Tj\n");
             }
             Item::Rect { x, y, w, h, color, .. } => {
-                if open.is_some_and(|(t, opened_in_text)| t != tag || opened_in_text) {
-                    close(&mut out, &mut open, &mut in_text);
-                }
-                if in_text {
-                    out.extend_from_slice(b"ET\n");
-                    in_text = false;
-                }
-                if open.is_none() {
-                    begin(&mut out, tag, tree, &mut mcids);
-                    open = Some((tag, false));
-                }
+                graphics(&mut out, tag, tree, (&mut open, &mut in_text), &mut mcids);
                 set_fill(&mut out, &mut fill, *color);
                 for (i, v) in [*x, height - *y - *h, *w, *h].into_iter().enumerate() {
                     if i > 0 {
@@ -183,17 +173,7 @@ pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32, tree: &Tree) ->
                 out.extend_from_slice(b" re f\n");
             }
             Item::Image { x, y, w, h, .. } => {
-                if open.is_some_and(|(t, opened_in_text)| t != tag || opened_in_text) {
-                    close(&mut out, &mut open, &mut in_text);
-                }
-                if in_text {
-                    out.extend_from_slice(b"ET\n");
-                    in_text = false;
-                }
-                if open.is_none() {
-                    begin(&mut out, tag, tree, &mut mcids);
-                    open = Some((tag, false));
-                }
+                graphics(&mut out, tag, tree, (&mut open, &mut in_text), &mut mcids);
                 // The unit square scaled to the box, the image drawn in it.
                 out.extend_from_slice(b"q\n");
                 for v in [*w, 0.0, 0.0, *h, *x, height - *y - *h] {
@@ -212,6 +192,28 @@ pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32, tree: &Tree) ->
         out.extend_from_slice(b"ET\n");
     }
     (out, mcids)
+}
+
+/// Makes ready for a graphics item (a box, an image) tagged `tag`: outside
+/// a text object, in a marked-content sequence for `tag` opened outside it.
+fn graphics(
+    out: &mut Vec<u8>,
+    tag: Tag,
+    tree: &Tree,
+    (open, in_text): (&mut Option<(Tag, bool)>, &mut bool),
+    mcids: &mut Vec<ElemId>,
+) {
+    if open.is_some_and(|(t, opened_in_text)| t != tag || opened_in_text) {
+        close(out, open, in_text);
+    }
+    if *in_text {
+        out.extend_from_slice(b"ET\n");
+        *in_text = false;
+    }
+    if open.is_none() {
+        begin(out, tag, tree, mcids);
+        *open = Some((tag, false));
+    }
 }
 
 /// Opens a marked-content sequence for `tag`: an element's content gets
