@@ -110,6 +110,14 @@ impl Backend for Docx {
         let mut xml = docx.created_at(&stamp).updated_at(&stamp).build();
         xml.doc_props.core = core_properties(doc, &stamp).into_bytes();
         xml.document = repeat_header_rows(&xml.document);
+        // The logo is placed on the page beside the wordmark; docx-rs has
+        // text wrap around it, which pushes the wordmark under it in Word
+        // and LibreOffice. It stands apart instead (the only picture).
+        if doc.meta.letter.as_ref().is_some_and(|l| l.logo.is_some()) {
+            xml.document = String::from_utf8_lossy(&xml.document)
+                .replacen(r#"<wp:wrapSquare wrapText="bothSides" />"#, "<wp:wrapNone />", 1)
+                .into_bytes();
+        }
         // Normal is the default paragraph style (readers that look for
         // `w:default` find it).
         xml.styles = String::from_utf8_lossy(&xml.styles)
@@ -309,28 +317,51 @@ fn column_widths(t: &Table) -> Vec<usize> {
         return Vec::new();
     }
     // About 0.55 em a character at 8.5 pt, in twips, plus the cell's margins.
-    let per_char = |bold: bool| if bold { 100 } else { 92 };
+    // (Measured for Calibri and its metric twin Carlito, which LibreOffice
+    // uses in its place; a wider fallback face breaks more.)
+    let per_char = |bold: bool| if bold { 110 } else { 92 };
     let mut min = vec![0usize; cols];
+    // What each header needs whole: kept when the columns must shrink.
+    let mut head = vec![0usize; cols];
     let mut want = vec![0usize; cols];
     for (r, row) in std::iter::once(&t.header).chain(&t.rows).enumerate() {
         for (i, cell) in row.iter().enumerate() {
-            let text = crate::document::plain::text(cell);
+            // As the cell is written: a date held together is one word.
+            let text = super::typography::keep_together(&crate::document::plain::text(cell)).into_owned();
+            let split = |c: char| c.is_whitespace() && c != '\u{a0}';
             // Word breaks a long id after its hyphens; a header not at all.
             let words: Vec<usize> = if r == 0 {
-                text.split_whitespace().map(|w| w.chars().count()).collect()
+                text.split(split).filter(|w| !w.is_empty()).map(|w| w.chars().count()).collect()
             } else {
-                text.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+                text.split(|c: char| split(c) || c == '-' || c == '/')
                     .map(|w| w.chars().count() + 1)
                     .collect()
             };
             let longest = words.into_iter().max().unwrap_or(0);
             min[i] = min[i].max(longest * per_char(r == 0) + 230);
+            if r == 0 {
+                head[i] = min[i];
+            }
             want[i] = want[i].max(text.chars().count().min(40) * per_char(false) + 230);
         }
     }
     let total: usize = min.iter().sum();
     if total >= TEXT_WIDTH {
-        return min.iter().map(|m| m * TEXT_WIDTH / total).collect();
+        // Too wide even at each column's longest word: every header keeps
+        // its width, the rest is shared by what the cells would need more.
+        let heads: usize = head.iter().sum();
+        if heads >= TEXT_WIDTH {
+            return min.iter().map(|m| m * TEXT_WIDTH / total).collect();
+        }
+        let over: usize = min.iter().zip(&head).map(|(m, h)| m - h).sum::<usize>().max(1);
+        let mut widths: Vec<usize> =
+            min.iter().zip(&head).map(|(m, h)| h + (m - h) * (TEXT_WIDTH - heads) / over).collect();
+        // (What the rounding left goes to the last column: they span the text.)
+        let left = TEXT_WIDTH - widths.iter().sum::<usize>().min(TEXT_WIDTH);
+        if let Some(last) = widths.last_mut() {
+            *last += left;
+        }
+        return widths;
     }
     let extra = TEXT_WIDTH - total;
     let room: Vec<usize> = want.iter().zip(&min).map(|(w, m)| w.saturating_sub(*m)).collect();
@@ -416,7 +447,7 @@ impl Writer<'_> {
             self.paragraph(
                 Paragraph::new()
                     .add_run(Run::new().add_text(format!("{label}: ")).color("737373").size(16))
-                    .add_run(Run::new().add_text(value).size(18)),
+                    .add_run(Run::new().add_text(super::typography::keep_together(&value)).size(18)),
             );
         }
     }
@@ -465,10 +496,15 @@ impl Writer<'_> {
         }
         left = left.add_paragraph(addressee);
         for (label, value) in m.letter_rows() {
+            // The value after a tab, a long Betreft wrapping under itself,
+            // not under its label; a date held together.
+            const VALUE_AT: i32 = 1134;
             left = left.add_paragraph(
                 Paragraph::new()
+                    .indent(Some(VALUE_AT), Some(docx_rs::SpecialIndentType::Hanging(VALUE_AT)), None, None)
+                    .add_tab(docx_rs::Tab::new().val(docx_rs::TabValueType::Left).pos(VALUE_AT as usize))
                     .add_run(Run::new().add_text(format!("{label}\t")).color("595959").size(16))
-                    .add_run(Run::new().add_text(value)),
+                    .add_run(Run::new().add_text(super::typography::keep_together(&value))),
             );
         }
         let mut right = TableCell::new().width(2400, docx_rs::WidthType::Dxa).clear_all_border();
@@ -650,7 +686,9 @@ impl Writer<'_> {
             r
         };
         Some(match &s.inline {
-            Inline::Text(t) | Inline::Html(t) => styled(Run::new().add_text(t)),
+            Inline::Text(t) | Inline::Html(t) => {
+                styled(Run::new().add_text(super::typography::keep_together(t)))
+            }
             Inline::Code(t) => styled(Run::new().add_text(t).fonts(RunFonts::new().ascii("Consolas"))),
             Inline::SoftBreak => Run::new().add_text(" "),
             Inline::LineBreak => Run::new().add_break(BreakType::TextWrapping),

@@ -92,13 +92,15 @@ pub fn write(doc: &Document) -> String {
         }
     }
     if let Some(l) = &meta.letter {
-        // The closing, the room to sign, the name.
+        // The closing, the room to sign, the name: printed together.
+        w.out.push_str("<div class=\"handtekening\">\n");
         if let Some(c) = &l.closing {
             let _ = writeln!(w.out, "<p class=\"slot\">{}</p>", text(c));
         }
         if let Some(n) = &l.signatory {
             let _ = writeln!(w.out, "<p class=\"ondertekening\">{}</p>", text(n));
         }
+        w.out.push_str("</div>\n");
     }
     w.out.push_str("</main>\n");
     w.footnotes(doc);

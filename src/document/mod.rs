@@ -303,11 +303,14 @@ impl Meta {
         }
     }
 
-    /// The rows a letter shows under the addressee: Datum and Betreft.
+    /// The rows a letter shows under the addressee: Datum and Betreft. The
+    /// Betreft is the one sent, in the internal copy too (whose title says
+    /// it is internal).
     pub fn letter_rows(&self) -> Vec<(&'static str, String)> {
+        let title = self.title.strip_prefix(INTERNAL_MARK).and_then(|t| t.strip_prefix(": "));
         vec![
             ("Datum", self.date_line()),
-            ("Betreft", self.subject.clone().unwrap_or_else(|| self.title.clone())),
+            ("Betreft", self.subject.clone().unwrap_or_else(|| title.unwrap_or(&self.title).to_string())),
         ]
     }
 

@@ -272,3 +272,26 @@ fn a_logo_that_is_not_a_png_is_one_error_at_the_file_and_nothing_is_written() {
     std::fs::remove_file(s.file("templates/logo.png")).unwrap();
     assert_eq!(s.run(&["build", "--format", "pdf"]).code, 0);
 }
+
+#[test]
+fn an_internal_letters_betreft_is_the_one_sent_its_title_says_it_is_internal() {
+    let s = Scratch::bundled();
+    let r = s.run(&["build", "--internal", "--format", "html", "--format", "pdf", "--format", "docx"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let public = s.read("output/2022Z21205/aanbieding.html");
+    let internal = s.read("output-intern/2022Z21205/aanbieding-INTERN.html");
+    let betreft = |html: &str| {
+        html.split("<h1 class=\"betreft\">").nth(1).unwrap().split("</h1>").next().unwrap().to_string()
+    };
+    assert_eq!(betreft(&internal), betreft(&public));
+    assert!(!betreft(&internal).contains("INTERN"));
+    assert!(internal.contains("<title>INTERN – NIET OPENBAAR: "), "the title still says it");
+    let Some(text) = crate::common::tool(
+        "pdftotext",
+        &[crate::common::p(&s.file("output-intern/2022Z21205/aanbieding-INTERN.pdf")), "-"],
+    ) else {
+        return;
+    };
+    let after = text.split("Betreft").nth(1).unwrap();
+    assert!(after.trim_start().starts_with("Beantwoording Kamervragen"), "{after}");
+}

@@ -359,15 +359,18 @@ pub fn layout(
             }
             let cited_before = |label: &str| first_cited.get(label).is_some_and(|&at| at < k);
             let head = (k == 0).then_some((head, head_elems.as_slice()));
-            // An annex does not end on a page with a few lines: when it
-            // would, it breaks earlier (once), so that both pages hold some.
+            // A part (an annex, the answers, an inventory with its legend)
+            // does not end on a page with a few lines: when it would, it
+            // breaks earlier (once), so that both pages hold some.
             let sizes: Vec<(f32, bool)> =
                 lines.iter().map(|l| (l.space_before + l.height, l.keep_with_next)).collect();
-            // (Only a part longer than a page can end on a short page; only
-            // its lines are kept for a second pass.)
+            // (Only a part longer than a page can end on a short page, the
+            // first one sooner: the letterhead takes room; only its lines
+            // are kept for a second pass.)
             let body = geo.height - geo.bottom - geo.top;
-            let again = (k > 0 && sizes.iter().map(|s| s.0).sum::<f32>() > body)
-                .then(|| (lines.clone(), lx.tree.clone()));
+            let room = if k == 0 { body / 2.0 } else { body };
+            let again =
+                (sizes.iter().map(|s| s.0).sum::<f32>() > room).then(|| (lines.clone(), lx.tree.clone()));
             let mut pager = Pager::new(geo, head, &mut lx, &cited_before);
             pager.place_all(lines);
             let retry = match again {
@@ -655,8 +658,12 @@ mod tests {
             // From a little less than a page to a little more, a sentence
             // (half a line) at a time: the lead-in meets the foot of page 1.
             let filler = "Een zin die de eerste pagina vult tot onderaan. ".repeat(90 + k);
-            let laid =
-                lay(&format!("{filler}\n\nDe volgende platforms zijn gevraagd:\n\n- Facebook\n- Twitter\n"));
+            // (Text after the list, so that no last page is left short and
+            // the list's page is laid out as it falls.)
+            let tail = "Een zin na de lijst, die de tweede pagina vult. ".repeat(80);
+            let laid = lay(&format!(
+                "{filler}\n\nDe volgende platforms zijn gevraagd:\n\n- Facebook\n- Twitter\n\n{tail}\n"
+            ));
             let all = texts(&laid);
             let page_of =
                 |needle: &str| all.iter().find(|(_, t)| t.contains(needle)).map(|(p, _)| *p).unwrap();
