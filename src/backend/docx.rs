@@ -276,23 +276,21 @@ fn first_header(doc: &Document) -> docx_rs::Header {
 /// Word fills in (PAGE, NUMPAGES).
 fn footer() -> docx_rs::Footer {
     use docx_rs::{FieldCharType, InstrNUMPAGES, InstrPAGE, InstrText};
-    let field = |instr: InstrText| {
-        Run::new()
-            .size(16)
-            .add_field_char(FieldCharType::Begin, false)
-            .add_instr_text(instr)
-            .add_field_char(FieldCharType::Separate, false)
-            .add_text("1")
-            .add_field_char(FieldCharType::End, false)
+    // A field as Word writes it, a run for each part: LibreOffice sets the
+    // number in the size of the run that holds it, and a field in one run
+    // came out at the body size.
+    let field = |p: Paragraph, instr: InstrText| {
+        p.add_run(Run::new().size(16).add_field_char(FieldCharType::Begin, false))
+            .add_run(Run::new().size(16).add_instr_text(instr))
+            .add_run(Run::new().size(16).add_field_char(FieldCharType::Separate, false))
+            .add_run(Run::new().size(16).add_text("1"))
+            .add_run(Run::new().size(16).add_field_char(FieldCharType::End, false))
     };
-    docx_rs::Footer::new().add_paragraph(
-        Paragraph::new()
-            .align(docx_rs::AlignmentType::Right)
-            .add_run(Run::new().add_text("Pagina ").size(16))
-            .add_run(field(InstrText::PAGE(InstrPAGE::new())))
-            .add_run(Run::new().add_text(" van ").size(16))
-            .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new()))),
-    )
+    let p = Paragraph::new()
+        .align(docx_rs::AlignmentType::Right)
+        .add_run(Run::new().add_text("Pagina ").size(16));
+    let p = field(p, InstrText::PAGE(InstrPAGE::new())).add_run(Run::new().add_text(" van ").size(16));
+    docx_rs::Footer::new().add_paragraph(field(p, InstrText::NUMPAGES(InstrNUMPAGES::new())))
 }
 
 /// The document's language (`nl-NL`) on every run, as the default of the
