@@ -116,10 +116,60 @@ mod tests {
     }
 
     #[test]
+    fn every_colour_type_and_depth_a_ministry_may_save_comes_out_as_rgb() {
+        // A palette image (two colours), 16-bit grey, RGB.
+        let mut out = Vec::new();
+        let mut e = png::Encoder::new(&mut out, 2, 1);
+        e.set_color(png::ColorType::Indexed);
+        e.set_depth(png::BitDepth::Eight);
+        e.set_palette(vec![0x15, 0x42, 0x73, 255, 255, 255]);
+        e.write_header().unwrap().write_image_data(&[0, 1]).unwrap();
+        assert_eq!(decode(out).unwrap().rgb, [0x15, 0x42, 0x73, 255, 255, 255]);
+        let mut out = Vec::new();
+        let mut e = png::Encoder::new(&mut out, 1, 1);
+        e.set_color(png::ColorType::Grayscale);
+        e.set_depth(png::BitDepth::Sixteen);
+        e.write_header().unwrap().write_image_data(&[0x80, 0x00]).unwrap();
+        assert_eq!(decode(out).unwrap().rgb, [0x80, 0x80, 0x80]);
+        let (w, h) = (9u32, 7u32);
+        let pixels: Vec<u8> = (0..w * h * 3).map(|i| (i * 7 % 251) as u8).collect();
+        let mut out = Vec::new();
+        let mut e = png::Encoder::new(&mut out, w, h);
+        e.set_color(png::ColorType::Rgb);
+        e.set_depth(png::BitDepth::Eight);
+        e.write_header().unwrap().write_image_data(&pixels).unwrap();
+        assert_eq!(decode(out).unwrap().rgb, pixels);
+    }
+
+    proptest::proptest! {
+        /// Whatever the file holds, the logo is read or one error is told:
+        /// no panic, and never more pixels than the limit allows.
+        #[test]
+        fn a_damaged_logo_file_is_an_error_never_a_panic(
+            at in proptest::collection::vec((0usize..400, proptest::num::u8::ANY), 1..8),
+            cut in 0usize..400,
+        ) {
+            let mut bytes = encode(12, 10, png::ColorType::Rgba, &[200; 12 * 10 * 4]);
+            for (i, b) in at {
+                let n = bytes.len();
+                bytes[i % n] = b;
+            }
+            bytes.truncate(bytes.len().min(cut.max(8)));
+            if let Ok(logo) = decode(bytes) {
+                proptest::prop_assert!(logo.width <= MAX_SIDE && logo.height <= MAX_SIDE);
+                proptest::prop_assert_eq!(logo.rgb.len(), (logo.width * logo.height * 3) as usize);
+            }
+        }
+    }
+
+    #[test]
     fn what_is_not_a_png_is_told_not_decoded() {
         assert!(matches!(decode(b"GIF89a....".to_vec()), Err(LogoError::NotPng(_))));
         let mut cut = encode(2, 2, png::ColorType::Rgb, &[1; 12]);
         cut.truncate(cut.len() - 20);
         assert!(matches!(decode(cut), Err(LogoError::NotPng(_))));
+        // Larger than a logo needs: refused before its pixels are read.
+        let wide = encode(MAX_SIDE + 1, 1, png::ColorType::Grayscale, &vec![0; MAX_SIDE as usize + 1]);
+        assert_eq!(decode(wide), Err(LogoError::TooManyPixels { width: MAX_SIDE + 1, height: 1 }));
     }
 }
