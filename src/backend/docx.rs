@@ -35,7 +35,7 @@ impl Backend for Docx {
             return Err(BackendError::DocxTooLarge { bytes: size, limit: TEXT_LIMIT });
         }
         let mut docx = docx_rs::Docx::new()
-            .page_size(11906, 16838)
+            .page_size(PAGE_WIDTH as u32, PAGE_HEIGHT as u32)
             .page_margin(
                 docx_rs::PageMargin::new()
                     .top(MARGIN_TOP)
@@ -227,8 +227,12 @@ const MARGIN_LEFT: i32 = 1417;
 const MARGIN_RIGHT: i32 = 1134;
 const MARGIN_TOP: i32 = 1134;
 const MARGIN_BOTTOM: i32 = 1247;
+/// A4 in twentieths of a point, and its width in millimetres.
+const PAGE_WIDTH: i32 = 11906;
+const PAGE_HEIGHT: i32 = 16838;
+const PAGE_WIDTH_MM: f32 = 210.0;
 /// The width of the text, in twentieths of a point.
-const TEXT_WIDTH: usize = (11906 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+const TEXT_WIDTH: usize = (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) as usize;
 /// The paragraph style of table cells (8.5 pt) and of a letter's sender
 /// column (7 pt).
 const TABLE_TEXT: &str = "TableText";
@@ -237,10 +241,7 @@ const COLOFON: &str = "Colofon";
 /// The header on every page: the classification of an internal document
 /// ("INTERN – NIET OPENBAAR") and a draft's "CONCEPT" ([`crate::document::Meta::page_mark`]), and the document's title as a running head.
 fn header(doc: &Document) -> docx_rs::Header {
-    let mut h = docx_rs::Header::new();
-    if let Some(p) = page_mark(doc) {
-        h = h.add_paragraph(p);
-    }
+    let h = first_header(doc);
     let running = match &doc.meta.letter {
         Some(_) => format!("{} – {}", doc.meta.ministry, doc.meta.date_line()),
         None => doc.meta.title.clone(),
@@ -462,10 +463,8 @@ impl Writer<'_> {
             .line_spacing(LineSpacing::new().before(600).after(1000));
         if let Some(logo) = &l.logo {
             // Left of the wordmark, placed on the page as the PDF places it.
-            use crate::backend::pdf::layout::{LOGO_H, LOGO_RIGHT, LOGO_TOP, LOGO_W, MM};
-            let emu = |pt: f32| (pt / MM * 36_000.0).round() as i32;
-            let (w, h) = logo.fit(LOGO_W, LOGO_H);
-            let x = 105.0 * MM + LOGO_RIGHT - w;
+            let emu = |mm: f32| (mm * 36_000.0).round() as i32;
+            let [x, y, w, h] = logo.placed(PAGE_WIDTH_MM);
             let pic = docx_rs::Pic::new_with_dimensions(logo.png.clone(), logo.width, logo.height)
                 .id("rIdLogo")
                 .size(emu(w) as u32, emu(h) as u32)
@@ -473,7 +472,7 @@ impl Writer<'_> {
                 .relative_from_h(docx_rs::RelativeFromHType::Page)
                 .relative_from_v(docx_rs::RelativeFromVType::Page)
                 .offset_x(emu(x))
-                .offset_y(emu(LOGO_TOP));
+                .offset_y(emu(y));
             wordmark = wordmark.add_run(Run::new().add_image(pic));
         }
         self.paragraph(wordmark.add_run(Run::new().add_text(&m.ministry).size(19)));

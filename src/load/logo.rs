@@ -65,7 +65,7 @@ pub fn decode(png: Vec<u8>) -> Result<Logo, LogoError> {
     let pixels = (width * height) as usize;
     let mut rgb = Vec::with_capacity(pixels * 3);
     match frame.color_type {
-        png::ColorType::Rgb => rgb.extend_from_slice(&data[..pixels * 3]),
+        png::ColorType::Rgb => rgb.extend(data.iter().take(pixels * 3)),
         png::ColorType::Rgba => {
             for p in data.chunks_exact(4).take(pixels) {
                 rgb.extend([over_white(p[0], p[3]), over_white(p[1], p[3]), over_white(p[2], p[3])]);

@@ -554,7 +554,7 @@ pub fn templates(dir: Option<&Path>, sources: &mut Sources, diags: &mut Diagnost
             Ok(l) => out.logo = Some(std::sync::Arc::new(l)),
             Err(e) => diags.push(
                 Diagnostic::general(format!("templates/{}: {e}", crate::model::logo::FILE), None)
-                    .hint("save the ministry's logo as a PNG image (RGB or greyscale, transparency allowed) of at most 4000 pixels a side, or remove the file to print the wordmark alone"),
+                    .hint(format!("save the ministry's logo as a PNG image (RGB or greyscale, transparency allowed) of at most {} pixels a side, or remove the file to print the wordmark alone", crate::model::logo::MAX_SIDE)),
             ),
         }
     }

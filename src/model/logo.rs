@@ -39,13 +39,28 @@ impl std::fmt::Debug for Logo {
     }
 }
 
+/// The logo area of a letter, in millimetres: at most this wide and high,
+/// its right edge this far right of the page's centre (the wordmark starts
+/// beside it), its top this far down. Every backend places it so.
+pub const AREA_W: f32 = 30.0;
+pub const AREA_H: f32 = 15.0;
+pub const RIGHT_OF_CENTRE: f32 = 2.0;
+pub const TOP: f32 = 15.0;
+
 impl Logo {
-    /// The size it is shown at, in millimetres: at most `max_w` wide and
-    /// `max_h` high, its proportions kept.
+    /// The size it is shown at: at most `max_w` wide and `max_h` high, its
+    /// proportions kept.
     pub fn fit(&self, max_w: f32, max_h: f32) -> (f32, f32) {
         let (w, h) = (self.width.max(1) as f32, self.height.max(1) as f32);
         let scale = (max_w / w).min(max_h / h);
         (w * scale, h * scale)
+    }
+
+    /// Where a letter on a page `page_width` wide shows it, in millimetres:
+    /// left and top edge, width and height, in the logo area.
+    pub fn placed(&self, page_width: f32) -> [f32; 4] {
+        let (w, h) = self.fit(AREA_W, AREA_H);
+        [page_width / 2.0 + RIGHT_OF_CENTRE - w, TOP, w, h]
     }
 }
 
@@ -60,5 +75,10 @@ mod tests {
         let wide = Logo { width: 900, height: 100, ..logo };
         let (w, h) = wide.fit(30.0, 20.0);
         assert!((w - 30.0).abs() < 1e-4 && (h - 30.0 / 9.0).abs() < 1e-4, "{w} × {h}");
+        // On A4, its right edge 2 mm right of the centre, 15 mm down.
+        let [x, y, w, h] = Logo { width: 200, height: 400, ..wide }.placed(210.0);
+        for (got, want) in [x + w, y, w, h].into_iter().zip([107.0, 15.0, 7.5, 15.0]) {
+            assert!((got - want).abs() < 1e-4, "{got} for {want}");
+        }
     }
 }

@@ -86,13 +86,13 @@ impl Sent {
         // no record at all (a lock written before they were recorded).
         match &self.documents {
             Some(documents) if documents.is_empty() => s.push_str("documents: {}\n"),
-            Some(_) => s.push_str("documents:\n"),
-            None => {}
-        }
-        if let Some(documents) = &self.documents {
-            for (key, id) in documents {
-                s.push_str(&format!("  {}: {}\n", quoted(key), quoted(id)));
+            Some(documents) => {
+                s.push_str("documents:\n");
+                for (key, id) in documents {
+                    s.push_str(&format!("  {}: {}\n", quoted(key), quoted(id)));
+                }
             }
+            None => {}
         }
         s.push_str("files:\n");
         for (name, hash) in &self.files {

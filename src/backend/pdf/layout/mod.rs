@@ -173,14 +173,6 @@ pub struct LetterFrame {
     pub logo: Option<Arc<Logo>>,
 }
 
-/// The logo area: at most this wide and high, its right edge this far
-/// right of the page's centre (the wordmark starts beside it), its top
-/// this far down.
-pub const LOGO_W: f32 = 30.0 * MM;
-pub const LOGO_H: f32 = 15.0 * MM;
-pub const LOGO_RIGHT: f32 = 2.0 * MM;
-pub const LOGO_TOP: f32 = 15.0 * MM;
-
 /// Where a letter's sender column stands, from the page's left edge, and
 /// how wide it is.
 pub const COLUMN_X: f32 = 153.0 * MM;
@@ -373,12 +365,7 @@ pub fn layout(
                 (sizes.iter().map(|s| s.0).sum::<f32>() > room).then(|| (lines.clone(), lx.tree.clone()));
             let mut pager = Pager::new(geo, head, &mut lx, &cited_before);
             pager.place_all(lines);
-            let retry = match again {
-                Some(again) if pager.last_page_filled() < SHORT_LAST_PAGE => {
-                    pager.earlier_break(&sizes, SHORT_LAST_PAGE).map(|at| (at, again))
-                }
-                _ => None,
-            };
+            let retry = again.and_then(|a| pager.earlier_break(&sizes, SHORT_LAST_PAGE).map(|at| (at, a)));
             let (mut pages, mut outline) = (pager.pages, pager.outline);
             if let Some((at, (lines, tree))) = retry {
                 lx.tree = tree;

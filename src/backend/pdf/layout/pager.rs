@@ -5,8 +5,8 @@
 use super::lines::{Line, Lines};
 use super::tree::{Artifact, ElemId, Kind, Tag};
 use super::{
-    COLUMN_SIZE, COLUMN_W, COLUMN_X, Color, GREY, Geometry, Item, LOGO_H, LOGO_RIGHT, LOGO_TOP, LOGO_W,
-    LetterFrame, Letterhead, MM, OutlineEntry, Page, RULE,
+    COLUMN_SIZE, COLUMN_W, COLUMN_X, Color, GREY, Geometry, Item, LetterFrame, Letterhead, MM, OutlineEntry,
+    Page, RULE,
 };
 use crate::document::{Align, Inline, Span, Style};
 use std::collections::BTreeSet;
@@ -137,10 +137,9 @@ impl<'a, 'f> Pager<'a, 'f> {
         }
         // The logo left of it: decoration, the wordmark says whose it is.
         if let Some(logo) = &l.logo {
-            let (w, h) = logo.fit(LOGO_W, LOGO_H);
-            let x = self.geo.width / 2.0 + LOGO_RIGHT - w;
+            let [x, y, w, h] = logo.placed(self.geo.width / MM).map(|v| v * MM);
             let tag = Tag::Artifact(Artifact::Layout);
-            self.put_items([Item::Image { x, y: LOGO_TOP, w, h, tag }], 0.0);
+            self.put_items([Item::Image { x, y, w, h, tag }], 0.0);
         }
         let text_top = 51.0 * MM;
         let mut y = text_top;
@@ -310,21 +309,19 @@ impl<'a, 'f> Pager<'a, 'f> {
         }
     }
 
-    /// How far down the last page the text goes, as a share of the body.
-    pub(super) fn last_page_filled(&self) -> f32 {
-        let body = self.body_bottom() - self.geo.top;
-        ((self.y - self.geo.top) / body).clamp(0.0, 1.0)
-    }
-
-    /// Where to break one page earlier so that the last page is not left
-    /// with a few lines: the latest line before the last page's first that
-    /// may start a page (the line before it keeps nothing with it) and
-    /// brings it to at least `share` of the body, or `None`.
+    /// When the last page holds less than `share` of the body, where to
+    /// break one page earlier so that it does not: the latest line before
+    /// the last page's first that may start a page (the line before it
+    /// keeps nothing with it) and brings it to at least `share`; else
+    /// `None`.
     pub(super) fn earlier_break(&self, lines: &[(f32, bool)], share: f32) -> Option<usize> {
         let (&last_start, before) = self.page_starts.split_last()?;
         let body = self.body_bottom() - self.geo.top;
-        let floor = before.last().copied().unwrap_or(0);
         let mut moved = (self.y - self.geo.top).max(0.0);
+        if moved >= share * body {
+            return None;
+        }
+        let floor = before.last().copied().unwrap_or(0);
         for i in (floor + 1..last_start).rev() {
             let (height, _) = lines[i];
             moved += height;
