@@ -15,6 +15,7 @@
 //! their line (`errors`), Tera set up once ([`engine`]), and the loop
 //! pitfalls found ([`lint`]). This file holds the entry points.
 
+pub mod access;
 pub mod annex;
 pub mod context;
 mod document;

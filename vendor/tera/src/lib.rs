@@ -101,6 +101,24 @@ pub use value::{Map, Value};
 pub use vm::budget::set_text_budget;
 pub use vm::state::State;
 
+/// beantwoord: the syntax tree of a template, for a caller that reasons
+/// about what a template can read (upstream keeps it private).
+pub mod ast {
+    pub use crate::parsing::ast::*;
+    pub use crate::utils::Spanned;
+}
+
+/// beantwoord: the body of a template as Tera parses it, or `None` when
+/// it extends another or defines components (its meaning is then not in
+/// its body alone).
+pub fn parse_body(source: &str) -> TeraResult<Option<Vec<ast::Node>>> {
+    let out = parsing::parser::Parser::new("__tera_one_off", source, Delimiters::default()).parse()?;
+    if out.parent.is_some() || !out.component_definitions.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(out.nodes))
+}
+
 #[cfg(feature = "glob_fs")]
 #[doc(hidden)]
 pub use globbing::load_from_glob;

@@ -1,12 +1,15 @@
 use std::fmt;
 use std::ops::{Deref, Range};
 
+/// beantwoord: a node of the syntax tree (`tera::ast`) with its place.
 #[derive(Clone, PartialEq)]
+#[allow(missing_docs)]
 pub struct Spanned<T: fmt::Debug> {
     node: Box<T>,
     span: Span,
 }
 
+#[allow(missing_docs)]
 impl<T: fmt::Debug> Spanned<T> {
     pub fn new(node: T, span: Span) -> Self {
         Self {

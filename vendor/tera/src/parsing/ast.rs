@@ -1,3 +1,5 @@
+// beantwoord: public through `tera::ast`, documented upstream's way.
+#![allow(missing_docs)]
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
