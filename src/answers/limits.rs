@@ -67,6 +67,14 @@ pub fn render_str(tera: &Tera, source: &str, ctx: &Context) -> TeraResult<String
     finish(out, rendered)
 }
 
+/// [`Tera::render_str_to`] within the bounds, into `out` (which bounds
+/// what it takes itself).
+pub fn render_str_to(tera: &Tera, source: &str, ctx: &Context, out: impl Write) -> TeraResult<()> {
+    RANGE_LEFT.set(MAX_RANGE);
+    tera::set_text_budget(MAX_TEXT);
+    tera.render_str_to(source, ctx, false, out)
+}
+
 /// [`Tera::render`] within the bounds.
 pub fn render(tera: &Tera, name: &str, ctx: &Context) -> TeraResult<String> {
     RANGE_LEFT.set(MAX_RANGE);

@@ -5,20 +5,37 @@
 //! asks the template itself.
 //!
 //! Asked naively, it costs a whole render of the dossier per record. Here
-//! ([`provenance`]) the answer texts alone are rendered again, against the
-//! context the register without that record gives, made from the parts
-//! that do not change: the other reports' values are reused unless their
-//! annex number, sequence numbers or platforms change, and then only those
-//! fields are set anew (their texts are rendered again only when they are
-//! templates that can see those fields); an answer is rendered
-//! again only when it names a variable the removal changes (`reports`,
-//! `accounts`, `account`), and an answer that names only the accounts is
-//! rendered once per distinct accounts context, not once per report. An
-//! answer that names no record variable rests on no record. The naive
+//! ([`provenance`]) an account's removal renders the answers again against
+//! a context made from the parts that do not change (there are few
+//! accounts). A report's removal is decided per answer without a render
+//! wherever that can be proved:
+//!
+//! - an answer that names no record variable rests on no record;
+//! - an answer whose template [`access`] can read (on Tera's syntax tree)
+//!   sees the reports only through its selections (`reports | via(…)`,
+//!   `filter`, `reject` with literal arguments, or `reports` whole), and of
+//!   the reports they keep only some fields. Its input with report `i` left
+//!   out is then those kept reports but `i`, with the annex and sequence
+//!   numbers that shift after `i` (and the texts that print them), and the
+//!   accounts' values when it names them. So: when `i` is not kept and
+//!   shifts nothing it sees, the answer is the same, unrendered; when `i`
+//!   is kept, it is rendered against the kept reports alone, projected on
+//!   the fields it reads; otherwise every removal that shifts the same seen
+//!   numbers and changes the same accounts gives it the same input, which
+//!   is rendered once ([`Key::Shared`]);
+//! - an answer the analysis cannot read (it prints a report whole, names a
+//!   field through a variable, …) is rendered against the whole register
+//!   without the report, for every report.
+//!
+//! A render is compared with the full text as it is written
+//! ([`TidyCompare`]) and stops at the first changed line. The naive
 //! computation is kept as [`by_leaving_out`]; the tests hold both equal on
-//! the bundled data and on generated registers.
+//! the bundled data, on generated registers and on answers made of
+//! generated pieces (`tests/suite/workbench.rs`).
 
+use super::access;
 use super::document::{answer_view, vragen};
+use super::markdown::TidyCompare;
 use super::*;
 use crate::model::Register;
 use crate::source::Span;
@@ -52,9 +69,6 @@ pub struct Source {
 /// Per answer (by the number of its question), the records it rests on:
 /// accounts in register order, then reports in date order.
 pub type Provenance = BTreeMap<u32, Vec<Source>>;
-
-/// The accounts' values as a context gives them: by id, in register order.
-type AccountValues = Vec<(String, Value)>;
 
 /// The variables through which an answer template can reach records.
 const RECORD_VARIABLES: [&str; 3] = ["reports", "accounts", "account"];
@@ -173,6 +187,18 @@ fn texts_see(r: &Report, fields: &[&str]) -> bool {
         .any(|t| is_template(t) && sees(&t.value, fields))
 }
 
+/// `value` (a report's map) with only its id and `fields`.
+fn projected(value: &Value, fields: &std::collections::BTreeSet<String>) -> Value {
+    let Some(map) = value.as_map() else { return value.clone() };
+    let keep = |k: &str| k == "id" || fields.contains(k);
+    let kept: tera::Map = map
+        .iter()
+        .filter(|(k, _)| k.as_str().is_some_and(keep))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    Value::from(kept)
+}
+
 /// `value` (a report's map) with `fields` set anew.
 fn patched(value: &Value, fields: Vec<(&'static str, Value)>) -> Value {
     let mut map = value.as_map().cloned().unwrap_or_default();
@@ -214,6 +240,86 @@ fn report_value(
         }
     }
     rc
+}
+
+/// How leaving out a report can reach one answer.
+enum Reach {
+    /// It names no record variable.
+    Never,
+    /// Opaque to the analysis ([`access`]), or its render fails: every
+    /// removal is rendered.
+    Every,
+    /// Through what the analysis found.
+    Through(Plan),
+}
+
+/// What of the reports one answer can see, by their place in scope.
+struct Plan {
+    /// The reports its selections keep: leaving one out changes its input.
+    members: Vec<bool>,
+    /// The kept reports whose annex number it can see (printed, or in a
+    /// text it prints), with a number a removal before them shifts.
+    annexes: Vec<usize>,
+    /// Per account, the kept reports through it whose sequence number it
+    /// can see.
+    numbers: BTreeMap<String, Vec<usize>>,
+    /// Whether it names the accounts (whose counts a removal changes).
+    accounts: bool,
+}
+
+impl Plan {
+    fn accounts_only(reports: usize) -> Plan {
+        Plan { members: vec![false; reports], annexes: Vec::new(), numbers: BTreeMap::new(), accounts: true }
+    }
+}
+
+/// What leaving out one report gives one answer as its input.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    /// The same input: the answer cannot change.
+    Unchanged,
+    /// An input of its own: rendered.
+    Own,
+    /// An input every removal with this key gives alike: rendered once.
+    /// The annex numbers that shift (from which seen annex on), the
+    /// sequence numbers that shift (per account, from which on), and the
+    /// accounts whose values change (and whether their first report goes).
+    Shared(Option<usize>, Vec<(String, usize)>, Vec<(String, bool)>),
+}
+
+/// Which reports (by their place in `reports`) the selections of `access`
+/// keep, found with one render of each selection against the reports
+/// carrying their place in [`access::INDEX_FIELD`]; `None` when one fails.
+/// The selections keep a report by its own fields, none of which a
+/// removal changes, so this holds for every register with one report less.
+fn members(tera: &Tera, access: &access::Access, indexed: &View, reports: usize) -> Option<Vec<bool>> {
+    let mut out = vec![false; reports];
+    if access.selections.contains("reports") {
+        return Some(vec![true; reports]);
+    }
+    for selection in &access.selections {
+        let source =
+            format!("{{% for r in {selection} %}}{{{{ r.{} }}}},{{% endfor %}}", access::INDEX_FIELD);
+        let listed = super::limits::render_str(tera, &source, indexed.context()).ok()?;
+        for k in listed.split(',').filter(|s| !s.is_empty()) {
+            *out.get_mut(k.parse::<usize>().ok()?)? = true;
+        }
+    }
+    Some(out)
+}
+
+/// Whether `text` rendered against `view` differs from `base`, its text in
+/// the full register (`None`: its render failed there). A render that
+/// can be compared stops at its first changed line.
+fn differs(tera: &Tera, text: &Text, view: &View, base: Option<&str>) -> bool {
+    let Some(base) = base else {
+        return render_answer(tera, text, view).is_some();
+    };
+    let mut compare = TidyCompare::new(base, super::limits::MAX_OUTPUT);
+    match super::limits::render_str_to(tera, &view.source(&text.value), view.context(), &mut compare) {
+        Ok(()) => !compare.equal(),
+        Err(_) => true,
+    }
 }
 
 /// Per answer, the records it rests on, by the rule (see the module
@@ -366,57 +472,278 @@ pub fn provenance_unless(
             concerned.into_iter().filter(|&n| render_answer(tera, answers[n].1, &view) != base[n]).collect();
         (w.source, changed)
     };
-    // Answers that name the accounts but not the reports see a report's
-    // removal only through the accounts' values: rendered once per
-    // distinct set of them.
-    let accounts_only: Vec<usize> =
-        (0..answers.len()).filter(|&n| !uses[n][0] && (uses[n][1] || uses[n][2])).collect();
     let mut found: Vec<(Source, Vec<usize>)> =
         (0..reg.accounts.len()).into_par_iter().map(|k| changes(without_account(k))).collect();
-    let any_reports = uses.iter().any(|u| u[0]);
-    let per_report: Vec<(Source, Vec<usize>, Option<AccountValues>)> = (0..scope.reports.len())
+    // A report's removal, per answer (see the module documentation): how
+    // it can reach the answer, and which removals give it the same input.
+    let kept = dossier.last_sent().map(|s| s.annex_numbers()).unwrap_or_default();
+    let n_reports = scope.reports.len();
+    let fresh: Vec<bool> = (0..n_reports)
+        .map(|k| {
+            scope.report_ctx[k].annex.is_some() && !kept.contains_key(scope.reports[k].id.value.as_str())
+        })
+        .collect();
+    let texts_see_annex: Vec<bool> = scope.reports.iter().map(|r| texts_see(r, &["annex"])).collect();
+    let texts_see_number: Vec<bool> = scope.reports.iter().map(|r| texts_see(r, &["volgnummer"])).collect();
+    let mut first_through: BTreeMap<&str, usize> = BTreeMap::new();
+    for (k, r) in scope.reports.iter().enumerate() {
+        for a in &r.accounts {
+            first_through.entry(a.value.as_str()).or_insert(k);
+        }
+    }
+    let indexed = view_of(
+        ids.iter().cloned().zip(account_vals.iter().cloned()).collect(),
+        report_vals
+            .iter()
+            .enumerate()
+            .map(|(k, v)| patched(v, vec![(access::INDEX_FIELD, Value::from(k))]))
+            .collect(),
+    );
+    let accesses: Vec<Option<access::Access>> = (0..answers.len())
+        .map(|n| match uses[n][0] && base[n].is_some() {
+            true => access::of(&base_view.source(&answers[n].1.value)),
+            false => None,
+        })
+        .collect();
+    let plans: Vec<Reach> = (0..answers.len())
+        .map(|n| {
+            let [names_reports, accounts, account] = uses[n];
+            let names_accounts = accounts || account;
+            if !names_reports {
+                return match names_accounts {
+                    true => Reach::Through(Plan::accounts_only(n_reports)),
+                    false => Reach::Never,
+                };
+            }
+            let Some(access) = &accesses[n] else {
+                return Reach::Every;
+            };
+            let Some(members) = members(tera, access, &indexed, n_reports) else {
+                return Reach::Every;
+            };
+            let sees = |f: &str| access.fields.contains(f);
+            let texts = sees("summary") || sees("outcome");
+            let mut plan =
+                Plan { members, annexes: Vec::new(), numbers: BTreeMap::new(), accounts: names_accounts };
+            for k in (0..n_reports).filter(|&k| plan.members[k]) {
+                if fresh[k] && (sees("annex") || texts && texts_see_annex[k]) {
+                    plan.annexes.push(k);
+                }
+                if sees("volgnummer") || texts && texts_see_number[k] {
+                    for a in &scope.reports[k].accounts {
+                        plan.numbers.entry(a.value.clone()).or_default().push(k);
+                    }
+                }
+            }
+            Reach::Through(plan)
+        })
+        .collect();
+    // The accounts' values with report `i` left out.
+    let accounts_without = |i: usize| -> Vec<(String, Value)> {
+        let r = scope.reports[i];
+        let fewer: Vec<&Report> =
+            scope.reports.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, r)| *r).collect();
+        reg.accounts
+            .iter()
+            .zip(&account_vals)
+            .map(|(a, v)| match r.went_through(&a.id.value) {
+                false => (a.id.value.clone(), v.clone()),
+                true => (a.id.value.clone(), shown.value(&context::account(a, &fewer))),
+            })
+            .collect()
+    };
+    // Report `k`'s value with its annex number one lower (when `annex`)
+    // and its sequence numbers lowered by `numbers`, its texts rendered
+    // again when they can see them.
+    let shifted = |k: usize, annex: bool, numbers: &BTreeMap<&str, usize>| -> Value {
+        let (r, rc) = (scope.reports[k], &scope.report_ctx[k]);
+        let number = rc.annex.map(|a| if annex { a - 1 } else { a });
+        let mut volgnummer = rc.volgnummer.clone();
+        for (a, d) in numbers {
+            if let Some(v) = volgnummer.get_mut(*a) {
+                *v -= d;
+            }
+        }
+        match texts_see(r, &["annex", "volgnummer"]) {
+            false => patched(
+                &report_vals[k],
+                vec![("annex", shown.value(&number)), ("volgnummer", shown.value(&volgnummer))],
+            ),
+            true => {
+                let fresh = context::report(r, reg, volgnummer, number);
+                shown.value(&report_value(tera, r, fresh, rc, audience))
+            }
+        }
+    };
+    // Per answer the analysis reads, its reports as it sees them: only
+    // the ones it keeps, only the fields it reads (and the id), and those
+    // whose annex number it sees also with that number one lower.
+    struct Seen {
+        values: Vec<Value>,
+        annex_lower: BTreeMap<usize, Value>,
+        fields: std::collections::BTreeSet<String>,
+    }
+    let seen: Vec<Option<Seen>> = plans
+        .iter()
+        .zip(&accesses)
+        .map(|(p, a)| match (p, a) {
+            (Reach::Through(plan), Some(a)) => {
+                let values = (0..n_reports)
+                    .map(|k| match plan.members[k] {
+                        true => projected(&report_vals[k], &a.fields),
+                        false => Value::none(),
+                    })
+                    .collect();
+                let annex_lower = plan
+                    .annexes
+                    .iter()
+                    .map(|&k| (k, projected(&shifted(k, true, &BTreeMap::new()), &a.fields)))
+                    .collect();
+                Some(Seen { values, annex_lower, fields: a.fields.clone() })
+            }
+            _ => None,
+        })
+        .collect();
+    // The reports answer `n` (through its plan) gets with report `i` left
+    // out: its view of the register without `i`, item for item.
+    let through_input = |plan: &Plan, seen: &Seen, i: usize| -> Vec<Value> {
+        let r = scope.reports[i];
+        (0..n_reports)
+            .filter(|&k| k != i && plan.members[k])
+            .map(|k| {
+                let annex = fresh[i] && k > i && plan.annexes.binary_search(&k).is_ok();
+                let mut numbers: BTreeMap<&str, usize> = BTreeMap::new();
+                if k > i {
+                    for a in &r.accounts {
+                        if plan.numbers.get(&a.value).is_some_and(|l| l.binary_search(&k).is_ok()) {
+                            *numbers.entry(a.value.as_str()).or_default() += 1;
+                        }
+                    }
+                }
+                match (annex, numbers.is_empty()) {
+                    (false, true) => seen.values[k].clone(),
+                    (true, true) => seen.annex_lower[&k].clone(),
+                    _ => projected(&shifted(k, annex, &numbers), &seen.fields),
+                }
+            })
+            .collect()
+    };
+    let recorded_first = |a: &str| reg.account(a).is_some_and(|x| x.first_used.is_some());
+    let key = |plan: &Plan, i: usize| -> Key {
+        if plan.members[i] {
+            return Key::Own;
+        }
+        let after = |list: &Vec<usize>| list.last().is_some_and(|&k| k > i);
+        let before = |list: &Vec<usize>| list.partition_point(|&k| k < i);
+        let r = scope.reports[i];
+        let annex = (fresh[i] && after(&plan.annexes)).then(|| before(&plan.annexes));
+        let numbers: Vec<(String, usize)> = r
+            .accounts
+            .iter()
+            .filter_map(|a| {
+                plan.numbers.get(&a.value).filter(|l| after(l)).map(|l| (a.value.clone(), before(l)))
+            })
+            .collect();
+        let accounts: Vec<(String, bool)> = match plan.accounts {
+            true => r
+                .accounts
+                .iter()
+                .map(|a| {
+                    let first = first_through.get(a.value.as_str()) == Some(&i) && !recorded_first(&a.value);
+                    (a.value.clone(), first)
+                })
+                .collect(),
+            false => Vec::new(),
+        };
+        match annex.is_none() && numbers.is_empty() && accounts.is_empty() {
+            true => Key::Unchanged,
+            false => Key::Shared(annex, numbers, accounts),
+        }
+    };
+    // Per removal, the answers to render: each one it reaches on its own,
+    // and each shared input the first time it is met.
+    let mut keys: Vec<Vec<Key>> = Vec::with_capacity(n_reports);
+    let mut first_with: BTreeMap<(usize, Key), usize> = BTreeMap::new();
+    let mut tasks: Vec<Vec<usize>> = vec![Vec::new(); n_reports];
+    for (i, task) in tasks.iter_mut().enumerate() {
+        let row: Vec<Key> = plans
+            .iter()
+            .map(|p| match p {
+                Reach::Never => Key::Unchanged,
+                Reach::Every => Key::Own,
+                Reach::Through(plan) => key(plan, i),
+            })
+            .collect();
+        for (n, k) in row.iter().enumerate() {
+            match k {
+                Key::Unchanged => {}
+                Key::Own => task.push(n),
+                shared => {
+                    if let std::collections::btree_map::Entry::Vacant(e) =
+                        first_with.entry((n, shared.clone()))
+                    {
+                        e.insert(i);
+                        task.push(n);
+                    }
+                }
+            }
+        }
+        keys.push(row);
+    }
+    let rendered: Vec<Option<Vec<usize>>> = (0..n_reports)
         .into_par_iter()
         .map(|i| {
-            if stop() {
-                return (
-                    Source { kind: Kind::Report, id: String::new(), span: scope.reports[i].id.span },
-                    Vec::new(),
-                    None,
-                );
+            if tasks[i].is_empty() {
+                return Some(Vec::new());
             }
-            let w = without_report(i);
-            // The reports' answers here; the accounts-only ones below.
-            let accounts = w.accounts_changed.then(|| w.accounts.clone());
-            let (source, changed) = match any_reports {
-                true => changes(Without { accounts_changed: false, ..w }),
-                false => (w.source, Vec::new()),
+            if stop() {
+                return None;
+            }
+            let full = tasks[i].iter().any(|&n| matches!(plans[n], Reach::Every)).then(|| without_report(i));
+            let needs_accounts = |n: usize| matches!(&plans[n], Reach::Through(p) if p.accounts);
+            let accounts = match &full {
+                Some(w) => w.accounts.clone(),
+                None if tasks[i].iter().any(|&n| needs_accounts(n)) => accounts_without(i),
+                None => ids.iter().cloned().zip(account_vals.iter().cloned()).collect(),
             };
-            let changed = changed.into_iter().filter(|n| uses[*n][0]).collect();
-            (source, changed, accounts)
+            let full_view =
+                full.map(|w| view_of(accounts.clone(), w.reports.unwrap_or_else(|| report_vals.clone())));
+            let changed = tasks[i].iter().copied().filter(|&n| {
+                let text = answers[n].1;
+                match (&plans[n], &seen[n], &full_view) {
+                    (Reach::Through(plan), Some(seen), _) => {
+                        let view = view_of(accounts.clone(), through_input(plan, seen, i));
+                        differs(tera, text, &view, base[n].as_deref())
+                    }
+                    (Reach::Through(_), None, _) => {
+                        // An answer that names only the accounts.
+                        let view = view_of(accounts.clone(), report_vals.clone());
+                        differs(tera, text, &view, base[n].as_deref())
+                    }
+                    (_, _, Some(view)) => differs(tera, text, view, base[n].as_deref()),
+                    (_, _, None) => true,
+                }
+            });
+            Some(changed.collect())
         })
         .collect();
     if stop() {
         return None;
     }
-    let mut seen: Vec<(AccountValues, Vec<usize>)> = Vec::new();
-    for (source, mut changed, accounts) in per_report {
-        if let Some(accounts) = accounts.filter(|_| !accounts_only.is_empty()) {
-            let hit = match seen.iter().find(|(a, _)| *a == accounts) {
-                Some((_, hit)) => hit.clone(),
-                None => {
-                    let view = view_of(accounts.clone(), report_vals.clone());
-                    let hit: Vec<usize> = accounts_only
-                        .iter()
-                        .copied()
-                        .filter(|&n| render_answer(tera, answers[n].1, &view) != base[n])
-                        .collect();
-                    seen.push((accounts, hit.clone()));
-                    hit
-                }
-            };
-            changed.extend(hit);
-        }
-        found.push((source, changed));
+    let rendered = rendered.into_iter().collect::<Option<Vec<_>>>()?;
+    for (i, row) in keys.iter().enumerate() {
+        let changed: Vec<usize> = row
+            .iter()
+            .enumerate()
+            .filter(|(n, k)| match k {
+                Key::Unchanged => false,
+                Key::Own => rendered[i].contains(n),
+                shared => rendered[first_with[&(*n, (*shared).clone())]].contains(n),
+            })
+            .map(|(n, _)| n)
+            .collect();
+        let r = scope.reports[i];
+        found.push((Source { kind: Kind::Report, id: r.id.value.clone(), span: r.id.span }, changed));
     }
     let mut out: Provenance = answers.iter().map(|(n, _)| (*n, Vec::new())).collect();
     for (source, changed) in found {
