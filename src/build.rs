@@ -188,7 +188,8 @@ fn open_folders(settings: &Settings) -> Result<Vec<(Root, Folder)>, OutputError>
         roots.push((Root::Internal, settings.internal_out()));
     }
     let paths: Vec<&Path> = roots.iter().map(|(_, p)| *p).collect();
-    let waiting = |root: &Path| eprintln!("waiting for another build into {} to finish…", root.display());
+    let waiting =
+        |root: &Path| eprintln!("{}", crate::tr!("waiting-for-build", folder = root.display().to_string()));
     let folders = output::open(&paths, settings.dry_run(), &waiting)?;
     Ok(roots.into_iter().map(|(r, _)| r).zip(folders).collect())
 }

@@ -236,25 +236,39 @@ impl Diagnostics {
                     report = report.with_labels(labels);
                 }
                 (None, Some(file)) => {
-                    notes.push(format!("in {}", sources.get(file).name));
+                    notes.push(crate::tr!("diag-in-file", file = &sources.get(file).name));
                 }
                 (None, None) => {}
             }
             notes.extend(d.notes.iter().cloned());
             if let Some(h) = &d.hint {
-                notes.push(format!("hint: {h}"));
+                notes.push(crate::tr!("diag-hint", hint = h));
             }
             if !notes.is_empty() {
                 report = report.with_notes(notes);
             }
             match term::emit_into_string(&config, &files, &report) {
-                Ok(s) => out.push_str(&s),
+                Ok(s) => out.push_str(&severity_in_language(&s, d.severity)),
                 Err(_) => {
-                    out.push_str(&format!("error: {}\n", d.message));
+                    out.push_str(&crate::tr!("error-line", message = &d.message));
+                    out.push('\n');
                 }
             }
         }
         crate::personal::mask(&withheld.mask(&out))
+    }
+}
+
+/// `rendered` (one diagnostic as codespan writes it, `error: …` on its
+/// first line) with the severity in the current language.
+fn severity_in_language(rendered: &str, severity: Severity) -> String {
+    let (english, key) = match severity {
+        Severity::Error => ("error", "severity-error"),
+        Severity::Warning => ("warning", "severity-warning"),
+    };
+    match rendered.strip_prefix(english) {
+        Some(rest) => format!("{}{rest}", crate::i18n::message(key, &[])),
+        None => rendered.to_string(),
     }
 }
 

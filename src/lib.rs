@@ -78,6 +78,7 @@ pub mod diag;
 pub mod digest;
 pub mod document;
 pub mod guard;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -94,6 +94,16 @@ pub enum Change {
 }
 
 impl Change {
+    /// The stable word `--machine` lists (the same in every language).
+    pub fn machine(self, dry_run: bool) -> &'static str {
+        match (dry_run, self) {
+            (true, Change::New) => "would-add",
+            (true, Change::Changed) => "would-change",
+            (true, Change::Removed) => "would-remove",
+            (_, c) => c.word(),
+        }
+    }
+
     pub fn word(self) -> &'static str {
         match self {
             Change::New => "new",

@@ -38,6 +38,8 @@ pub struct Options {
     pub mode: Mode,
     pub dry_run: bool,
     pub quiet: bool,
+    /// The change list for scripts (stable words, tab-separated).
+    pub machine: bool,
     pub timing: bool,
     /// Also make each dossier's upload package for the Woo platforms.
     pub package: bool,
@@ -57,6 +59,7 @@ impl Options {
             mode: Mode::Check,
             dry_run: false,
             quiet: false,
+            machine: false,
             timing: false,
             package: false,
         }
@@ -76,6 +79,7 @@ pub struct Settings {
     mode: Mode,
     dry_run: bool,
     quiet: bool,
+    machine: bool,
     timing: bool,
     package: bool,
 }
@@ -156,6 +160,7 @@ impl Settings {
             dry_run: o.dry_run && o.mode != Mode::Check,
             mode: o.mode,
             quiet: o.quiet,
+            machine: o.machine,
             timing: o.timing,
             package: o.package,
         };
@@ -249,6 +254,10 @@ impl Settings {
     /// Print only problems and the summary.
     pub fn quiet(&self) -> bool {
         self.quiet
+    }
+    /// List the changes for scripts: stable words, tab-separated.
+    pub fn machine(&self) -> bool {
+        self.machine
     }
     /// Print each stage's time and resident memory.
     pub fn timing(&self) -> bool {

@@ -36,6 +36,11 @@ pub struct BuildArgs {
     /// Print only problems and the one-line summary; no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+    /// List the files for scripts: one `WORD<TAB>PATH` line each, the words
+    /// `new`, `changed`, `unchanged`, `removed`, `sent` (`would-add`,
+    /// `would-change`, `would-remove` with --dry-run) in every language.
+    #[arg(long)]
+    pub machine: bool,
     /// Also make each dossier's upload package for the Woo platforms, in
     /// `<dossier>/upload/`: the production report (productierapport.xlsx)
     /// and documenten.zip, one PDF per published document named by its ID.
@@ -59,6 +64,7 @@ impl BuildArgs {
             mode: Mode::Build,
             dry_run: self.dry_run,
             quiet: self.quiet,
+            machine: self.machine,
             package: self.package,
             ..self.data.options()
         }
@@ -72,7 +78,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode, Failed> {
 /// Builds as `settings` say (also for `send`), and prints what it did.
 pub fn execute(settings: &Settings) -> Result<ExitCode, Failed> {
     let started = Instant::now();
-    let what = if settings.sending().or(settings.sending_follow_up()).is_some() { "send" } else { "build" };
+    let sending = settings.sending().or(settings.sending_follow_up()).is_some();
     let outcome = build::plan(settings);
     let prepared = &outcome.prepared;
     let diags = &outcome.diagnostics;
@@ -83,10 +89,13 @@ pub fn execute(settings: &Settings) -> Result<ExitCode, Failed> {
         Err(Failure::Errors) => {
             eprint!("{}", diags.render(&prepared.sources, &prepared.withheld));
             super::not_rendered(prepared);
+            let (errors, warnings) = (diags.error_count(), diags.warning_count());
             eprintln!(
-                "{what} failed: {} error(s), {} warning(s); nothing was written",
-                diags.error_count(),
-                diags.warning_count()
+                "{}",
+                match sending {
+                    true => crate::tr!("send-failed", errors = errors, warnings = warnings),
+                    false => crate::tr!("build-failed", errors = errors, warnings = warnings),
+                }
             );
             return Ok(ExitCode::from(1));
         }
@@ -101,13 +110,12 @@ pub fn execute(settings: &Settings) -> Result<ExitCode, Failed> {
     // The change report is the command's output; problems go to stderr.
     if !settings.quiet() {
         for (change, path) in &report {
-            let verb = match (settings.dry_run(), change) {
-                (true, Change::New) => "would add",
-                (true, Change::Changed) => "would change",
-                (true, Change::Removed) => "would remove",
-                (_, c) => c.word(),
-            };
-            println!("  {verb:<12} {}", path.display());
+            let verb = change_word(settings.dry_run(), *change);
+            if settings.machine() {
+                println!("{}\t{}", change.machine(settings.dry_run()), path.display());
+            } else {
+                println!("  {verb:<WIDTH$} {}", path.display(), WIDTH = word_width(settings.dry_run()));
+            }
         }
     }
     let documents = report.len() - removed;
@@ -116,26 +124,64 @@ pub fn execute(settings: &Settings) -> Result<ExitCode, Failed> {
     let kept = plan.kept.clone();
     let lock = plan.lock.as_ref().map(|(path, _)| path.clone());
     if let Err(e) = plan.commit() {
-        eprintln!("error: {e}");
+        eprintln!("{}", crate::tr!("error-line", message = e.to_string()));
         return Ok(ExitCode::from(1));
     }
     if let Some(path) = lock.filter(|_| !settings.dry_run() && !settings.quiet()) {
-        println!("  {:<12} {}", "sent", path.display());
+        match settings.machine() {
+            true => println!("sent\t{}", path.display()),
+            false => println!(
+                "  {:<WIDTH$} {}",
+                crate::tr!("change-sent"),
+                path.display(),
+                WIDTH = word_width(settings.dry_run())
+            ),
+        }
     }
     for kept in &kept {
-        eprintln!("kept the sent files of {kept} as they were sent");
+        eprintln!("{}", crate::tr!("kept-sent", dossier = kept));
     }
-    eprintln!(
-        "{} {dossiers} dossier(s), {documents} document(s){} in {:.2} s: {new} new, {changed} changed, {unchanged} unchanged, {removed} removed{}",
-        if settings.dry_run() { "dry run:" } else { "built" },
-        // Pages only where there are pages to count (a PDF).
-        if settings.formats().contains(&crate::backend::Format::Pdf) || pages > 0 {
-            format!(", {pages} page(s)")
-        } else {
-            String::new()
-        },
-        started.elapsed().as_secs_f64(),
-        if settings.dry_run() { "; nothing was written" } else { "" },
-    );
+    // Pages only where there are pages to count (a PDF).
+    let pages = match settings.formats().contains(&crate::backend::Format::Pdf) || pages > 0 {
+        true => crate::i18n::arg(pages),
+        false => crate::i18n::arg("none"),
+    };
+    let seconds = crate::i18n::decimal(started.elapsed().as_secs_f64(), 2);
+    let args = [
+        ("dossiers", crate::i18n::arg(dossiers)),
+        ("documents", crate::i18n::arg(documents)),
+        ("pages", pages),
+        ("seconds", crate::i18n::arg(seconds)),
+        ("new", crate::i18n::arg(new)),
+        ("changed", crate::i18n::arg(changed)),
+        ("unchanged", crate::i18n::arg(unchanged)),
+        ("removed", crate::i18n::arg(removed)),
+    ];
+    let key = if settings.dry_run() { "dry-run" } else { "built" };
+    eprintln!("{}", crate::i18n::message(key, &args));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The word the change list gives a file, in the current language.
+fn change_word(dry_run: bool, change: Change) -> String {
+    match (dry_run, change) {
+        (true, Change::New) => crate::tr!("change-would-add"),
+        (true, Change::Changed) => crate::tr!("change-would-change"),
+        (true, Change::Removed) => crate::tr!("change-would-remove"),
+        (_, Change::New) => crate::tr!("change-new"),
+        (_, Change::Changed) => crate::tr!("change-changed"),
+        (_, Change::Unchanged) => crate::tr!("change-unchanged"),
+        (_, Change::Removed) => crate::tr!("change-removed"),
+    }
+}
+
+/// The width of the change list's first column: its longest word, at least 12.
+fn word_width(dry_run: bool) -> usize {
+    use Change::*;
+    [New, Changed, Unchanged, Removed]
+        .into_iter()
+        .map(|c| change_word(dry_run, c).chars().count())
+        .max()
+        .unwrap_or(12)
+        .max(12)
 }

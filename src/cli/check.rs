@@ -23,18 +23,20 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Failed> {
     super::not_rendered(prepared);
     if diags.has_errors() {
         eprintln!(
-            "check failed: {} error(s), {} warning(s); nothing was written",
-            diags.error_count(),
-            diags.warning_count()
+            "{}",
+            crate::tr!("check-failed", errors = diags.error_count(), warnings = diags.warning_count())
         );
         Ok(ExitCode::from(1))
     } else {
         eprintln!(
-            "check passed: {} account(s), {} report(s), {} dossier(s); {} warning(s)",
-            prepared.project.register.accounts.len(),
-            prepared.project.register.reports.len(),
-            prepared.project.dossiers.len(),
-            diags.warning_count()
+            "{}",
+            crate::tr!(
+                "check-passed",
+                accounts = prepared.project.register.accounts.len(),
+                reports = prepared.project.register.reports.len(),
+                dossiers = prepared.project.dossiers.len(),
+                warnings = diags.warning_count()
+            )
         );
         Ok(ExitCode::SUCCESS)
     }

@@ -25,6 +25,9 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of the messages: nl (the default) or en; also BEANTWOORD_LANG.
+    #[arg(long, global = true, value_name = "nl|en")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -110,12 +113,11 @@ impl std::fmt::Display for Failed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Failed::Settings(e) => write!(f, "{e}"),
-            Failed::UnknownDossiers { unknown, known } => write!(
-                f,
-                "no dossier with id {}\n  hint: the dossiers are: {}",
-                unknown.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "),
-                known.join(", ")
-            ),
+            Failed::UnknownDossiers { unknown, known } => f.write_str(&crate::tr!(
+                "unknown-dossiers",
+                ids = unknown.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "),
+                known = known.join(", ")
+            )),
         }
     }
 }
@@ -124,17 +126,23 @@ impl std::fmt::Display for Failed {
 /// failed to load (after the errors, which name the cause).
 fn not_rendered(prepared: &Prepared) {
     if !prepared.not_rendered.is_empty() {
-        eprintln!(
-            "note: the answers of {} were not rendered: fix the errors above, and their templates are checked",
-            prepared.not_rendered.join(", ")
-        );
+        eprintln!("{}", crate::tr!("not-rendered", dossiers = prepared.not_rendered.join(", ")));
     }
 }
 
 /// Runs the command line; returns the exit status. The one place a
 /// command's refusal is printed.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    match crate::i18n::chosen(&args) {
+        Ok(lang) => crate::i18n::set(lang),
+        Err(lang) => {
+            crate::i18n::set(crate::i18n::Lang::Nl);
+            eprintln!("{}", crate::tr!("error-line", message = crate::tr!("unknown-lang", lang = lang)));
+            return ExitCode::from(2);
+        }
+    }
+    let cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
@@ -150,7 +158,7 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
     };
     result.unwrap_or_else(|e| {
-        eprintln!("error: {e}");
+        eprintln!("{}", crate::tr!("error-line", message = e.to_string()));
         ExitCode::from(2)
     })
 }

@@ -26,6 +26,11 @@ pub struct SendArgs {
     /// Print only problems and the one-line summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// List the files for scripts: one `WORD<TAB>PATH` line each, the words
+    /// `new`, `changed`, `unchanged`, `removed`, `sent` (`would-add`,
+    /// `would-change`, `would-remove` with --dry-run) in every language.
+    #[arg(long)]
+    pub machine: bool,
     /// Send the dossier's follow-up answer (`nader/`), after its first answers.
     #[arg(long)]
     pub nader: bool,
@@ -37,6 +42,7 @@ pub fn run(args: SendArgs) -> Result<ExitCode, Failed> {
         formats: args.formats.iter().map(|f| f.format()).collect(),
         mode: if args.nader { Mode::SendFollowUp(args.id.clone()) } else { Mode::Send(args.id.clone()) },
         quiet: args.quiet,
+        machine: args.machine,
         ..args.data.options()
     })?;
     super::build::execute(&settings)

@@ -111,6 +111,7 @@ fn a_300_report_register_gives_pdf_ua_1_and_pdf_a_2a() {
     let dir = tempfile::tempdir().unwrap();
     crate::batch::synth::generate(300, 1, 5, dir.path()).unwrap();
     let st = Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+        .env("BEANTWOORD_LANG", "en")
         .args(["build", "--quiet", "--internal", "--format", "pdf", "--data", "data", "--out", "out"])
         .current_dir(dir.path())
         .output()

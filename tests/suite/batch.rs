@@ -101,6 +101,7 @@ fn parallel_output_equals_serial_output() {
     synth::generate(300, 1, 7, dir.path()).unwrap();
     let run = |threads: &str, out: &str| {
         let st = Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+            .env("BEANTWOORD_LANG", "en")
             .args(["build", "--quiet", "--internal", "--data", "data", "--out", out])
             .current_dir(dir.path())
             .env("RAYON_NUM_THREADS", threads)
@@ -155,6 +156,7 @@ fn the_generator_writes_valid_data_deterministically() {
         assert!(text.contains(kind), "no {kind}");
     }
     let out = Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+        .env("BEANTWOORD_LANG", "en")
         .args(["check", "--data", "data"])
         .current_dir(a.path())
         .output()

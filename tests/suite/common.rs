@@ -99,6 +99,7 @@ impl Scratch {
     /// Runs `beantwoord <args>` in the scratch folder.
     pub fn run(&self, args: &[&str]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+            .env("BEANTWOORD_LANG", "en")
             .args(args)
             .current_dir(self.path())
             .output()
@@ -114,6 +115,7 @@ impl Scratch {
     /// within `limit`: a hang is a failure, not a stuck suite.
     pub fn run_within(&self, limit: std::time::Duration, args: &[&str]) -> Run {
         let mut child = Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+            .env("BEANTWOORD_LANG", "en")
             .args(args)
             .current_dir(self.path())
             .stdout(std::process::Stdio::piped())

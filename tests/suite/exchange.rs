@@ -54,6 +54,7 @@ fn register(dir: &Path, seed: u64, reports: usize, dossiers: usize) -> PathBuf {
 
 fn build(data: &Path, out: &Path, extra: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_beantwoord"));
+    c.env("BEANTWOORD_LANG", "en");
     c.args(["build", "--quiet", "--data"])
         .arg(data)
         .arg("--out")
@@ -266,6 +267,7 @@ fn a_dry_run_waits_for_the_build_that_holds_the_folder_and_writes_nothing() {
     let lock = std::fs::File::options().write(true).open(s.out().join(".beantwoord.lock")).unwrap();
     lock.lock().unwrap(); // a build putting files in place
     let mut dry = Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+        .env("BEANTWOORD_LANG", "en")
         .args(["build", "--dry-run", "--format", "md"])
         .current_dir(s.path())
         .stdout(Stdio::piped())

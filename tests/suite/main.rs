@@ -14,6 +14,7 @@ pub mod fidelity;
 mod generated;
 mod guard;
 mod html;
+mod language;
 mod letter;
 mod life;
 mod output;

@@ -116,6 +116,7 @@ fn register(dir: &Path, seed: u64, reports: usize, dossiers: usize) -> PathBuf {
 
 fn build(data: &Path, out: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_beantwoord"));
+    c.env("BEANTWOORD_LANG", "en");
     c.args(["build", "--quiet", "--data"])
         .arg(data)
         .arg("--out")

@@ -327,6 +327,7 @@ fn no_date_is_split_over_two_lines() {
     let dir = tempfile::tempdir().unwrap();
     crate::batch::synth::generate(300, 1, 3, dir.path()).unwrap();
     let st = std::process::Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+        .env("BEANTWOORD_LANG", "en")
         .args(["build", "--quiet", "--format", "pdf", "--data", "data", "--out", "out"])
         .current_dir(dir.path())
         .output()

@@ -237,6 +237,7 @@ fn word_documents_are_the_same_bytes_on_every_build() {
     );
     let build = |threads: &str, out: &str| {
         let st = std::process::Command::new(env!("CARGO_BIN_EXE_beantwoord"))
+            .env("BEANTWOORD_LANG", "en")
             .args([
                 "build",
                 "--quiet",

@@ -110,6 +110,7 @@ impl Served {
         let binary =
             std::env::var("BEANTWOORD_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_beantwoord").into());
         let mut child = std::process::Command::new(binary)
+            .env("BEANTWOORD_LANG", "en")
             .args(["serve", "--port", "0"])
             .args(extra)
             .current_dir(s.path())

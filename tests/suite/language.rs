@@ -1,0 +1,80 @@
+//! The users' language: Dutch unless asked otherwise, English with
+//! `--lang en` or `BEANTWOORD_LANG=en`; the change list for scripts the
+//! same in both (`--machine`).
+
+use crate::common::{Run, Scratch};
+use std::process::Command;
+
+/// `beantwoord <args>` in `s` with `lang` as BEANTWOORD_LANG (or none).
+fn run(s: &Scratch, lang: Option<&str>, args: &[&str]) -> Run {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_beantwoord"));
+    c.env_remove("BEANTWOORD_LANG").args(args).current_dir(s.path());
+    if let Some(l) = lang {
+        c.env("BEANTWOORD_LANG", l);
+    }
+    let out = c.output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn the_tool_speaks_dutch_unless_asked_for_english() {
+    let s = Scratch::bundled();
+    let nl = run(&s, None, &["check"]);
+    assert_eq!(nl.code, 0, "{}", nl.stderr);
+    assert_eq!(nl.stderr.trim(), "controle geslaagd: 5 accounts, 5 meldingen, 1 dossier; 0 waarschuwingen");
+    for en in [run(&s, None, &["check", "--lang", "en"]), run(&s, Some("en"), &["check"])] {
+        assert_eq!(en.stderr.trim(), "check passed: 5 account(s), 5 report(s), 1 dossier(s); 0 warning(s)");
+    }
+    // The option wins over the environment.
+    let nl = run(&s, Some("en"), &["--lang", "nl", "check"]);
+    assert!(nl.stderr.starts_with("controle geslaagd"), "{}", nl.stderr);
+}
+
+#[test]
+fn a_mistake_is_told_in_dutch_with_its_severity_and_hint() {
+    let s = Scratch::bundled();
+    s.edit("data/records/reports.yaml", "    date: 2021-03-09\n", "    date: 09-03-2021\n");
+    let r = run(&s, None, &["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("fout: "), "{}", r.stderr);
+    assert!(r.stderr.contains("= tip: "), "{}", r.stderr);
+    assert!(
+        r.stderr.trim_end().ends_with("controle mislukt: 1 fout, 0 waarschuwingen; er is niets geschreven"),
+        "{}",
+        r.stderr
+    );
+    let en = run(&s, None, &["check", "--lang", "en"]);
+    assert!(en.stderr.starts_with("error: ") && en.stderr.contains("= hint: "), "{}", en.stderr);
+    assert!(en.stderr.trim_end().ends_with("check failed: 1 error(s), 0 warning(s); nothing was written"));
+}
+
+#[test]
+fn the_change_list_is_in_dutch_and_for_scripts_the_same_in_every_language() {
+    let s = Scratch::bundled();
+    let r = run(&s, None, &["build", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("  nieuw        output/2022Z21205/antwoord.md"), "{}", r.stdout);
+    assert!(r.stderr.contains("1 dossier opgebouwd, 6 documenten in "), "{}", r.stderr);
+    assert!(r.stderr.contains(": 6 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 verwijderd"), "{}", r.stderr);
+    for lang in [None, Some("en")] {
+        let again = run(&s, lang, &["build", "--format", "md", "--machine"]);
+        assert!(again.stdout.lines().all(|l| l.starts_with("unchanged\toutput/")), "{}", again.stdout);
+        assert_eq!(again.stdout.lines().count(), 6);
+    }
+    let dry = run(&s, None, &["build", "--format", "md", "--dry-run"]);
+    assert!(dry.stderr.starts_with("proefdraai: "), "{}", dry.stderr);
+}
+
+#[test]
+fn an_unknown_language_is_one_error_and_exit_2() {
+    let s = Scratch::bundled();
+    for r in [run(&s, None, &["check", "--lang", "fr"]), run(&s, Some("de"), &["check"])] {
+        assert_eq!(r.code, 2);
+        assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+        assert!(r.stderr.contains("kies nl of en"), "{}", r.stderr);
+    }
+}
