@@ -9,7 +9,7 @@ use crate::model::{Aanhangsel, Account, Dossier, Register, Report};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, Default)]
 pub struct AccountCtx {
     pub id: String,
     pub platform: String,
@@ -31,14 +31,14 @@ pub struct AccountCtx {
     pub reports: usize,
 }
 
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, Default)]
 pub struct FactcheckCtx {
     pub date: Option<String>,
     pub by: Option<String>,
     pub url: Option<String>,
 }
 
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, Default)]
 pub struct OutcomeCtx {
     pub status: &'static str,
     pub date: Option<String>,
@@ -46,7 +46,7 @@ pub struct OutcomeCtx {
     pub text: String,
 }
 
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, Default)]
 pub struct ReportCtx {
     pub id: String,
     pub date: String,
@@ -164,7 +164,7 @@ pub fn report(
     }
 }
 
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, Default)]
 pub struct PersonCtx {
     pub name: String,
     pub short: String,
@@ -176,7 +176,7 @@ pub struct PersonCtx {
     pub department: Option<String>,
 }
 
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, Default)]
 pub struct DossierCtx {
     pub id: String,
     pub title: String,
@@ -208,7 +208,7 @@ pub struct DossierCtx {
 }
 
 /// The ministry record as a letter template sees it (`dossier.sender`).
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, Default)]
 pub struct SenderCtx {
     pub unit: Vec<String>,
     pub visiting_address: Vec<String>,

@@ -50,6 +50,21 @@ pub fn template_errors(e: &tera::Error, text: &Text, names: &[&str]) -> Vec<Diag
         }
         return found.into_iter().map(|(m, span)| template_diagnostic(m, span, names)).collect();
     }
+    // A misspelt name is told at the name, with the one meant, not where
+    // Tera met the undefined value it gave.
+    if !names.is_empty() && matches!(e.kind(), tera::ErrorKind::RenderingError(_)) {
+        let unknown = super::names::unknown(&text.value, names);
+        if !unknown.is_empty() {
+            return unknown
+                .into_iter()
+                .map(|u| {
+                    Diagnostic::error(u.message, text.span_of(u.range.start, u.range.end))
+                        .label(crate::tr!("template-label"))
+                        .hint(u.hint)
+                })
+                .collect();
+        }
+    }
     let at = |r: &tera::ReportError| {
         let s = r.span();
         text.span_of_line_col(s.start_line, s.start_col, s.range.len())
@@ -65,7 +80,38 @@ pub fn template_errors(e: &tera::Error, text: &Text, names: &[&str]) -> Vec<Diag
             found.push((message, at(r)));
         }
         tera::ErrorKind::References(reports) => {
-            found.extend(reports.iter().map(|r| (r.message().to_string(), at(r))));
+            // Each unknown filter, test or function at its name, with the
+            // nearest known one.
+            let mut out = Vec::new();
+            for r in reports {
+                let message = r.message();
+                let named = |prefix: &str| message.strip_prefix(prefix).and_then(|m| m.split('`').next());
+                let d = if let Some(name) = named("Unknown filter `") {
+                    let known = filters::OURS.iter().chain(super::names::TERA_FILTERS).copied();
+                    let message = match crate::diag::nearest(name, known) {
+                        Some(n) => crate::tr!("template-unknown-filter-nearest", name = name, nearest = n),
+                        None => crate::tr!("template-unknown-filter", name = name),
+                    };
+                    let hint = crate::tr!(
+                        "template-filters",
+                        ours = filters::OURS.join(", "),
+                        tera = super::names::TERA_FILTERS.join(", ")
+                    );
+                    Diagnostic::error(message, at(r)).label(crate::tr!("template-label")).hint(hint)
+                } else if let Some(name) = named("Unknown test `") {
+                    Diagnostic::error(crate::tr!("template-unknown-test", name = name), at(r))
+                        .label(crate::tr!("template-label"))
+                        .hint(crate::tr!("template-tests"))
+                } else if let Some(name) = named("Unknown function `") {
+                    Diagnostic::error(crate::tr!("template-unknown-function", name = name), at(r))
+                        .label(crate::tr!("template-label"))
+                        .hint(crate::tr!("template-functions"))
+                } else {
+                    template_diagnostic(message.to_string(), at(r), names)
+                };
+                out.push(d);
+            }
+            return out;
         }
         other => found.push((other.to_string(), text.span)),
     }
@@ -78,10 +124,14 @@ pub(super) const TERA_BUILT_INS: &str = "default, length, first, last, nth, join
 /// One template problem, with a hint that names what this template can use:
 /// the variables given to it (`names`), our filters and Tera's.
 pub(super) fn template_diagnostic(message: String, span: crate::source::Span, names: &[&str]) -> Diagnostic {
-    let variables = if names.is_empty() { "see README.md".to_string() } else { names.join(", ") };
-    let hint = format!(
-        "this template has the variables {variables}; filters: {} (README.md, \"What an answer template can use\"); Tera's: {TERA_BUILT_INS}",
-        filters::OURS.join(", ")
+    let variables = if names.is_empty() { "README.md".to_string() } else { names.join(", ") };
+    let hint = crate::tr!(
+        "template-can-use",
+        variables = variables,
+        ours = filters::OURS.join(", "),
+        tera = TERA_BUILT_INS
     );
-    Diagnostic::error(format!("template: {message}"), span).label("template problem").hint(hint)
+    Diagnostic::error(crate::tr!("template-problem", message = message), span)
+        .label(crate::tr!("template-problem-label"))
+        .hint(hint)
 }

@@ -26,24 +26,46 @@ pub fn unbalanced(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 Some((top, _)) if *top == kind => {
                     open.pop();
                 }
-                Some((top, _)) => {
-                    let top = *top;
-                    out.push((range, format!("`{{% {first} %}}` closes a `{{% {kind} %}}`, but the block open here is a `{{% {top} %}}`: missing `{{% end{top} %}}` before it")));
-                    open.pop();
+                // The blocks opened inside it and left open are the
+                // mistake: each told at its own tag.
+                Some(_) if open.iter().any(|(k, _)| *k == kind) => {
+                    while let Some((top, r)) = open.pop() {
+                        if top == kind {
+                            break;
+                        }
+                        out.push((r, crate::tr!("block-never-closed", kind = top)));
+                    }
                 }
-                None => out.push((range, format!("`{{% {first} %}}` closes no `{{% {kind} %}}`"))),
+                _ => out.push((range, crate::tr!("block-closes-none", tag = first, kind = kind))),
             }
         } else if matches!(first, "elif" | "else")
             && !open.iter().any(|(k, _)| *k == "if" || (first == "else" && *k == "for"))
         {
-            out.push((range, format!("`{{% {first} %}}` outside an `{{% if %}}`")));
+            out.push((range, crate::tr!("block-outside-if", tag = first)));
         }
     }
     for (kind, range) in open {
-        out.push((range, format!("`{{% {kind} %}}` is never closed: missing `{{% end{kind} %}}`")));
+        out.push((range, crate::tr!("block-never-closed", kind = kind)));
     }
     out.sort_by_key(|(r, _)| r.start);
     out
+}
+
+/// Whether `text` leaves a block open at its end (an `{% if %}` or
+/// `{% for %}` it opens and does not close).
+pub fn leaves_open(text: &str) -> bool {
+    let mut open: Vec<&str> = Vec::new();
+    for (_, words) in tags(text) {
+        let Some(&first) = words.first() else { continue };
+        if let Some(kind) = BLOCKS.iter().find(|b| **b == first) {
+            open.push(kind);
+        } else if let Some(kind) = first.strip_prefix("end").filter(|k| BLOCKS.contains(k))
+            && let Some(i) = open.iter().rposition(|k| *k == kind)
+        {
+            open.truncate(i);
+        }
+    }
+    !open.is_empty()
 }
 
 /// A `set` inside a loop to a name set outside it: the byte ranges of both
@@ -189,6 +211,12 @@ mod tests {
             unbalanced("{% if a %}{% elif b %}{% else %}{% endif %}{% for x in y %}{% else %}{% endfor %}")
                 .is_empty()
         );
+        // An `if` left open inside a `for` is one mistake, told at the `if`.
+        let t = "{% for r in reports %}{% if r.date %}x{% endfor %}";
+        let found = unbalanced(t);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&t[found[0].0.clone()], "{% if r.date %}");
+        assert!(leaves_open("{% for a in b %}{% if c %}x{% endif %}") && !leaves_open(t));
     }
 
     #[test]

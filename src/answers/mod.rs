@@ -29,6 +29,7 @@ mod items;
 pub mod limits;
 pub mod lint;
 pub mod markdown;
+pub mod names;
 pub mod parse;
 mod placement;
 pub mod provenance;

@@ -36,7 +36,7 @@ pub(super) fn split_frame(source: &str) -> Result<Frame, &'static str> {
     if !source[line_start..range.start].trim().is_empty() || !source[range.end..line_end].trim().is_empty() {
         return Err("places the annexes inside other text");
     }
-    if lint::unbalanced(&source[..range.start]).iter().any(|(_, m)| m.contains("never closed")) {
+    if lint::leaves_open(&source[..range.start]) {
         return Err("places the annexes inside a block (`{% if %}`, `{% for %}`, …)");
     }
     let lines = source[..line_end].matches('\n').count();

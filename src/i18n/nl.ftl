@@ -91,3 +91,77 @@ change-would-add = zou toevoegen
 change-would-change = zou wijzigen
 change-would-remove = zou verwijderen
 change-sent = verzonden
+
+## Sjablonen: onbekende namen
+
+template-unknown-variable = onbekende naam `{ $name }` in dit sjabloon
+template-unknown-variable-nearest = onbekende naam `{ $name }` in dit sjabloon; bedoelt u `{ $nearest }`?
+template-variables = dit sjabloon kent de namen { $names } (README.md, "Wat een antwoordsjabloon kan gebruiken")
+template-unknown-field = { $of ->
+        [report] een melding
+        [account] een account
+        [dossier] het dossier
+        [person] een persoon
+       *[other] een uitkomst
+    } heeft geen veld `{ $name }`
+template-unknown-field-nearest = { $of ->
+        [report] een melding
+        [account] een account
+        [dossier] het dossier
+        [person] een persoon
+       *[other] een uitkomst
+    } heeft geen veld `{ $name }`; bedoelt u `{ $nearest }`?
+template-fields = de velden van { $of ->
+        [report] een melding
+        [account] een account
+        [dossier] het dossier
+        [person] een persoon
+       *[other] een uitkomst
+    }: { $names }
+template-unknown-filter = onbekend filter `{ $name }`
+template-unknown-filter-nearest = onbekend filter `{ $name }`; bedoelt u `{ $nearest }`?
+template-filters = de filters: { $ours }; van Tera: { $tera }
+template-label = hier
+
+## Datums
+
+date-invalid = ongeldige datum: { $why }
+date-expected = hier hoort een datum
+date-forms = schrijf 2021-03-09, 2021-03, 2021, begin 2021, medio 2021 of eind 2021
+date-meant = bedoelt u { $date }? Een datum schrijft u jaar-maand-dag, met voorloopnullen
+date-qualifier = `{ $word }` is geen aanduiding bij een jaar (wel: begin, medio, eind)
+date-digits = `{ $text }` is geen { $what ->
+        [year] jaartal
+        [month] maand
+       *[other] dag
+    } van { $digits } cijfers
+date-year-range = het jaar { $year } valt buiten het bereik
+date-no-month = maand { $month } bestaat niet
+date-no-day = { $date } bestaat niet
+date-shape = `{ $text }` is geen datum
+
+## YAML
+
+yaml-invalid = ongeldige YAML: { $why }
+yaml-hint = kijk naar het inspringen en de aanhalingstekens rond deze plek
+yaml-budget-hint = gegevens hebben nooit zoveel aliassen of zo diepe nesting nodig: schrijf de waarden uit
+yaml-quote-hint = een waarde met `: ` erin moet tussen aanhalingstekens, anders leest YAML er een nieuw veld in; schrijf: { $line }
+yaml-mapping-values = hier begint volgens YAML een nieuw veld, maar dat kan op deze plek niet
+yaml-expected-key = hier verwachtte YAML een veldnaam
+yaml-bad-character = dit teken kan een waarde niet beginnen
+file-empty = het bestand is leeg
+file-empty-label = hier staat niets
+file-empty-hint = verwijder het bestand, of vul het in
+
+## Sjablonen: blokken en Tera's eigen meldingen
+
+block-never-closed = `{"{"}% { $kind } %{"}"}` wordt nergens gesloten: `{"{"}% end{ $kind } %{"}"}` ontbreekt
+block-closes-none = `{"{"}% { $tag } %{"}"}` sluit geen `{"{"}% { $kind } %{"}"}`: er is er hier geen open
+block-outside-if = `{"{"}% { $tag } %{"}"}` staat buiten een `{"{"}% if %{"}"}`
+template-problem = sjabloon: { $message }
+template-problem-label = probleem in het sjabloon
+template-can-use = dit sjabloon kent de namen { $variables }; de filters: { $ours } (README.md, "Wat een antwoordsjabloon kan gebruiken"); van Tera: { $tera }
+template-unknown-test = onbekende test `{ $name }`
+template-tests = de tests: defined, undefined, none, string, number, integer, float, bool, array, map, iterable, odd, even, divisible_by, starting_with, ending_with, containing
+template-unknown-function = onbekende functie `{ $name }`
+template-functions = de functies: range(end=…, start=…, step_by=…) en throw(message=…)

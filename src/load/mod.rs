@@ -329,9 +329,9 @@ fn read_yaml(
     let text = plain_line_ends(text);
     if text.trim().is_empty() {
         diags.push(
-            Diagnostic::error("file is empty", Span::new(file, 0, 0))
-                .label("nothing here")
-                .hint("remove the file, or fill it in"),
+            Diagnostic::error(crate::tr!("file-empty"), Span::new(file, 0, 0))
+                .label(crate::tr!("file-empty-label"))
+                .hint(crate::tr!("file-empty-hint")),
         );
         return (SourceFile::new(name, text), None);
     }
@@ -344,22 +344,48 @@ fn read_yaml(
         }
         Err(e) => {
             let budget = e.message.contains("limit") || e.message.contains("budget");
-            let hint = if budget {
-                "records never need this many aliases or this deep nesting; write the values out"
-            } else {
-                "check the indentation and quoting around this place"
+            let hint = match (budget, quoted_line(&source.text, e.offset)) {
+                (true, _) => crate::tr!("yaml-budget-hint"),
+                (false, Some(fixed)) => crate::tr!("yaml-quote-hint", line = fixed),
+                (false, None) => crate::tr!("yaml-hint"),
             };
             diags.push(
                 Diagnostic::error(
-                    format!("invalid YAML: {}", e.message),
+                    crate::tr!("yaml-invalid", why = yaml_reason(&e.message)),
                     Span::new(file, e.offset, e.offset + 1),
                 )
-                .label("here")
+                .label(crate::tr!("template-label"))
                 .hint(hint),
             );
             (source, None)
         }
     }
+}
+
+/// The YAML parser's reason in the current language, for the reasons
+/// users meet; others as the parser gives them.
+fn yaml_reason(message: &str) -> String {
+    if message.contains("mapping values are not allowed") {
+        crate::tr!("yaml-mapping-values")
+    } else if message.contains("did not find expected key") {
+        crate::tr!("yaml-expected-key")
+    } else if message.contains("found character that cannot start any token") {
+        crate::tr!("yaml-bad-character")
+    } else {
+        message.to_string()
+    }
+}
+
+/// The line at `offset`, `key: value` with a value that holds `: `
+/// unquoted, written with the value quoted; `None` for any other line.
+fn quoted_line(text: &str, offset: usize) -> Option<String> {
+    let start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let (key, value) = line.split_once(": ")?;
+    let value = value.trim();
+    let plain = !value.starts_with(['"', '\'', '|', '>', '[', '{', '&', '*', '!']);
+    (plain && value.contains(": ") && !key.trim().is_empty())
+        .then(|| format!("{}: \"{}\"", key.trim_start(), value.replace('\\', "\\\\").replace('"', "\\\"")))
 }
 
 /// The bytes of a regular file, never more than [`MAX_FILE_BYTES`] and one

@@ -245,9 +245,13 @@ impl<'a> Reader<'a> {
         match Date::parse(s) {
             Ok(d) => Some(At::new(d, span)),
             Err(why) => {
-                let d = Diagnostic::error(format!("invalid date: {why}"), span)
-                    .label("expected a date")
-                    .hint("write 2021-03-09, 2021-03, 2021, begin 2021, medio 2021 or eind 2021");
+                let hint = match Date::meant(s) {
+                    Some(iso) => crate::tr!("date-meant", date = iso),
+                    None => crate::tr!("date-forms"),
+                };
+                let d = Diagnostic::error(crate::tr!("date-invalid", why = why.to_string()), span)
+                    .label(crate::tr!("date-expected"))
+                    .hint(hint);
                 self.push(d);
                 None
             }

@@ -85,20 +85,53 @@ pub enum DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DateError::Qualifier(w) => write!(f, "`{w}` is not a date qualifier"),
-            DateError::Digits { text, digits, what } => write!(f, "`{text}` is not a {digits}-digit {what}"),
-            DateError::YearOutOfRange(y) => write!(f, "year {y} is out of range"),
-            DateError::NoSuchMonth(m) => write!(f, "month {m} does not exist"),
-            DateError::NoSuchDay(t) => write!(f, "{t} does not exist"),
-            DateError::Shape(t) => write!(f, "`{t}` is not a date"),
-        }
+        let text = match self {
+            DateError::Qualifier(w) => crate::tr!("date-qualifier", word = w),
+            DateError::Digits { text, digits, what } => {
+                crate::tr!("date-digits", text = text, digits = *digits, what = *what)
+            }
+            DateError::YearOutOfRange(y) => crate::tr!("date-year-range", year = *y),
+            DateError::NoSuchMonth(m) => crate::tr!("date-no-month", month = *m),
+            DateError::NoSuchDay(t) => crate::tr!("date-no-day", date = t),
+            DateError::Shape(t) => crate::tr!("date-shape", text = t),
+        };
+        f.write_str(&text)
     }
 }
 
 impl std::error::Error for DateError {}
 
 impl Date {
+    /// The ISO date a text that is not one most likely means: a day in
+    /// Dutch order (`15-03-2023`, `15/3/2023`, `15.03.2023`) or a date
+    /// without its leading zeros (`2023-3-15`), when that date exists;
+    /// `None` otherwise.
+    pub fn meant(text: &str) -> Option<String> {
+        let t = text.trim();
+        let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+        let num = |s: &str| {
+            (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<u32>().ok())
+                .flatten()
+        };
+        let (y, m, d) = match parts.as_slice() {
+            [a, b, c] if a.len() == 4 => (num(a)?, num(b)?, num(c)?),
+            [a, b, c] if c.len() == 4 && a.len() <= 2 && b.len() <= 2 => (num(c)?, num(b)?, num(a)?),
+            [a, b] if b.len() == 4 && a.len() <= 2 => {
+                let (y, m) = (num(b)?, num(a)?);
+                return (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}"));
+            }
+            [a, b] if a.len() == 4 && b.len() < 2 => {
+                let (y, m) = (num(a)?, num(b)?);
+                return (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}"));
+            }
+            _ => return None,
+        };
+        let iso = format!("{y:04}-{m:02}-{d:02}");
+        (iso != t && (1000..=9999).contains(&y) && NaiveDate::from_ymd_opt(y as i32, m, d).is_some())
+            .then_some(iso)
+    }
+
     /// Reads `2021-03-09`, `2021-03`, `2021`, `begin 2021`, `medio 2019`, `eind 2021`.
     pub fn parse(text: &str) -> Result<Date, DateError> {
         let t = text.trim();

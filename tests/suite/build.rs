@@ -140,7 +140,7 @@ fn an_error_in_a_user_template_points_at_its_line() {
     let r = s.run(&["build"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("templates/antwoord.md:2:28"), "{}", r.stderr);
-    assert!(r.stderr.contains("Unknown filter `onbekend`"), "{}", r.stderr);
+    assert!(r.stderr.contains("unknown filter `onbekend`"), "{}", r.stderr);
     assert!(!s.out().exists());
 }
 
@@ -158,10 +158,10 @@ fn every_unknown_name_in_a_template_is_its_own_error_at_its_place() {
     let r = s.run(&["check"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     let places: Vec<(&str, &str)> = [
-        ("Unknown filter `eerste`", "templates/antwoord.md:1:17"),
-        ("Unknown test `vreemd`", "templates/antwoord.md:2:21"),
-        ("Unknown function `tweede`", "templates/antwoord.md:4:4"),
-        ("Unknown filter `derde`", "templates/antwoord.md:4:32"),
+        ("unknown filter `eerste`", "templates/antwoord.md:1:17"),
+        ("unknown test `vreemd`", "templates/antwoord.md:2:21"),
+        ("unknown function `tweede`", "templates/antwoord.md:4:4"),
+        ("unknown filter `derde`", "templates/antwoord.md:4:32"),
     ]
     .into_iter()
     .collect();

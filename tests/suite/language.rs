@@ -78,3 +78,90 @@ fn an_unknown_language_is_one_error_and_exit_2() {
         assert!(r.stderr.contains("kies nl of en"), "{}", r.stderr);
     }
 }
+
+/// The mistakes users make in templates and data, each a change to the
+/// bundled files: where, what to replace with what, and what the one
+/// message says at the name, in Dutch and in English.
+const MISTAKES: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "Ja, de afschriften zijn als {{ reports | bijlagen }} toegevoegd bij deze brief.\n\n  - number: 9",
+        "Ja, de afschriften zijn als {{ reprots | bijlagen }} toegevoegd bij deze brief.\n\n  - number: 9",
+        "onbekende naam `reprots` in dit sjabloon; bedoelt u `reports`?",
+        "unknown name `reprots` in this template; did you mean `reports`?",
+    ),
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "{{ meldingen | length | keer }} een casus voorgedragen bij {{ fb.platform }}",
+        "{{ meldingen | lenght | keer }} een casus voorgedragen bij {{ fb.platform }}",
+        "onbekend filter `lenght`; bedoelt u `length`?",
+        "unknown filter `lenght`; did you mean `length`?",
+    ),
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "{% set fb = account.facebook %}{% set meldingen = reports | via(account=\"facebook\") %}",
+        "{% set fb = account.facebook %}{% set meldingen = reports | via(account=\"facebook\") %}{{ acounts | length }}",
+        "onbekende naam `acounts` in dit sjabloon; bedoelt u `accounts`?",
+        "unknown name `acounts` in this template; did you mean `accounts`?",
+    ),
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "{% set fb = account.facebook %}{% set meldingen = reports | via(account=\"facebook\") %}",
+        "{% set fb = account.facebook %}{% set meldingen = reports | via(account=\"facebook\") %}{% set laatste = meldingen | last %}{{ laatste.dat | datum }}",
+        "een melding heeft geen veld `dat`; bedoelt u `date`?",
+        "a report has no field `dat`; did you mean `date`?",
+    ),
+    (
+        "templates/antwoord.md",
+        "date: {{ dossier.answered | yaml }}",
+        "date: {{ dossier.answred | datum }}",
+        "het dossier heeft geen veld `answred`; bedoelt u `answered`?",
+        "the dossier has no field `answred`; did you mean `answered`?",
+    ),
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "{% if loop.first or loop.last %} bij {{ fb.platform }}/{{ fb.platform_now }}{% endif %}",
+        "{% if loop.first or loop.last %} bij {{ fb.platform }}/{{ fb.platform_now }}",
+        "sjabloon: `{% if %}` wordt nergens gesloten: `{% endif %}` ontbreekt",
+        "template: `{% if %}` is never closed: missing `{% endif %}`",
+    ),
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "submitted: 2022-11-07",
+        "submitted: 07-11-2022",
+        "bedoelt u 2022-11-07?",
+        "did you mean 2022-11-07?",
+    ),
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "submitted: 2022-11-07",
+        "submitted: 2022-11-7",
+        "bedoelt u 2022-11-07?",
+        "did you mean 2022-11-07?",
+    ),
+    (
+        "data/records/reports.yaml",
+        "  - id: 2021-03-09-video-stemmen-vaccinatie\n",
+        "  - id: 2021-03-09-video-stemmen-vaccinatie\n    subject: Let op: voor de verkiezingen\n",
+        "schrijf: subject: \"Let op: voor de verkiezingen\"",
+        "write: subject: \"Let op: voor de verkiezingen\"",
+    ),
+];
+
+#[test]
+fn each_template_and_data_mistake_is_one_message_at_the_name_in_both_languages() {
+    for (file, from, to, nl, en) in MISTAKES {
+        let s = Scratch::bundled();
+        s.edit(file, from, to);
+        for (lang, expected, severity, summary) in
+            [(None, nl, "fout: ", "1 fout, "), (Some("en"), en, "error: ", "1 error(s), ")]
+        {
+            let r = run(&s, lang, &["check"]);
+            assert_eq!(r.code, 1, "{to}: {}", r.stderr);
+            let shown = r.stderr.lines().filter(|l| l.starts_with(severity)).count();
+            assert_eq!(shown, 1, "{to} ({lang:?}): one message, counted once:\n{}", r.stderr);
+            assert!(r.stderr.contains(summary), "{to} ({lang:?}): {}", r.stderr);
+            assert!(r.stderr.contains(*expected), "{to} ({lang:?}) should say {expected:?}:\n{}", r.stderr);
+        }
+    }
+}
