@@ -17,6 +17,7 @@ mod html;
 mod letter;
 mod life;
 mod output;
+mod package;
 mod pdf;
 mod publication;
 mod register_changes;
