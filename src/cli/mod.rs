@@ -16,7 +16,7 @@ pub mod status;
 use crate::backend::Format;
 use crate::pipeline::Prepared;
 use crate::settings::{Options, SettingsError};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -128,6 +128,13 @@ fn not_rendered(prepared: &Prepared) {
     if !prepared.not_rendered.is_empty() {
         eprintln!("{}", crate::tr!("not-rendered", dossiers = prepared.not_rendered.join(", ")));
     }
+}
+
+/// The command line as clap sees it, the one `main` parses: what
+/// `examples/manpage.rs` renders as the man pages, so they say what
+/// `--help` says.
+pub fn command() -> clap::Command {
+    Cli::command()
 }
 
 /// Runs the command line; returns the exit status. The one place a

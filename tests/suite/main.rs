@@ -18,6 +18,7 @@ mod language;
 mod letter;
 mod life;
 mod output;
+mod package;
 mod pdf;
 mod publication;
 mod register_changes;
