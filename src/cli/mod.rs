@@ -16,7 +16,7 @@ pub mod status;
 use crate::backend::Format;
 use crate::pipeline::Prepared;
 use crate::settings::{Options, SettingsError};
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -130,11 +130,82 @@ fn not_rendered(prepared: &Prepared) {
     }
 }
 
-/// The command line as clap sees it, the one `main` parses: what
-/// `examples/manpage.rs` renders as the man pages, so they say what
-/// `--help` says.
+/// The command line as clap sees it, the one `main` parses, in the
+/// current language: what `examples/manpage.rs` renders as the man pages,
+/// so they say what `--help` says.
 pub fn command() -> clap::Command {
-    Cli::command()
+    localized(Cli::command(), "")
+}
+
+/// `cmd` (at `path`: `build`, `status`) with its help texts from the
+/// catalog: `help-<path>` for the command, `help-<path>-<id>` for each
+/// option, clap's headings and its own flags in the same language.
+fn localized(mut cmd: clap::Command, path: &str) -> clap::Command {
+    use crate::i18n::lookup;
+    let key = |rest: &str| match path {
+        "" => format!("help{rest}"),
+        p => format!("help-{p}{rest}"),
+    };
+    if let Some(about) = lookup(&key("")) {
+        cmd = cmd.about(about).long_about(None);
+    }
+    let ids: Vec<(String, bool)> =
+        cmd.get_arguments().map(|a| (a.get_id().to_string(), a.is_positional())).collect();
+    for (id, positional) in ids {
+        let help = lookup(&key(&format!("-{id}")));
+        let heading = if positional { crate::tr!("help-arguments") } else { crate::tr!("help-options") };
+        cmd = cmd.mut_arg(&id, |a| {
+            let a = a.help_heading(heading);
+            match help {
+                // The catalog's text says the default and the values.
+                Some(h) => {
+                    let takes_values = a.get_action().takes_values();
+                    let a = a.help(h).long_help(None);
+                    match takes_values {
+                        true => a.hide_default_value(true).hide_possible_values(true),
+                        false => a,
+                    }
+                }
+                None => a,
+            }
+        });
+    }
+    let top = path.is_empty();
+    cmd = cmd
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .subcommand_help_heading(crate::tr!("help-commands"))
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            crate::tr!("help-usage")
+        ))
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(crate::tr!("help-flag-help"))
+                .help_heading(crate::tr!("help-options")),
+        );
+    if top {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(crate::tr!("help-flag-version"))
+                .help_heading(crate::tr!("help-options")),
+        );
+    }
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        let sub = match path {
+            "" => name.clone(),
+            p => format!("{p}-{name}"),
+        };
+        cmd = cmd.mut_subcommand(&name, |s| localized(s, &sub));
+    }
+    cmd
 }
 
 /// Runs the command line; returns the exit status. The one place a
@@ -149,7 +220,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match command().try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();

@@ -124,6 +124,15 @@ pub fn message_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
 }
 
+/// The message `key` in the current language, if the catalog has it.
+pub fn lookup(key: &str) -> Option<String> {
+    let bundle = &BUNDLES[match current() {
+        Lang::Nl => 0,
+        Lang::En => 1,
+    }];
+    bundle.has_message(key).then(|| message(key, &[]))
+}
+
 /// The message `key` in the current language.
 pub fn message(key: &str, args: &[(&str, Arg)]) -> String {
     message_in(current(), key, args)

@@ -133,3 +133,30 @@ fn the_language_is_chosen_by_option_then_environment_then_dutch() {
     assert_eq!(chosen(&args(&["beantwoord", "check", "--lang", "fr"])), Err("fr".to_string()));
     assert_eq!(Lang::parse("EN_gb.UTF-8"), Some(Lang::En));
 }
+
+#[test]
+fn every_command_and_option_has_its_help_in_both_catalogs() {
+    let [(_, nl), (_, en)] = CATALOGS;
+    let (nl, en) = (messages(nl), messages(en));
+    fn keys(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        let key = if path.is_empty() { "help".to_string() } else { format!("help-{path}") };
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            if !matches!(id, "help" | "version") && !arg.is_hide_set() {
+                out.push(format!("{key}-{id}"));
+            }
+        }
+        out.push(key);
+        for sc in cmd.get_subcommands() {
+            let p =
+                if path.is_empty() { sc.get_name().to_string() } else { format!("{path}-{}", sc.get_name()) };
+            keys(sc, &p, out);
+        }
+    }
+    let mut wanted = Vec::new();
+    keys(&crate::cli::command(), "", &mut wanted);
+    assert!(wanted.len() > 30);
+    for k in wanted {
+        assert!(nl.contains_key(&k) && en.contains_key(&k), "`{k}` is missing from a catalog");
+    }
+}

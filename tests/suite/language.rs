@@ -165,3 +165,25 @@ fn each_template_and_data_mistake_is_one_message_at_the_name_in_both_languages()
         }
     }
 }
+
+#[test]
+fn the_help_of_every_command_is_in_both_languages() {
+    let s = Scratch::bundled();
+    let commands = ["check", "build", "send", "new", "status", "serve"];
+    let top = run(&s, None, &["--help"]);
+    assert_eq!(top.code, 0, "{}", top.stderr);
+    assert!(top.stdout.contains("Opdrachten:") && top.stdout.contains("Toon deze hulp"), "{}", top.stdout);
+    for c in commands {
+        let nl = run(&s, None, &[c, "--help"]);
+        let en = run(&s, None, &[c, "--help", "--lang", "en"]);
+        assert_eq!((nl.code, en.code), (0, 0), "{c}: {}{}", nl.stderr, en.stderr);
+        assert!(nl.stdout.contains(&format!("Gebruik: beantwoord {c}")), "{c}: {}", nl.stdout);
+        assert!(nl.stdout.contains("Opties:") && nl.stdout.contains("De gegevensmap"), "{c}: {}", nl.stdout);
+        assert!(
+            en.stdout.contains(&format!("Usage: beantwoord {c}")) && en.stdout.contains("Options:"),
+            "{c}: {}",
+            en.stdout
+        );
+        assert!(!nl.stdout.contains("The data folder") && en.stdout.contains("data folder"), "{c}");
+    }
+}
