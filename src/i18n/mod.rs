@@ -133,6 +133,14 @@ pub fn lookup(key: &str) -> Option<String> {
     bundle.has_message(key).then(|| message(key, &[]))
 }
 
+/// A word the data reader passes around (`account`, `a date`) in the
+/// current language: the catalog's `<prefix>-<word with dashes>`, or the
+/// word itself when there is none (a field name, which stays English).
+pub fn word(prefix: &str, word: &str) -> String {
+    let key = format!("{prefix}-{}", word.replace([' ', '_', '(', ')', '.'], "-"));
+    lookup(&key).unwrap_or_else(|| word.to_string())
+}
+
 /// The message `key` in the current language.
 pub fn message(key: &str, args: &[(&str, Arg)]) -> String {
     message_in(current(), key, args)

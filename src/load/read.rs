@@ -41,11 +41,12 @@ impl<'a> Reader<'a> {
     }
 
     fn wrong_kind(&mut self, node: &Node, expected: &str) {
+        let expected = crate::i18n::word("kind", expected);
         let d = Diagnostic::error(
-            format!("expected {expected}, found {}", node.describe()),
+            crate::tr!("wrong-kind", expected = &expected, found = node.describe()),
             self.node_span(node),
         )
-        .label(format!("expected {expected}"));
+        .label(crate::tr!("wrong-kind-label", expected = &expected));
         self.push(d);
     }
 
@@ -67,7 +68,10 @@ impl<'a> Reader<'a> {
                 used: vec![false; entries.len()],
             }),
             _ => {
-                self.wrong_kind(node, &format!("a mapping ({what})"));
+                self.wrong_kind(
+                    node,
+                    &crate::tr!("kind-mapping-of", what = crate::i18n::word("thing", what)),
+                );
                 None
             }
         }
@@ -77,7 +81,7 @@ impl<'a> Reader<'a> {
         match &node.kind {
             Kind::Seq(items) => Some(items),
             _ => {
-                self.wrong_kind(node, &format!("a list of {what}"));
+                self.wrong_kind(node, &crate::tr!("kind-list-of", what = crate::i18n::word("thing", what)));
                 None
             }
         }
@@ -98,15 +102,15 @@ impl<'a> Reader<'a> {
         let raw = self.scalar(node, "text")?.to_string();
         let s = raw.trim().to_string();
         if s.contains('\n') {
-            let d = Diagnostic::error("expected one line of text", self.node_span(node))
-                .label("this text has several lines")
-                .hint("write it on one line, or use `>-` to fold it into one");
+            let d = Diagnostic::error(crate::tr!("one-line"), self.node_span(node))
+                .label(crate::tr!("one-line-label"))
+                .hint(crate::tr!("one-line-hint"));
             self.push(d);
             return None;
         }
         if s.is_empty() {
-            let d =
-                Diagnostic::error("expected text, found an empty value", self.node_span(node)).label("empty");
+            let d = Diagnostic::error(crate::tr!("text-empty"), self.node_span(node))
+                .label(crate::tr!("text-empty-label"));
             self.push(d);
             return None;
         }
@@ -230,9 +234,12 @@ impl<'a> Reader<'a> {
         let ok =
             !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !ok {
-            let d = Diagnostic::error(format!("`{s}` is not a valid {what}"), span)
-                .label("only a-z, 0-9 and - are allowed")
-                .hint(format!("try `{}`", slug(&s)));
+            let d = Diagnostic::error(
+                crate::tr!("id-invalid", value = &s, what = crate::i18n::word("thing", what)),
+                span,
+            )
+            .label(crate::tr!("id-invalid-label"))
+            .hint(crate::tr!("id-invalid-hint", slug = slug(&s)));
             self.push(d);
             return None;
         }
@@ -264,8 +271,8 @@ impl<'a> Reader<'a> {
         match s.trim().parse::<u32>() {
             Ok(n) => Some(At::new(n, span)),
             Err(_) => {
-                let d = Diagnostic::error(format!("expected a whole number, found `{s}`"), span)
-                    .label("expected a whole number");
+                let d = Diagnostic::error(crate::tr!("number-invalid", value = s), span)
+                    .label(crate::tr!("number-invalid-label"));
                 self.push(d);
                 None
             }
@@ -277,11 +284,8 @@ impl<'a> Reader<'a> {
             "true" => Some(true),
             "false" => Some(false),
             other => {
-                let d = Diagnostic::error(
-                    format!("expected true or false, found `{other}`"),
-                    self.node_span(node),
-                )
-                .label("expected true or false");
+                let d = Diagnostic::error(crate::tr!("bool-invalid", value = other), self.node_span(node))
+                    .label(crate::tr!("bool-invalid-label"));
                 self.push(d);
                 None
             }
@@ -294,9 +298,12 @@ impl<'a> Reader<'a> {
         if let Some(v) = parse(s) {
             return Some(v);
         }
-        let d = Diagnostic::error(format!("`{s}` is not one of {}", names.join(", ")), self.node_span(node))
-            .label("unknown value")
-            .maybe_hint(nearest(s, names.iter().copied()).map(|n| format!("did you mean `{n}`?")));
+        let d = Diagnostic::error(
+            crate::tr!("choice-invalid", value = s, names = names.join(", ")),
+            self.node_span(node),
+        )
+        .label(crate::tr!("choice-invalid-label"))
+        .maybe_hint(nearest(s, names.iter().copied()).map(|n| crate::tr!("did-you-mean", name = n)));
         self.push(d);
         None
     }
@@ -338,10 +345,14 @@ impl<'n> Fields<'n> {
     pub fn required(&mut self, r: &mut Reader, name: &str) -> Option<&'n Node> {
         let found = self.get(name);
         if found.is_none() && !self.misspelt(name) {
-            let d =
-                Diagnostic::error(format!("missing field `{name}` in {}", self.what), r.node_span(self.node))
-                    .label(format!("this {} has no `{name}`", self.what.split(' ').next().unwrap_or("")))
-                    .hint(format!("add `{name}:` with a value"));
+            let what = crate::i18n::word("thing", &self.what);
+            let first = crate::i18n::word("thing", self.what.split(' ').next().unwrap_or(""));
+            let d = Diagnostic::error(
+                crate::tr!("field-missing", name = name, what = &what),
+                r.node_span(self.node),
+            )
+            .label(crate::tr!("field-missing-label", name = name, first = &first))
+            .hint(crate::tr!("field-missing-hint", name = name));
             r.push(d);
         }
         found
@@ -355,13 +366,16 @@ impl<'n> Fields<'n> {
                 continue;
             }
             let hint = match suggest(&key.name, allowed) {
-                Some(n) => format!("did you mean `{n}`?"),
-                None => format!("the fields are: {}", allowed.join(", ")),
+                Some(n) => crate::tr!("did-you-mean", name = n),
+                None => crate::tr!("field-list", names = allowed.join(", ")),
             };
-            let d =
-                Diagnostic::error(format!("unknown field `{}` in {}", key.name, self.what), r.key_span(key))
-                    .label("not a known field")
-                    .hint(hint);
+            let what = crate::i18n::word("thing", &self.what);
+            let d = Diagnostic::error(
+                crate::tr!("field-unknown", name = &key.name, what = &what),
+                r.key_span(key),
+            )
+            .label(crate::tr!("field-unknown-label"))
+            .hint(hint);
             r.push(d);
         }
     }

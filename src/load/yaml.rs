@@ -33,12 +33,12 @@ pub struct Key {
 }
 
 impl Node {
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> String {
         match self.kind {
-            Kind::Null => "nothing",
-            Kind::Scalar(_) => "a single value",
-            Kind::Seq(_) => "a list",
-            Kind::Map(_) => "a mapping",
+            Kind::Null => crate::tr!("found-nothing"),
+            Kind::Scalar(_) => crate::tr!("found-value"),
+            Kind::Seq(_) => crate::tr!("found-list"),
+            Kind::Map(_) => crate::tr!("found-mapping"),
         }
     }
 }
