@@ -13,10 +13,10 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
     for a in &reg.accounts {
         if let Some(first) = seen.insert(a.id.value.as_str(), a.id.span) {
             diags.push(
-                Diagnostic::error(format!("account id `{}` is used twice", a.id.value), a.id.span)
-                    .label("second definition")
-                    .also(first, "first defined here")
-                    .hint("ids are unique across all files under records/"),
+                Diagnostic::error(crate::tr!("id-twice-account", id = &a.id.value), a.id.span)
+                    .label(crate::tr!("id-twice-label"))
+                    .also(first, crate::tr!("id-twice-first"))
+                    .hint(crate::tr!("id-twice-hint")),
             );
         }
     }
@@ -24,10 +24,10 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
     for r in &reg.reports {
         if let Some(first) = seen.insert(r.id.value.as_str(), r.id.span) {
             diags.push(
-                Diagnostic::error(format!("report id `{}` is used twice", r.id.value), r.id.span)
-                    .label("second definition")
-                    .also(first, "first defined here")
-                    .hint("ids are unique across all files under records/"),
+                Diagnostic::error(crate::tr!("id-twice-report", id = &r.id.value), r.id.span)
+                    .label(crate::tr!("id-twice-label"))
+                    .also(first, crate::tr!("id-twice-first"))
+                    .hint(crate::tr!("id-twice-hint")),
             );
         }
         let mut listed: Vec<&str> = Vec::new();
@@ -39,8 +39,8 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
                 }
             } else if listed.contains(&acc.value.as_str()) {
                 diags.push(
-                    Diagnostic::error(format!("account `{}` is listed twice", acc.value), acc.span)
-                        .label("already listed"),
+                    Diagnostic::error(crate::tr!("account-listed-twice", id = &acc.value), acc.span)
+                        .label(crate::tr!("account-listed-twice-label")),
                 );
             }
             listed.push(&acc.value);
@@ -49,14 +49,11 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
             if !r.went_through(&o.account.value) {
                 diags.push(
                     Diagnostic::error(
-                        format!(
-                            "outcome for `{}`, which is not among this report's accounts",
-                            o.account.value
-                        ),
+                        crate::tr!("outcome-not-account", id = &o.account.value),
                         o.account.span,
                     )
-                    .label("not in `accounts`")
-                    .hint(format!("the report went through: {}", listed.join(", "))),
+                    .label(crate::tr!("outcome-not-account-label"))
+                    .hint(crate::tr!("outcome-not-account-hint", accounts = listed.join(", "))),
                 );
             }
         }
@@ -65,14 +62,11 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
             if !has && reg.account(&acc.value).is_some() {
                 diags.push(
                     Diagnostic::error(
-                        format!("report `{}` has no outcome for `{}`", r.id.value, acc.value),
+                        crate::tr!("outcome-missing", report = &r.id.value, account = &acc.value),
                         acc.span,
                     )
-                    .label("no outcome for this account")
-                    .hint(format!(
-                        "add under `outcome:` `{}: {{ status: pending }}` (or unknown, labelled, …)",
-                        acc.value
-                    )),
+                    .label(crate::tr!("outcome-missing-label"))
+                    .hint(crate::tr!("outcome-missing-hint", account = &acc.value)),
                 );
             }
         }
@@ -90,23 +84,29 @@ pub fn register(reg: &Register, diags: &mut Diagnostics) {
             Some(r) if r.date.value == first_used.value => {}
             Some(r) => diags.push(
                 Diagnostic::error(
-                    format!(
-                        "`first_used` of `{}` is {}, but its earliest report is of {}",
-                        a.id.value, first_used.value, r.date.value
+                    crate::tr!(
+                        "first-used-contradicts",
+                        account = &a.id.value,
+                        first = first_used.value.to_string(),
+                        earliest = r.date.value.to_string()
                     ),
                     first_used.span,
                 )
-                .label("contradicts the reports")
-                .also(r.date.span, format!("earliest report through `{}`", a.id.value))
-                .hint(format!("set `first_used: {}` or correct the report's date; or leave `first_used` out to derive it", r.date.value)),
+                .label(crate::tr!("first-used-contradicts-label"))
+                .also(r.date.span, crate::tr!("first-used-earliest", account = &a.id.value))
+                .hint(crate::tr!("first-used-contradicts-hint", earliest = r.date.value.to_string())),
             ),
             None => diags.push(
                 Diagnostic::error(
-                    format!("`first_used` of `{}` is {}, but no report went through it", a.id.value, first_used.value),
+                    crate::tr!(
+                        "first-used-unused",
+                        account = &a.id.value,
+                        first = first_used.value.to_string()
+                    ),
                     first_used.span,
                 )
-                .label("no report through this account")
-                .hint("leave `first_used` out until a report goes through the account"),
+                .label(crate::tr!("first-used-unused-label"))
+                .hint(crate::tr!("first-used-unused-hint")),
             ),
         }
     }
@@ -123,12 +123,16 @@ fn dates_agree(reg: &Register, r: &super::Report, diags: &mut Diagnostics) {
         if before(date) {
             diags.push(
                 Diagnostic::warning(
-                    format!("a letter of {date} is dated before its report of {reported}"),
+                    crate::tr!(
+                        "letter-before-report",
+                        date = date.to_string(),
+                        reported = reported.to_string()
+                    ),
                     at,
                 )
-                .label("before the report")
-                .also(r.date.span, "the report's date")
-                .hint("correct one of the two; `date: report` gives a letter its report's date"),
+                .label(crate::tr!("before-report-label"))
+                .also(r.date.span, crate::tr!("report-date-label"))
+                .hint(crate::tr!("letter-before-report-hint")),
             );
         }
     }
@@ -137,15 +141,17 @@ fn dates_agree(reg: &Register, r: &super::Report, diags: &mut Diagnostics) {
         if before(date) {
             diags.push(
                 Diagnostic::warning(
-                    format!(
-                        "the outcome for `{}` of {date} is dated before its report of {reported}",
-                        o.account.value
+                    crate::tr!(
+                        "outcome-before-report",
+                        account = &o.account.value,
+                        date = date.to_string(),
+                        reported = reported.to_string()
                     ),
                     at,
                 )
-                .label("before the report")
-                .also(r.date.span, "the report's date")
-                .hint("correct one of the two; `date: report` gives an outcome its report's date"),
+                .label(crate::tr!("before-report-label"))
+                .also(r.date.span, crate::tr!("report-date-label"))
+                .hint(crate::tr!("outcome-before-report-hint")),
             );
         }
         // The platform's replies in this report, dated.
@@ -162,15 +168,17 @@ fn dates_agree(reg: &Register, r: &super::Report, diags: &mut Diagnostics) {
         {
             diags.push(
                 Diagnostic::warning(
-                    format!(
-                        "the outcome for `{}` is dated {date}, its platform's reply {reply}",
-                        o.account.value
+                    crate::tr!(
+                        "outcome-reply-date",
+                        account = &o.account.value,
+                        date = date.to_string(),
+                        reply = reply.to_string()
                     ),
                     at,
                 )
-                .label("the outcome's date")
-                .also(reply_at, "the reply's date")
-                .hint("if the reply brought the outcome, give both the same date"),
+                .label(crate::tr!("outcome-date-label"))
+                .also(reply_at, crate::tr!("reply-date-label"))
+                .hint(crate::tr!("outcome-reply-date-hint")),
             );
         }
     }
@@ -183,21 +191,19 @@ fn judgement(letter: &super::Letter, diags: &mut Diagnostics) {
     let marked = !redaction::grounds(&letter.text.value).is_empty();
     let problem = match j.value {
         Openbaar | ReedsOpenbaar if marked || !letter.grounds.is_empty() => {
-            Some(format!("a document with withheld passages cannot be `{}`", j.value.label().to_lowercase()))
+            Some(crate::tr!("judgement-withheld", judgement = j.value.label().to_lowercase()))
         }
-        DeelsOpenbaar if !marked => {
-            Some("`deels openbaar` needs at least one `[[ground: …]]` in the text".into())
-        }
+        DeelsOpenbaar if !marked => Some(crate::tr!("judgement-partly")),
         NietOpenbaar if !marked && letter.grounds.is_empty() && letter.duplicate_of.is_none() => {
-            Some("`niet openbaar` needs its ground(s): add `grounds: [5.1.2e]`".into())
+            Some(crate::tr!("judgement-not-public"))
         }
         _ => None,
     };
     if let Some(message) = problem {
         diags.push(
             Diagnostic::error(message, j.span)
-                .label("contradicts the text")
-                .hint("leave `judgement` out to derive it from the redactions"),
+                .label(crate::tr!("judgement-label"))
+                .hint(crate::tr!("judgement-hint")),
         );
     }
 }
@@ -205,11 +211,13 @@ fn judgement(letter: &super::Letter, diags: &mut Diagnostics) {
 fn unknown_account(reg: &Register, id: &str, span: crate::source::Span) -> Diagnostic {
     let ids = reg.accounts.iter().map(|a| a.id.value.as_str());
     let hint = match nearest(id, ids.clone()) {
-        Some(n) => format!("did you mean `{n}`?"),
-        None if reg.accounts.is_empty() => "no account could be read; see the errors above".to_string(),
-        None => format!("known accounts: {}", ids.collect::<Vec<_>>().join(", ")),
+        Some(n) => crate::tr!("did-you-mean", name = n),
+        None if reg.accounts.is_empty() => crate::tr!("no-account-read"),
+        None => crate::tr!("known-accounts", ids = ids.collect::<Vec<_>>().join(", ")),
     };
-    Diagnostic::error(format!("unknown account `{id}`"), span).label("no account has this id").hint(hint)
+    Diagnostic::error(crate::tr!("account-unknown", id = id), span)
+        .label(crate::tr!("account-unknown-label"))
+        .hint(hint)
 }
 
 pub fn dossiers(all: &[Dossier], diags: &mut Diagnostics) {
@@ -217,10 +225,10 @@ pub fn dossiers(all: &[Dossier], diags: &mut Diagnostics) {
     for d in all {
         if let Some(first) = seen.insert(d.id.value.as_str(), d.id.span) {
             diags.push(
-                Diagnostic::error(format!("dossier id `{}` is used twice", d.id.value), d.id.span)
-                    .label("second dossier with this id")
-                    .also(first, "first dossier")
-                    .hint("the id names the output folder, so it must be unique"),
+                Diagnostic::error(crate::tr!("dossier-id-twice", id = &d.id.value), d.id.span)
+                    .label(crate::tr!("dossier-id-twice-label"))
+                    .also(first, crate::tr!("dossier-id-twice-first"))
+                    .hint(crate::tr!("dossier-id-twice-hint")),
             );
         }
         dossier(d, diags);
@@ -233,11 +241,15 @@ pub fn dossier(d: &Dossier, diags: &mut Diagnostics) {
     {
         diags.push(
             Diagnostic::error(
-                format!("answered ({answered}) before the questions were submitted ({})", d.submitted),
+                crate::tr!(
+                    "answered-before-submitted",
+                    answered = answered.to_string(),
+                    submitted = d.submitted.to_string()
+                ),
                 d.id.span,
             )
-            .label("in this dossier")
-            .hint("check `submitted` and `answered`"),
+            .label(crate::tr!("in-this-dossier"))
+            .hint(crate::tr!("answered-before-submitted-hint")),
         );
     }
     for (i, q) in d.questions.iter().enumerate() {
@@ -245,14 +257,11 @@ pub fn dossier(d: &Dossier, diags: &mut Diagnostics) {
         if q.number.value != expected {
             diags.push(
                 Diagnostic::error(
-                    format!(
-                        "question numbers run 1..n in order: expected {expected}, found {}",
-                        q.number.value
-                    ),
+                    crate::tr!("question-number", expected = expected, found = q.number.value),
                     q.number.span,
                 )
-                .label(format!("expected {expected}"))
-                .hint("number the questions 1, 2, 3, … without gaps, in the order they were asked"),
+                .label(crate::tr!("question-number-label", expected = expected))
+                .hint(crate::tr!("question-number-hint")),
             );
         }
     }
@@ -262,29 +271,26 @@ pub fn dossier(d: &Dossier, diags: &mut Diagnostics) {
             && let Some(first) = ids.insert(id.value.as_str(), id.span)
         {
             diags.push(
-                Diagnostic::error(format!("question id `{}` is used twice", id.value), id.span)
-                    .label("second use")
-                    .also(first, "first use"),
+                Diagnostic::error(crate::tr!("question-id-twice", id = &id.value), id.span)
+                    .label(crate::tr!("question-id-twice-label"))
+                    .also(first, crate::tr!("question-id-twice-first")),
             );
         }
         let Answer::With(target) = &q.answer else { continue };
         let found = d.questions.iter().find(|o| o.number.value == target.value);
         let problem = match found {
-            None => Some(format!("`answer_with: {}` points to a question that does not exist", target.value)),
-            Some(t) if t.number.value == q.number.value => {
-                Some("a question cannot be answered with itself".to_string())
+            None => Some(crate::tr!("answer-with-missing", number = target.value)),
+            Some(t) if t.number.value == q.number.value => Some(crate::tr!("answer-with-itself")),
+            Some(t) if matches!(t.answer, Answer::With(_)) => {
+                Some(crate::tr!("answer-with-chain", number = t.number.value))
             }
-            Some(t) if matches!(t.answer, Answer::With(_)) => Some(format!(
-                "question {} is itself answered with another; point to the question that has the answer",
-                t.number.value
-            )),
             Some(_) => None,
         };
         if let Some(message) = problem {
             diags.push(
                 Diagnostic::error(message, target.span)
                     .label("answer_with")
-                    .hint(format!("questions are numbered 1 to {}", d.questions.len())),
+                    .hint(crate::tr!("answer-with-hint", count = d.questions.len())),
             );
         }
     }
@@ -308,13 +314,13 @@ fn footnotes(d: &Dossier, diags: &mut Diagnostics) {
                 let defined: Vec<&str> = d.footnotes.iter().map(|f| f.id.value.as_str()).collect();
                 diags.push(
                     Diagnostic::error(
-                        format!("footnote `[^{id}]` is not defined"),
+                        crate::tr!("footnote-undefined", id = id),
                         text.span_of(start, start + id.len() + 3),
                     )
-                    .label("undefined footnote")
+                    .label(crate::tr!("footnote-undefined-label"))
                     .hint(match nearest(id, defined.iter().copied()) {
-                        Some(n) => format!("did you mean `[^{n}]`? Or define it under `footnotes:`"),
-                        None => format!("define it under `footnotes:` as `{id}: {{ text: … }}`"),
+                        Some(n) => crate::tr!("footnote-undefined-nearest", name = n),
+                        None => crate::tr!("footnote-undefined-hint", id = id),
                     }),
                 );
             }
@@ -325,12 +331,9 @@ fn footnotes(d: &Dossier, diags: &mut Diagnostics) {
     for f in d.footnotes.iter().filter(|_| !unreadable) {
         if !used.contains(&f.id.value) {
             diags.push(
-                Diagnostic::warning(
-                    format!("footnote `{}` is defined but never used", f.id.value),
-                    f.id.span,
-                )
-                .label("unused")
-                .hint(format!("refer to it as `[^{}]`, or remove it", f.id.value)),
+                Diagnostic::warning(crate::tr!("footnote-unused", id = &f.id.value), f.id.span)
+                    .label(crate::tr!("footnote-unused-label"))
+                    .hint(crate::tr!("footnote-unused-hint", id = &f.id.value)),
             );
         }
     }
