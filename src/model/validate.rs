@@ -373,16 +373,16 @@ pub fn publication(project: &super::Project, diags: &mut Diagnostics) {
                     diags.push(
                         Diagnostic::error(
                             if known {
-                                format!("report `{}` is after the dossier's `records.until`", id.value)
+                                crate::tr!("annex-after-until", id = &id.value)
                             } else {
-                                format!("no report has the id `{}`", id.value)
+                                crate::tr!("report-id-unknown", id = &id.value)
                             },
                             id.span,
                         )
-                        .label("annexed by id")
+                        .label(crate::tr!("annexed-by-id"))
                         .maybe_hint(
                             nearest(&id.value, in_scope.iter().map(|r| r.id.value.as_str()))
-                                .map(|n| format!("did you mean `{n}`?")),
+                                .map(|n| crate::tr!("did-you-mean", name = n)),
                         ),
                     );
                 }
@@ -405,18 +405,18 @@ pub fn publication(project: &super::Project, diags: &mut Diagnostics) {
                 let at = letter.id.as_ref().map_or(r.id.span, |i| i.span);
                 if !super::woo::is_document_id(&id) {
                     diags.push(
-                        Diagnostic::error(format!("the document ID `{id}` is longer than 170 characters"), at)
-                            .label("its ID is made from this")
-                            .also(d.id.span, "in this dossier")
-                            .hint("give the letter a shorter `id:`, or the dossier a shorter `woo: { prefix, matter }`"),
+                        Diagnostic::error(crate::tr!("document-id-long", id = &id), at)
+                            .label(crate::tr!("document-id-long-label"))
+                            .also(d.id.span, crate::tr!("in-this-dossier"))
+                            .hint(crate::tr!("document-id-long-hint")),
                     );
                 }
                 if let Some(first) = ids.insert(id.clone(), at) {
                     diags.push(
-                        Diagnostic::error(format!("two documents have the ID `{id}`"), at)
-                            .label("second")
-                            .also(first, "first")
-                            .hint("a document ID is given once; change one `id:`"),
+                        Diagnostic::error(crate::tr!("document-id-twice", id = &id), at)
+                            .label(crate::tr!("second-label"))
+                            .also(first, crate::tr!("first-label"))
+                            .hint(crate::tr!("document-id-twice-hint")),
                     );
                 }
                 law_of_grounds(letter, &publication, d, diags);
@@ -429,12 +429,12 @@ pub fn publication(project: &super::Project, diags: &mut Diagnostics) {
                 if dup.value.starts_with(&own) && !ids.contains_key(&dup.value) {
                     diags.push(
                         Diagnostic::error(
-                            format!("`{}` names no document of dossier {}", dup.value, d.id.value),
+                            crate::tr!("duplicate-unknown", id = &dup.value, dossier = &d.id.value),
                             dup.span,
                         )
-                        .label("duplicate of an unknown document")
-                        .also(d.id.span, "this dossier's documents")
-                        .hint("use the ID the inventory gives the other document"),
+                        .label(crate::tr!("duplicate-unknown-label"))
+                        .also(d.id.span, crate::tr!("duplicate-unknown-also"))
+                        .hint(crate::tr!("duplicate-unknown-hint")),
                     );
                 }
             }
@@ -458,13 +458,10 @@ fn already_published(project: &super::Project, d: &Dossier, diags: &mut Diagnost
         let report = e.report.value.as_str();
         if let Some(first) = seen.insert(report, e.report.span) {
             diags.push(
-                Diagnostic::error(
-                    format!("report `{report}` is listed as already published twice"),
-                    e.report.span,
-                )
-                .label("second")
-                .also(first, "first")
-                .hint("list each report once under `annexes.already_published`"),
+                Diagnostic::error(crate::tr!("published-twice", report = report), e.report.span)
+                    .label(crate::tr!("second-label"))
+                    .also(first, crate::tr!("first-label"))
+                    .hint(crate::tr!("published-twice-hint")),
             );
             continue;
         }
@@ -472,18 +469,18 @@ fn already_published(project: &super::Project, d: &Dossier, diags: &mut Diagnost
             let known = project.register.reports.iter().any(|r| r.id.value == report);
             let mut diag = Diagnostic::error(
                 if known {
-                    format!("report `{report}` is not annexed in dossier {}", d.id.value)
+                    crate::tr!("published-not-annexed", report = report, dossier = &d.id.value)
                 } else {
-                    format!("no report has the id `{report}`")
+                    crate::tr!("report-id-unknown", id = report)
                 },
                 e.report.span,
             )
-            .label("listed as already published");
+            .label(crate::tr!("published-label"));
             diag = match known {
-                true => diag.hint("only an annexed report's documents are listed; annex it (`annexes.reports`) or take this entry out"),
+                true => diag.hint(crate::tr!("published-not-annexed-hint")),
                 false => diag.maybe_hint(
                     nearest(report, project.register.reports.iter().map(|r| r.id.value.as_str()))
-                        .map(|n| format!("did you mean `{n}`?")),
+                        .map(|n| crate::tr!("did-you-mean", name = n)),
                 ),
             };
             diags.push(diag);
@@ -493,41 +490,49 @@ fn already_published(project: &super::Project, d: &Dossier, diags: &mut Diagnost
             project.dossiers.iter().find(|x| x.id.value == e.dossier.value && x.id.value != d.id.value)
         else {
             diags.push(
-                Diagnostic::error(format!("no other dossier has the id `{}`", e.dossier.value), e.dossier.span)
-                    .label("published with this dossier, it says")
-                    .hint(
-                        match nearest(
-                            &e.dossier.value,
-                            project.dossiers.iter().filter(|x| x.id.value != d.id.value).map(|x| x.id.value.as_str()),
-                        ) {
-                            Some(n) => format!("did you mean `{n}`?"),
-                            None => "name the earlier dossier, in this data folder, whose answers published the report's documents".into(),
-                        },
-                    ),
+                Diagnostic::error(
+                    crate::tr!("published-dossier-unknown", id = &e.dossier.value),
+                    e.dossier.span,
+                )
+                .label(crate::tr!("published-with-label"))
+                .hint(
+                    match nearest(
+                        &e.dossier.value,
+                        project
+                            .dossiers
+                            .iter()
+                            .filter(|x| x.id.value != d.id.value)
+                            .map(|x| x.id.value.as_str()),
+                    ) {
+                        Some(n) => crate::tr!("did-you-mean", name = n),
+                        None => crate::tr!("published-dossier-unknown-hint"),
+                    },
+                ),
             );
             continue;
         };
         if !annexed(earlier, report) {
             diags.push(
                 Diagnostic::error(
-                    format!("dossier {} did not annex report `{report}`", earlier.id.value),
+                    crate::tr!(
+                        "published-elsewhere-not-annexed",
+                        dossier = &earlier.id.value,
+                        report = report
+                    ),
                     e.dossier.span,
                 )
-                .label("published with this dossier, it says")
-                .also(e.report.span, "this report")
-                .hint("name the dossier whose annexes hold the report"),
+                .label(crate::tr!("published-with-label"))
+                .also(e.report.span, crate::tr!("this-report"))
+                .hint(crate::tr!("published-elsewhere-not-annexed-hint")),
             );
             continue;
         }
         if e.link.is_none() && earlier.publication().base_url.is_none() {
             diags.push(
-                Diagnostic::error(
-                    format!("where dossier {} published its documents is not known", earlier.id.value),
-                    e.at,
-                )
-                .label("already published here, it says")
-                .also(earlier.id.span, "this dossier has no `woo.base_url`")
-                .hint("add `link: https://…/` (the earlier publication's address), or `woo.base_url` to that dossier"),
+                Diagnostic::error(crate::tr!("published-where-unknown", dossier = &earlier.id.value), e.at)
+                    .label(crate::tr!("published-here-label"))
+                    .also(earlier.id.span, crate::tr!("published-no-base-url"))
+                    .hint(crate::tr!("published-where-unknown-hint")),
             );
         }
     }
@@ -558,25 +563,20 @@ fn law_of_grounds(
     let listed = letter.grounds.iter().copied().zip(letter.ground_spans.iter().copied());
     for (ground, at) in marked.chain(listed).filter(|(g, _)| g.law() != law) {
         let mut e = Diagnostic::error(
-            format!(
-                "`{}` is a ground of the {}; this document is judged under the {}",
-                ground.code(),
-                ground.law().name(),
-                law.name()
-            ),
+            crate::tr!("ground-law", ground = ground.code(), its = ground.law().name(), law = law.name()),
             at,
         )
-        .label(format!("a {} ground", ground.law().name()))
-        .hint(format!(
-            "use a ground of the {} ({}), or set the letter's `law: {}` if it was judged under the {}",
-            law.name(),
-            redaction::Ground::codes_of(law).collect::<Vec<_>>().join(", "),
-            ground.law().name().to_lowercase(),
-            ground.law().name()
+        .label(crate::tr!("ground-law-label", its = ground.law().name()))
+        .hint(crate::tr!(
+            "ground-law-hint",
+            law = law.name(),
+            codes = redaction::Ground::codes_of(law).collect::<Vec<_>>().join(", "),
+            its_key = ground.law().name().to_lowercase(),
+            its = ground.law().name()
         ));
         e = match law_at {
-            Some(s) => e.also(s, "the law it is judged under"),
-            None => e.also(d.id.span, "a Woo dossier (no `woo: { law }`)"),
+            Some(s) => e.also(s, crate::tr!("ground-law-at")),
+            None => e.also(d.id.span, crate::tr!("ground-law-default")),
         };
         diags.push(e);
     }
