@@ -331,3 +331,32 @@ ground-law-label = a { $its } ground
 ground-law-hint = use a ground of the { $law } ({ $codes }), or set the letter's `law: { $its_key }` if it was judged under the { $its }
 ground-law-at = the law it is judged under
 ground-law-default = a Woo dossier (no `woo: {"{"} law {"}"}`)
+
+## Reading the folders and files (load/mod.rs)
+
+data-missing = data folder `{ $folder }` not found
+data-missing-hint = run from the project folder, or pass `--data DIR`
+records-link = { $name } is a link to a folder; it is not followed
+records-link-hint = put the records themselves under records/ (a linked folder could lead back to itself)
+records-none = no records found in `{ $folder }`
+records-none-hint = put the register's accounts and reports in records/*.yaml
+dossier-folder-empty = dossiers/{ $folder }/ has no dossier.yaml; it is skipped
+dossier-folder-empty-hint = name the file dossier.yaml, or remove the folder
+lock-other-dossier = this lock is of dossier `{ $lock }`, not `{ $dossier }`
+lock-beside = the dossier beside it
+lock-other-dossier-hint = a lock is written by `beantwoord send` for its own dossier; restore it from version control
+lock-follow-up-unsent = a follow-up answer's lock beside a dossier that was never sent
+lock-follow-up-unsent-hint = restore dossier.lock from version control, or remove nader.lock
+file-too-large = { $name }: file is { $size } MiB; the limit is { $limit } MiB
+file-too-large-hint = split the register over several files under records/
+file-unreadable = { $name }: cannot be read: { $why }
+file-not-utf8 = file is not UTF-8
+file-not-utf8-label = invalid byte here
+file-not-utf8-hint = save the file as UTF-8
+kind-pipe = a named pipe
+kind-socket = a socket
+kind-device = a device
+kind-folder = a folder
+kind-not-file = something other than a file
+not-a-file = { $name }: is { $kind }, not a regular file; it was not read
+not-a-file-hint = records and dossiers are plain YAML files; replace it (or the link to it) with the file itself

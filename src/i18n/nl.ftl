@@ -385,3 +385,32 @@ ground-law-label = een grond uit de { $its }
 ground-law-hint = gebruik een grond uit de { $law } ({ $codes }), of zet `law: { $its_key }` bij de brief als die onder de { $its } is beoordeeld
 ground-law-at = de wet waaronder het wordt beoordeeld
 ground-law-default = een Woo-dossier (geen `woo: {"{"} law {"}"}`)
+
+## De mappen en bestanden lezen (load/mod.rs)
+
+data-missing = de gegevensmap `{ $folder }` is niet gevonden
+data-missing-hint = start vanuit de projectmap, of geef `--data MAP`
+records-link = { $name } is een koppeling naar een map; die wordt niet gevolgd
+records-link-hint = zet de bestanden zelf onder records/ (een gekoppelde map kan naar zichzelf terugleiden)
+records-none = geen gegevens gevonden in `{ $folder }`
+records-none-hint = zet de accounts en meldingen van de registratie in records/*.yaml
+dossier-folder-empty = dossiers/{ $folder }/ heeft geen dossier.yaml; de map wordt overgeslagen
+dossier-folder-empty-hint = noem het bestand dossier.yaml, of verwijder de map
+lock-other-dossier = dit vastleggingsbestand hoort bij dossier `{ $lock }`, niet bij `{ $dossier }`
+lock-beside = het dossier ernaast
+lock-other-dossier-hint = `beantwoord send` schrijft het vastleggingsbestand voor zijn eigen dossier; zet het terug uit het versiebeheer
+lock-follow-up-unsent = het vastleggingsbestand van een nader antwoord naast een dossier dat nooit verzonden is
+lock-follow-up-unsent-hint = zet dossier.lock terug uit het versiebeheer, of verwijder nader.lock
+file-too-large = { $name }: het bestand is { $size } MiB; de grens is { $limit } MiB
+file-too-large-hint = verdeel de registratie over meer bestanden onder records/
+file-unreadable = { $name }: kan niet gelezen worden: { $why }
+file-not-utf8 = het bestand is geen UTF-8
+file-not-utf8-label = ongeldige byte hier
+file-not-utf8-hint = sla het bestand op als UTF-8
+kind-pipe = een named pipe
+kind-socket = een socket
+kind-device = een apparaat
+kind-folder = een map
+kind-not-file = iets anders dan een bestand
+not-a-file = { $name }: is { $kind }, geen gewoon bestand; het is niet gelezen
+not-a-file-hint = gegevens en dossiers zijn gewone YAML-bestanden; vervang het (of de koppeling ernaar) door het bestand zelf

@@ -38,8 +38,8 @@ pub fn load(data: &Path) -> Loaded {
     let mut loaded = Loaded::default();
     if !data.is_dir() {
         loaded.diagnostics.push(
-            Diagnostic::general(format!("data folder `{}` not found", data.display()), None)
-                .hint("run from the project folder, or pass `--data DIR`"),
+            Diagnostic::general(crate::tr!("data-missing", folder = data.display().to_string()), None)
+                .hint(crate::tr!("data-missing-hint")),
         );
         return loaded;
     }
@@ -48,22 +48,22 @@ pub fn load(data: &Path) -> Loaded {
     for link in links {
         let name = link.strip_prefix(data).unwrap_or(&link).display().to_string();
         loaded.diagnostics.push(
-            Diagnostic::general(format!("{name} is a link to a folder; it is not followed"), None)
-                .hint("put the records themselves under records/ (a linked folder could lead back to itself)")
+            Diagnostic::general(crate::tr!("records-link", name = &name), None)
+                .hint(crate::tr!("records-link-hint"))
                 .as_warning(),
         );
     }
     if record_files.is_empty() {
         loaded.diagnostics.push(
-            Diagnostic::general(format!("no records found in `{}`", records_dir.display()), None)
-                .hint("put the register's accounts and reports in records/*.yaml"),
+            Diagnostic::general(crate::tr!("records-none", folder = records_dir.display().to_string()), None)
+                .hint(crate::tr!("records-none-hint")),
         );
     }
     let (dossier_files, without) = dossier_files(&data.join("dossiers"));
     for folder in without {
         loaded.diagnostics.push(
-            Diagnostic::general(format!("dossiers/{folder}/ has no dossier.yaml; it is skipped"), None)
-                .hint("name the file dossier.yaml, or remove the folder")
+            Diagnostic::general(crate::tr!("dossier-folder-empty", folder = &folder), None)
+                .hint(crate::tr!("dossier-folder-empty-hint"))
                 .as_warning(),
         );
     }
@@ -194,23 +194,20 @@ fn read_locks(data: &Path, loaded: &mut Loaded) {
                     && s.dossier != d.id.value
                 {
                     let e = Diagnostic::error(
-                        format!("this lock is of dossier `{}`, not `{}`", s.dossier, d.id.value),
+                        crate::tr!("lock-other-dossier", lock = &s.dossier, dossier = &d.id.value),
                         Span::new(file, 0, 0),
                     )
-                    .also(d.id.span, "the dossier beside it")
-                    .hint("a lock is written by `beantwoord send` for its own dossier; restore it from version control");
+                    .also(d.id.span, crate::tr!("lock-beside"))
+                    .hint(crate::tr!("lock-other-dossier-hint"));
                     loaded.diagnostics.push(e);
                     sent = None;
                 }
                 if first {
                     d.sent = sent;
                 } else if d.sent.is_none() && sent.is_some() {
-                    let e = Diagnostic::error(
-                        "a follow-up answer's lock beside a dossier that was never sent",
-                        Span::new(file, 0, 0),
-                    )
-                    .also(d.id.span, "the dossier beside it")
-                    .hint("restore dossier.lock from version control, or remove nader.lock");
+                    let e = Diagnostic::error(crate::tr!("lock-follow-up-unsent"), Span::new(file, 0, 0))
+                        .also(d.id.span, crate::tr!("lock-beside"))
+                        .hint(crate::tr!("lock-follow-up-unsent-hint"));
                     loaded.diagnostics.push(e);
                 } else {
                     d.follow_up_sent = sent;
@@ -290,14 +287,15 @@ fn read_yaml(
     if size > MAX_FILE_BYTES {
         diags.push(
             Diagnostic::general(
-                format!(
-                    "{name}: file is {:.1} MiB; the limit is {} MiB",
-                    size as f64 / 1048576.0,
-                    MAX_FILE_BYTES / 1048576
+                crate::tr!(
+                    "file-too-large",
+                    name = &name,
+                    size = crate::i18n::decimal(size as f64 / 1048576.0, 1),
+                    limit = MAX_FILE_BYTES / 1048576
                 ),
                 None,
             )
-            .hint("split the register over several files under records/"),
+            .hint(crate::tr!("file-too-large-hint")),
         );
         return (SourceFile::new(name, ""), None);
     }
@@ -308,7 +306,10 @@ fn read_yaml(
             return (SourceFile::new(name, ""), None);
         }
         Err(e) => {
-            diags.push(Diagnostic::general(format!("{name}: cannot be read: {e}"), None));
+            diags.push(Diagnostic::general(
+                crate::tr!("file-unreadable", name = &name, why = e.to_string()),
+                None,
+            ));
             return (SourceFile::new(name, ""), None);
         }
     };
@@ -319,9 +320,9 @@ fn read_yaml(
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let at = lossy.char_indices().map(|(i, _)| i).find(|&i| i >= at).unwrap_or(lossy.len());
             diags.push(
-                Diagnostic::error("file is not UTF-8", Span::new(file, at, at + 1))
-                    .label("invalid byte here")
-                    .hint("save the file as UTF-8"),
+                Diagnostic::error(crate::tr!("file-not-utf8"), Span::new(file, at, at + 1))
+                    .label(crate::tr!("file-not-utf8-label"))
+                    .hint(crate::tr!("file-not-utf8-hint")),
             );
             return (SourceFile::new(name, lossy), None);
         }
@@ -421,25 +422,24 @@ fn not_a_file(name: &str, meta: &std::fs::Metadata) -> Diagnostic {
             use std::os::unix::fs::FileTypeExt;
             let t = meta.file_type();
             if t.is_fifo() {
-                "a named pipe"
+                crate::tr!("kind-pipe")
             } else if t.is_socket() {
-                "a socket"
+                crate::tr!("kind-socket")
             } else if t.is_block_device() || t.is_char_device() {
-                "a device"
+                crate::tr!("kind-device")
             } else if t.is_dir() {
-                "a folder"
+                crate::tr!("kind-folder")
             } else {
-                "something other than a file"
+                crate::tr!("kind-not-file")
             }
         }
         #[cfg(not(unix))]
         {
-            if meta.is_dir() { "a folder" } else { "something other than a file" }
+            if meta.is_dir() { crate::tr!("kind-folder") } else { crate::tr!("kind-not-file") }
         }
     };
-    Diagnostic::general(format!("{name}: is {kind}, not a regular file; it was not read"), None).hint(
-        "records and dossiers are plain YAML files; replace it (or the link to it) with the file itself",
-    )
+    Diagnostic::general(crate::tr!("not-a-file", name = name, kind = kind), None)
+        .hint(crate::tr!("not-a-file-hint"))
 }
 
 /// Whether XML 1.0 (and so Word, and the PDF's metadata) cannot hold `c`:
