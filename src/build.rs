@@ -173,7 +173,9 @@ fn progress(len: usize, quiet: bool) -> ProgressBar {
     let visible = !quiet && std::io::stderr().is_terminal();
     let target = if visible { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
     let bar = ProgressBar::with_draw_target(Some(len as u64), target);
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} documents ({elapsed})") {
+    let template =
+        format!("{{spinner}} {{bar:40}} {{pos}}/{{len}} {} ({{elapsed}})", crate::tr!("progress-documents"));
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     bar

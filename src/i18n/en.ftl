@@ -360,3 +360,7 @@ kind-folder = a folder
 kind-not-file = something other than a file
 not-a-file = { $name }: is { $kind }, not a regular file; it was not read
 not-a-file-hint = records and dossiers are plain YAML files; replace it (or the link to it) with the file itself
+
+## The progress bar
+
+progress-documents = documents

@@ -414,3 +414,7 @@ kind-folder = een map
 kind-not-file = iets anders dan een bestand
 not-a-file = { $name }: is { $kind }, geen gewoon bestand; het is niet gelezen
 not-a-file-hint = gegevens en dossiers zijn gewone YAML-bestanden; vervang het (of de koppeling ernaar) door het bestand zelf
+
+## De voortgangsbalk
+
+progress-documents = documenten
