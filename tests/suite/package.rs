@@ -127,14 +127,18 @@ fn the_debian_package_holds_the_binary_its_man_pages_and_an_example_that_builds(
     assert_eq!(files(&example.join("data")), files(&repo().join("data")));
     assert_eq!(files(&example.join("templates")), files(&repo().join("templates")));
     let before = files(&example);
+    // The installed binary builds the installed example into `out`.
+    let build = |out: &std::path::Path| {
+        run(Command::new(&bin)
+            .arg("build")
+            .arg("--data")
+            .arg(example.join("data"))
+            .arg("--out")
+            .arg(out)
+            .arg("-q"))
+    };
     let out = tmp.path().join("x");
-    run(Command::new(&bin)
-        .arg("build")
-        .arg("--data")
-        .arg(example.join("data"))
-        .arg("--out")
-        .arg(&out)
-        .arg("-q"));
+    build(&out);
     let pdf = std::fs::read(out.join("2022Z21205/antwoord.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "antwoord.pdf is not a PDF");
     assert!(before == files(&example), "the build wrote into the installed example");
@@ -144,13 +148,7 @@ fn the_debian_package_holds_the_binary_its_man_pages_and_an_example_that_builds(
     t.push_str("\nUit het geïnstalleerde voorbeeld.\n");
     std::fs::write(&template, t).unwrap();
     let out = tmp.path().join("y");
-    run(Command::new(&bin)
-        .arg("build")
-        .arg("--data")
-        .arg(example.join("data"))
-        .arg("--out")
-        .arg(&out)
-        .arg("-q"));
+    build(&out);
     let md = std::fs::read_to_string(out.join("2022Z21205/antwoord.md")).unwrap();
     assert!(md.contains("Uit het geïnstalleerde voorbeeld."), "the example's templates/ was not used:\n{md}");
 }
