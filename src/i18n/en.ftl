@@ -364,3 +364,29 @@ not-a-file-hint = records and dossiers are plain YAML files; replace it (or the 
 ## The progress bar
 
 progress-documents = documents
+
+## Records and locks (load/records.rs, load/lock.rs)
+
+records-file-empty = this records file is empty
+records-file-empty-label = expected `accounts:` or `reports:`
+records-file-empty-hint = a records file holds a list under `accounts:` and/or `reports:`
+report-no-account = a report goes through at least one account
+report-no-account-label = empty list
+report-no-account-hint = name the account ids, e.g. `[facebook]`
+form-disagrees = `form` and `reconstructed` disagree
+form-disagrees-label = what this letter is
+form-disagrees-also = said otherwise here
+form-disagrees-hint = keep one: `form: reconstruction` says what `reconstructed: true` said
+duplicate-without = `dubbel` names no other document
+duplicate-without-label = a duplicate of which document?
+duplicate-without-hint = add `duplicate_of: <ID>` with the ID of the document this one duplicates (e.g. `BZK-2022Z21205-…-1`)
+ground-unknown = `{ $code }` is not a ground of the Woo or the Wob
+ground-unknown-label = unknown ground
+ground-unknown-hint = use one of { $woo } (Woo), { $wob } (Wob), or `dubbel` with `duplicate_of`
+outcome-mapping = expected a mapping from account id to outcome
+outcome-mapping-label = expected `account: {"{"} status: … {"}"}`
+lock-answer-number = `{ $key }` is not an answer number
+lock-answer-number-label = under `answers`
+lock-restore-hint = the lock is written by `beantwoord send`; restore it from version control
+lock-number-twice = the lock gives one Woo number to two annexes or documents
+lock-number-twice-label = in this file

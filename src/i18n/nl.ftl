@@ -418,3 +418,29 @@ not-a-file-hint = gegevens en dossiers zijn gewone YAML-bestanden; vervang het (
 ## De voortgangsbalk
 
 progress-documents = documenten
+
+## Registratie en vastleggingen (load/records.rs, load/lock.rs)
+
+records-file-empty = dit registratiebestand is leeg
+records-file-empty-label = hier hoort `accounts:` of `reports:`
+records-file-empty-hint = een registratiebestand heeft een lijst onder `accounts:` en/of `reports:`
+report-no-account = een melding gaat via ten minste één account
+report-no-account-label = lege lijst
+report-no-account-hint = noem de account-ids, bijvoorbeeld `[facebook]`
+form-disagrees = `form` en `reconstructed` spreken elkaar tegen
+form-disagrees-label = wat deze brief is
+form-disagrees-also = hier staat iets anders
+form-disagrees-hint = houd er één: `form: reconstruction` zegt wat `reconstructed: true` zei
+duplicate-without = `dubbel` noemt geen ander document
+duplicate-without-label = een duplicaat van welk document?
+duplicate-without-hint = voeg `duplicate_of: <ID>` toe met het ID van het document waarvan dit een duplicaat is (bijvoorbeeld `BZK-2022Z21205-…-1`)
+ground-unknown = `{ $code }` is geen grond uit de Woo of de Wob
+ground-unknown-label = onbekende grond
+ground-unknown-hint = gebruik een van { $woo } (Woo), { $wob } (Wob), of `dubbel` met `duplicate_of`
+outcome-mapping = verwacht per account-id een uitkomst
+outcome-mapping-label = hier hoort `account: {"{"} status: … {"}"}`
+lock-answer-number = `{ $key }` is geen antwoordnummer
+lock-answer-number-label = onder `answers`
+lock-restore-hint = `beantwoord send` schrijft het vastleggingsbestand; zet het terug uit het versiebeheer
+lock-number-twice = het vastleggingsbestand geeft één Woo-nummer aan twee bijlagen of documenten
+lock-number-twice-label = in dit bestand

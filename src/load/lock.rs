@@ -34,9 +34,10 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Sent> {
             match key.parse::<u32>() {
                 Ok(number) => out.push((number, hash)),
                 Err(_) => {
-                    let d = Diagnostic::error(format!("`{key}` is not an answer number"), r.node_span(value))
-                        .label("under `answers`")
-                        .hint("the lock is written by `beantwoord send`; restore it from version control");
+                    let d =
+                        Diagnostic::error(crate::tr!("lock-answer-number", key = key), r.node_span(value))
+                            .label(crate::tr!("lock-answer-number-label"))
+                            .hint(crate::tr!("lock-restore-hint"));
                     r.push(d);
                 }
             }
@@ -57,9 +58,9 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Sent> {
     numbers.sort_unstable();
     documents.sort_unstable();
     if numbers.windows(2).any(|w| w[0] == w[1]) || documents.windows(2).any(|w| w[0] == w[1]) {
-        let d = Diagnostic::error("the lock gives one Woo number to two annexes or documents", at)
-            .label("in this file")
-            .hint("the lock is written by `beantwoord send`; restore it from version control");
+        let d = Diagnostic::error(crate::tr!("lock-number-twice"), at)
+            .label(crate::tr!("lock-number-twice-label"))
+            .hint(crate::tr!("lock-restore-hint"));
         r.push(d);
         return None;
     }

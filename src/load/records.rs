@@ -57,9 +57,9 @@ const OUTCOME_FIELDS: &[&str] = &["status", "date", "text"];
 /// Adds the accounts and reports of one records file to `register`.
 pub fn read_file(r: &mut Reader, root: &Node, register: &mut Register) {
     if root.kind == super::yaml::Kind::Null {
-        let d = Diagnostic::error("this records file is empty", r.span(0, 0))
-            .label("expected `accounts:` or `reports:`")
-            .hint("a records file holds a list under `accounts:` and/or `reports:`");
+        let d = Diagnostic::error(crate::tr!("records-file-empty"), r.span(0, 0))
+            .label(crate::tr!("records-file-empty-label"))
+            .hint(crate::tr!("records-file-empty-hint"));
         r.push(d);
         return;
     }
@@ -115,9 +115,9 @@ fn report(r: &mut Reader, node: &Node) -> Option<Report> {
     let accounts = f.required(r, "accounts").and_then(|n| {
         let list = r.list(n, "account ids")?;
         if list.is_empty() {
-            let d = Diagnostic::error("a report goes through at least one account", r.node_span(n))
-                .label("empty list")
-                .hint("name the account ids, e.g. `[facebook]`");
+            let d = Diagnostic::error(crate::tr!("report-no-account"), r.node_span(n))
+                .label(crate::tr!("report-no-account-label"))
+                .hint(crate::tr!("report-no-account-hint"));
             r.push(d);
             return None;
         }
@@ -180,10 +180,10 @@ fn letter_form(r: &mut Reader, form: Option<&Node>, reconstructed: Option<&Node>
     let old = reconstructed.and_then(|n| r.boolean(n).map(|b| (b, r.node_span(n))));
     match (written, old) {
         (Some((f, at)), Some((b, also))) if (f == Form::Reconstruction) != b => {
-            let d = Diagnostic::error("`form` and `reconstructed` disagree", at)
-                .label("what this letter is")
-                .also(also, "said otherwise here")
-                .hint("keep one: `form: reconstruction` says what `reconstructed: true` said");
+            let d = Diagnostic::error(crate::tr!("form-disagrees"), at)
+                .label(crate::tr!("form-disagrees-label"))
+                .also(also, crate::tr!("form-disagrees-also"))
+                .hint(crate::tr!("form-disagrees-hint"));
             r.push(d);
             f
         }
@@ -229,9 +229,9 @@ fn letter(r: &mut Reader, node: &Node, report_date: Option<Date>) -> Option<Lett
         .and_then(|n| r.choice(n, &["woo", "wob"], Law::parse).map(|l| At::new(l, r.node_span(n))));
     let duplicate_of = f.get("duplicate_of").and_then(|n| document_id(r, n));
     if let (Some(span), None) = (dubbel, &duplicate_of) {
-        let d = Diagnostic::error("`dubbel` names no other document", span)
-            .label("a duplicate of which document?")
-            .hint("add `duplicate_of: <ID>` with the ID of the document this one duplicates (e.g. `BZK-2022Z21205-…-1`)");
+        let d = Diagnostic::error(crate::tr!("duplicate-without"), span)
+            .label(crate::tr!("duplicate-without-label"))
+            .hint(crate::tr!("duplicate-without-hint"));
         r.push(d);
     }
     f.finish(r);
@@ -268,14 +268,13 @@ fn ground(r: &mut Reader, node: &Node) -> Option<Ground> {
     let code = r.string(node)?;
     let found = Ground::parse(&code);
     if found.is_none() {
-        let d =
-            Diagnostic::error(format!("`{code}` is not a ground of the Woo or the Wob"), r.node_span(node))
-                .label("unknown ground")
-                .hint(format!(
-                    "use one of {} (Woo), {} (Wob), or `dubbel` with `duplicate_of`",
-                    Ground::codes_of(Law::Woo).collect::<Vec<_>>().join(", "),
-                    Ground::codes_of(Law::Wob).collect::<Vec<_>>().join(", ")
-                ));
+        let d = Diagnostic::error(crate::tr!("ground-unknown", code = code), r.node_span(node))
+            .label(crate::tr!("ground-unknown-label"))
+            .hint(crate::tr!(
+                "ground-unknown-hint",
+                woo = Ground::codes_of(Law::Woo).collect::<Vec<_>>().join(", "),
+                wob = Ground::codes_of(Law::Wob).collect::<Vec<_>>().join(", ")
+            ));
         r.push(d);
     }
     found
@@ -283,8 +282,8 @@ fn ground(r: &mut Reader, node: &Node) -> Option<Ground> {
 
 fn outcomes(r: &mut Reader, node: &Node, report_date: Option<Date>) -> Option<Vec<Outcome>> {
     let super::yaml::Kind::Map(entries) = &node.kind else {
-        let d = Diagnostic::error("expected a mapping from account id to outcome", r.node_span(node))
-            .label("expected `account: { status: … }`");
+        let d = Diagnostic::error(crate::tr!("outcome-mapping"), r.node_span(node))
+            .label(crate::tr!("outcome-mapping-label"));
         r.push(d);
         return None;
     };
