@@ -44,9 +44,9 @@ const PUBLISHED_FIELDS: &[&str] = &["report", "dossier", "link"];
 
 pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
     if root.kind == Kind::Null {
-        let d = Diagnostic::error("this dossier file is empty", r.span(0, 0))
-            .label("expected the dossier's fields")
-            .hint("a dossier needs at least `id`, `title`, `submitted`, `submitter`, `addressee`, `answerer` and `questions`");
+        let d = Diagnostic::error(crate::tr!("dossier-file-empty"), r.span(0, 0))
+            .label(crate::tr!("dossier-file-empty-label"))
+            .hint(crate::tr!("dossier-file-empty-hint"));
         r.push(d);
         return None;
     }
@@ -135,9 +135,9 @@ pub fn read(r: &mut Reader, root: &Node) -> Option<Dossier> {
 fn dossier_id(r: &mut Reader, node: &Node) -> Option<At<String>> {
     let s = r.string(node)?;
     if !crate::model::is_safe_id(&s) {
-        let d = Diagnostic::error(format!("dossier id `{s}` is not a safe folder name"), r.node_span(node))
-            .label("used as the output folder's name")
-            .hint("use the Kamer's number, e.g. `2022Z21205` (letters, digits, `.`, `_`, `-`)");
+        let d = Diagnostic::error(crate::tr!("dossier-id-unsafe", id = &s), r.node_span(node))
+            .label(crate::tr!("dossier-id-unsafe-label"))
+            .hint(crate::tr!("dossier-id-unsafe-hint"));
         r.push(d);
         return None;
     }
@@ -161,9 +161,9 @@ fn person(r: &mut Reader, node: &Node, what: &str) -> Option<Person> {
 /// (known by date or Aanhangsel number); one list, not both.
 fn delays(r: &mut Reader, delays: Option<&Node>, older: Option<&Node>) -> Vec<DelayNotice> {
     if let (Some(_), Some(o)) = (delays, older) {
-        let d = Diagnostic::error("a dossier lists its delay notices once", r.node_span(o))
-            .label("`delays` is given too")
-            .hint("move these entries under `delays` (each `{ sent: DATE, reason: … }`)");
+        let d = Diagnostic::error(crate::tr!("delays-twice"), r.node_span(o))
+            .label(crate::tr!("delays-twice-label"))
+            .hint(crate::tr!("delays-twice-hint"));
         r.push(d);
         return Vec::new();
     }
@@ -191,11 +191,11 @@ fn day(r: &mut Reader, node: &Node, field: &str) -> Option<At<crate::model::Date
     }
     r.push(
         Diagnostic::error(
-            format!("`{field}` needs the day, not only {}", d.value.dutch(crate::model::Precision::Day)),
+            crate::tr!("day-needed", field = field, given = d.value.dutch(crate::model::Precision::Day)),
             d.span,
         )
-        .label("a day is needed here")
-        .hint("write the day as YYYY-MM-DD, e.g. 2023-03-15: the Kamer's deadlines count from it"),
+        .label(crate::tr!("day-needed-label"))
+        .hint(crate::tr!("day-needed-hint")),
     );
     None
 }
@@ -220,9 +220,9 @@ fn delay_notice(r: &mut Reader, node: &Node, own: bool) -> Option<DelayNotice> {
     let mut f = r.map(node, "delay notice", DELAY_FIELDS)?;
     let sent_node = match (f.get("sent"), f.get("date")) {
         (Some(s), Some(d)) => {
-            let e = Diagnostic::error("a delay notice has one date", r.node_span(d))
-                .label("`sent` is given too")
-                .hint("keep `sent: DATE`");
+            let e = Diagnostic::error(crate::tr!("delay-one-date"), r.node_span(d))
+                .label(crate::tr!("delay-one-date-label"))
+                .hint(crate::tr!("delay-one-date-hint"));
             r.push(e);
             Some(s)
         }
@@ -235,17 +235,17 @@ fn delay_notice(r: &mut Reader, node: &Node, own: bool) -> Option<DelayNotice> {
     if own {
         for (name, given) in [("sent", sent_node.is_some()), ("reason", f.get("reason").is_some())] {
             if !given {
-                let d = Diagnostic::error(format!("delay notice has no `{name}`"), r.node_span(node))
-                    .label(format!("needs `{name}`"))
-                    .hint("a delay notice is `{ sent: 2022-11-25, reason: \"…\" }`: when it went out, and why the answers are late");
+                let d = Diagnostic::error(crate::tr!("delay-missing", name = name), r.node_span(node))
+                    .label(crate::tr!("delay-missing-label", name = name))
+                    .hint(crate::tr!("delay-missing-hint"));
                 r.push(d);
                 ok = false;
             }
         }
     } else if sent_node.is_none() && aanhangsel.is_none() {
-        let d = Diagnostic::error("delay notice has neither a date nor an Aanhangsel id", r.node_span(node))
-            .label("needs `sent` or `aanhangsel`")
-            .hint("e.g. `{ sent: 2022-11-25, aanhangsel: ah-tk-20222023-1016 }`");
+        let d = Diagnostic::error(crate::tr!("delay-undated"), r.node_span(node))
+            .label(crate::tr!("delay-undated-label"))
+            .hint(crate::tr!("delay-undated-hint"));
         r.push(d);
         ok = false;
     }
@@ -255,9 +255,9 @@ fn delay_notice(r: &mut Reader, node: &Node, own: bool) -> Option<DelayNotice> {
         Some((id, span)) => match Aanhangsel::parse(&id) {
             Some(a) => Some(a),
             None => {
-                let d = Diagnostic::error(format!("`{id}` is not an Aanhangsel document id"), span)
-                    .label("expected `ah-tk-<year><next year>-<number>`")
-                    .hint("the Kamer's id of the published delay notice, e.g. `ah-tk-20222023-2207`");
+                let d = Diagnostic::error(crate::tr!("aanhangsel-invalid", id = &id), span)
+                    .label(crate::tr!("aanhangsel-invalid-label"))
+                    .hint(crate::tr!("aanhangsel-delay-hint"));
                 r.push(d);
                 return None;
             }
@@ -280,9 +280,9 @@ fn kamer_documents(r: &mut Reader, node: &Node) -> Vec<(String, String)> {
         && let Some((_, id)) = documents.iter().find(|(k, _)| k == "answer")
         && Aanhangsel::parse(id).is_none()
     {
-        let d = Diagnostic::error(format!("`{id}` is not an Aanhangsel document id"), r.node_span(value))
-            .label("expected `ah-tk-<year><next year>-<number>`")
-            .hint("the Kamer's id of the published answers, as officielebekendmakingen.nl gives it, e.g. `ah-tk-20222023-914`");
+        let d = Diagnostic::error(crate::tr!("aanhangsel-invalid", id = id), r.node_span(value))
+            .label(crate::tr!("aanhangsel-invalid-label"))
+            .hint(crate::tr!("aanhangsel-answer-hint"));
         r.push(d);
     }
     documents
@@ -322,9 +322,9 @@ fn question(r: &mut Reader, node: &Node) -> Option<Question> {
         if s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
             Some(At::new(s, r.node_span(n)))
         } else {
-            let d = Diagnostic::error(format!("`{s}` is not a valid question id"), r.node_span(n))
-                .label("only a-z, 0-9 and _ are allowed")
-                .hint("answers refer to it as `vragen.<id>`, so it must be a plain name");
+            let d = Diagnostic::error(crate::tr!("question-id-invalid", id = &s), r.node_span(n))
+                .label(crate::tr!("question-id-invalid-label"))
+                .hint(crate::tr!("question-id-invalid-hint"));
             r.push(d);
             None
         }
@@ -341,18 +341,15 @@ fn question(r: &mut Reader, node: &Node) -> Option<Question> {
         (None, Some(_)) => with.map(Answer::With),
         (None, None) if f.misspelt("answer") || f.misspelt("answer_with") => None,
         (None, None) => {
-            let d = Diagnostic::error("question has no answer", r.node_span(node))
-                .label("needs `answer` or `answer_with`")
-                .hint("write `answer: |` with the answer, or `answer_with: N` to answer it with question N");
+            let d = Diagnostic::error(crate::tr!("question-unanswered"), r.node_span(node))
+                .label(crate::tr!("question-unanswered-label"))
+                .hint(crate::tr!("question-unanswered-hint"));
             r.push(d);
             None
         }
         (Some(_), Some(w)) => {
-            let d = Diagnostic::error(
-                "a question has either `answer` or `answer_with`, not both",
-                r.node_span(w),
-            )
-            .label("remove one of the two");
+            let d = Diagnostic::error(crate::tr!("question-answer-both"), r.node_span(w))
+                .label(crate::tr!("question-answer-both-label"));
             r.push(d);
             None
         }
