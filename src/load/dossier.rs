@@ -457,7 +457,7 @@ fn published_before(r: &mut Reader, node: &Node) -> Option<crate::model::Publish
 /// `annexes.reports`: `all`, `none`, a list of report ids, or conditions on
 /// the reports' fields (`{ date: { since: 2021-01-01 } }`).
 fn selection(r: &mut Reader, node: &Node) -> Option<Selection> {
-    let allowed = "`all`, `none`, a list of report ids (`[2021-03-09-video, …]`), or conditions on the reports' fields, e.g. `{ date: { since: 2021-01-01 }, accounts: { contains: facebook } }`";
+    let allowed = crate::tr!("annexes-reports-allowed");
     match &node.kind {
         Kind::Scalar(s) if s.trim() == "all" => Some(Selection::All),
         Kind::Scalar(s) if s.trim() == "none" => Some(Selection::None),
@@ -466,18 +466,16 @@ fn selection(r: &mut Reader, node: &Node) -> Option<Selection> {
             let mut conditions = Vec::new();
             for (key, value) in entries {
                 if !selection::FIELDS.contains(&key.name.as_str()) {
+                    let fields = selection::FIELDS.join(", ");
                     let d = Diagnostic::error(
-                        format!("reports have no field `{}` to select by", key.name),
+                        crate::tr!("select-field-unknown", name = &key.name),
                         r.key_span(key),
                     )
-                    .label("not a report field")
+                    .label(crate::tr!("select-field-unknown-label"))
                     .hint(
                         match crate::diag::nearest(&key.name, selection::FIELDS.iter().copied()) {
-                            Some(n) => format!(
-                                "did you mean `{n}`? The fields are: {}",
-                                selection::FIELDS.join(", ")
-                            ),
-                            None => format!("the fields are: {}", selection::FIELDS.join(", ")),
+                            Some(n) => crate::tr!("select-field-nearest", name = n, fields = &fields),
+                            None => crate::tr!("field-list", names = &fields),
                         },
                     );
                     r.push(d);
@@ -485,10 +483,12 @@ fn selection(r: &mut Reader, node: &Node) -> Option<Selection> {
                 }
                 let field = At::new(key.name.clone(), r.key_span(key));
                 let Kind::Map(tests) = &value.kind else {
-                    let d =
-                        Diagnostic::error(format!("`{}` needs a comparison", key.name), r.node_span(value))
-                            .label("expected `{ since: …}`, `{ contains: … }`, …")
-                            .hint(format!("the comparisons are: {}", selection::TESTS.join(", ")));
+                    let d = Diagnostic::error(
+                        crate::tr!("select-needs-test", name = &key.name),
+                        r.node_span(value),
+                    )
+                    .label(crate::tr!("select-needs-test-label"))
+                    .hint(crate::tr!("select-tests", tests = selection::TESTS.join(", ")));
                     r.push(d);
                     continue;
                 };
@@ -506,10 +506,12 @@ fn selection(r: &mut Reader, node: &Node) -> Option<Selection> {
                             .list(v, "values")
                             .map(|l| Test::AnyOf(l.iter().filter_map(|n| r.string(n)).collect())),
                         other => {
-                            let d =
-                                Diagnostic::error(format!("`{other}` is not a comparison"), r.key_span(op))
-                                    .label("unknown comparison")
-                                    .hint(format!("the comparisons are: {}", selection::TESTS.join(", ")));
+                            let d = Diagnostic::error(
+                                crate::tr!("select-test-unknown", name = other),
+                                r.key_span(op),
+                            )
+                            .label(crate::tr!("select-test-unknown-label"))
+                            .hint(crate::tr!("select-tests", tests = selection::TESTS.join(", ")));
                             r.push(d);
                             None
                         }
@@ -522,9 +524,9 @@ fn selection(r: &mut Reader, node: &Node) -> Option<Selection> {
             Some(Selection::Where(conditions))
         }
         _ => {
-            let d = Diagnostic::error("`annexes.reports` says which reports are annexed", r.node_span(node))
-                .label("not a selection")
-                .hint(format!("it takes {allowed}"));
+            let d = Diagnostic::error(crate::tr!("annexes-reports-kind"), r.node_span(node))
+                .label(crate::tr!("annexes-reports-kind-label"))
+                .hint(crate::tr!("annexes-reports-kind-hint", allowed = &allowed));
             r.push(d);
             None
         }
