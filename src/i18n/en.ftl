@@ -438,3 +438,26 @@ annexes-reports-kind = `annexes.reports` says which reports are annexed
 annexes-reports-kind-label = not a selection
 annexes-reports-kind-hint = it takes { $allowed }
 annexes-reports-allowed = `all`, `none`, a list of report ids (`[2021-03-09-video, …]`), or conditions on the reports' fields, e.g. `{"{"} date: {"{"} since: 2021-01-01 {"}"}, accounts: {"{"} contains: facebook {"}"} {"}"}`
+
+## Persons and personal data (load/persons.rs)
+
+person-address-both = an address both withheld and allowed
+person-address-allowed = allowed here
+person-address-withheld = withheld here
+person-address-both-hint = an address of a person is withheld; allow only the ministry's general ones
+person-empty = a person to withhold needs a name or an e-mail address
+person-empty-label = neither `name` nor `emails`
+person-empty-hint = add `name: …` (as it is written in the records) and/or `emails: [ … ]`
+person-name-marker = a listed name is withheld as a whole; it holds no marker
+person-name-marker-label = a marker in a listed name
+person-name-marker-hint = write the name as it stands in the records, without `[[…]]`
+person-name-short = a name of fewer than { $letters } letters would be found in ordinary words
+person-name-short-label = too short to withhold everywhere
+person-name-short-hint = list the full name, or mark this occurrence by hand as `[[5.1.2e: …]]`
+person-email-invalid = not an e-mail address
+person-email-invalid-label = expected one address, as `name@domain.nl`
+person-email-invalid-hint = list the person's name under `name:`, and only addresses under `emails:`
+person-ground-hint = a person's name is withheld under 5.1.2e (privacy); the grounds are { $grounds }
+allow-invalid = not one e-mail address, phone number, IBAN or BSN
+allow-invalid-label = nothing the guard would find
+allow-invalid-hint = allow one e-mail address, phone number, IBAN or BSN an entry, written as the documents write it

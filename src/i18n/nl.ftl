@@ -492,3 +492,26 @@ annexes-reports-kind = `annexes.reports` zegt welke meldingen bijlage zijn
 annexes-reports-kind-label = geen selectie
 annexes-reports-kind-hint = het neemt { $allowed }
 annexes-reports-allowed = `all`, `none`, een lijst van melding-ids (`[2021-03-09-video, …]`), of voorwaarden op de velden van de meldingen, bijvoorbeeld `{"{"} date: {"{"} since: 2021-01-01 {"}"}, accounts: {"{"} contains: facebook {"}"} {"}"}`
+
+## Personen en persoonsgegevens (load/persons.rs)
+
+person-address-both = een adres dat zowel weggelakt als toegestaan is
+person-address-allowed = hier toegestaan
+person-address-withheld = hier weggelakt
+person-address-both-hint = het adres van een persoon wordt weggelakt; sta alleen de algemene adressen van het ministerie toe
+person-empty = een persoon die weggelakt wordt, heeft een naam of een e-mailadres nodig
+person-empty-label = geen `name` en geen `emails`
+person-empty-hint = voeg `name: …` toe (zoals de naam in de gegevens staat) en/of `emails: [ … ]`
+person-name-marker = een genoemde naam wordt als geheel weggelakt; er staat geen markering in
+person-name-marker-label = een markering in een genoemde naam
+person-name-marker-hint = schrijf de naam zoals hij in de gegevens staat, zonder `[[…]]`
+person-name-short = een naam van minder dan { $letters } letters zou ook in gewone woorden gevonden worden
+person-name-short-label = te kort om overal weg te lakken
+person-name-short-hint = noem de volledige naam, of markeer deze plek met de hand als `[[5.1.2e: …]]`
+person-email-invalid = geen e-mailadres
+person-email-invalid-label = hier hoort één adres, als `naam@domein.nl`
+person-email-invalid-hint = zet de naam van de persoon onder `name:`, en alleen adressen onder `emails:`
+person-ground-hint = de naam van een persoon wordt weggelakt onder 5.1.2e (privacy); de gronden zijn { $grounds }
+allow-invalid = niet één e-mailadres, telefoonnummer, IBAN of BSN
+allow-invalid-label = niets wat de controle zou vinden
+allow-invalid-hint = sta per regel één e-mailadres, telefoonnummer, IBAN of BSN toe, geschreven zoals de documenten het schrijven

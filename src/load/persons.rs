@@ -37,10 +37,10 @@ pub fn read(r: &mut Reader, root: &Node) -> Persons {
         let listed = out.listed.iter().flat_map(|p| &p.emails).find(|e| e.value.to_lowercase() == a.key);
         if let Some(e) = listed {
             r.push(
-                Diagnostic::error("an address both withheld and allowed", a.span)
-                    .label("allowed here")
-                    .also(e.span, "withheld here")
-                    .hint("an address of a person is withheld; allow only the ministry's general ones"),
+                Diagnostic::error(crate::tr!("person-address-both"), a.span)
+                    .label(crate::tr!("person-address-allowed"))
+                    .also(e.span, crate::tr!("person-address-withheld"))
+                    .hint(crate::tr!("person-address-both-hint")),
             );
         }
     }
@@ -66,9 +66,9 @@ fn person(r: &mut Reader, node: &Node) -> Option<Person> {
         && !f.misspelt("emails")
     {
         r.push(
-            Diagnostic::error("a person to withhold needs a name or an e-mail address", r.node_span(node))
-                .label("neither `name` nor `emails`")
-                .hint("add `name: …` (as it is written in the records) and/or `emails: [ … ]`"),
+            Diagnostic::error(crate::tr!("person-empty"), r.node_span(node))
+                .label(crate::tr!("person-empty-label"))
+                .hint(crate::tr!("person-empty-hint")),
         );
     }
     f.finish(r);
@@ -89,21 +89,18 @@ fn name(r: &mut Reader, node: &Node) -> Option<At<String>> {
     let span = r.node_span(node);
     if s.contains("[[") || s.contains("]]") {
         r.push(
-            Diagnostic::error("a listed name is withheld as a whole; it holds no marker", span)
-                .label("a marker in a listed name")
-                .hint("write the name as it stands in the records, without `[[…]]`"),
+            Diagnostic::error(crate::tr!("person-name-marker"), span)
+                .label(crate::tr!("person-name-marker-label"))
+                .hint(crate::tr!("person-name-marker-hint")),
         );
         return None;
     }
     let letters = s.chars().filter(|c| c.is_alphanumeric()).count();
     if letters < SHORTEST_NAME {
         r.push(
-            Diagnostic::error(
-                format!("a name of fewer than {SHORTEST_NAME} letters would be found in ordinary words"),
-                span,
-            )
-            .label("too short to withhold everywhere")
-            .hint("list the full name, or mark this occurrence by hand as `[[5.1.2e: …]]`"),
+            Diagnostic::error(crate::tr!("person-name-short", letters = SHORTEST_NAME), span)
+                .label(crate::tr!("person-name-short-label"))
+                .hint(crate::tr!("person-name-short-hint")),
         );
         return None;
     }
@@ -117,9 +114,9 @@ fn email(r: &mut Reader, node: &Node) -> Option<At<String>> {
         Some(h) if h.kind == personal::Kind::Email => Some(At::new(s, span)),
         _ => {
             r.push(
-                Diagnostic::error("not an e-mail address", span)
-                    .label("expected one address, as `name@domain.nl`")
-                    .hint("list the person's name under `name:`, and only addresses under `emails:`"),
+                Diagnostic::error(crate::tr!("person-email-invalid"), span)
+                    .label(crate::tr!("person-email-invalid-label"))
+                    .hint(crate::tr!("person-email-invalid-hint")),
             );
             None
         }
@@ -133,11 +130,11 @@ fn ground(r: &mut Reader, node: &Node) -> Option<At<Ground>> {
         Some(g) => Some(At::new(g, span)),
         None => {
             r.push(
-                Diagnostic::error(format!("`{s}` is not a ground of the Woo or the Wob"), span)
-                    .label("unknown ground")
-                    .hint(format!(
-                        "a person's name is withheld under 5.1.2e (privacy); the grounds are {}",
-                        Ground::all_codes().collect::<Vec<_>>().join(", ")
+                Diagnostic::error(crate::tr!("ground-unknown", code = s), span)
+                    .label(crate::tr!("ground-unknown-label"))
+                    .hint(crate::tr!(
+                        "person-ground-hint",
+                        grounds = Ground::all_codes().collect::<Vec<_>>().join(", ")
                     )),
             );
             None
@@ -152,9 +149,9 @@ fn allowed(r: &mut Reader, node: &Node) -> Option<Allowed> {
         Some(h) => Some(Allowed { kind: h.kind, key: h.key, span }),
         None => {
             r.push(
-                Diagnostic::error("not one e-mail address, phone number, IBAN or BSN", span)
-                    .label("nothing the guard would find")
-                    .hint("allow one e-mail address, phone number, IBAN or BSN an entry, written as the documents write it"),
+                Diagnostic::error(crate::tr!("allow-invalid"), span)
+                    .label(crate::tr!("allow-invalid-label"))
+                    .hint(crate::tr!("allow-invalid-hint")),
             );
             None
         }
