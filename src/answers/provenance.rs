@@ -409,51 +409,56 @@ pub fn provenance_unless(
             reports: (reports != report_vals).then_some(reports),
         }
     };
-    let without_report = |i: usize| -> Without {
-        let r = scope.reports[i];
-        let fewer: Vec<&Report> =
-            scope.reports.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, r)| *r).collect();
-        let positions = context::positions(&fewer);
-        let numbers = annex_numbers(&fewer, dossier);
-        let reports: Vec<Value> = (0..scope.reports.len())
+    // Whether report `k`'s texts are templates that can see its annex or
+    // its sequence numbers (then a shift of them renders them again).
+    let texts_see_annex: Vec<bool> = scope.reports.iter().map(|r| texts_see(r, &["annex"])).collect();
+    let texts_see_number: Vec<bool> = scope.reports.iter().map(|r| texts_see(r, &["volgnummer"])).collect();
+    // Report `k`'s value with other sequence and annex numbers: patched
+    // in, its texts rendered again when they can see them.
+    let renumbered = |k: usize, volgnummer: BTreeMap<String, usize>, annex: Option<usize>| -> Value {
+        let (r, rc) = (scope.reports[k], &scope.report_ctx[k]);
+        match texts_see_annex[k] || texts_see_number[k] {
+            false => patched(
+                &report_vals[k],
+                vec![("annex", shown.value(&annex)), ("volgnummer", shown.value(&volgnummer))],
+            ),
+            true => {
+                let fresh = context::report(r, reg, volgnummer, annex);
+                shown.value(&report_value(tera, r, fresh, rc, audience))
+            }
+        }
+    };
+    // The reports in scope but report `i`.
+    let fewer = |i: usize| -> Vec<&Report> {
+        scope.reports.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, r)| *r).collect()
+    };
+    // The reports' values with report `i` left out, every number shifted.
+    let without_report = |i: usize, fewer: &[&Report]| -> Vec<Value> {
+        let positions = context::positions(fewer);
+        let numbers = annex_numbers(fewer, dossier);
+        (0..scope.reports.len())
             .filter(|j| *j != i)
             .zip(positions.into_iter().zip(numbers))
             .map(|(j, (volgnummer, annex))| {
                 let rc = &scope.report_ctx[j];
                 match rc.volgnummer == volgnummer && rc.annex == annex {
                     true => report_vals[j].clone(),
-                    false if !texts_see(scope.reports[j], &["annex", "volgnummer"]) => patched(
-                        &report_vals[j],
-                        vec![("annex", shown.value(&annex)), ("volgnummer", shown.value(&volgnummer))],
-                    ),
-                    false => {
-                        let x = scope.reports[j];
-                        let fresh = context::report(x, reg, volgnummer, annex);
-                        shown.value(&report_value(tera, x, fresh, rc, audience))
-                    }
+                    false => renumbered(j, volgnummer, annex),
                 }
             })
-            .collect();
-        let mut changed = false;
-        let accounts = reg
-            .accounts
+            .collect()
+    };
+    // The accounts' values with report `i` left out.
+    let accounts_without = |i: usize, fewer: &[&Report]| -> Vec<(String, Value)> {
+        let r = scope.reports[i];
+        reg.accounts
             .iter()
             .zip(&account_vals)
             .map(|(a, v)| match r.went_through(&a.id.value) {
                 false => (a.id.value.clone(), v.clone()),
-                true => {
-                    let fresh = shown.value(&context::account(a, &fewer));
-                    changed |= fresh != *v;
-                    (a.id.value.clone(), fresh)
-                }
+                true => (a.id.value.clone(), shown.value(&context::account(a, fewer))),
             })
-            .collect();
-        Without {
-            source: Source { kind: Kind::Report, id: r.id.value.clone(), span: r.id.span },
-            accounts,
-            accounts_changed: changed,
-            reports: Some(reports),
-        }
+            .collect()
     };
     // The answers each removal changes.
     let changes = |w: Without| -> (Source, Vec<usize>) {
@@ -483,8 +488,6 @@ pub fn provenance_unless(
             scope.report_ctx[k].annex.is_some() && !kept.contains_key(scope.reports[k].id.value.as_str())
         })
         .collect();
-    let texts_see_annex: Vec<bool> = scope.reports.iter().map(|r| texts_see(r, &["annex"])).collect();
-    let texts_see_number: Vec<bool> = scope.reports.iter().map(|r| texts_see(r, &["volgnummer"])).collect();
     let mut first_through: BTreeMap<&str, usize> = BTreeMap::new();
     for (k, r) in scope.reports.iter().enumerate() {
         for a in &r.accounts {
@@ -538,42 +541,18 @@ pub fn provenance_unless(
             Reach::Through(plan)
         })
         .collect();
-    // The accounts' values with report `i` left out.
-    let accounts_without = |i: usize| -> Vec<(String, Value)> {
-        let r = scope.reports[i];
-        let fewer: Vec<&Report> =
-            scope.reports.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, r)| *r).collect();
-        reg.accounts
-            .iter()
-            .zip(&account_vals)
-            .map(|(a, v)| match r.went_through(&a.id.value) {
-                false => (a.id.value.clone(), v.clone()),
-                true => (a.id.value.clone(), shown.value(&context::account(a, &fewer))),
-            })
-            .collect()
-    };
     // Report `k`'s value with its annex number one lower (when `annex`)
     // and its sequence numbers lowered by `numbers`, its texts rendered
     // again when they can see them.
     let shifted = |k: usize, annex: bool, numbers: &BTreeMap<&str, usize>| -> Value {
-        let (r, rc) = (scope.reports[k], &scope.report_ctx[k]);
-        let number = rc.annex.map(|a| if annex { a - 1 } else { a });
+        let rc = &scope.report_ctx[k];
         let mut volgnummer = rc.volgnummer.clone();
         for (a, d) in numbers {
             if let Some(v) = volgnummer.get_mut(*a) {
                 *v -= d;
             }
         }
-        match texts_see(r, &["annex", "volgnummer"]) {
-            false => patched(
-                &report_vals[k],
-                vec![("annex", shown.value(&number)), ("volgnummer", shown.value(&volgnummer))],
-            ),
-            true => {
-                let fresh = context::report(r, reg, volgnummer, number);
-                shown.value(&report_value(tera, r, fresh, rc, audience))
-            }
-        }
+        renumbered(k, volgnummer, rc.annex.map(|a| if annex { a - 1 } else { a }))
     };
     // Per answer the analysis reads, its reports as it sees them: only
     // the ones it keeps, only the fields it reads (and the id), and those
@@ -699,15 +678,17 @@ pub fn provenance_unless(
             if stop() {
                 return None;
             }
-            let full = tasks[i].iter().any(|&n| matches!(plans[n], Reach::Every)).then(|| without_report(i));
-            let needs_accounts = |n: usize| matches!(&plans[n], Reach::Through(p) if p.accounts);
-            let accounts = match &full {
-                Some(w) => w.accounts.clone(),
-                None if tasks[i].iter().any(|&n| needs_accounts(n)) => accounts_without(i),
+            // The whole register without `i` for an opaque answer; the
+            // accounts without it for one that names them.
+            let whole = tasks[i].iter().any(|&n| matches!(plans[n], Reach::Every));
+            let names_accounts = |n: usize| matches!(&plans[n], Reach::Through(p) if p.accounts);
+            let fewer = (whole || tasks[i].iter().any(|&n| names_accounts(n))).then(|| fewer(i));
+            let accounts = match &fewer {
+                Some(fewer) => accounts_without(i, fewer),
                 None => ids.iter().cloned().zip(account_vals.iter().cloned()).collect(),
             };
             let full_view =
-                full.map(|w| view_of(accounts.clone(), w.reports.unwrap_or_else(|| report_vals.clone())));
+                fewer.filter(|_| whole).map(|fewer| view_of(accounts.clone(), without_report(i, &fewer)));
             let changed = tasks[i].iter().copied().filter(|&n| {
                 let text = answers[n].1;
                 match (&plans[n], &seen[n], &full_view) {
