@@ -87,16 +87,7 @@ pub fn template_errors(e: &tera::Error, text: &Text, names: &[&str]) -> Vec<Diag
                 let message = r.message();
                 let named = |prefix: &str| message.strip_prefix(prefix).and_then(|m| m.split('`').next());
                 let d = if let Some(name) = named("Unknown filter `") {
-                    let known = filters::OURS.iter().chain(super::names::TERA_FILTERS).copied();
-                    let message = match crate::diag::nearest(name, known) {
-                        Some(n) => crate::tr!("template-unknown-filter-nearest", name = name, nearest = n),
-                        None => crate::tr!("template-unknown-filter", name = name),
-                    };
-                    let hint = crate::tr!(
-                        "template-filters",
-                        ours = filters::OURS.join(", "),
-                        tera = super::names::TERA_FILTERS.join(", ")
-                    );
+                    let (message, hint) = super::names::unknown_filter(name);
                     Diagnostic::error(message, at(r)).label(crate::tr!("template-label")).hint(hint)
                 } else if let Some(name) = named("Unknown test `") {
                     Diagnostic::error(crate::tr!("template-unknown-test", name = name), at(r))

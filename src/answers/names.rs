@@ -123,6 +123,22 @@ pub fn unknown(source: &str, variables: &[&str]) -> Vec<Unknown> {
     w.found
 }
 
+/// What is said of an unknown filter `name`: the message, with the nearest
+/// known filter, and the hint that lists them all.
+pub fn unknown_filter(name: &str) -> (String, String) {
+    let known = super::filters::OURS.iter().chain(TERA_FILTERS).copied();
+    let message = match crate::diag::nearest(name, known) {
+        Some(n) => crate::tr!("template-unknown-filter-nearest", name = name, nearest = n),
+        None => crate::tr!("template-unknown-filter", name = name),
+    };
+    let hint = crate::tr!(
+        "template-filters",
+        ours = super::filters::OURS.join(", "),
+        tera = TERA_FILTERS.join(", ")
+    );
+    (message, hint)
+}
+
 struct Walk<'s> {
     source: &'s str,
     variables: Vec<String>,
@@ -205,17 +221,7 @@ impl Walk<'_> {
     }
 
     fn unknown_filter(&mut self, name: &str, span: &tera::Span) {
-        let known: Vec<&str> = super::filters::OURS.iter().chain(TERA_FILTERS).copied().collect();
-        let nearest = crate::diag::nearest(name, known.iter().copied()).map(str::to_string);
-        let message = match nearest {
-            Some(n) => crate::tr!("template-unknown-filter-nearest", name = name, nearest = n),
-            None => crate::tr!("template-unknown-filter", name = name),
-        };
-        let hint = crate::tr!(
-            "template-filters",
-            ours = super::filters::OURS.join(", "),
-            tera = TERA_FILTERS.join(", ")
-        );
+        let (message, hint) = unknown_filter(name);
         let range = self.name_at(span, name);
         self.push(range, message, hint);
     }

@@ -103,16 +103,21 @@ fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
 static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =
     LazyLock::new(|| CATALOGS.map(|(lang, source)| bundle(lang, source)));
 
+/// The catalog of `lang`, as [`CATALOGS`] orders them.
+fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    &BUNDLES[match lang {
+        Lang::Nl => 0,
+        Lang::En => 1,
+    }]
+}
+
 /// One argument of a message.
 pub type Arg = FluentValue<'static>;
 
 /// The message `key` in `lang` with `args`; the key itself when the
 /// catalog lacks it (the catalog test makes sure none does).
 pub fn message_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
-    let bundle = &BUNDLES[match lang {
-        Lang::Nl => 0,
-        Lang::En => 1,
-    }];
+    let bundle = bundle_of(lang);
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
         return key.to_string();
     };
@@ -126,11 +131,7 @@ pub fn message_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
 
 /// The message `key` in the current language, if the catalog has it.
 pub fn lookup(key: &str) -> Option<String> {
-    let bundle = &BUNDLES[match current() {
-        Lang::Nl => 0,
-        Lang::En => 1,
-    }];
-    bundle.has_message(key).then(|| message(key, &[]))
+    bundle_of(current()).has_message(key).then(|| message(key, &[]))
 }
 
 /// A word the data reader passes around (`account`, `a date`) in the
