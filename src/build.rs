@@ -97,15 +97,12 @@ pub enum CommitError {
 impl std::fmt::Display for CommitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CommitError::Output(e) => write!(
-                f,
-                "cannot put the output in place: {e}\n  the output folders are as they were before this build"
-            ),
-            CommitError::Lock { path, error } => write!(
-                f,
-                "cannot record what was sent in {}: {error}\n  the documents are built; run `beantwoord send` again once the folder can be written",
-                path.display()
-            ),
+            CommitError::Output(e) => f.write_str(&crate::tr!("commit-output", error = e.to_string())),
+            CommitError::Lock { path, error } => f.write_str(&crate::tr!(
+                "commit-lock",
+                path = path.display().to_string(),
+                error = error.to_string()
+            )),
         }
     }
 }
@@ -255,7 +252,7 @@ pub fn plan(settings: &Settings) -> Outcome {
         }
     }
     if let Some(e) = unusable {
-        diags.push(Diagnostic::general(format!("cannot use the output folder: {e}"), None));
+        diags.push(Diagnostic::general(crate::tr!("output-unusable", error = e.to_string()), None));
     }
     if diags.has_errors() {
         folders = None; // nothing is compared or staged; a folder this run made goes
@@ -307,15 +304,20 @@ pub fn plan(settings: &Settings) -> Outcome {
                     // A link is told once, not once per file below it.
                     output::no_link_below(root, &path).map_err(|e| {
                         Box::new(
-                            Diagnostic::general(e.to_string(), None).hint(
-                                "the tool owns its output folders: it writes real folders and files there",
-                            ),
+                            Diagnostic::general(e.to_string(), None).hint(crate::tr!("output-link-hint")),
                         )
                     })?;
                     let folder = folders.iter().flatten().find(|(r, _)| *r == job.root).map(|(_, f)| f);
                     let folder = folder.expect("a job's folder is open");
                     Some(folder.stage(&job.path, &made.bytes).map_err(|e| {
-                        Box::new(Diagnostic::general(format!("cannot write {}: {e}", path.display()), None))
+                        Box::new(Diagnostic::general(
+                            crate::tr!(
+                                "output-cannot-write",
+                                path = path.display().to_string(),
+                                error = e.to_string()
+                            ),
+                            None,
+                        ))
                     })?)
                 }
             };

@@ -18,8 +18,6 @@ use rayon::prelude::*;
 /// each value, with the first output it is published in.
 type Found = Vec<(Kind, String, String)>;
 
-const HINT: &str = "withhold it as `[[5.1.2e: …]]`, list the person in persons.yaml (`persons:`), or, for the ministry's own general address or number, add it to `allow:` there";
-
 /// Every unallowed hit in the public outputs of `drafts`, told at its
 /// source.
 pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mut Diagnostics) {
@@ -60,21 +58,22 @@ pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mu
         let here: Vec<Span> =
             places.iter().filter(|(k, c, _)| k == kind && c == key).map(|(_, _, s)| *s).collect();
         if here.is_empty() {
-            let message = format!("the public document {output} holds {}, unmarked", kind.name());
+            let message = crate::tr!("guard-unmarked-output", output = output.as_str(), kind = kind.name());
             let at = project.dossiers.iter().find(|x| output.starts_with(&format!("{}/", x.id.value)));
             let d = match at {
-                Some(d) => Diagnostic::error(message, d.id.span)
-                    .label("in this dossier's output; no source writes it so (a template joins it?)"),
+                Some(d) => {
+                    Diagnostic::error(message, d.id.span).label(crate::tr!("guard-unmarked-output-label"))
+                }
                 None => Diagnostic::general(message, None),
             };
-            diags.push(d.hint(HINT));
+            diags.push(d.hint(crate::tr!("guard-hint")));
             continue;
         }
         for at in here {
             diags.push(
-                Diagnostic::error(format!("{} stands here unmarked, and is published", kind.name()), at)
-                    .label(format!("published in {output}"))
-                    .hint(HINT),
+                Diagnostic::error(crate::tr!("guard-unmarked", kind = kind.name()), at)
+                    .label(crate::tr!("guard-published-in", output = output.as_str()))
+                    .hint(crate::tr!("guard-hint")),
             );
         }
     }

@@ -163,10 +163,7 @@ pub fn no_link_below(root: &Path, path: &Path) -> io::Result<()> {
 }
 
 fn link_refused(at: &Path) -> io::Error {
-    io::Error::other(format!(
-        "{} is a symbolic link; links inside an output folder are never followed (remove it, and the build makes the folder itself)",
-        at.display()
-    ))
+    io::Error::other(crate::tr!("output-link", path = at.display().to_string()))
 }
 
 /// Writes one file outside the output folders whole or not at all: a
@@ -1307,8 +1304,7 @@ fn swap_step(
         Ok(m) if m.file_type().is_symlink() => return Err(at(&live)(link_refused(&live))),
         Ok(m) if m.is_dir() => Some(identity(&m).1),
         Ok(_) => {
-            let error =
-                io::Error::new(io::ErrorKind::NotADirectory, "a file stands where the dossier's folder goes");
+            let error = io::Error::new(io::ErrorKind::NotADirectory, crate::tr!("output-file-at-dossier"));
             return Err(at(&live)(error));
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
@@ -1369,7 +1365,7 @@ fn complete(
             if kind.is_dir() {
                 if written.contains(&p) {
                     let error =
-                        io::Error::new(io::ErrorKind::IsADirectory, "a folder stands where the file goes");
+                        io::Error::new(io::ErrorKind::IsADirectory, crate::tr!("output-folder-at-file"));
                     return Err(at(&from)(error));
                 }
                 match there {
@@ -1378,7 +1374,7 @@ fn complete(
                     Some(_) => {
                         let error = io::Error::new(
                             io::ErrorKind::NotADirectory,
-                            "a file of this build stands where a folder is",
+                            crate::tr!("output-own-file-at-folder"),
                         );
                         return Err(at(&from)(error));
                     }
@@ -1388,10 +1384,7 @@ fn complete(
             } else if written.contains(&p) || removed.contains(&p) {
                 continue;
             } else if there.is_some() {
-                let error = io::Error::new(
-                    io::ErrorKind::NotADirectory,
-                    "a file stands where this build makes a folder",
-                );
+                let error = io::Error::new(io::ErrorKind::NotADirectory, crate::tr!("output-file-at-folder"));
                 return Err(at(&from)(error));
             } else {
                 link_or_copy(&from, &to, kind).map_err(at(&from))?;

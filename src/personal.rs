@@ -21,12 +21,17 @@ pub enum Kind {
 
 impl Kind {
     /// In words, for messages.
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> String {
+        crate::i18n::word("personal-kind", self.key())
+    }
+
+    /// The kind's key in the message catalogs (`personal-kind-…`).
+    fn key(self) -> &'static str {
         match self {
-            Kind::Email => "an e-mail address",
-            Kind::Phone => "a phone number",
-            Kind::Iban => "an IBAN",
-            Kind::Bsn => "a BSN (citizen service number)",
+            Kind::Email => "email",
+            Kind::Phone => "phone",
+            Kind::Iban => "iban",
+            Kind::Bsn => "bsn",
         }
     }
 }

@@ -177,25 +177,20 @@ pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Pr
     for d in &p.drafts {
         let Some(dossier) = p.project.dossiers.iter().find(|x| x.id.value == d.dossier) else { continue };
         if let Some(why) = d.inventory.as_ref().and_then(|i| i.diwoo_missing()) {
-            let (label, hint) = if d.inventory.as_ref().is_some_and(|i| i.publisher.is_none()) {
-                (
-                    format!("published by {}", dossier.ministry()),
-                    "set `woo: { publisher: https://identifier.overheid.nl/tooi/id/… }` in the dossier",
-                )
-            } else {
-                (
-                    "the index needs each document's absolute URL".to_string(),
-                    "set `woo: { base_url: https://… }` in the dossier: where its files are published",
-                )
+            let ministry = dossier.ministry();
+            let (message, label, hint) = match why {
+                crate::document::inventory::DiwooMissing::Publisher => (
+                    crate::tr!("diwoo-no-publisher", dossier = d.dossier.as_str()),
+                    crate::tr!("diwoo-no-publisher-label", ministry = ministry),
+                    crate::tr!("diwoo-no-publisher-hint"),
+                ),
+                crate::document::inventory::DiwooMissing::BaseUrl => (
+                    crate::tr!("diwoo-no-base-url", dossier = d.dossier.as_str()),
+                    crate::tr!("diwoo-no-base-url-label"),
+                    crate::tr!("diwoo-no-base-url-hint"),
+                ),
             };
-            p.diagnostics.push(
-                Diagnostic::warning(
-                    format!("diwoo.xml is not made for {}: {why}", d.dossier),
-                    dossier.id.span,
-                )
-                .label(label)
-                .hint(hint),
-            );
+            p.diagnostics.push(Diagnostic::warning(message, dossier.id.span).label(label).hint(hint));
         }
     }
     timing(settings, "answers and annexes (documents)", t);
@@ -263,29 +258,24 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
     let unmarked = withheld.only(&leaked).unmarked(sources);
     for u in &unmarked {
         let diag = if u.in_identifier {
-            Diagnostic::error("an identifier holds a withheld passage, and is published", u.at)
-                .label("inside this identifier")
-                .also(u.withheld, "withheld here")
-                .hint("an identifier (an id, a file name, a link) is published as it stands and cannot hold a marker: rename it so that it no longer holds the passage")
+            Diagnostic::error(crate::tr!("leak-identifier"), u.at)
+                .label(crate::tr!("leak-identifier-label"))
+                .also(u.withheld, crate::tr!("leak-withheld-here"))
+                .hint(crate::tr!("leak-identifier-hint"))
         } else {
-            Diagnostic::error("a withheld passage stands here unmarked, and is published", u.at)
-                .label("written plainly here")
-                .also(u.withheld, "withheld here")
-                .hint("mark it here too, as `[[5.1.2e: …]]` with the same ground")
+            Diagnostic::error(crate::tr!("leak-unmarked"), u.at)
+                .label(crate::tr!("leak-unmarked-label"))
+                .also(u.withheld, crate::tr!("leak-withheld-here"))
+                .hint(crate::tr!("leak-unmarked-hint"))
         };
         diags.push(diag);
     }
     for (name, places) in found {
         for place in places.into_iter().filter(|p| !unmarked.iter().any(|u| u.withheld == *p)) {
             diags.push(
-                Diagnostic::error(
-                    format!("the public document {name} holds a passage withheld elsewhere"),
-                    place,
-                )
-                .label("withheld here")
-                .hint(
-                    "a template writes it or joins it from pieces, or a link or identifier holds it inside a word (`brief-janpietersen`): mark it, or take it out",
-                ),
+                Diagnostic::error(crate::tr!("leak-output", output = name.as_str()), place)
+                    .label(crate::tr!("leak-withheld-here"))
+                    .hint(crate::tr!("leak-output-hint")),
             );
         }
     }
@@ -478,13 +468,13 @@ fn warning(job: &Job, w: &Warning) -> Diagnostic {
             let mut what: Vec<String> =
                 chars.iter().map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
             if *in_withheld {
-                what.push("characters in withheld passages (not named here)".to_string());
+                what.push(crate::tr!("glyphs-withheld"));
             }
             Diagnostic::general(
-                format!("{}: the font has no glyph for {}", job.path.display(), what.join(", ")),
+                crate::tr!("glyphs-missing", file = job.path.display().to_string(), chars = what.join(", ")),
                 None,
             )
-            .hint("they are shown as a replacement mark (U+FFFD); use another character in the records")
+            .hint(crate::tr!("glyphs-missing-hint"))
             .as_warning()
         }
     }

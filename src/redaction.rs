@@ -180,8 +180,8 @@ fn scan(text: &str) -> Scanned<'_> {
             errors.push(MarkerError {
                 start,
                 end: line_end,
-                message: "redaction marker `[[` is never closed".into(),
-                hint: Some("close it with `]]` on the same line: `[[5.1.2e: …]]`".into()),
+                message: crate::tr!("marker-unclosed"),
+                hint: Some(crate::tr!("marker-unclosed-hint")),
             });
             rest = line_end;
             continue;
@@ -190,8 +190,8 @@ fn scan(text: &str) -> Scanned<'_> {
             errors.push(MarkerError {
                 start,
                 end: line_end,
-                message: "redaction marker is split over lines".into(),
-                hint: Some("keep `[[ground: words]]` on one line".into()),
+                message: crate::tr!("marker-split"),
+                hint: Some(crate::tr!("marker-split-hint")),
             });
             rest = line_end;
             continue;
@@ -201,8 +201,8 @@ fn scan(text: &str) -> Scanned<'_> {
             errors.push(MarkerError {
                 start,
                 end: close + CLOSE.len(),
-                message: "redaction markers cannot be nested".into(),
-                hint: Some("withhold the whole passage once: `[[5.1.2e: …]]`".into()),
+                message: crate::tr!("marker-nested"),
+                hint: Some(crate::tr!("marker-nested-hint")),
             });
             rest = close + CLOSE.len();
             continue;
@@ -219,18 +219,21 @@ fn scan(text: &str) -> Scanned<'_> {
                     // Quoted only when it can be a code, never when it may be the words.
                     message: match code.trim() {
                         c if c.len() <= 8 && !c.contains(char::is_whitespace) => {
-                            format!("`{c}` is not a ground of the Woo")
+                            crate::tr!("marker-unknown-ground", code = c)
                         }
-                        _ => "the text before `:` is not a ground of the Woo".to_string(),
+                        _ => crate::tr!("marker-text-not-ground"),
                     },
-                    hint: Some(format!("use one of {}", Ground::all_codes().collect::<Vec<_>>().join(", "))),
+                    hint: Some(crate::tr!(
+                        "marker-grounds-hint",
+                        grounds = Ground::all_codes().collect::<Vec<_>>().join(", ")
+                    )),
                 }),
             },
             _ => errors.push(MarkerError {
                 start,
                 end: close + CLOSE.len(),
-                message: "a redaction marker needs a ground and the withheld words".into(),
-                hint: Some("write `[[5.1.2e: the words]]`".into()),
+                message: crate::tr!("marker-empty"),
+                hint: Some(crate::tr!("marker-empty-hint")),
             }),
         }
         rest = close + CLOSE.len();
@@ -289,12 +292,7 @@ pub fn near_misses(text: &str) -> Vec<MarkerError> {
     if !text.contains(['[', ']', '［', '］', '〚', '〛', '⟦', '⟧']) {
         return out;
     }
-    let hint = || {
-        Some(
-            "write a withheld passage as `[[5.1.2e: words]]`, with two plain square brackets on each side"
-                .to_string(),
-        )
-    };
+    let hint = || Some(crate::tr!("marker-near-hint"));
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     // Inside a well-formed marker, or a one-bracket one already told: its
     // `]]` closes it.
@@ -307,7 +305,7 @@ pub fn near_misses(text: &str) -> Vec<MarkerError> {
                 out.push(MarkerError {
                     start: i,
                     end: i + c.len_utf8(),
-                    message: "a bracket that looks like a redaction marker's, but is not `[` or `]`".into(),
+                    message: crate::tr!("marker-lookalike"),
                     hint: hint(),
                 });
             }
@@ -323,9 +321,7 @@ pub fn near_misses(text: &str) -> Vec<MarkerError> {
                     out.push(MarkerError {
                         start: i,
                         end,
-                        message:
-                            "a redaction marker's brackets are split by a space or an invisible character"
-                                .into(),
+                        message: crate::tr!("marker-brackets-split"),
                         hint: hint(),
                     });
                 }
@@ -347,7 +343,7 @@ pub fn near_misses(text: &str) -> Vec<MarkerError> {
                         out.push(MarkerError {
                             start: i,
                             end: i + 1 + code.len() + 1,
-                            message: "a redaction marker needs two opening brackets".into(),
+                            message: crate::tr!("marker-one-bracket"),
                             hint: hint(),
                         });
                     }
@@ -356,7 +352,7 @@ pub fn near_misses(text: &str) -> Vec<MarkerError> {
                     out.push(MarkerError {
                         start: i,
                         end: i + 2,
-                        message: "`]]` closes no redaction marker".into(),
+                        message: crate::tr!("marker-stray-close"),
                         hint: hint(),
                     });
                 }

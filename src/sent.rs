@@ -28,11 +28,11 @@ pub fn unfinished(d: &Dossier) -> Vec<Diagnostic> {
             open.push(q.number.value);
             out.push(
                 Diagnostic::error(
-                    format!("the answer to question {} of {id} is not written yet", q.number.value),
+                    crate::tr!("unfinished-answer", question = q.number.value, dossier = id.as_str()),
                     t.span,
                 )
-                .label("a placeholder")
-                .hint("write the answer here (see README, \"What an answer template can use\"), then send"),
+                .label(crate::tr!("unfinished-answer-label"))
+                .hint(crate::tr!("unfinished-answer-hint")),
             );
         }
     }
@@ -40,9 +40,12 @@ pub fn unfinished(d: &Dossier) -> Vec<Diagnostic> {
     for (field, p) in people {
         if placeholder::in_text(&p.name) || placeholder::in_text(&p.short) || p.name.trim().is_empty() {
             out.push(
-                Diagnostic::error(format!("the {field} of {id} is not named yet"), d.id.span)
-                    .label("this dossier")
-                    .hint(format!("give `{field}: {{ name: …, short: … }}` the person's name, then send")),
+                Diagnostic::error(
+                    crate::tr!("unfinished-person", field = field, dossier = id.as_str()),
+                    d.id.span,
+                )
+                .label(crate::tr!("sent-this-dossier"))
+                .hint(crate::tr!("unfinished-person-hint", field = field)),
             );
         }
     }
@@ -57,16 +60,19 @@ pub fn refuse_resend(project: &Project, id: &str, diags: &mut Diagnostics) {
     }
     if let Some(sent) = &d.sent {
         diags.push(
-            Diagnostic::error(format!("{id} was sent on {}", sent.on.dutch(Precision::Day)), sent.at)
-                .label("recorded here")
-                .hint("sent answers are not sent again: a correction goes out as a follow-up answer (`nader/`, sent with `beantwoord send --nader ID`)"),
+            Diagnostic::error(
+                crate::tr!("resend", dossier = id, on = sent.on.dutch(Precision::Day)),
+                sent.at,
+            )
+            .label(crate::tr!("sent-recorded-here"))
+            .hint(crate::tr!("resend-hint")),
         );
     }
     if d.answered.is_none() {
         diags.push(
-            Diagnostic::error(format!("{id} has no `answered` date"), d.id.span)
-                .label("this dossier")
-                .hint("set `answered:` to the date the answers go to the Kamer, then send"),
+            Diagnostic::error(crate::tr!("send-no-date", dossier = id), d.id.span)
+                .label(crate::tr!("sent-this-dossier"))
+                .hint(crate::tr!("send-no-date-hint")),
         );
     }
 }
@@ -123,20 +129,19 @@ pub fn compare(
                 drafts.keep_sent = true;
                 drafts.keep_follow_up = true;
                 let mut d = Diagnostic::warning(
-                    format!(
-                        "the follow-up answer to {id} was sent on {}; this build would change it, so the sent files are kept as they are",
-                        follow_sent.on.dutch(Precision::Day)
+                    crate::tr!(
+                        "follow-up-would-change",
+                        dossier = id.as_str(),
+                        on = follow_sent.on.dutch(Precision::Day)
                     ),
                     follow_sent.at,
                 )
-                .label("the follow-up as sent, recorded here")
-                .also(dossier.id.span, "this dossier");
+                .label(crate::tr!("follow-up-recorded-here"))
+                .also(dossier.id.span, crate::tr!("sent-this-dossier"));
                 for line in later.lines() {
                     d = d.note(line);
                 }
-                diags.push(d.at_stage(Stage::Records).hint(
-                    "this version makes one follow-up answer per dossier: answer the rest in a new question set, or restore the data as it was sent",
-                ));
+                diags.push(d.at_stage(Stage::Records).hint(crate::tr!("follow-up-would-change-hint")));
                 continue;
             }
         }
@@ -187,20 +192,15 @@ pub fn compare(
             continue;
         }
         let mut d = Diagnostic::warning(
-            format!(
-                "the answers to {id} were sent on {}; the changes go out as a follow-up answer (nader/), not yet sent",
-                sent.on.dutch(Precision::Day)
-            ),
+            crate::tr!("sent-changed", dossier = id.as_str(), on = sent.on.dutch(Precision::Day)),
             sent.at,
         )
-        .label("what was sent, recorded here")
-        .also(dossier.id.span, "this dossier");
+        .label(crate::tr!("sent-what-was-sent"))
+        .also(dossier.id.span, crate::tr!("sent-this-dossier"));
         for line in changes.lines() {
             d = d.note(line);
         }
-        diags.push(d.at_stage(Stage::Records).hint(format!(
-            "the sent files are kept as they are; read nader/antwoord, set `nader: {{ answered: YYYY-MM-DD, reason: … }}` in the dossier, then `beantwoord send --nader {id}`"
-        )));
+        diags.push(d.at_stage(Stage::Records).hint(crate::tr!("sent-changed-hint", dossier = id.as_str())));
     }
 }
 
@@ -210,20 +210,20 @@ pub fn refuse_follow_up(project: &Project, drafts: &[Drafts], id: &str, diags: &
     let Some(d) = project.dossiers.iter().find(|d| d.id.value == id) else { return };
     let Some(sent) = &d.sent else {
         diags.push(
-            Diagnostic::error(format!("{id} has not been sent"), d.id.span).label("this dossier").hint(
-                format!("a follow-up answer follows sent answers: `beantwoord send {id}` sends the first"),
-            ),
+            Diagnostic::error(crate::tr!("follow-up-not-sent", dossier = id), d.id.span)
+                .label(crate::tr!("sent-this-dossier"))
+                .hint(crate::tr!("follow-up-not-sent-hint", dossier = id)),
         );
         return;
     };
     if let Some(f) = &d.follow_up_sent {
         diags.push(
             Diagnostic::error(
-                format!("the follow-up answer to {id} was sent on {}", f.on.dutch(Precision::Day)),
+                crate::tr!("follow-up-resend", dossier = id, on = f.on.dutch(Precision::Day)),
                 f.at,
             )
-            .label("recorded here")
-            .hint("a sent follow-up is not sent again"),
+            .label(crate::tr!("sent-recorded-here"))
+            .hint(crate::tr!("follow-up-resend-hint")),
         );
         return;
     }
@@ -233,22 +233,19 @@ pub fn refuse_follow_up(project: &Project, drafts: &[Drafts], id: &str, diags: &
     if d.nader.as_ref().and_then(|n| n.answered).is_none() {
         let at = d.nader.as_ref().map_or(d.id.span, |n| n.at);
         diags.push(
-            Diagnostic::error(format!("the follow-up answer to {id} has no date"), at)
-                .label("here")
-                .hint("set `nader: { answered: YYYY-MM-DD, reason: … }` to the day it goes to the Kamer, then send it"),
+            Diagnostic::error(crate::tr!("follow-up-no-date", dossier = id), at)
+                .label(crate::tr!("sent-here"))
+                .hint(crate::tr!("follow-up-no-date-hint")),
         );
     }
     if drafts.iter().find(|x| x.dossier == id).is_some_and(|x| x.follow_up.is_empty()) {
         diags.push(
             Diagnostic::error(
-                format!(
-                    "nothing in {id} changed since it was sent on {}: there is no follow-up answer to send",
-                    sent.on.dutch(Precision::Day)
-                ),
+                crate::tr!("follow-up-nothing", dossier = id, on = sent.on.dutch(Precision::Day)),
                 sent.at,
             )
-            .label("what was sent, recorded here")
-            .hint("a follow-up answer carries the answers and annexes a correction changes"),
+            .label(crate::tr!("sent-what-was-sent"))
+            .hint(crate::tr!("follow-up-nothing-hint")),
         );
     }
 }
@@ -309,8 +306,10 @@ pub fn files_unchanged(
         for (name, hash) in &sent.files {
             let built = settings.formats().iter().any(|f| name.ends_with(&format!(".{}", f.extension())));
             match made.iter().find(|(n, _)| n == name) {
-                Some((_, h)) if h != hash => differ.push(format!("{name} would change")),
-                None if built => differ.push(format!("{name} would no longer be made")),
+                Some((_, h)) if h != hash => {
+                    differ.push(crate::tr!("sent-file-changes", file = name.as_str()))
+                }
+                None if built => differ.push(crate::tr!("sent-file-gone", file = name.as_str())),
                 _ => {}
             }
         }
@@ -327,21 +326,21 @@ pub fn files_unchanged(
         };
         for (name, _) in &made {
             if !sent.files.iter().any(|(n, _)| n == name) && sent_format(name) && !per_document(name) {
-                differ.push(format!("{name} would be added"));
+                differ.push(crate::tr!("sent-file-added", file = name.as_str()));
             }
         }
         if differ.is_empty() {
             continue;
         }
         let mut d = Diagnostic::error(
-            format!("the files sent for {id} on {} would change", sent.on.dutch(Precision::Day)),
+            crate::tr!("sent-files-change", dossier = *id, on = sent.on.dutch(Precision::Day)),
             sent.at,
         )
-        .label("what was sent, recorded here")
-        .also(dossier.id.span, "this dossier");
+        .label(crate::tr!("sent-what-was-sent"))
+        .also(dossier.id.span, crate::tr!("sent-this-dossier"));
         for line in differ {
             d = d.note(line);
         }
-        diags.push(d.hint("the answers and annexes are as sent, so a template or this tool changed: build with the version that sent them, or `--nader` to keep the sent files"));
+        diags.push(d.hint(crate::tr!("sent-files-change-hint")));
     }
 }

@@ -153,7 +153,7 @@ pub(super) fn render_for(
         let parts = if frame {
             let parts = split_frame(&source).map_err(|how| diags.push(frame_error(template, how))).ok()?;
             if parts.after.is_none() && !annexes.is_empty() {
-                diags.push(frame_error(template, "does not place the annexes"));
+                diags.push(frame_error(template, FrameProblem::Missing));
                 return None;
             }
             parts
@@ -226,12 +226,9 @@ pub(super) fn render_for(
                         .collect();
                 } else {
                     diags.push(
-                        Diagnostic::warning(
-                            "bijlage.md does not head each document with `{.document}`: no PDF per Woo document is made",
-                            one.text.span,
-                        )
-                        .label("in this template")
-                        .hint("start each document of `bijlage.documents` with a heading `### … {.document}`, as the built-in template does"),
+                        Diagnostic::warning(crate::tr!("no-document-headings"), one.text.span)
+                            .label(crate::tr!("in-this-template"))
+                            .hint(crate::tr!("no-document-headings-hint")),
                     );
                 }
             }

@@ -14,12 +14,12 @@ pub(super) fn redaction_error(
     // The marker's own words are not repeated: only what is wrong with it.
     let what: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
     Diagnostic::error(
-        format!("{} makes a malformed redaction: {}", template.name, what.join("; ")),
+        crate::tr!("template-bad-marker", template = template.name, problems = what.join("; ")),
         template.text.span,
     )
-    .label("the document this template makes")
-    .also(dossier.id.span, "rendered for this dossier")
-    .hint("a template must keep a withheld passage whole: print it as it comes, do not cut or join it")
+    .label(crate::tr!("template-bad-marker-label"))
+    .also(dossier.id.span, crate::tr!("template-rendered-for"))
+    .hint(crate::tr!("template-bad-marker-hint"))
 }
 
 pub(super) fn meta_error(
@@ -27,10 +27,13 @@ pub(super) fn meta_error(
     e: &front_matter::MetaError,
     dossier: &Dossier,
 ) -> Diagnostic {
-    Diagnostic::error(format!("the document {} {e}", template.name), dossier.id.span)
-        .label("for this dossier")
-        .also(template.text.span, "made by this template")
-        .hint("a document template's front matter sets title, author, dossier and date (or submitted); see the built-in templates")
+    Diagnostic::error(
+        crate::tr!("meta-error", template = template.name, problem = e.to_string()),
+        dossier.id.span,
+    )
+    .label(crate::tr!("meta-error-label"))
+    .also(template.text.span, crate::tr!("meta-error-made-by"))
+    .hint(crate::tr!("meta-error-hint"))
 }
 
 /// A Tera error as diagnostics at the right line and column of the source:

@@ -23,14 +23,15 @@ pub enum MetaError {
 impl std::fmt::Display for MetaError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            MetaError::Missing => {
-                write!(f, "has no front matter (a `---` block with title, author and date)")
-            }
-            MetaError::Unreadable(why) => write!(f, "has front matter that cannot be read: {why}"),
-            MetaError::Absent(field) => write!(f, "sets no `{field}` in its front matter"),
-            MetaError::BadDate { field, value, why } => {
-                write!(f, "front matter `{field}: {value}` is not a date: {why}")
-            }
+            MetaError::Missing => f.write_str(&crate::tr!("meta-missing")),
+            MetaError::Unreadable(why) => f.write_str(&crate::tr!("meta-unreadable", reason = why.as_str())),
+            MetaError::Absent(field) => f.write_str(&crate::tr!("meta-absent", field = field.to_string())),
+            MetaError::BadDate { field, value, why } => f.write_str(&crate::tr!(
+                "meta-bad-date",
+                field = field.to_string(),
+                value = value.to_string(),
+                reason = why.to_string()
+            )),
         }
     }
 }
@@ -43,7 +44,7 @@ pub fn read(yaml_text: Option<&str>, audience: Audience) -> Result<Meta, Vec<Met
     let entries = match node.kind {
         Kind::Map(entries) => entries,
         Kind::Null => Vec::new(),
-        _ => return Err(vec![MetaError::Unreadable("expected `key: value` lines".into())]),
+        _ => return Err(vec![MetaError::Unreadable(crate::tr!("meta-not-a-map"))]),
     };
     let mut fields: Vec<(String, MetaValue)> = entries.into_iter().map(|(k, v)| (k.name, value(v))).collect();
     let mut take = |name: &str| {

@@ -92,9 +92,9 @@ pub(super) fn answer_items(
     };
     for id in unknown.into_iter().filter(|id| !written_in_dossier(id)) {
         diags.push(
-            Diagnostic::error(format!("footnote `[^{id}]` is not defined"), dossier.id.span)
-                .label("used in a rendered answer of this dossier")
-                .hint(format!("define it under `footnotes:` as `{id}: {{ text: … }}`")),
+            Diagnostic::error(crate::tr!("footnote-undefined", id = id.as_str()), dossier.id.span)
+                .label(crate::tr!("footnote-used-label"))
+                .hint(crate::tr!("footnote-undefined-hint", id = id.as_str())),
         );
     }
     let footnotes = order

@@ -147,15 +147,12 @@ pub fn warn(text: &Text, diags: &mut Diagnostics) {
     for a in loop_assignments(&text.value) {
         diags.push(
             Diagnostic::warning(
-                format!("`{{% set {} = … %}}` inside a `for` loop does not change `{}` after the loop", a.name, a.name),
+                crate::tr!("loop-set", name = a.name.as_str()),
                 text.span_of(a.inside.start, a.inside.end),
             )
-            .label("only the loop's own copy changes")
-            .also(text.span_of(a.outside.start, a.outside.end), "the value after the loop is the one set here")
-            .hint(format!(
-                "count or collect with a filter instead, e.g. `{{% set {} = reports | filter(attribute=\"accounts\", contains=\"facebook\") | length %}}` (see README, \"What an answer template can use\"); or write `set_global` to change it for the whole template",
-                a.name
-            )),
+            .label(crate::tr!("loop-set-label"))
+            .also(text.span_of(a.outside.start, a.outside.end), crate::tr!("loop-set-outside"))
+            .hint(crate::tr!("loop-set-hint", name = a.name.as_str())),
         );
     }
 }

@@ -13,10 +13,34 @@ pub(super) struct Frame {
     pub(super) after: Option<String>,
 }
 
+/// How a frame places the annexes wrongly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum FrameProblem {
+    /// `{{ bijlagen }}` more than once.
+    Twice,
+    /// Not on a line of its own, or with a filter.
+    InText,
+    /// Inside `{% if %}`, `{% for %}`, ….
+    InBlock,
+    /// Not at all, while there are annexes.
+    Missing,
+}
+
+impl FrameProblem {
+    fn said(self) -> String {
+        match self {
+            FrameProblem::Twice => crate::tr!("frame-twice"),
+            FrameProblem::InText => crate::tr!("frame-in-text"),
+            FrameProblem::InBlock => crate::tr!("frame-in-block"),
+            FrameProblem::Missing => crate::tr!("frame-missing"),
+        }
+    }
+}
+
 /// Splits the frame's `source` at `{{ bijlagen }}`. It must say so at most
 /// once, on a line of its own, outside any block (the two parts are
 /// rendered apart); what is wrong otherwise, for the diagnostic.
-pub(super) fn split_frame(source: &str) -> Result<Frame, &'static str> {
+pub(super) fn split_frame(source: &str) -> Result<Frame, FrameProblem> {
     let places = expressions(source)
         .into_iter()
         .filter(|(_, inner)| {
@@ -26,18 +50,18 @@ pub(super) fn split_frame(source: &str) -> Result<Frame, &'static str> {
     let (range, inner) = match places.as_slice() {
         [] => return Ok(Frame { before: source.to_string(), after: None }),
         [one] => one.clone(),
-        _ => return Err("places the annexes more than once"),
+        _ => return Err(FrameProblem::Twice),
     };
     if inner != "bijlagen" {
-        return Err("places the annexes inside other text");
+        return Err(FrameProblem::InText);
     }
     let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = source[range.end..].find('\n').map_or(source.len(), |i| range.end + i);
     if !source[line_start..range.start].trim().is_empty() || !source[range.end..line_end].trim().is_empty() {
-        return Err("places the annexes inside other text");
+        return Err(FrameProblem::InText);
     }
     if lint::leaves_open(&source[..range.start]) {
-        return Err("places the annexes inside a block (`{% if %}`, `{% for %}`, …)");
+        return Err(FrameProblem::InBlock);
     }
     let lines = source[..line_end].matches('\n').count();
     let mut after = "\n".repeat(lines);
@@ -202,10 +226,10 @@ pub(super) fn render_annexes(
 }
 
 /// The frame problem `how` as a diagnostic at the template.
-pub(super) fn frame_error(template: &DocTemplate, how: &str) -> Diagnostic {
-    Diagnostic::error(format!("{}: {how}", template.name), template.text.span)
-        .label("in this template")
-        .hint("write `{{ bijlagen }}` once, on a line of its own and outside any `{% if %}` or `{% for %}`, where the annexes go")
+pub(super) fn frame_error(template: &DocTemplate, how: FrameProblem) -> Diagnostic {
+    Diagnostic::error(format!("{}: {}", template.name, how.said()), template.text.span)
+        .label(crate::tr!("in-this-template"))
+        .hint(crate::tr!("frame-hint"))
 }
 
 #[cfg(test)]
@@ -226,9 +250,9 @@ mod tests {
     #[test]
     fn a_frame_that_places_the_annexes_wrongly_says_how() {
         let how = |s: &str| split_frame(s).unwrap_err();
-        assert_eq!(how("{{ bijlagen }}\n{{ bijlagen }}\n"), "places the annexes more than once");
-        assert_eq!(how("Zie {{ bijlagen }}\n"), "places the annexes inside other text");
-        assert_eq!(how("{{ bijlagen | upper }}\n"), "places the annexes inside other text");
-        assert!(how("{% if x %}\n{{ bijlagen }}\n{% endif %}\n").contains("inside a block"));
+        assert_eq!(how("{{ bijlagen }}\n{{ bijlagen }}\n"), FrameProblem::Twice);
+        assert_eq!(how("Zie {{ bijlagen }}\n"), FrameProblem::InText);
+        assert_eq!(how("{{ bijlagen | upper }}\n"), FrameProblem::InText);
+        assert_eq!(how("{% if x %}\n{{ bijlagen }}\n{% endif %}\n"), FrameProblem::InBlock);
     }
 }

@@ -28,9 +28,9 @@ fn write(args: &NewArgs) -> u8 {
     let name = args.from.display().to_string();
     let size = std::fs::metadata(&args.from).map(|m| m.len()).unwrap_or(0);
     if size > crate::load::MAX_FILE_BYTES {
-        eprintln!(
-            "error: {name}: the file is larger than {} MiB; a question set is far smaller",
-            crate::load::MAX_FILE_BYTES >> 20
+        fail(
+            crate::tr!("new-too-large", file = name.as_str(), mib = crate::load::MAX_FILE_BYTES >> 20),
+            None,
         );
         return 1;
     }
@@ -38,12 +38,12 @@ fn write(args: &NewArgs) -> u8 {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(_) => {
-                eprintln!("error: {name}: not UTF-8 text\n  hint: give the Kamer's XML file as downloaded");
+                fail(crate::tr!("new-not-utf8", file = name.as_str()), Some(crate::tr!("new-as-downloaded")));
                 return 1;
             }
         },
         Err(e) => {
-            eprintln!("error: {name}: cannot be read: {e}");
+            fail(crate::tr!("new-unreadable", file = name.as_str(), error = e.to_string()), None);
             return 1;
         }
     };
@@ -60,20 +60,19 @@ fn write(args: &NewArgs) -> u8 {
             let mut diags = Diagnostics::default();
             problems.into_iter().for_each(|d| diags.push(d));
             eprint!("{}", diags.render(&sources, &crate::withheld::Withheld::default()));
-            eprintln!("new failed: {} error(s); nothing was written", diags.error_count());
+            eprintln!("{}", crate::tr!("new-failed", errors = diags.error_count()));
             return 1;
         }
     };
     let Some(id) = args.id.clone().or_else(|| set.case.clone()) else {
-        eprintln!(
-            "error: {name}: the file does not give the case number (no `OVERHEIDop.vraagnummer` or `kv-tk-…` identifier in its metadata)\n  hint: give the dossier id yourself: `beantwoord new --from {name} --id 2022Z21205`"
+        fail(
+            crate::tr!("new-no-case", file = name.as_str()),
+            Some(crate::tr!("new-no-case-hint", file = name.as_str())),
         );
         return 1;
     };
     if !crate::model::is_safe_id(&id) {
-        eprintln!(
-            "error: `{id}` is not a safe folder name\n  hint: use the Kamer's number, e.g. `--id 2022Z21205` (letters, digits, `.`, `_`, `-`)"
-        );
+        fail(crate::tr!("new-unsafe-id", id = id.as_str()), Some(crate::tr!("new-unsafe-id-hint")));
         return if args.id.is_some() { 2 } else { 1 };
     }
     let from = args.from.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
@@ -81,24 +80,39 @@ fn write(args: &NewArgs) -> u8 {
     let path = args.data.join("dossiers").join(&id).join("dossier.yaml");
     match crate::output::create_new(&path, yaml.as_bytes()) {
         Ok(()) => {
-            println!("  {:<12} {}", "new", path.display());
+            println!("  {:<12} {}", crate::tr!("change-new"), path.display());
             eprintln!(
-                "started dossier {id}: {} question(s), {} answer(s) from the file; next: fill in what its comments ask, then `beantwoord build --dossier {id}`",
-                set.questions.iter().map(|q| q.numbers.len()).sum::<usize>(),
-                set.answers.len()
+                "{}",
+                crate::tr!(
+                    "new-started",
+                    dossier = id.as_str(),
+                    questions = set.questions.iter().map(|q| q.numbers.len()).sum::<usize>(),
+                    answers = set.answers.len()
+                )
             );
             0
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "error: {} already exists; it is not overwritten\n  hint: remove or rename it first, or give another `--id`",
-                path.display()
+            fail(
+                crate::tr!("new-exists", path = path.display().to_string()),
+                Some(crate::tr!("new-exists-hint")),
             );
             1
         }
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            fail(
+                crate::tr!("output-cannot-write", path = path.display().to_string(), error = e.to_string()),
+                None,
+            );
             1
         }
+    }
+}
+
+/// Says on standard error what stopped `new`, with a hint when there is one.
+fn fail(message: String, hint: Option<String>) {
+    eprintln!("{}", crate::tr!("error-line", message = message));
+    if let Some(hint) = hint {
+        eprintln!("  {}", crate::tr!("diag-hint", hint = hint));
     }
 }

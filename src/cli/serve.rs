@@ -30,11 +30,11 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, super::Failed> {
     };
     let settings = Settings::new(options)?;
     if !args.address.is_loopback() {
-        eprintln!(
-            "warning: serving on {}: other machines that reach this address can read the documents{}",
-            args.address,
-            if args.internal { ", the internal render with its withheld passages too" } else { "" }
-        );
+        let message = match args.internal {
+            true => crate::tr!("serve-open-internal", address = args.address.to_string()),
+            false => crate::tr!("serve-open", address = args.address.to_string()),
+        };
+        eprintln!("{}: {message}", crate::tr!("severity-warning"));
     }
     let config = crate::workbench::Config {
         settings,
@@ -46,7 +46,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, super::Failed> {
     match crate::workbench::serve(config) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", crate::tr!("error-line", message = e.to_string()));
             Ok(ExitCode::from(1))
         }
     }

@@ -28,7 +28,7 @@ pub enum StatusFormat {
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date: write YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| crate::tr!("cli-not-a-date"))
 }
 
 /// Today by the system clock (UTC).
@@ -43,7 +43,7 @@ pub fn run(args: StatusArgs) -> Result<ExitCode, super::Failed> {
     if loaded.diagnostics.has_errors() {
         let withheld = crate::withheld::Withheld::collect_with(&loaded.sources, &loaded.project.persons);
         eprint!("{}", loaded.diagnostics.render(&loaded.sources, &withheld));
-        eprintln!("status failed: the data has {} error(s)", loaded.diagnostics.error_count());
+        eprintln!("{}", crate::tr!("status-failed", errors = loaded.diagnostics.error_count()));
         return Ok(ExitCode::from(1));
     }
     let today = args.today.unwrap_or_else(clock_today);

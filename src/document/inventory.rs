@@ -98,15 +98,24 @@ impl Inventory {
 
     /// Why `diwoo.xml` cannot be written, if it cannot: the index needs the
     /// publisher's TOOI identifier and absolute locations.
-    pub fn diwoo_missing(&self) -> Option<&'static str> {
+    pub fn diwoo_missing(&self) -> Option<DiwooMissing> {
         if self.publisher.is_none() {
-            Some("no TOOI identifier is known for its ministry")
+            Some(DiwooMissing::Publisher)
         } else if self.base_url.is_none() {
-            Some("no publication base URL is set")
+            Some(DiwooMissing::BaseUrl)
         } else {
             None
         }
     }
+}
+
+/// What the DiWoo index lacks to be made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiwooMissing {
+    /// No TOOI identifier is known for the ministry.
+    Publisher,
+    /// No publication base URL is set.
+    BaseUrl,
 }
 
 impl Row {

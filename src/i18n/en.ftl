@@ -461,3 +461,232 @@ person-ground-hint = a person's name is withheld under 5.1.2e (privacy); the gro
 allow-invalid = not one e-mail address, phone number, IBAN or BSN
 allow-invalid-label = nothing the guard would find
 allow-invalid-hint = allow one e-mail address, phone number, IBAN or BSN an entry, written as the documents write it
+
+## The Kamer's XML (load/kamer.rs, `new --from`)
+
+kamer-too-deep = elements nest deeper than { $levels } levels
+kamer-too-deep-label = too deep here
+kamer-too-deep-hint = give the Kamer's XML file as downloaded: a question set nests a few levels
+kamer-entities = the file declares its own XML entities
+kamer-entities-label = an entity declaration
+kamer-entities-hint = give the Kamer's XML file as downloaded: it declares no entities, and expanding them could take without bound
+kamer-not-xml = not well-formed XML: { $reason }
+kamer-here = here
+kamer-not-xml-hint = give the Kamer's XML file as downloaded (kv-tk-….xml or ah-tk-….xml)
+kamer-no-kamervragen = `<{ $root }>` holds no `<kamervragen>`: this is not the Kamer's XML of a question set
+kamer-root-label = the root element
+kamer-no-kamervragen-hint = expected `<officiele-publicatie>` with `<kamervragen>`, as in kv-tk-….xml or ah-tk-….xml
+kamer-no-questions = `<kamervragen>` holds no `<vraag>`
+kamer-no-questions-label = no questions here
+kamer-no-questions-hint = the questions stand in `<vraag><nr>Vraag 1</nr><al>…</al></vraag>`
+kamer-no-number = a `<{ $element }>` has no number
+kamer-in-here = in here
+kamer-no-number-hint = each `<{ $element }>` starts with `<nr>` giving its number, e.g. `<nr>Vraag 1</nr>`
+kamer-skipped = `<{ $element }>` is skipped: the dossier has no place for it
+kamer-skipped-label = holds "{ $text }"
+kamer-skipped-hint = copy what it says into the dossier by hand if the answers need it
+
+## Sending and what was sent (sent.rs, model/sent.rs)
+
+list-and = { $rest } and { $last }
+unfinished-answer = the answer to question { $question } of { $dossier } is not written yet
+unfinished-answer-label = a placeholder
+unfinished-answer-hint = write the answer here (see README, "What an answer template can use"), then send
+unfinished-person = the { $field } of { $dossier } is not named yet
+unfinished-person-hint = give `{ $field }: {"{"} name: …, short: … {"}"}` the person's name, then send
+sent-this-dossier = this dossier
+sent-recorded-here = recorded here
+sent-here = here
+sent-what-was-sent = what was sent, recorded here
+resend = { $dossier } was sent on { $on }
+resend-hint = sent answers are not sent again: a correction goes out as a follow-up answer (`nader/`, sent with `beantwoord send --nader ID`)
+send-no-date = { $dossier } has no `answered` date
+send-no-date-hint = set `answered:` to the date the answers go to the Kamer, then send
+follow-up-would-change = the follow-up answer to { $dossier } was sent on { $on }; this build would change it, so the sent files are kept as they are
+follow-up-recorded-here = the follow-up as sent, recorded here
+follow-up-would-change-hint = this version makes one follow-up answer per dossier: answer the rest in a new question set, or restore the data as it was sent
+sent-changed = the answers to { $dossier } were sent on { $on }; the changes go out as a follow-up answer (nader/), not yet sent
+sent-changed-hint = the sent files are kept as they are; read nader/antwoord, set `nader: {"{"} answered: YYYY-MM-DD, reason: … {"}"}` in the dossier, then `beantwoord send --nader { $dossier }`
+follow-up-not-sent = { $dossier } has not been sent
+follow-up-not-sent-hint = a follow-up answer follows sent answers: `beantwoord send { $dossier }` sends the first
+follow-up-resend = the follow-up answer to { $dossier } was sent on { $on }
+follow-up-resend-hint = a sent follow-up is not sent again
+follow-up-no-date = the follow-up answer to { $dossier } has no date
+follow-up-no-date-hint = set `nader: {"{"} answered: YYYY-MM-DD, reason: … {"}"}` to the day it goes to the Kamer, then send it
+follow-up-nothing = nothing in { $dossier } changed since it was sent on { $on }: there is no follow-up answer to send
+follow-up-nothing-hint = a follow-up answer carries the answers and annexes a correction changes
+sent-file-changes = { $file } would change
+sent-file-gone = { $file } would no longer be made
+sent-file-added = { $file } would be added
+sent-files-change = the files sent for { $dossier } on { $on } would change
+sent-files-change-hint = the answers and annexes are as sent, so a template or this tool changed: build with the version that sent them, or `--nader` to keep the sent files
+sent-answers-change = { $count ->
+    [one] answer { $numbers } would change
+   *[other] answers { $numbers } would change
+}
+sent-annex = bijlage { $number } (report `{ $report }`) { $what ->
+    [change] would change
+    [added] would be added
+   *[dropped] would be dropped
+}
+sent-numbers-held = bijlagen { $kept } keep their numbers (in date order they would now be { $moved })
+
+## Personal data in a public output (guard.rs, personal.rs)
+
+personal-kind-email = an e-mail address
+personal-kind-phone = a phone number
+personal-kind-iban = an IBAN
+personal-kind-bsn = a BSN (citizen service number)
+guard-unmarked-output = the public document { $output } holds { $kind }, unmarked
+guard-unmarked-output-label = in this dossier's output; no source writes it so (a template joins it?)
+guard-unmarked = { $kind } stands here unmarked, and is published
+guard-published-in = published in { $output }
+guard-hint = withhold it as `[[5.1.2e: …]]`, list the person in persons.yaml (`persons:`), or, for the ministry's own general address or number, add it to `allow:` there
+
+## The build (pipeline.rs): the DiWoo index, withheld passages, fonts
+
+diwoo-no-publisher = diwoo.xml is not made for { $dossier }: no TOOI identifier is known for its ministry
+diwoo-no-publisher-label = published by { $ministry }
+diwoo-no-publisher-hint = set `woo: {"{"} publisher: https://identifier.overheid.nl/tooi/id/… {"}"}` in the dossier
+diwoo-no-base-url = diwoo.xml is not made for { $dossier }: no publication base URL is set
+diwoo-no-base-url-label = the index needs each document's absolute URL
+diwoo-no-base-url-hint = set `woo: {"{"} base_url: https://… {"}"}` in the dossier: where its files are published
+leak-identifier = an identifier holds a withheld passage, and is published
+leak-identifier-label = inside this identifier
+leak-withheld-here = withheld here
+leak-identifier-hint = an identifier (an id, a file name, a link) is published as it stands and cannot hold a marker: rename it so that it no longer holds the passage
+leak-unmarked = a withheld passage stands here unmarked, and is published
+leak-unmarked-label = written plainly here
+leak-unmarked-hint = mark it here too, as `[[5.1.2e: …]]` with the same ground
+leak-output = the public document { $output } holds a passage withheld elsewhere
+leak-output-hint = a template writes it or joins it from pieces, or a link or identifier holds it inside a word (`brief-janpietersen`): mark it, or take it out
+glyphs-withheld = characters in withheld passages (not named here)
+glyphs-missing = { $file }: the font has no glyph for { $chars }
+glyphs-missing-hint = they are shown as a replacement mark (U+FFFD); use another character in the records
+
+## The answers and annexes (answers/)
+
+in-this-template = in this template
+frame-twice = places the annexes more than once
+frame-in-text = places the annexes inside other text
+frame-in-block = places the annexes inside a block (`{"{"}% if %{"}"}`, `{"{"}% for %{"}"}`, …)
+frame-missing = does not place the annexes
+frame-hint = write `{"{{"} bijlagen {"}}"}` once, on a line of its own and outside any `{"{"}% if %{"}"}` or `{"{"}% for %{"}"}`, where the annexes go
+no-document-headings = bijlage.md does not head each document with `{"{"}.document{"}"}`: no PDF per Woo document is made
+no-document-headings-hint = start each document of `bijlage.documents` with a heading `### … {"{"}.document{"}"}`, as the built-in template does
+footnote-used-label = used in a rendered answer of this dossier
+
+## Writing the output (build.rs, output.rs)
+
+commit-output = cannot put the output in place: { $error }
+    {"  "}the output folders are as they were before this build
+commit-lock = cannot record what was sent in { $path }: { $error }
+    {"  "}the documents are built; run `beantwoord send` again once the folder can be written
+output-unusable = cannot use the output folder: { $error }
+output-link-hint = the tool owns its output folders: it writes real folders and files there
+output-cannot-write = cannot write { $path }: { $error }
+output-link = { $path } is a symbolic link; links inside an output folder are never followed (remove it, and the build makes the folder itself)
+output-file-at-dossier = a file stands where the dossier's folder goes
+output-folder-at-file = a folder stands where the file goes
+output-own-file-at-folder = a file of this build stands where a folder is
+output-file-at-folder = a file stands where this build makes a folder
+
+## new, status and serve on the terminal (cli/, workbench/server.rs)
+
+new-too-large = { $file }: the file is larger than { $mib } MiB; a question set is far smaller
+new-not-utf8 = { $file }: not UTF-8 text
+new-as-downloaded = give the Kamer's XML file as downloaded
+new-unreadable = { $file }: cannot be read: { $error }
+new-failed = new failed: { $errors } error(s); nothing was written
+new-no-case = { $file }: the file does not give the case number (no `OVERHEIDop.vraagnummer` or `kv-tk-…` identifier in its metadata)
+new-no-case-hint = give the dossier id yourself: `beantwoord new --from { $file } --id 2022Z21205`
+new-unsafe-id = `{ $id }` is not a safe folder name
+new-unsafe-id-hint = use the Kamer's number, e.g. `--id 2022Z21205` (letters, digits, `.`, `_`, `-`)
+new-started = started dossier { $dossier }: { $questions } question(s), { $answers } answer(s) from the file; next: fill in what its comments ask, then `beantwoord build --dossier { $dossier }`
+new-exists = { $path } already exists; it is not overwritten
+new-exists-hint = remove or rename it first, or give another `--id`
+status-failed = status failed: the data has { $errors } error(s)
+serve-open = serving on { $address }: other machines that reach this address can read the documents
+serve-open-internal = serving on { $address }: other machines that reach this address can read the documents, the internal render with its withheld passages too
+serve-in-use = cannot serve on { $address }: the port is in use (another `beantwoord serve`?); choose another with --port
+serve-cannot-bind = cannot serve on { $address }: { $error }
+serve-cannot-watch = cannot watch the data folder for changes: { $error }
+serve-rebuilt = rebuilt in { $ms } ms
+serve-rebuilt-with-errors = rebuilt in { $ms } ms (the data has errors: shown on the pages)
+serve-sources = sources in { $ms } ms
+serve-listening = beantwoord serve: { $url } (stop with Ctrl-C)
+
+## A command line that is not understood (cli/parse_error.rs)
+
+cli-unknown-command = unknown command `{ $name }`
+cli-unknown-option = unknown option `{ $name }`
+cli-suggest = did you mean { $name }?
+cli-no-value = `{ $option }` needs a value
+cli-invalid-value = `{ $value }` is not a value of `{ $option }`
+cli-possible-values = the values are { $values }
+cli-invalid-value-because = `{ $value }` is not a value of `{ $option }`: { $reason }
+cli-missing = missing: { $args }
+cli-missing-command = which command? (check, build, send, new, status, serve)
+cli-conflict = `{ $option }` cannot be used with `{ $other }`
+cli-not-understood = the command line is not understood: { $detail }
+cli-more = for more, see `--help`
+cli-options-word = OPTIONS
+cli-command-word = COMMAND
+cli-not-a-date = not a date: write YYYY-MM-DD
+# The names of the options' values in --help (`--data <DIR>`).
+value-DIR = DIR
+value-FILE = FILE
+value-FORMAT = FORMAT
+value-DATE = DATE
+
+## Redaction markers (redaction.rs, load/read.rs)
+
+marker-label = not a well-formed redaction marker
+marker-unclosed = redaction marker `[[` is never closed
+marker-unclosed-hint = close it with `]]` on the same line: `[[5.1.2e: …]]`
+marker-split = redaction marker is split over lines
+marker-split-hint = keep `[[ground: words]]` on one line
+marker-nested = redaction markers cannot be nested
+marker-nested-hint = withhold the whole passage once: `[[5.1.2e: …]]`
+marker-unknown-ground = `{ $code }` is not a ground of the Woo
+marker-text-not-ground = the text before `:` is not a ground of the Woo
+marker-grounds-hint = use one of { $grounds }
+marker-empty = a redaction marker needs a ground and the withheld words
+marker-empty-hint = write `[[5.1.2e: the words]]`
+marker-near-hint = write a withheld passage as `[[5.1.2e: words]]`, with two plain square brackets on each side
+marker-lookalike = a bracket that looks like a redaction marker's, but is not `[` or `]`
+marker-brackets-split = a redaction marker's brackets are split by a space or an invisible character
+marker-one-bracket = a redaction marker needs two opening brackets
+marker-stray-close = `]]` closes no redaction marker
+text-too-nested = this text nests quotes and lists { $depth } levels deep; the limit is { $limit }
+text-too-nested-label = nested too deep from here
+text-too-nested-hint = an answer needs a few levels of quotes (`>`) and lists at most; write it flatter
+bad-character = this field holds the character { $code }, which no document can hold
+bad-character-label = a character no document can hold
+bad-character-hint = remove it (a `\u` or `\x` escape in quotes writes one); tab and line breaks are fine
+
+## Document templates: front matter, markers, loops, the logo
+
+template-bad-marker = { $template } makes a malformed redaction: { $problems }
+template-bad-marker-label = the document this template makes
+template-rendered-for = rendered for this dossier
+template-bad-marker-hint = a template must keep a withheld passage whole: print it as it comes, do not cut or join it
+meta-error = the document { $template } { $problem }
+meta-error-label = for this dossier
+meta-error-made-by = made by this template
+meta-error-hint = a document template's front matter sets title, author, dossier and date (or submitted); see the built-in templates
+meta-missing = has no front matter (a `---` block with title, author and date)
+meta-unreadable = has front matter that cannot be read: { $reason }
+meta-absent = sets no `{ $field }` in its front matter
+meta-bad-date = front matter `{ $field }: { $value }` is not a date: { $reason }
+meta-not-a-map = expected `key: value` lines
+loop-set = `{"{"}% set { $name } = … %{"}"}` inside a `for` loop does not change `{ $name }` after the loop
+loop-set-label = only the loop's own copy changes
+loop-set-outside = the value after the loop is the one set here
+loop-set-hint = count or collect with a filter instead, e.g. `{"{"}% set { $name } = reports | filter(attribute="accounts", contains="facebook") | length %{"}"}` (see README, "What an answer template can use"); or write `set_global` to change it for the whole template
+template-unreadable = { $file }: cannot be read: { $error }
+logo-hint = save the ministry's logo as a PNG image (RGB or greyscale, transparency allowed) of at most { $side } pixels a side, or remove the file to print the wordmark alone
+logo-unreadable = cannot be read: { $error }
+logo-too-large = is { $bytes } bytes; a logo may be at most { $most } bytes
+logo-not-png = is not a PNG image the tool can read: { $error }
+logo-too-many-pixels = is { $width } × { $height } pixels; a logo may be at most { $side } pixels a side

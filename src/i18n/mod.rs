@@ -156,6 +156,15 @@ macro_rules! tr {
     };
 }
 
+/// `a`, `a and b`, `a, b and c` in the current language.
+pub fn listed(words: &[String]) -> String {
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => crate::tr!("list-and", rest = rest.join(", "), last = last.as_str()),
+    }
+}
+
 /// `x` with `places` decimals as the current language writes it (a
 /// decimal comma in Dutch), for a message argument.
 pub fn decimal(x: f64, places: usize) -> String {

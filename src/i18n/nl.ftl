@@ -515,3 +515,244 @@ person-ground-hint = de naam van een persoon wordt weggelakt onder 5.1.2e (priva
 allow-invalid = niet één e-mailadres, telefoonnummer, IBAN of BSN
 allow-invalid-label = niets wat de controle zou vinden
 allow-invalid-hint = sta per regel één e-mailadres, telefoonnummer, IBAN of BSN toe, geschreven zoals de documenten het schrijven
+
+## De XML van de Kamer (load/kamer.rs, `new --from`)
+
+kamer-too-deep = elementen zijn dieper genest dan { $levels } niveaus
+kamer-too-deep-label = hier te diep
+kamer-too-deep-hint = geef het XML-bestand van de Kamer zoals het is gedownload: een vragenset is maar een paar niveaus diep genest
+kamer-entities = het bestand declareert eigen XML-entiteiten
+kamer-entities-label = een entiteitdeclaratie
+kamer-entities-hint = geef het XML-bestand van de Kamer zoals het is gedownload: dat declareert geen entiteiten, en het uitvouwen ervan kan onbegrensd tijd en geheugen kosten
+kamer-not-xml = geen geldige XML: { $reason }
+kamer-here = hier
+kamer-not-xml-hint = geef het XML-bestand van de Kamer zoals het is gedownload (kv-tk-….xml of ah-tk-….xml)
+kamer-no-kamervragen = `<{ $root }>` bevat geen `<kamervragen>`: dit is niet de XML van de Kamer voor een vragenset
+kamer-root-label = het hoofdelement
+kamer-no-kamervragen-hint = verwacht `<officiele-publicatie>` met `<kamervragen>`, zoals in kv-tk-….xml of ah-tk-….xml
+kamer-no-questions = `<kamervragen>` bevat geen `<vraag>`
+kamer-no-questions-label = hier staan geen vragen
+kamer-no-questions-hint = de vragen staan in `<vraag><nr>Vraag 1</nr><al>…</al></vraag>`
+kamer-no-number = een `<{ $element }>` heeft geen nummer
+kamer-in-here = hierin
+kamer-no-number-hint = elke `<{ $element }>` begint met `<nr>` met het nummer, bijvoorbeeld `<nr>Vraag 1</nr>`
+kamer-skipped = `<{ $element }>` wordt overgeslagen: het dossier heeft er geen plaats voor
+kamer-skipped-label = bevat "{ $text }"
+kamer-skipped-hint = neem over wat erin staat in het dossier, met de hand, als de antwoorden het nodig hebben
+
+## Verzenden en wat verzonden is (sent.rs, model/sent.rs)
+
+list-and = { $rest } en { $last }
+unfinished-answer = het antwoord op vraag { $question } van { $dossier } is nog niet geschreven
+unfinished-answer-label = een plaatshouder
+unfinished-answer-hint = schrijf hier het antwoord (zie de README, "Wat een antwoordsjabloon kan gebruiken") en verzend dan
+unfinished-person = `{ $field }` van { $dossier } heeft nog geen naam
+unfinished-person-hint = geef `{ $field }: {"{"} name: …, short: … {"}"}` de naam van de persoon en verzend dan
+sent-this-dossier = dit dossier
+sent-recorded-here = hier vastgelegd
+sent-here = hier
+sent-what-was-sent = wat verzonden is, hier vastgelegd
+resend = { $dossier } is verzonden op { $on }
+resend-hint = verzonden antwoorden worden niet opnieuw verzonden: een correctie gaat als nader antwoord (`nader/`, verzonden met `beantwoord send --nader ID`)
+send-no-date = { $dossier } heeft geen datum `answered`
+send-no-date-hint = zet in `answered:` de datum waarop de antwoorden naar de Kamer gaan en verzend dan
+follow-up-would-change = het nadere antwoord op { $dossier } is verzonden op { $on }; deze build zou het wijzigen, dus de verzonden bestanden blijven zoals ze zijn
+follow-up-recorded-here = het nadere antwoord zoals verzonden, hier vastgelegd
+follow-up-would-change-hint = deze versie maakt één nader antwoord per dossier: beantwoord de rest in een nieuwe vragenset, of zet de gegevens terug zoals ze verzonden zijn
+sent-changed = de antwoorden op { $dossier } zijn verzonden op { $on }; de wijzigingen gaan als nader antwoord (nader/), nog niet verzonden
+sent-changed-hint = de verzonden bestanden blijven zoals ze zijn; lees nader/antwoord, zet `nader: {"{"} answered: JJJJ-MM-DD, reason: … {"}"}` in het dossier en geef dan `beantwoord send --nader { $dossier }`
+follow-up-not-sent = { $dossier } is nog niet verzonden
+follow-up-not-sent-hint = een nader antwoord volgt op verzonden antwoorden: `beantwoord send { $dossier }` verzendt de eerste
+follow-up-resend = het nadere antwoord op { $dossier } is verzonden op { $on }
+follow-up-resend-hint = een verzonden nader antwoord wordt niet opnieuw verzonden
+follow-up-no-date = het nadere antwoord op { $dossier } heeft geen datum
+follow-up-no-date-hint = zet `nader: {"{"} answered: JJJJ-MM-DD, reason: … {"}"}` op de dag waarop het naar de Kamer gaat en verzend het dan
+follow-up-nothing = niets in { $dossier } is gewijzigd sinds het op { $on } is verzonden: er is geen nader antwoord te verzenden
+follow-up-nothing-hint = een nader antwoord bevat de antwoorden en bijlagen die een correctie wijzigt
+sent-file-changes = { $file } zou wijzigen
+sent-file-gone = { $file } zou niet meer worden gemaakt
+sent-file-added = { $file } zou worden toegevoegd
+sent-files-change = de bestanden die op { $on } voor { $dossier } zijn verzonden, zouden wijzigen
+sent-files-change-hint = de antwoorden en bijlagen zijn zoals verzonden, dus een sjabloon of dit programma is gewijzigd: bouw met de versie die ze verzond, of gebruik `--nader` om de verzonden bestanden te houden
+sent-answers-change = { $count ->
+    [one] antwoord { $numbers } zou wijzigen
+   *[other] antwoorden { $numbers } zouden wijzigen
+}
+sent-annex = bijlage { $number } (melding `{ $report }`) { $what ->
+    [change] zou wijzigen
+    [added] zou worden toegevoegd
+   *[dropped] zou vervallen
+}
+sent-numbers-held = bijlagen { $kept } houden hun nummers (op datumvolgorde zouden ze nu { $moved } zijn)
+
+## Persoonsgegevens in een openbaar document (guard.rs, personal.rs)
+
+personal-kind-email = een e-mailadres
+personal-kind-phone = een telefoonnummer
+personal-kind-iban = een IBAN
+personal-kind-bsn = een BSN (burgerservicenummer)
+guard-unmarked-output = het openbare document { $output } bevat { $kind }, niet gemarkeerd
+guard-unmarked-output-label = in de uitvoer van dit dossier; geen bron schrijft het zo (voegt een sjabloon het samen?)
+guard-unmarked = hier staat { $kind }, niet gemarkeerd, en het wordt gepubliceerd
+guard-published-in = gepubliceerd in { $output }
+guard-hint = lak het weg als `[[5.1.2e: …]]`, zet de persoon in persons.yaml (`persons:`), of zet het onder `allow:` daar als het een algemeen adres of nummer van het ministerie is
+
+## De build (pipeline.rs): de DiWoo-index, weggelakte passages, lettertypen
+
+diwoo-no-publisher = diwoo.xml wordt niet gemaakt voor { $dossier }: voor het ministerie is geen TOOI-identificatie bekend
+diwoo-no-publisher-label = gepubliceerd door { $ministry }
+diwoo-no-publisher-hint = zet `woo: {"{"} publisher: https://identifier.overheid.nl/tooi/id/… {"}"}` in het dossier
+diwoo-no-base-url = diwoo.xml wordt niet gemaakt voor { $dossier }: er is geen basis-URL voor de publicatie gezet
+diwoo-no-base-url-label = de index heeft van elk document de volledige URL nodig
+diwoo-no-base-url-hint = zet `woo: {"{"} base_url: https://… {"}"}` in het dossier: waar de bestanden worden gepubliceerd
+leak-identifier = een identificatie bevat een weggelakte passage, en wordt gepubliceerd
+leak-identifier-label = in deze identificatie
+leak-withheld-here = hier weggelakt
+leak-identifier-hint = een identificatie (een id, een bestandsnaam, een link) wordt gepubliceerd zoals ze is en kan geen markering bevatten: hernoem haar zodat ze de passage niet meer bevat
+leak-unmarked = hier staat een weggelakte passage zonder markering, en ze wordt gepubliceerd
+leak-unmarked-label = hier gewoon geschreven
+leak-unmarked-hint = markeer haar ook hier, als `[[5.1.2e: …]]` met dezelfde grond
+leak-output = het openbare document { $output } bevat een passage die elders is weggelakt
+leak-output-hint = een sjabloon schrijft haar of voegt haar samen uit stukken, of een link of identificatie bevat haar binnen een woord (`brief-janpietersen`): markeer haar, of haal haar weg
+glyphs-withheld = tekens in weggelakte passages (hier niet genoemd)
+glyphs-missing = { $file }: het lettertype heeft geen glyph voor { $chars }
+glyphs-missing-hint = ze worden getoond als vervangingsteken (U+FFFD); gebruik een ander teken in de stukken
+
+## De antwoorden en bijlagen (answers/)
+
+in-this-template = in dit sjabloon
+frame-twice = plaatst de bijlagen meer dan eens
+frame-in-text = plaatst de bijlagen midden in andere tekst
+frame-in-block = plaatst de bijlagen binnen een blok (`{"{"}% if %{"}"}`, `{"{"}% for %{"}"}`, …)
+frame-missing = plaatst de bijlagen niet
+frame-hint = schrijf `{"{{"} bijlagen {"}}"}` één keer, op een eigen regel en buiten elke `{"{"}% if %{"}"}` of `{"{"}% for %{"}"}`, waar de bijlagen moeten komen
+no-document-headings = bijlage.md begint niet elk document met een kop met `{"{"}.document{"}"}`: er wordt geen pdf per Woo-document gemaakt
+no-document-headings-hint = begin elk document van `bijlage.documents` met een kop `### … {"{"}.document{"}"}`, zoals het ingebouwde sjabloon doet
+footnote-used-label = gebruikt in een uitgewerkt antwoord van dit dossier
+
+## De uitvoer schrijven (build.rs, output.rs)
+
+commit-output = kan de uitvoer niet op zijn plaats zetten: { $error }
+    {"  "}de uitvoermappen zijn zoals ze vóór deze build waren
+commit-lock = kan niet vastleggen wat verzonden is in { $path }: { $error }
+    {"  "}de documenten zijn gemaakt; geef `beantwoord send` opnieuw zodra in de map geschreven kan worden
+output-unusable = kan de uitvoermap niet gebruiken: { $error }
+output-link-hint = het programma beheert zijn uitvoermappen: het schrijft daar echte mappen en bestanden
+output-cannot-write = kan { $path } niet schrijven: { $error }
+output-link = { $path } is een symbolische koppeling; koppelingen in een uitvoermap worden nooit gevolgd (verwijder haar, dan maakt de build de map zelf)
+output-file-at-dossier = er staat een bestand waar de map van het dossier komt
+output-folder-at-file = er staat een map waar het bestand komt
+output-own-file-at-folder = een bestand van deze build staat waar een map is
+output-file-at-folder = er staat een bestand waar deze build een map maakt
+
+## new, status en serve in de terminal (cli/, workbench/server.rs)
+
+new-too-large = { $file }: het bestand is groter dan { $mib } MiB; een vragenset is veel kleiner
+new-not-utf8 = { $file }: geen UTF-8-tekst
+new-as-downloaded = geef het XML-bestand van de Kamer zoals het is gedownload
+new-unreadable = { $file }: kan niet worden gelezen: { $error }
+new-failed = new mislukt: { $errors ->
+        [one] 1 fout
+       *[other] { $errors } fouten
+    }; er is niets geschreven
+new-no-case = { $file }: het bestand geeft het zaaknummer niet (geen `OVERHEIDop.vraagnummer` of `kv-tk-…` in de metadata)
+new-no-case-hint = geef het dossiernummer zelf: `beantwoord new --from { $file } --id 2022Z21205`
+new-unsafe-id = `{ $id }` is geen veilige mapnaam
+new-unsafe-id-hint = gebruik het nummer van de Kamer, bijvoorbeeld `--id 2022Z21205` (letters, cijfers, `.`, `_`, `-`)
+new-started = dossier { $dossier } begonnen: { $questions ->
+        [one] 1 vraag
+       *[other] { $questions } vragen
+    }, { $answers ->
+        [one] 1 antwoord
+       *[other] { $answers } antwoorden
+    } uit het bestand; vul nu in wat het commentaar vraagt en geef dan `beantwoord build --dossier { $dossier }`
+new-exists = { $path } bestaat al; het wordt niet overschreven
+new-exists-hint = verwijder of hernoem het eerst, of geef een ander `--id`
+status-failed = status mislukt: de gegevens bevatten { $errors ->
+        [one] 1 fout
+       *[other] { $errors } fouten
+    }
+serve-open = bediend op { $address }: andere machines die dit adres bereiken kunnen de documenten lezen
+serve-open-internal = bediend op { $address }: andere machines die dit adres bereiken kunnen de documenten lezen, ook de interne weergave met de weggelakte passages
+serve-in-use = kan niet bedienen op { $address }: de poort is in gebruik (een andere `beantwoord serve`?); kies een andere met --port
+serve-cannot-bind = kan niet bedienen op { $address }: { $error }
+serve-cannot-watch = kan de gegevensmap niet volgen op wijzigingen: { $error }
+serve-rebuilt = opnieuw gebouwd in { $ms } ms
+serve-rebuilt-with-errors = opnieuw gebouwd in { $ms } ms (de gegevens hebben fouten: ze staan op de pagina's)
+serve-sources = bronnen in { $ms } ms
+serve-listening = beantwoord serve: { $url } (stoppen met Ctrl-C)
+
+## Een opdrachtregel die niet wordt begrepen (cli/parse_error.rs)
+
+cli-unknown-command = onbekende opdracht `{ $name }`
+cli-unknown-option = onbekende optie `{ $name }`
+cli-suggest = bedoelt u { $name }?
+cli-no-value = `{ $option }` heeft een waarde nodig
+cli-invalid-value = `{ $value }` is geen waarde van `{ $option }`
+cli-possible-values = de waarden zijn { $values }
+cli-invalid-value-because = `{ $value }` is geen waarde van `{ $option }`: { $reason }
+cli-missing = ontbreekt: { $args }
+cli-missing-command = welke opdracht? (check, build, send, new, status, serve)
+cli-conflict = `{ $option }` kan niet samen met `{ $other }`
+cli-not-understood = de opdrachtregel wordt niet begrepen: { $detail }
+cli-more = meer in `--help`
+cli-options-word = OPTIES
+cli-command-word = OPDRACHT
+cli-not-a-date = geen datum: schrijf JJJJ-MM-DD
+# De namen van de waarden van de opties in --help (`--data <MAP>`).
+value-DIR = MAP
+value-FILE = BESTAND
+value-FORMAT = FORMAAT
+value-DATE = DATUM
+
+## Weglakmarkeringen (redaction.rs, load/read.rs)
+
+marker-label = geen goed gevormde weglakmarkering
+marker-unclosed = weglakmarkering `[[` wordt nergens gesloten
+marker-unclosed-hint = sluit haar met `]]` op dezelfde regel: `[[5.1.2e: …]]`
+marker-split = weglakmarkering loopt over meer regels
+marker-split-hint = houd `[[grond: woorden]]` op één regel
+marker-nested = weglakmarkeringen kunnen niet in elkaar staan
+marker-nested-hint = lak de hele passage één keer weg: `[[5.1.2e: …]]`
+marker-unknown-ground = `{ $code }` is geen grond van de Woo
+marker-text-not-ground = de tekst vóór `:` is geen grond van de Woo
+marker-grounds-hint = gebruik een van { $grounds }
+marker-empty = een weglakmarkering heeft een grond en de weggelakte woorden nodig
+marker-empty-hint = schrijf `[[5.1.2e: de woorden]]`
+marker-near-hint = schrijf een weggelakte passage als `[[5.1.2e: woorden]]`, met twee gewone vierkante haken aan elke kant
+marker-lookalike = een haak die lijkt op die van een weglakmarkering, maar geen `[` of `]` is
+marker-brackets-split = de haken van een weglakmarkering worden gescheiden door een spatie of een onzichtbaar teken
+marker-one-bracket = een weglakmarkering heeft twee openingshaken nodig
+marker-stray-close = `]]` sluit geen weglakmarkering
+text-too-nested = deze tekst nest citaten en lijsten { $depth } niveaus diep; de grens is { $limit }
+text-too-nested-label = vanaf hier te diep genest
+text-too-nested-hint = een antwoord heeft hooguit een paar niveaus citaten (`>`) en lijsten nodig; schrijf het platter
+bad-character = dit veld bevat het teken { $code }, dat geen document kan bevatten
+bad-character-label = een teken dat geen document kan bevatten
+bad-character-hint = verwijder het (een `\u`- of `\x`-escape tussen aanhalingstekens schrijft er een); tabs en regeleinden zijn goed
+
+## Documentsjablonen: voorwerk, markeringen, lussen, het logo
+
+template-bad-marker = { $template } maakt een misvormde weglakking: { $problems }
+template-bad-marker-label = het document dat dit sjabloon maakt
+template-rendered-for = uitgewerkt voor dit dossier
+template-bad-marker-hint = een sjabloon moet een weggelakte passage heel laten: druk haar af zoals ze komt, knip of plak haar niet
+meta-error = het document { $template } { $problem }
+meta-error-label = voor dit dossier
+meta-error-made-by = gemaakt door dit sjabloon
+meta-error-hint = het voorwerk van een documentsjabloon zet title, author, dossier en date (of submitted); zie de ingebouwde sjablonen
+meta-missing = heeft geen voorwerk (een blok `---` met title, author en date)
+meta-unreadable = heeft voorwerk dat niet kan worden gelezen: { $reason }
+meta-absent = zet geen `{ $field }` in het voorwerk
+meta-bad-date = voorwerk `{ $field }: { $value }` is geen datum: { $reason }
+meta-not-a-map = verwacht regels `sleutel: waarde`
+loop-set = `{"{"}% set { $name } = … %{"}"}` binnen een `for`-lus verandert `{ $name }` na de lus niet
+loop-set-label = alleen de eigen kopie van de lus verandert
+loop-set-outside = de waarde na de lus is de waarde die hier wordt gezet
+loop-set-hint = tel of verzamel liever met een filter, bijvoorbeeld `{"{"}% set { $name } = reports | filter(attribute="accounts", contains="facebook") | length %{"}"}` (zie de README, "Wat een antwoordsjabloon kan gebruiken"); of schrijf `set_global` om het voor het hele sjabloon te veranderen
+template-unreadable = { $file }: kan niet worden gelezen: { $error }
+logo-hint = sla het logo van het ministerie op als PNG-afbeelding (RGB of grijswaarden, transparantie toegestaan) van hooguit { $side } pixels per zijde, of verwijder het bestand om alleen het woordmerk te drukken
+logo-unreadable = kan niet worden gelezen: { $error }
+logo-too-large = is { $bytes } bytes; een logo mag hooguit { $most } bytes zijn
+logo-not-png = is geen PNG-afbeelding die het programma kan lezen: { $error }
+logo-too-many-pixels = is { $width } × { $height } pixels; een logo mag hooguit { $side } pixels per zijde zijn

@@ -58,18 +58,18 @@ pub fn read(text: &str, file: FileId) -> Result<(QuestionSet, Vec<Diagnostic>), 
     if let Some(at) = too_deep(text) {
         return Err(vec![
             Diagnostic::error(
-                format!("elements nest deeper than {MAX_NESTING} levels"),
+                crate::tr!("kamer-too-deep", levels = MAX_NESTING),
                 Span::new(file, at, at + 1),
             )
-            .label("too deep here")
-            .hint("give the Kamer's XML file as downloaded: a question set nests a few levels"),
+            .label(crate::tr!("kamer-too-deep-label"))
+            .hint(crate::tr!("kamer-too-deep-hint")),
         ]);
     }
     if let Some(at) = entity_declaration(text) {
         return Err(vec![
-            Diagnostic::error("the file declares its own XML entities", Span::new(file, at, at + "<!ENTITY".len()))
-                .label("an entity declaration")
-                .hint("give the Kamer's XML file as downloaded: it declares no entities, and expanding them could take without bound"),
+            Diagnostic::error(crate::tr!("kamer-entities"), Span::new(file, at, at + "<!ENTITY".len()))
+                .label(crate::tr!("kamer-entities-label"))
+                .hint(crate::tr!("kamer-entities-hint")),
         ]);
     }
     // A document type is allowed (the Kamer's files may name theirs), but
@@ -80,24 +80,21 @@ pub fn read(text: &str, file: FileId) -> Result<(QuestionSet, Vec<Diagnostic>), 
         let pos = e.pos();
         let offset = offset_of(text, pos.row as usize, pos.col as usize);
         vec![
-            Diagnostic::error(format!("not well-formed XML: {e}"), Span::new(file, offset, offset + 1))
-                .label("here")
-                .hint("give the Kamer's XML file as downloaded (kv-tk-….xml or ah-tk-….xml)"),
+            Diagnostic::error(
+                crate::tr!("kamer-not-xml", reason = e.to_string()),
+                Span::new(file, offset, offset + 1),
+            )
+            .label(crate::tr!("kamer-here"))
+            .hint(crate::tr!("kamer-not-xml-hint")),
         ]
     })?;
     let root = doc.root_element();
     let span = |n: Node| Span::new(file, n.range().start, n.range().start + 1 + n.tag_name().name().len());
     let Some(kv) = root.descendants().find(|n| n.has_tag_name("kamervragen")) else {
         return Err(vec![
-            Diagnostic::error(
-                format!(
-                    "`<{}>` holds no `<kamervragen>`: this is not the Kamer's XML of a question set",
-                    root.tag_name().name()
-                ),
-                span(root),
-            )
-            .label("the root element")
-            .hint("expected `<officiele-publicatie>` with `<kamervragen>`, as in kv-tk-….xml or ah-tk-….xml"),
+            Diagnostic::error(crate::tr!("kamer-no-kamervragen", root = root.tag_name().name()), span(root))
+                .label(crate::tr!("kamer-root-label"))
+                .hint(crate::tr!("kamer-no-kamervragen-hint")),
         ]);
     };
     let mut set = QuestionSet::default();
@@ -109,17 +106,17 @@ pub fn read(text: &str, file: FileId) -> Result<(QuestionSet, Vec<Diagnostic>), 
     let mut problems = Vec::new();
     if set.questions.is_empty() {
         problems.push(
-            Diagnostic::error("`<kamervragen>` holds no `<vraag>`", span(kv))
-                .label("no questions here")
-                .hint("the questions stand in `<vraag><nr>Vraag 1</nr><al>…</al></vraag>`"),
+            Diagnostic::error(crate::tr!("kamer-no-questions"), span(kv))
+                .label(crate::tr!("kamer-no-questions-label"))
+                .hint(crate::tr!("kamer-no-questions-hint")),
         );
     }
     for (what, parts) in [("vraag", &set.questions), ("antwoord", &set.answers)] {
         if parts.iter().any(|p| p.numbers.is_empty()) {
             problems.push(
-                Diagnostic::error(format!("a `<{what}>` has no number"), span(kv)).label("in here").hint(
-                    format!("each `<{what}>` starts with `<nr>` giving its number, e.g. `<nr>Vraag 1</nr>`"),
-                ),
+                Diagnostic::error(crate::tr!("kamer-no-number", element = what), span(kv))
+                    .label(crate::tr!("kamer-in-here"))
+                    .hint(crate::tr!("kamer-no-number-hint", element = what)),
             );
         }
     }
@@ -154,15 +151,12 @@ fn parts(
                 if !text.trim().is_empty() {
                     let shown: String = text.chars().take(60).collect();
                     warnings.push(
-                        Diagnostic::warning(
-                            format!("`<{other}>` is skipped: the dossier has no place for it"),
-                            span(c),
-                        )
-                        .label(format!(
-                            "holds \"{shown}{}\"",
-                            if shown.len() < text.len() { "…" } else { "" }
-                        ))
-                        .hint("copy what it says into the dossier by hand if the answers need it"),
+                        Diagnostic::warning(crate::tr!("kamer-skipped", element = other), span(c))
+                            .label(crate::tr!(
+                                "kamer-skipped-label",
+                                text = format!("{shown}{}", if shown.len() < text.len() { "…" } else { "" })
+                            ))
+                            .hint(crate::tr!("kamer-skipped-hint")),
                     );
                 }
             }

@@ -18,14 +18,17 @@ pub enum LogoError {
 impl std::fmt::Display for LogoError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LogoError::Unreadable(e) => write!(f, "cannot be read: {e}"),
+            LogoError::Unreadable(e) => f.write_str(&crate::tr!("logo-unreadable", error = e.to_string())),
             LogoError::TooLarge { bytes } => {
-                write!(f, "is {bytes} bytes; a logo may be at most {MAX_BYTES} bytes")
+                f.write_str(&crate::tr!("logo-too-large", bytes = *bytes, most = MAX_BYTES))
             }
-            LogoError::NotPng(e) => write!(f, "is not a PNG image the tool can read: {e}"),
-            LogoError::TooManyPixels { width, height } => {
-                write!(f, "is {width} × {height} pixels; a logo may be at most {MAX_SIDE} pixels a side")
-            }
+            LogoError::NotPng(e) => f.write_str(&crate::tr!("logo-not-png", error = e.to_string())),
+            LogoError::TooManyPixels { width, height } => f.write_str(&crate::tr!(
+                "logo-too-many-pixels",
+                width = *width as u64,
+                height = *height as u64,
+                side = MAX_SIDE as u64
+            )),
         }
     }
 }

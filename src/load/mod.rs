@@ -461,12 +461,9 @@ fn unwritable(node: &yaml::Node, source: &str, file: FileId, diags: &mut Diagnos
             None => Span::new(file, start, end.max(start)),
         };
         diags.push(
-            Diagnostic::error(
-                format!("this field holds the character U+{:04X}, which no document can hold", c as u32),
-                span,
-            )
-            .label("a character no document can hold")
-            .hint("remove it (a `\\u` or `\\x` escape in quotes writes one); tab and line breaks are fine"),
+            Diagnostic::error(crate::tr!("bad-character", code = format!("U+{:04X}", c as u32)), span)
+                .label(crate::tr!("bad-character-label"))
+                .hint(crate::tr!("bad-character-hint")),
         );
     };
     match &node.kind {
@@ -558,7 +555,14 @@ pub fn templates(dir: Option<&Path>, sources: &mut Sources, diags: &mut Diagnost
             Some(p) => match std::fs::read_to_string(&p) {
                 Ok(t) => (format!("templates/{name}"), plain_line_ends(t)),
                 Err(e) => {
-                    diags.push(Diagnostic::general(format!("templates/{name}: cannot be read: {e}"), None));
+                    diags.push(Diagnostic::general(
+                        crate::tr!(
+                            "template-unreadable",
+                            file = format!("templates/{name}"),
+                            error = e.to_string()
+                        ),
+                        None,
+                    ));
                     continue;
                 }
             },
@@ -580,7 +584,7 @@ pub fn templates(dir: Option<&Path>, sources: &mut Sources, diags: &mut Diagnost
             Ok(l) => out.logo = Some(std::sync::Arc::new(l)),
             Err(e) => diags.push(
                 Diagnostic::general(format!("templates/{}: {e}", crate::model::logo::FILE), None)
-                    .hint(format!("save the ministry's logo as a PNG image (RGB or greyscale, transparency allowed) of at most {} pixels a side, or remove the file to print the wordmark alone", crate::model::logo::MAX_SIDE)),
+                    .hint(crate::tr!("logo-hint", side = crate::model::logo::MAX_SIDE)),
             ),
         }
     }

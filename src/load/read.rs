@@ -146,7 +146,7 @@ impl<'a> Reader<'a> {
         };
         for e in problems {
             let d = Diagnostic::error(e.message, text.span_of(e.start, e.end))
-                .label("not a well-formed redaction marker")
+                .label(crate::tr!("marker-label"))
                 .maybe_hint(e.hint);
             self.push(d);
         }
@@ -161,11 +161,11 @@ impl<'a> Reader<'a> {
         self.markers(&text);
         if let Some((start, end, depth)) = too_nested(&text.value) {
             let d = Diagnostic::error(
-                format!("this text nests quotes and lists {depth} levels deep; the limit is {MAX_NESTING}"),
+                crate::tr!("text-too-nested", depth = depth, limit = MAX_NESTING),
                 text.span_of(start, end),
             )
-            .label("nested too deep from here")
-            .hint("an answer needs a few levels of quotes (`>`) and lists at most; write it flatter");
+            .label(crate::tr!("text-too-nested-label"))
+            .hint(crate::tr!("text-too-nested-hint"));
             self.push(d);
             return None;
         }

@@ -171,39 +171,34 @@ impl Changes {
         let mut out = Vec::new();
         let n = |v: &[u32]| listed(v);
         if !self.answers.is_empty() {
-            let word = if self.answers.len() == 1 { "answer" } else { "answers" };
-            out.push(format!("{word} {} would change", n(&self.answers)));
+            out.push(crate::tr!(
+                "sent-answers-change",
+                count = self.answers.len(),
+                numbers = n(&self.answers)
+            ));
         }
         for (what, list) in [
-            ("would change", &self.annexes_changed),
-            ("would be added", &self.annexes_added),
-            ("would be dropped", &self.annexes_dropped),
+            ("change", &self.annexes_changed),
+            ("added", &self.annexes_added),
+            ("dropped", &self.annexes_dropped),
         ] {
             for (number, report) in list {
-                out.push(format!("bijlage {number} (report `{report}`) {what}"));
+                out.push(crate::tr!("sent-annex", number = *number, report = report.as_str(), what = what));
             }
         }
         if !self.renumbering_held.is_empty() {
             let kept: Vec<u32> = self.renumbering_held.iter().map(|(_, k, _)| *k).collect();
             let moved: Vec<u32> = self.renumbering_held.iter().map(|(_, _, m)| *m).collect();
-            out.push(format!(
-                "bijlagen {} keep their numbers (in date order they would now be {})",
-                n(&kept),
-                n(&moved)
-            ));
+            out.push(crate::tr!("sent-numbers-held", kept = n(&kept), moved = n(&moved)));
         }
         out
     }
 }
 
-/// `4`, `8 and 9`, `2, 3, 4 and 5` (the tool's messages are English).
+/// `4`, `8 en 9`, `2, 3, 4 en 5` in the current language.
 fn listed(numbers: &[u32]) -> String {
     let words: Vec<String> = numbers.iter().map(u32::to_string).collect();
-    match words.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+    crate::i18n::listed(&words)
 }
 
 /// Compares a build with what was sent.

@@ -51,12 +51,11 @@ pub enum StartError {
 impl std::fmt::Display for StartError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StartError::InUse(a) => write!(
-                f,
-                "cannot serve on {a}: the port is in use (another `beantwoord serve`?); choose another with --port"
-            ),
-            StartError::Bind(a, e) => write!(f, "cannot serve on {a}: {e}"),
-            StartError::Watch(e) => write!(f, "cannot watch the data folder for changes: {e}"),
+            StartError::InUse(a) => f.write_str(&crate::tr!("serve-in-use", address = a.to_string())),
+            StartError::Bind(a, e) => {
+                f.write_str(&crate::tr!("serve-cannot-bind", address = a.to_string(), error = e.to_string()))
+            }
+            StartError::Watch(e) => f.write_str(&crate::tr!("serve-cannot-watch", error = e.as_str())),
         }
     }
 }
@@ -236,11 +235,11 @@ fn watch(config: &Config, shared: Arc<Shared>) -> Result<Arc<Mutex<notify::Recom
             let seen = changes.load(std::sync::atomic::Ordering::SeqCst);
             let last = current(&shared);
             let (next, pending) = snapshot::build(&config.settings, config.internal, config.today, &last);
-            eprintln!(
-                "rebuilt in {} ms{}",
-                next.took.as_millis(),
-                if next.problems.is_empty() { "" } else { " (the data has errors: shown on the pages)" }
-            );
+            let ms = next.took.as_millis() as u64;
+            match next.problems.is_empty() {
+                true => eprintln!("{}", crate::tr!("serve-rebuilt", ms = ms)),
+                false => eprintln!("{}", crate::tr!("serve-rebuilt-with-errors", ms = ms)),
+            }
             let next = publish(&shared, next);
             // The sources follow, beside the next build: given up when the
             // files change again, published only over this very snapshot.
@@ -256,7 +255,7 @@ fn watch(config: &Config, shared: Arc<Shared>) -> Result<Arc<Mutex<notify::Recom
                     && s.generation == next.generation
                     && !moved()
                 {
-                    eprintln!("sources in {} ms", t.elapsed().as_millis());
+                    eprintln!("{}", crate::tr!("serve-sources", ms = t.elapsed().as_millis() as u64));
                     let with = Arc::new(with);
                     *s = with.clone();
                     let _ = shared.events.send(with.generation);
@@ -300,7 +299,7 @@ pub fn serve(config: Config) -> Result<(), StartError> {
             IpAddr::V6(a) => format!("http://[{a}]:{}/", bound.port()),
             IpAddr::V4(a) => format!("http://{a}:{}/", bound.port()),
         };
-        println!("beantwoord serve: {url} (stop with Ctrl-C)");
+        println!("{}", crate::tr!("serve-listening", url = url.as_str()));
         axum::serve(listener, router(shared)).await.map_err(|e| StartError::Bind(bound, e))
     })
 }
