@@ -9,6 +9,7 @@
 pub mod build;
 pub mod check;
 pub mod new;
+mod parse_error;
 pub mod send;
 pub mod serve;
 pub mod status;
@@ -156,6 +157,16 @@ fn localized(mut cmd: clap::Command, path: &str) -> clap::Command {
         let heading = if positional { crate::tr!("help-arguments") } else { crate::tr!("help-options") };
         cmd = cmd.mut_arg(&id, |a| {
             let a = a.help_heading(heading);
+            // `<DIR>` is `<MAP>` in Dutch.
+            let names: Vec<String> =
+                a.get_value_names().unwrap_or_default().iter().map(|n| n.to_string()).collect();
+            let a = match names.as_slice() {
+                [one] => match lookup(&format!("value-{one}")) {
+                    Some(name) => a.value_name(name),
+                    None => a,
+                },
+                _ => a,
+            };
             match help {
                 // The catalog's text says the default and the values.
                 Some(h) => {
@@ -222,10 +233,7 @@ pub fn main() -> ExitCode {
     }
     let cli = match command().try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(e) => return ExitCode::from(parse_error::print(&e)),
     };
     let result = match cli.command {
         Command::Check(args) => check::run(args),

@@ -187,3 +187,75 @@ fn the_help_of_every_command_is_in_both_languages() {
         assert!(!nl.stdout.contains("The data folder") && en.stdout.contains("data folder"), "{c}");
     }
 }
+
+/// A command line clap refuses is told in the user's language too: what
+/// is wrong, the suggestion, the usage line with its own words; exit 2.
+#[test]
+fn a_command_line_that_is_not_understood_is_told_in_both_languages() {
+    let s = Scratch::bundled();
+    // (arguments, Dutch, English): each a whole line of the message.
+    let cases: [(&[&str], &[&str], &[&str]); 6] = [
+        (
+            &["biuld"],
+            &["fout: onbekende opdracht `biuld`", "  tip: bedoelt u `build`?"],
+            &["error: unknown command `biuld`", "  hint: did you mean `build`?"],
+        ),
+        (
+            &["build", "--formt", "md"],
+            &[
+                "fout: onbekende optie `--formt`",
+                "  tip: bedoelt u `--format`?",
+                "Gebruik: beantwoord build --format <FORMAAT>",
+            ],
+            &[
+                "error: unknown option `--formt`",
+                "  hint: did you mean `--format`?",
+                "Usage: beantwoord build --format <FORMAT>",
+            ],
+        ),
+        (
+            &["build", "--format", "xx"],
+            &[
+                "fout: `xx` is geen waarde van `--format <FORMAAT>`",
+                "  tip: de waarden zijn `md`, `pdf`, `html` en `docx`",
+            ],
+            &[
+                "error: `xx` is not a value of `--format <FORMAT>`",
+                "  hint: the values are `md`, `pdf`, `html` and `docx`",
+            ],
+        ),
+        (
+            &["status", "--today", "15-03-2023"],
+            &["fout: `15-03-2023` is geen waarde van `--today <DATUM>`: geen datum: schrijf JJJJ-MM-DD"],
+            &["error: `15-03-2023` is not a value of `--today <DATE>`: not a date: write YYYY-MM-DD"],
+        ),
+        (
+            &["send"],
+            &["fout: ontbreekt: `<ID>`", "Gebruik: beantwoord send <ID>"],
+            &["error: missing: `<ID>`", "Usage: beantwoord send <ID>"],
+        ),
+        (
+            &["build", "--data"],
+            &["fout: `--data <MAP>` heeft een waarde nodig"],
+            &["error: `--data <DIR>` needs a value"],
+        ),
+    ];
+    for (args, nl_lines, en_lines) in cases {
+        let nl = run(&s, None, args);
+        let en = run(&s, Some("en"), args);
+        assert_eq!((nl.code, en.code), (2, 2), "{args:?}: {}{}", nl.stderr, en.stderr);
+        for (r, lines) in [(&nl, nl_lines), (&en, en_lines)] {
+            for line in lines {
+                assert!(r.stderr.lines().any(|l| l == *line), "{args:?}: no line {line:?} in\n{}", r.stderr);
+            }
+            let first = lines[0].split(':').next().unwrap();
+            let said = r.stderr.lines().filter(|l| l.starts_with(&format!("{first}:"))).count();
+            assert_eq!(said, 1, "{args:?}: one message\n{}", r.stderr);
+        }
+        assert!(!nl.stderr.contains("[OPTIONS]") && !nl.stderr.contains("error"), "{args:?}: {}", nl.stderr);
+    }
+    // Without a command: the overview, its usage in Dutch.
+    let none = run(&s, None, &[]);
+    assert_eq!(none.code, 2);
+    assert!(none.stderr.contains("Gebruik: beantwoord [OPTIES] <OPDRACHT>"), "{}", none.stderr);
+}
