@@ -96,28 +96,27 @@ pub enum SettingsError {
     /// are read (their ids are fields in the files, not folder names):
     /// [`crate::build::Failure::UnknownDossiers`].
     NotADossierId { flag: &'static str, id: String },
-    /// An output folder is, contains or lies inside another folder of the run.
+    /// An output folder is, contains or lies inside another folder of the
+    /// run: `what` is `data`, `templates` or `public` (the public output).
     OutputOverlaps { flag: &'static str, out: PathBuf, what: &'static str, other: PathBuf },
 }
 
 impl std::fmt::Display for SettingsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SettingsError::NoTemplatesFolder(p) => write!(
-                f,
-                "--templates {}: no such folder\n  hint: leave --templates out to use templates/ beside the data folder (or the built-in templates)",
-                p.display()
-            ),
-            SettingsError::NotADossierId { flag, id } => write!(
-                f,
-                "{flag} `{id}`: no dossier can have this id\n  hint: a dossier's id is the Kamer's number, e.g. `2022Z21205` (letters, digits, `.`, `_`, `-`); `beantwoord status` lists the dossiers"
-            ),
-            SettingsError::OutputOverlaps { flag, out, what, other } => write!(
-                f,
-                "{flag} {}: the output folder may not be, contain or lie inside {what} ({})\n  hint: the tool replaces and removes files in its output folders; give it a folder of its own, e.g. `{flag} output`",
-                out.display(),
-                other.display()
-            ),
+            SettingsError::NoTemplatesFolder(p) => {
+                f.write_str(&crate::tr!("settings-no-templates", path = p.display().to_string()))
+            }
+            SettingsError::NotADossierId { flag, id } => {
+                f.write_str(&crate::tr!("settings-not-an-id", flag = *flag, id = id.as_str()))
+            }
+            SettingsError::OutputOverlaps { flag, out, what, other } => f.write_str(&crate::tr!(
+                "settings-overlap",
+                flag = *flag,
+                out = out.display().to_string(),
+                what = *what,
+                other = other.display().to_string()
+            )),
         }
     }
 }
@@ -175,8 +174,7 @@ impl Settings {
     fn check_folders(&self) -> Result<(), SettingsError> {
         let folders = [("--out", &self.out), ("--internal-out", &self.internal_out)];
         for (flag, out) in folders {
-            for (what, other) in [("the data folder", &self.data), ("the templates folder", &self.templates)]
-            {
+            for (what, other) in [("data", &self.data), ("templates", &self.templates)] {
                 if overlap(out, other) {
                     return Err(SettingsError::OutputOverlaps {
                         flag,
@@ -191,7 +189,7 @@ impl Settings {
             return Err(SettingsError::OutputOverlaps {
                 flag: "--internal-out",
                 out: self.internal_out.clone(),
-                what: "the public output folder",
+                what: "public",
                 other: self.out.clone(),
             });
         }
@@ -354,10 +352,7 @@ mod tests {
         let dir = scratch();
         let out = dir.path().join("data/output");
         let e = Settings::new(Options { out: Some(out.clone()), ..build(dir.path()) }).unwrap_err();
-        assert!(
-            matches!(&e, SettingsError::OutputOverlaps { flag: "--out", what: "the data folder", .. }),
-            "{e:?}"
-        );
+        assert!(matches!(&e, SettingsError::OutputOverlaps { flag: "--out", what: "data", .. }), "{e:?}");
         assert!(e.to_string().contains("may not be, contain or lie inside the data folder"), "{e}");
     }
 
@@ -367,14 +362,7 @@ mod tests {
         let inside = dir.path().join("output/intern");
         let e = Settings::new(Options { internal_out: Some(inside), ..build(dir.path()) }).unwrap_err();
         assert!(
-            matches!(
-                &e,
-                SettingsError::OutputOverlaps {
-                    flag: "--internal-out",
-                    what: "the public output folder",
-                    ..
-                }
-            ),
+            matches!(&e, SettingsError::OutputOverlaps { flag: "--internal-out", what: "public", .. }),
             "{e:?}"
         );
     }
@@ -385,7 +373,7 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("output/templates")).unwrap();
         let t = dir.path().join("output/templates");
         let e = Settings::new(Options { templates: Some(t), ..build(dir.path()) }).unwrap_err();
-        assert!(matches!(&e, SettingsError::OutputOverlaps { what: "the templates folder", .. }), "{e:?}");
+        assert!(matches!(&e, SettingsError::OutputOverlaps { what: "templates", .. }), "{e:?}");
     }
 
     #[test]

@@ -70,21 +70,18 @@ fn yaml_scalar(v: &Value) -> String {
 }
 
 fn count(n: i64) -> TeraResult<u64> {
-    u64::try_from(n).map_err(|_| Error::message(format!("expected a count of 0 or more, got {n}")))
+    u64::try_from(n).map_err(|_| Error::message(crate::tr!("filter-count", value = n)))
 }
 
 fn date_of(v: &Value) -> TeraResult<Date> {
     let Some(s) = v.as_str() else {
-        return Err(Error::message(format!(
-            "expected a date, got {}",
-            if v.is_none() || v.is_undefined() {
-                "nothing (is the field empty?)".to_string()
-            } else {
-                v.name().to_string()
-            }
-        )));
+        return Err(Error::message(if v.is_none() || v.is_undefined() {
+            crate::tr!("filter-date-empty")
+        } else {
+            crate::tr!("filter-date-kind", kind = v.name())
+        }));
     };
-    Date::parse(s).map_err(|e| Error::message(format!("expected a date: {e}")))
+    Date::parse(s).map_err(|e| Error::message(crate::tr!("filter-date", reason = e.to_string())))
 }
 
 /// `{{ d | datum }}` → `9 maart 2021`; `precisie="maand"|"jaar"` shows less;
@@ -96,7 +93,7 @@ fn datum(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
         Some("maand") => Precision::Month,
         Some("jaar") => Precision::Year,
         Some(other) => {
-            return Err(Error::message(format!("precisie `{other}` is not one of dag, maand, jaar")));
+            return Err(Error::message(crate::tr!("filter-precision", value = other)));
         }
     };
     Ok(if kwargs.get::<bool>("voorzetsel")?.unwrap_or(false) {
@@ -140,7 +137,7 @@ fn volgnummer(report: &Value, kwargs: Kwargs, _: &State) -> TeraResult<i64> {
     report
         .get_from_path(&format!("volgnummer.{account}"))
         .and_then(Value::as_i64)
-        .ok_or_else(|| Error::message(format!("this report did not go through `{account}`")))
+        .ok_or_else(|| Error::message(crate::tr!("filter-not-through", account = account)))
 }
 
 /// `{{ reports | bijlagen }}` → `bijlagen 1 tot en met 5`.
@@ -149,7 +146,7 @@ fn bijlagen(reports: &[Value], _: Kwargs, _: &State) -> TeraResult<String> {
     let numbers: Vec<u64> =
         reports.iter().filter_map(|r| r.get_from_path("annex").and_then(Value::as_u64)).collect();
     if numbers.is_empty() && !reports.is_empty() {
-        return Err(Error::message("none of these reports is annexed (see the dossier's `annexes.reports`)"));
+        return Err(Error::message(crate::tr!("filter-none-annexed")));
     }
     Ok(dutch::bijlagen(&numbers))
 }
@@ -241,9 +238,10 @@ fn meets(item: &Value, attribute: &str, kwargs: &Kwargs) -> TeraResult<bool> {
         }
     }
     if !any {
-        return Err(Error::message(format!(
-            "say what to compare `{attribute}` with: one of {}",
-            CONDITIONS.iter().map(|c| format!("{c}=…")).collect::<Vec<_>>().join(", ")
+        return Err(Error::message(crate::tr!(
+            "filter-no-condition",
+            attribute = attribute,
+            conditions = CONDITIONS.iter().map(|c| format!("{c}=…")).collect::<Vec<_>>().join(", ")
         )));
     }
     Ok(true)

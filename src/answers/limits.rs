@@ -49,13 +49,10 @@ impl Write for Capped {
 
 fn finish(out: Capped, rendered: TeraResult<()>) -> TeraResult<String> {
     if out.1 {
-        return Err(Error::message(format!(
-            "the template's output passes the limit of {} MiB",
-            MAX_OUTPUT >> 20
-        )));
+        return Err(Error::message(crate::tr!("limit-output", mib = MAX_OUTPUT >> 20)));
     }
     rendered?;
-    String::from_utf8(out.0).map_err(|e| Error::message(format!("the output is not UTF-8: {e}")))
+    String::from_utf8(out.0).map_err(|e| Error::message(crate::tr!("limit-not-utf8", error = e.to_string())))
 }
 
 /// [`Tera::render_str`] within the bounds.
@@ -91,15 +88,13 @@ pub fn range(kwargs: Kwargs, _: &State) -> TeraResult<Vec<i128>> {
     let end = kwargs.must_get::<i128>("end")?;
     let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
     if step == 0 {
-        return Err(Error::message("`range` was called with `step_by=0`"));
+        return Err(Error::message(crate::tr!("limit-range-step")));
     }
     let span = if step > 0 { end.saturating_sub(start) } else { start.saturating_sub(end) };
     let len = if span <= 0 { 0 } else { (span.saturating_add(step.abs() - 1) / step.abs()) as u128 };
     let left = RANGE_LEFT.get();
     if len > left as u128 {
-        return Err(Error::message(format!(
-            "`range` would count to more than {MAX_RANGE} numbers in one template (loops within loops count together)"
-        )));
+        return Err(Error::message(crate::tr!("limit-range", most = MAX_RANGE)));
     }
     RANGE_LEFT.set(left - len as usize);
     Ok((0..len as i128).map(|i| start + i * step).collect())

@@ -690,3 +690,50 @@ logo-unreadable = cannot be read: { $error }
 logo-too-large = is { $bytes } bytes; a logo may be at most { $most } bytes
 logo-not-png = is not a PNG image the tool can read: { $error }
 logo-too-many-pixels = is { $width } × { $height } pixels; a logo may be at most { $side } pixels a side
+
+## The command's settings (settings.rs)
+
+settings-no-templates = --templates { $path }: no such folder
+    {"  "}hint: leave --templates out to use templates/ beside the data folder (or the built-in templates)
+settings-not-an-id = { $flag } `{ $id }`: no dossier can have this id
+    {"  "}hint: a dossier's id is the Kamer's number, e.g. `2022Z21205` (letters, digits, `.`, `_`, `-`); `beantwoord status` lists the dossiers
+settings-overlap = { $flag } { $out }: the output folder may not be, contain or lie inside { $what ->
+        [data] the data folder
+        [templates] the templates folder
+       *[public] the public output folder
+    } ({ $other })
+    {"  "}hint: the tool replaces and removes files in its output folders; give it a folder of its own, e.g. `{ $flag } output`
+
+## The filters and bounds of a template (answers/filters.rs, answers/limits.rs)
+
+filter-count = expected a count of 0 or more, got { $value }
+filter-date-empty = expected a date, got nothing (is the field empty?)
+filter-date-kind = expected a date, got { $kind }
+filter-date = expected a date: { $reason }
+filter-precision = precisie `{ $value }` is not one of dag, maand, jaar
+filter-not-through = this report did not go through `{ $account }`
+filter-none-annexed = none of these reports is annexed (see the dossier's `annexes.reports`)
+filter-no-condition = say what to compare `{ $attribute }` with: one of { $conditions }
+limit-output = the template's output passes the limit of { $mib } MiB
+limit-not-utf8 = the output is not UTF-8: { $error }
+limit-range-step = `range` was called with `step_by=0`
+limit-range = `range` would count to more than { $most } numbers in one template (loops within loops count together)
+
+## Woo identifiers and addresses in the data (load/records.rs, load/dossier.rs)
+
+document-id-invalid = `{ $value }` is not a document ID
+document-id-invalid-label = letters, digits, `.` and `-` only, at most { $most }
+document-id-invalid-hint = the publication platforms' form is `<prefix>-<matter>-<number>`, e.g. `BZK-534-3444`
+id-part-invalid = `{ $value }` cannot stand in a document ID
+id-part-invalid-hint = e.g. `{ $example }`
+tooi-invalid = `{ $value }` is not a TOOI identifier
+tooi-invalid-label = expected `https://identifier.overheid.nl/tooi/id/…`
+tooi-invalid-hint = the publisher's TOOI identifier, e.g. `https://identifier.overheid.nl/tooi/id/ministerie/mnre1034` (BZK)
+category-invalid = `{ $value }` is not an information category of the Woo index
+category-invalid-label = unknown category
+category-invalid-hint = one of { $codes } (c_c76862ab: vergaderstukken Staten-Generaal; c_3baef532: Woo-verzoeken en -besluiten)
+url-invalid = `{ $value }` is not an absolute http(s) URL
+url-invalid-label = expected `https://host/path/`
+base-url-hint = where the dossier's files are published, with scheme and host (a sitemap's `loc` must be absolute), e.g. `base_url: https://open.overheid.nl/documenten/2022Z21205/`
+published-link-hint = the address of the earlier dossier's publication, below which its documents stand as `documenten/<ID>.pdf`
+yaml-aliases-too-large = with its aliases written out, the text of this file passes the limit of { $mib } MiB

@@ -756,3 +756,50 @@ logo-unreadable = kan niet worden gelezen: { $error }
 logo-too-large = is { $bytes } bytes; een logo mag hooguit { $most } bytes zijn
 logo-not-png = is geen PNG-afbeelding die het programma kan lezen: { $error }
 logo-too-many-pixels = is { $width } × { $height } pixels; een logo mag hooguit { $side } pixels per zijde zijn
+
+## De instellingen van de opdracht (settings.rs)
+
+settings-no-templates = --templates { $path }: die map bestaat niet
+    {"  "}tip: laat --templates weg om templates/ naast de gegevensmap te gebruiken (of de ingebouwde sjablonen)
+settings-not-an-id = { $flag } `{ $id }`: geen dossier kan dit nummer hebben
+    {"  "}tip: het nummer van een dossier is dat van de Kamer, bijvoorbeeld `2022Z21205` (letters, cijfers, `.`, `_`, `-`); `beantwoord status` somt de dossiers op
+settings-overlap = { $flag } { $out }: de uitvoermap mag niet { $what ->
+        [data] de gegevensmap
+        [templates] de sjablonenmap
+       *[public] de openbare uitvoermap
+    } zijn, bevatten of erin liggen ({ $other })
+    {"  "}tip: het programma vervangt en verwijdert bestanden in zijn uitvoermappen; geef het een eigen map, bijvoorbeeld `{ $flag } output`
+
+## De filters en grenzen van een sjabloon (answers/filters.rs, answers/limits.rs)
+
+filter-count = verwacht een aantal van 0 of meer, niet { $value }
+filter-date-empty = verwacht een datum, maar er staat niets (is het veld leeg?)
+filter-date-kind = verwacht een datum, niet { $kind }
+filter-date = verwacht een datum: { $reason }
+filter-precision = precisie `{ $value }` is niet een van dag, maand, jaar
+filter-not-through = deze melding is niet via `{ $account }` gedaan
+filter-none-annexed = geen van deze meldingen is als bijlage opgenomen (zie `annexes.reports` van het dossier)
+filter-no-condition = zeg waarmee `{ $attribute }` wordt vergeleken: een van { $conditions }
+limit-output = de uitvoer van het sjabloon passeert de grens van { $mib } MiB
+limit-not-utf8 = de uitvoer is geen UTF-8: { $error }
+limit-range-step = `range` is aangeroepen met `step_by=0`
+limit-range = `range` zou in één sjabloon tot meer dan { $most } getallen tellen (lussen in lussen tellen samen)
+
+## Woo-identificaties en -adressen in de gegevens (load/records.rs, load/dossier.rs)
+
+document-id-invalid = `{ $value }` is geen document-ID
+document-id-invalid-label = alleen letters, cijfers, `.` en `-`, hooguit { $most }
+document-id-invalid-hint = de vorm van de publicatieplatforms is `<prefix>-<zaak>-<nummer>`, bijvoorbeeld `BZK-534-3444`
+id-part-invalid = `{ $value }` kan niet in een document-ID staan
+id-part-invalid-hint = bijvoorbeeld `{ $example }`
+tooi-invalid = `{ $value }` is geen TOOI-identificatie
+tooi-invalid-label = verwacht `https://identifier.overheid.nl/tooi/id/…`
+tooi-invalid-hint = de TOOI-identificatie van de uitgever, bijvoorbeeld `https://identifier.overheid.nl/tooi/id/ministerie/mnre1034` (BZK)
+category-invalid = `{ $value }` is geen informatiecategorie van de Woo-index
+category-invalid-label = onbekende categorie
+category-invalid-hint = een van { $codes } (c_c76862ab: vergaderstukken Staten-Generaal; c_3baef532: Woo-verzoeken en -besluiten)
+url-invalid = `{ $value }` is geen absolute http(s)-URL
+url-invalid-label = verwacht `https://host/pad/`
+base-url-hint = waar de bestanden van het dossier worden gepubliceerd, met schema en host (de `loc` van een sitemap moet absoluut zijn), bijvoorbeeld `base_url: https://open.overheid.nl/documenten/2022Z21205/`
+published-link-hint = het adres van de publicatie van het eerdere dossier, waaronder de documenten staan als `documenten/<ID>.pdf`
+yaml-aliases-too-large = met de aliassen uitgeschreven passeert de tekst van dit bestand de grens van { $mib } MiB

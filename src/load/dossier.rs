@@ -372,9 +372,9 @@ fn woo(r: &mut Reader, node: &Node) -> WooFields {
             |s| crate::model::woo::is_id_part(s) && s.len() <= 40,
             |s| {
                 (
-                    format!("`{s}` cannot stand in a document ID"),
-                    "letters, digits, `.` and `-` only, at most 40",
-                    format!("e.g. `{name}: {example}`"),
+                    crate::tr!("id-part-invalid", value = s),
+                    crate::tr!("document-id-invalid-label", most = 40),
+                    crate::tr!("id-part-invalid-hint", example = format!("{name}: {example}")),
                 )
             },
         )
@@ -382,32 +382,40 @@ fn woo(r: &mut Reader, node: &Node) -> WooFields {
     let prefix = part(r, "prefix", "BZK");
     let matter = part(r, "matter", "2022Z21205");
     let publisher = f.get("publisher").and_then(|n| {
-        r.checked(n, |s| s.starts_with("https://identifier.overheid.nl/tooi/id/"), |s| {
-            (
-                format!("`{s}` is not a TOOI identifier"),
-                "expected `https://identifier.overheid.nl/tooi/id/…`",
-                "the publisher's TOOI identifier, e.g. `https://identifier.overheid.nl/tooi/id/ministerie/mnre1034` (BZK)".into(),
-            )
-        })
+        r.checked(
+            n,
+            |s| s.starts_with("https://identifier.overheid.nl/tooi/id/"),
+            |s| {
+                (
+                    crate::tr!("tooi-invalid", value = s),
+                    crate::tr!("tooi-invalid-label"),
+                    crate::tr!("tooi-invalid-hint"),
+                )
+            },
+        )
     });
     let category = f.get("category").and_then(|n| {
-        r.checked(n, |s| crate::model::woo::category_name(s).is_some(), |s| {
-            (
-                format!("`{s}` is not an information category of the Woo index"),
-                "unknown category",
-                format!(
-                    "one of {} (c_c76862ab: vergaderstukken Staten-Generaal; c_3baef532: Woo-verzoeken en -besluiten)",
-                    crate::model::woo::category_codes().collect::<Vec<_>>().join(", ")
-                ),
-            )
-        })
+        r.checked(
+            n,
+            |s| crate::model::woo::category_name(s).is_some(),
+            |s| {
+                (
+                    crate::tr!("category-invalid", value = s),
+                    crate::tr!("category-invalid-label"),
+                    crate::tr!(
+                        "category-invalid-hint",
+                        codes = crate::model::woo::category_codes().collect::<Vec<_>>().join(", ")
+                    ),
+                )
+            },
+        )
     });
     let base_url = f.get("base_url").and_then(|n| {
         r.checked(n, crate::model::woo::is_absolute_url, |s| {
             (
-                format!("`{s}` is not an absolute http(s) URL"),
-                "expected `https://host/path/`",
-                "where the dossier's files are published, with scheme and host (a sitemap's `loc` must be absolute), e.g. `base_url: https://open.overheid.nl/documenten/2022Z21205/`".into(),
+                crate::tr!("url-invalid", value = s),
+                crate::tr!("url-invalid-label"),
+                crate::tr!("base-url-hint"),
             )
         })
     });
@@ -444,9 +452,9 @@ fn published_before(r: &mut Reader, node: &Node) -> Option<crate::model::Publish
     let link = f.get("link").and_then(|n| {
         r.checked(n, crate::model::woo::is_absolute_url, |s| {
             (
-                format!("`{s}` is not an absolute http(s) URL"),
-                "expected `https://host/path/`",
-                "the address of the earlier dossier's publication, below which its documents stand as `documenten/<ID>.pdf`".into(),
+                crate::tr!("url-invalid", value = s),
+                crate::tr!("url-invalid-label"),
+                crate::tr!("published-link-hint"),
             )
         })
     });

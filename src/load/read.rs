@@ -215,7 +215,7 @@ impl<'a> Reader<'a> {
         &mut self,
         node: &Node,
         ok: impl Fn(&str) -> bool,
-        problem: impl Fn(&str) -> (String, &'static str, String),
+        problem: impl Fn(&str) -> (String, String, String),
     ) -> Option<At<String>> {
         let s = self.string(node)?;
         if ok(&s) {

@@ -257,9 +257,9 @@ fn letter(r: &mut Reader, node: &Node, report_date: Option<Date>) -> Option<Lett
 fn document_id(r: &mut Reader, node: &Node) -> Option<At<String>> {
     r.checked(node, crate::model::woo::is_document_id, |s| {
         (
-            format!("`{s}` is not a document ID"),
-            "letters, digits, `.` and `-` only, at most 170",
-            "the publication platforms' form is `<prefix>-<matter>-<number>`, e.g. `BZK-534-3444`".into(),
+            crate::tr!("document-id-invalid", value = s),
+            crate::tr!("document-id-invalid-label", most = 170),
+            crate::tr!("document-id-invalid-hint"),
         )
     })
 }

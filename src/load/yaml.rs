@@ -71,10 +71,7 @@ fn charge<E: serde::de::Error>(len: usize) -> Result<(), E> {
     let left = TEXT_LEFT.get();
     if len > left {
         TEXT_LEFT.set(0);
-        return Err(E::custom(format!(
-            "with its aliases written out, the text of this file passes the limit of {} MiB",
-            MAX_EXPANDED_BYTES >> 20
-        )));
+        return Err(E::custom(crate::tr!("yaml-aliases-too-large", mib = MAX_EXPANDED_BYTES >> 20)));
     }
     TEXT_LEFT.set(left - len);
     Ok(())
