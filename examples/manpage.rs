@@ -4,7 +4,8 @@
 //! convention). They are rendered by clap_mangen from the very clap command
 //! the binary parses ([`beantwoord::cli::command`]), so they say what
 //! `--help` says. `packaging/deb.sh` runs it before `cargo deb`, which
-//! gzips them into the package.
+//! gzips them into the package: the English pages in `man1`, the Dutch
+//! ones (the help as the command line gives it by default) in `nl/man1`.
 //!
 //! cargo run --example manpage -- target/man
 
@@ -24,7 +25,16 @@ fn main() -> ExitCode {
         eprintln!("error: cannot empty {}: {e}", dir.display());
         return ExitCode::from(1);
     }
-    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| write(&dir)) {
+    // English in DIR (man1), Dutch in DIR/nl (man/nl/man1): `man` picks
+    // the user's language.
+    let nl = dir.join("nl");
+    let both = || {
+        beantwoord::i18n::set(beantwoord::i18n::Lang::En);
+        std::fs::create_dir_all(&dir).and_then(|()| write(&dir))?;
+        beantwoord::i18n::set(beantwoord::i18n::Lang::Nl);
+        std::fs::create_dir_all(&nl).and_then(|()| write(&nl))
+    };
+    if let Err(e) = both() {
         eprintln!("error: cannot write the man pages into {}: {e}", dir.display());
         return ExitCode::from(1);
     }

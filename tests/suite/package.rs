@@ -91,6 +91,7 @@ fn the_debian_package_holds_the_binary_its_man_pages_and_an_example_that_builds(
     ];
     let commands = ["build", "check", "new", "status", "send", "serve"];
     expected.extend(commands.iter().map(|c| format!("./usr/share/man/man1/beantwoord-{c}.1.gz")));
+    expected.extend(commands.iter().map(|c| format!("./usr/share/man/nl/man1/beantwoord-{c}.1.gz")));
     for (folder, source) in [("data", repo().join("data")), ("templates", repo().join("templates"))] {
         expected.extend(files(&source).into_iter().map(|(rel, _)| format!("{doc}/voorbeeld/{folder}/{rel}")));
     }
@@ -120,6 +121,10 @@ fn the_debian_package_holds_the_binary_its_man_pages_and_an_example_that_builds(
     }
     let build_page = gunzip(&man.join("beantwoord-build.1.gz"));
     assert!(build_page.contains("\\-\\-woo\\-pakket"), "{build_page}");
+    // In Dutch too, for `man` in a Dutch locale.
+    assert!(build_page.contains("The data folder"), "{build_page}");
+    let nl_page = gunzip(&root.join("usr/share/man/nl/man1/beantwoord-build.1.gz"));
+    assert!(nl_page.contains("De gegevensmap") && nl_page.contains("\\-\\-woo\\-pakket"), "{nl_page}");
 
     // The installed example builds as the README says, with the example's
     // templates (found beside its data) and without writing into it.
