@@ -4,6 +4,7 @@
 //! letterhead, the page style and the file's metadata come from the
 //! document's typed [`Meta`].
 
+pub mod cache;
 pub mod content;
 pub mod file;
 pub mod fonts;
