@@ -101,7 +101,7 @@ impl std::fmt::Display for CommitError {
             CommitError::Lock { path, error } => f.write_str(&crate::tr!(
                 "commit-lock",
                 path = path.display().to_string(),
-                error = error.to_string()
+                error = crate::i18n::io_error(error)
             )),
         }
     }
@@ -314,7 +314,7 @@ pub fn plan(settings: &Settings) -> Outcome {
                             crate::tr!(
                                 "output-cannot-write",
                                 path = path.display().to_string(),
-                                error = e.to_string()
+                                error = crate::i18n::io_error(&e)
                             ),
                             None,
                         ))

@@ -136,7 +136,7 @@ pub struct OutputError {
 
 impl std::fmt::Display for OutputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.error)
+        write!(f, "{}: {}", self.path.display(), crate::i18n::io_error(&self.error))
     }
 }
 

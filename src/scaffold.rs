@@ -18,17 +18,16 @@ fn no_answer() -> String {
 /// was made from (for its opening comment).
 pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
     let mut y = String::new();
-    y.push_str(&format!(
-        "# Started by `beantwoord new` from {from}: the questions as the Kamer published them.\n"
-    ));
-    y.push_str("# Still to do: the answerer's full name, each answer (a template: see README,\n");
-    y.push_str("# \"What an answer template can use\"), and which reports go in the annexes.\n");
+    // The comments in the user's language: this is the file they edit.
+    for line in crate::tr!("scaffold-opening", from = from).lines() {
+        y.push_str(&format!("# {line}\n"));
+    }
     y.push_str(&format!("id: {}\n", yaml_string(id)));
     y.push_str(&format!("title: {}\n", yaml_string(&ucfirst(&set.subject))));
     if let Some(d) = set.submitted {
         y.push_str(&format!("submitted: {d}\n"));
     } else {
-        y.push_str("submitted: 2000-01-01   # not in the file: fill in\n");
+        y.push_str(&format!("submitted: 2000-01-01   # {}\n", crate::tr!("scaffold-fill-in-absent")));
     }
     if let Some(d) = set.answered.filter(|_| !set.answers.is_empty()) {
         y.push_str(&format!("answered: {d}\n"));
@@ -39,8 +38,9 @@ pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
             y.push_str(&format!("submitter: {}\n", person(&m.name, &m.short, m.party.as_deref(), None)))
         }
         None => y.push_str(&format!(
-            "submitter: {{ name: {} }}   # not in the file\n",
-            yaml_string(crate::model::placeholder::NAME)
+            "submitter: {{ name: {} }}   # {}\n",
+            yaml_string(crate::model::placeholder::NAME),
+            crate::tr!("scaffold-absent")
         )),
     }
     let rest: Vec<String> = members.map(|m| person(&m.name, &m.short, m.party.as_deref(), None)).collect();
@@ -57,13 +57,15 @@ pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
             let role =
                 a.department.as_ref().map_or_else(|| addressee.clone(), |d| format!("{} van {d}", a.title));
             y.push_str(&format!(
-                "answerer: {}   # the full name: fill in\n",
-                person(&a.short, &a.short, None, Some(&role))
+                "answerer: {}   # {}\n",
+                person(&a.short, &a.short, None, Some(&role)),
+                crate::tr!("scaffold-full-name")
             ));
         }
         None => y.push_str(&format!(
-            "answerer: {}   # who answers: fill in\n",
-            person(crate::model::placeholder::NAME, crate::model::placeholder::NAME, None, Some(&addressee))
+            "answerer: {}   # {}\n",
+            person(crate::model::placeholder::NAME, crate::model::placeholder::NAME, None, Some(&addressee)),
+            crate::tr!("scaffold-who-answers")
         )),
     }
     if !set.co_answerers.is_empty() {
@@ -73,7 +75,7 @@ pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
         }
     }
     if !set.see_also.is_empty() {
-        y.push_str("delay_notices:   # the delay notices the answer cites (\"Zie ook Aanhangsel …\"); add `sent:` with the day each went out\n");
+        y.push_str(&format!("delay_notices:   # {}\n", crate::tr!("scaffold-delay-notices")));
         for a in &set.see_also {
             y.push_str(&format!("  - aanhangsel: {}\n", yaml_string(a)));
         }
@@ -119,9 +121,10 @@ pub fn dossier_yaml(set: &QuestionSet, id: &str, from: &str) -> String {
             y.push('\n');
         }
     }
-    y.push_str(
-        "annexes:\n  reports: none      # all, or none: which reports are annexed\n  inventory: false\n",
-    );
+    y.push_str(&format!(
+        "annexes:\n  reports: none      # {}\n  inventory: false\n",
+        crate::tr!("scaffold-annexes")
+    ));
     y
 }
 

@@ -125,7 +125,7 @@ pub(super) fn template_diagnostic(message: String, span: crate::source::Span, na
         ours = filters::OURS.join(", "),
         tera = TERA_BUILT_INS
     );
-    Diagnostic::error(crate::tr!("template-problem", message = message), span)
+    Diagnostic::error(crate::tr!("template-problem", message = super::tera_words::said(&message)), span)
         .label(crate::tr!("template-problem-label"))
         .hint(hint)
 }

@@ -40,7 +40,8 @@ impl std::fmt::Display for MetaError {
 /// `audience`) into the document's metadata.
 pub fn read(yaml_text: Option<&str>, audience: Audience) -> Result<Meta, Vec<MetaError>> {
     let text = yaml_text.ok_or_else(|| vec![MetaError::Missing])?;
-    let node = yaml::parse(text).map_err(|e| vec![MetaError::Unreadable(e.message)])?;
+    let node =
+        yaml::parse(text).map_err(|e| vec![MetaError::Unreadable(crate::load::yaml_reason(&e.message))])?;
     let entries = match node.kind {
         Kind::Map(entries) => entries,
         Kind::Null => Vec::new(),

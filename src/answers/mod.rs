@@ -34,6 +34,7 @@ pub mod parse;
 mod placement;
 pub mod provenance;
 mod scope;
+mod tera_words;
 pub mod view;
 
 use crate::diag::{Diagnostic, Diagnostics};

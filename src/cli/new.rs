@@ -43,7 +43,7 @@ fn write(args: &NewArgs) -> u8 {
             }
         },
         Err(e) => {
-            fail(crate::tr!("new-unreadable", file = name.as_str(), error = e.to_string()), None);
+            fail(crate::tr!("new-unreadable", file = name.as_str(), error = crate::i18n::io_error(&e)), None);
             return 1;
         }
     };
@@ -101,7 +101,11 @@ fn write(args: &NewArgs) -> u8 {
         }
         Err(e) => {
             fail(
-                crate::tr!("output-cannot-write", path = path.display().to_string(), error = e.to_string()),
+                crate::tr!(
+                    "output-cannot-write",
+                    path = path.display().to_string(),
+                    error = crate::i18n::io_error(&e)
+                ),
                 None,
             );
             1

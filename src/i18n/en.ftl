@@ -70,7 +70,7 @@ template-fields = the fields of { $of ->
     }: { $names }
 template-unknown-filter = unknown filter `{ $name }`
 template-unknown-filter-nearest = unknown filter `{ $name }`; did you mean `{ $nearest }`?
-template-filters = the filters: { $ours }; Tera's: { $tera }
+template-filters = the filters: { $ours }; built in: { $tera }
 template-label = here
 
 ## Dates
@@ -92,7 +92,7 @@ yaml-invalid = invalid YAML: { $why }
 yaml-hint = check the indentation and quoting around this place
 yaml-budget-hint = records never need this many aliases or this deep nesting; write the values out
 yaml-quote-hint = a value that holds `: ` must be quoted, or YAML reads a new field in it; write: { $line }
-yaml-mapping-values = mapping values are not allowed in this context
+yaml-mapping-values = a `: ` stands where a value was expected (quote a value that holds `: `)
 yaml-expected-key = did not find expected key
 yaml-bad-character = found character that cannot start any token
 file-empty = file is empty
@@ -106,7 +106,7 @@ block-closes-none = `{"{"}% { $tag } %{"}"}` closes no `{"{"}% { $kind } %{"}"}`
 block-outside-if = `{"{"}% { $tag } %{"}"}` outside an `{"{"}% if %{"}"}`
 template-problem = template: { $message }
 template-problem-label = template problem
-template-can-use = this template has the variables { $variables }; filters: { $ours } (README.md, "What an answer template can use"); Tera's: { $tera }
+template-can-use = this template has the variables { $variables }; filters: { $ours } (README.md, "What an answer template can use"); built in: { $tera }
 template-unknown-test = unknown test `{ $name }`
 template-tests = the tests: defined, undefined, none, string, number, integer, float, bool, array, map, iterable, odd, even, divisible_by, starting_with, ending_with, containing
 template-unknown-function = unknown function `{ $name }`
@@ -737,3 +737,92 @@ url-invalid-label = expected `https://host/path/`
 base-url-hint = where the dossier's files are published, with scheme and host (a sitemap's `loc` must be absolute), e.g. `base_url: https://open.overheid.nl/documenten/2022Z21205/`
 published-link-hint = the address of the earlier dossier's publication, below which its documents stand as `documenten/<ID>.pdf`
 yaml-aliases-too-large = with its aliases written out, the text of this file passes the limit of { $mib } MiB
+
+## Tera's own messages, said again (answers/tera_words.rs)
+
+tera-did-you-mean = did you mean `{ $name }`?
+tera-field-unknown = the field `{ $name }` does not exist; the fields are { $fields }{ $nearest ->
+        [none] {""}
+       *[other] ; { $nearest }
+    }
+tera-field-unknown-bare = the field `{ $name }` does not exist
+tera-variable-unknown = the name `{ $name }` is unknown; this template knows { $variables }{ $nearest ->
+        [none] {""}
+       *[other] ; { $nearest }
+    }
+tera-variable-unknown-bare = the name `{ $name }` is unknown
+tera-variable-empty = `{ $name }` exists but has no value here
+tera-wrong-type = the wrong kind of value: expected { $expected }, but this is { $got }
+tera-math-numbers = arithmetic works on numbers only; this is { $found }
+tera-divide-by-zero = cannot divide by 0
+tera-compare = { $a } cannot be compared with { $b }
+tera-found-expected = found { $found }, but expected { $expected }
+tera-unexpected-end = the template ends in the middle of a `{"{{"} … {"}}"}` or `{"{"}% … %{"}"}`
+tera-unexpected-character = a character that cannot stand here
+tera-unknown-template = there is no template `{ $name }`
+tera-missing-argument = the argument `{ $name }` is missing
+tera-argument-twice = the argument `{ $name }` is given more than once
+tera-not-iterable = `for` cannot go through { $kind }
+tera-no-length = { $kind } has no length
+tera-render-undefined = a value that does not exist cannot be printed
+tera-index-undefined = a value that does not exist has no items
+tera-string-unclosed = a text opened with { $quote } is not closed
+tera-closing-tag = `{ $end }` does not close `{ $name }`
+tera-not-a-number = `{ $value }` is not a number
+tera-number-filter = this filter works on a number only, not on { $kind }
+tera-type-number = a number
+tera-type-text = text
+tera-type-bool = true or false
+tera-type-list = a list
+tera-type-map = a record of fields
+tera-type-nothing = nothing
+tera-operands = `{ $op }` needs two numbers; here are { $a } and { $b }
+yaml-alias-limit = the aliases (`*name`) repeat too much
+yaml-too-deep = the values nest too deep
+yaml-colon = a `:` stands where YAML cannot read it (is a `[`, `{"{"}` or quote left open above?)
+yaml-tab = a tab in the indentation; indent with spaces
+yaml-unclosed-quote = a quote is not closed
+yaml-duplicate-key = the field `{ $key }` is written twice here (or a `-` is missing before a new item)
+yaml-expected-dash = expected a new item (`- …`) of the list at this indentation
+yaml-flow-map = expected `,` or `{"}"}` in a `{"{"} … {"}"}` (is it closed?)
+yaml-flow-list = expected `,` or `]` in a `[ … ]` (is it closed?)
+yaml-unknown-anchor = an alias (`*name`) with no anchor (`&name`) above it
+yaml-escape = an unknown escape (`\…`) in a double-quoted value; write `\\` for a backslash, or use single quotes
+yaml-bracket = a bracket that closes nothing
+yaml-after-quote = text after the closing quote of a value (is a quote inside it not escaped?)
+serve-refused-host = refused: this workbench only answers requests for its own address
+
+## The dossier file `new` writes (scaffold.rs): its comments
+
+scaffold-opening = Started by `beantwoord new` from { $from }: the questions as the Kamer published them.
+    Still to do: the answerer's full name, each answer (a template: see README,
+    "What an answer template can use"), and which reports go in the annexes.
+scaffold-fill-in-absent = not in the file: fill in
+scaffold-absent = not in the file
+scaffold-full-name = the full name: fill in
+scaffold-who-answers = who answers: fill in
+scaffold-delay-notices = the delay notices the answer cites ("Zie ook Aanhangsel …"); add `sent:` with the day each went out
+scaffold-annexes = all, or none: which reports are annexed
+lock-opening = What was sent to the Kamer, recorded by `beantwoord send`. Commit it with the
+    data and do not edit it: a sent answer, annex or file is never rewritten; a
+    correction goes out as a follow-up answer (nader/, `beantwoord send --nader`).
+
+## What the operating system says (i18n::io_error)
+
+io-not-found = no such file or folder
+io-permission = permission denied
+io-not-a-directory = a file stands where a folder is needed
+io-is-a-directory = this is a folder, not a file
+io-exists = it exists already
+io-full = the disk is full
+io-read-only = the file system is read-only
+io-not-utf8 = not UTF-8 text
+
+## Names in a filter's arguments (answers/lint.rs)
+
+argument-unknown-account = there is no account `{ $name }`: the filter would find no report through it
+argument-unknown-field = there is no field `{ $name }`: the filter would find nothing in it
+argument-unknown-label = unknown name
+argument-nearest = did you mean `{ $name }`? The names are { $known }
+argument-known-accounts = the accounts are { $known }
+argument-known-fields = the fields are { $known }

@@ -156,6 +156,25 @@ macro_rules! tr {
     };
 }
 
+/// What the operating system said, in the current language for the
+/// reasons users meet (a folder that is a file, no permission, …); any
+/// other as the system gives it.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => crate::tr!("io-not-found"),
+        K::PermissionDenied => crate::tr!("io-permission"),
+        K::NotADirectory => crate::tr!("io-not-a-directory"),
+        K::IsADirectory => crate::tr!("io-is-a-directory"),
+        K::AlreadyExists => crate::tr!("io-exists"),
+        K::StorageFull => crate::tr!("io-full"),
+        K::ReadOnlyFilesystem => crate::tr!("io-read-only"),
+        K::InvalidData => crate::tr!("io-not-utf8"),
+        // Our own words (`io::Error::other(tr!(…))`), or the system's.
+        _ => e.to_string(),
+    }
+}
+
 /// `a`, `a and b`, `a, b and c` in the current language.
 pub fn listed(words: &[String]) -> String {
     match words.split_last() {

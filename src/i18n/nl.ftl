@@ -120,7 +120,7 @@ template-fields = de velden van { $of ->
     }: { $names }
 template-unknown-filter = onbekend filter `{ $name }`
 template-unknown-filter-nearest = onbekend filter `{ $name }`; bedoelt u `{ $nearest }`?
-template-filters = de filters: { $ours }; van Tera: { $tera }
+template-filters = de filters: { $ours }; ingebouwd: { $tera }
 template-label = hier
 
 ## Datums
@@ -160,7 +160,7 @@ block-closes-none = `{"{"}% { $tag } %{"}"}` sluit geen `{"{"}% { $kind } %{"}"}
 block-outside-if = `{"{"}% { $tag } %{"}"}` staat buiten een `{"{"}% if %{"}"}`
 template-problem = sjabloon: { $message }
 template-problem-label = probleem in het sjabloon
-template-can-use = dit sjabloon kent de namen { $variables }; de filters: { $ours } (README.md, "Wat een antwoordsjabloon kan gebruiken"); van Tera: { $tera }
+template-can-use = dit sjabloon kent de namen { $variables }; de filters: { $ours } (README.md, "Wat een antwoordsjabloon kan gebruiken"); ingebouwd: { $tera }
 template-unknown-test = onbekende test `{ $name }`
 template-tests = de tests: defined, undefined, none, string, number, integer, float, bool, array, map, iterable, odd, even, divisible_by, starting_with, ending_with, containing
 template-unknown-function = onbekende functie `{ $name }`
@@ -803,3 +803,92 @@ url-invalid-label = verwacht `https://host/pad/`
 base-url-hint = waar de bestanden van het dossier worden gepubliceerd, met schema en host (de `loc` van een sitemap moet absoluut zijn), bijvoorbeeld `base_url: https://open.overheid.nl/documenten/2022Z21205/`
 published-link-hint = het adres van de publicatie van het eerdere dossier, waaronder de documenten staan als `documenten/<ID>.pdf`
 yaml-aliases-too-large = met de aliassen uitgeschreven passeert de tekst van dit bestand de grens van { $mib } MiB
+
+## De eigen meldingen van Tera, opnieuw gezegd (answers/tera_words.rs)
+
+tera-did-you-mean = bedoelt u `{ $name }`?
+tera-field-unknown = het veld `{ $name }` bestaat niet; de velden zijn { $fields }{ $nearest ->
+        [none] {""}
+       *[other] ; { $nearest }
+    }
+tera-field-unknown-bare = het veld `{ $name }` bestaat niet
+tera-variable-unknown = de naam `{ $name }` is onbekend; dit sjabloon kent { $variables }{ $nearest ->
+        [none] {""}
+       *[other] ; { $nearest }
+    }
+tera-variable-unknown-bare = de naam `{ $name }` is onbekend
+tera-variable-empty = `{ $name }` bestaat, maar heeft hier geen waarde
+tera-wrong-type = verkeerde soort waarde: verwacht { $expected }, maar dit is { $got }
+tera-math-numbers = rekenen kan alleen met getallen; dit is { $found }
+tera-divide-by-zero = delen door 0 kan niet
+tera-compare = { $a } kan niet worden vergeleken met { $b }
+tera-found-expected = gevonden { $found }, maar verwacht { $expected }
+tera-unexpected-end = het sjabloon houdt op midden in een `{"{{"} … {"}}"}` of `{"{"}% … %{"}"}`
+tera-unexpected-character = een teken dat hier niet kan staan
+tera-unknown-template = er is geen sjabloon `{ $name }`
+tera-missing-argument = het argument `{ $name }` ontbreekt
+tera-argument-twice = het argument `{ $name }` wordt meer dan eens gegeven
+tera-not-iterable = `for` kan niet door { $kind } lopen
+tera-no-length = { $kind } heeft geen lengte
+tera-render-undefined = een waarde die niet bestaat kan niet worden afgedrukt
+tera-index-undefined = een waarde die niet bestaat heeft geen onderdelen
+tera-string-unclosed = een tekst die met { $quote } begint, wordt niet gesloten
+tera-closing-tag = `{ $end }` sluit `{ $name }` niet
+tera-not-a-number = `{ $value }` is geen getal
+tera-number-filter = dit filter werkt alleen op een getal, niet op { $kind }
+tera-type-number = een getal
+tera-type-text = tekst
+tera-type-bool = waar of onwaar
+tera-type-list = een lijst
+tera-type-map = een verzameling velden
+tera-type-nothing = niets
+tera-operands = `{ $op }` heeft twee getallen nodig; hier staan { $a } en { $b }
+yaml-alias-limit = de aliassen (`*naam`) herhalen zich te vaak
+yaml-too-deep = de waarden zijn te diep genest
+yaml-colon = hier staat een `:` waar YAML haar niet kan lezen (staat er hierboven een `[`, `{"{"}` of aanhalingsteken open?)
+yaml-tab = een tab in het inspringen; spring in met spaties
+yaml-unclosed-quote = een aanhalingsteken wordt niet gesloten
+yaml-duplicate-key = het veld `{ $key }` staat hier twee keer (of er ontbreekt een `-` voor een nieuw onderdeel)
+yaml-expected-dash = verwacht een nieuw onderdeel (`- …`) van de lijst op deze inspringing
+yaml-flow-map = verwacht `,` of `{"}"}` in een `{"{"} … {"}"}` (is die gesloten?)
+yaml-flow-list = verwacht `,` of `]` in een `[ … ]` (is die gesloten?)
+yaml-unknown-anchor = een alias (`*naam`) zonder anker (`&naam`) erboven
+yaml-escape = een onbekende escape (`\…`) in een waarde tussen dubbele aanhalingstekens; schrijf `\\` voor een backslash, of gebruik enkele aanhalingstekens
+yaml-bracket = een haak die niets sluit
+yaml-after-quote = tekst na het sluitende aanhalingsteken van een waarde (staat er een aanhalingsteken in dat niet is ge-escaped?)
+serve-refused-host = geweigerd: deze voorbeeldweergave beantwoordt alleen verzoeken aan haar eigen adres
+
+## Het dossierbestand dat `new` schrijft (scaffold.rs): het commentaar
+
+scaffold-opening = Begonnen met `beantwoord new` uit { $from }: de vragen zoals de Kamer ze publiceerde.
+    Nog te doen: de volledige naam van wie antwoordt, elk antwoord (een sjabloon: zie de README,
+    "Wat een antwoordsjabloon kan gebruiken"), en welke meldingen in de bijlagen komen.
+scaffold-fill-in-absent = niet in het bestand: invullen
+scaffold-absent = niet in het bestand
+scaffold-full-name = de volledige naam: invullen
+scaffold-who-answers = wie antwoordt: invullen
+scaffold-delay-notices = de uitstelberichten die het antwoord noemt ("Zie ook Aanhangsel …"); zet bij elk `sent:` met de dag waarop het verstuurd is
+scaffold-annexes = all of none: welke meldingen als bijlage worden opgenomen
+lock-opening = Wat naar de Kamer is verzonden, vastgelegd door `beantwoord send`. Bewaar dit bestand
+    bij de gegevens en wijzig het niet: een verzonden antwoord, bijlage of bestand wordt nooit
+    herschreven; een correctie gaat als nader antwoord (nader/, `beantwoord send --nader`).
+
+## Wat het besturingssysteem zegt (i18n::io_error)
+
+io-not-found = bestand of map bestaat niet
+io-permission = geen toestemming
+io-not-a-directory = er staat een bestand waar een map nodig is
+io-is-a-directory = dit is een map, geen bestand
+io-exists = het bestaat al
+io-full = de schijf is vol
+io-read-only = het bestandssysteem is alleen-lezen
+io-not-utf8 = geen UTF-8-tekst
+
+## Namen in de argumenten van een filter (answers/lint.rs)
+
+argument-unknown-account = er is geen account `{ $name }`: het filter zou er geen melding via vinden
+argument-unknown-field = er is geen veld `{ $name }`: het filter zou er niets in vinden
+argument-unknown-label = onbekende naam
+argument-nearest = bedoelt u `{ $name }`? De namen zijn { $known }
+argument-known-accounts = de accounts zijn { $known }
+argument-known-fields = de velden zijn { $known }

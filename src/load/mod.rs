@@ -307,7 +307,7 @@ fn read_yaml(
         }
         Err(e) => {
             diags.push(Diagnostic::general(
-                crate::tr!("file-unreadable", name = &name, why = e.to_string()),
+                crate::tr!("file-unreadable", name = &name, why = crate::i18n::io_error(&e)),
                 None,
             ));
             return (SourceFile::new(name, ""), None);
@@ -365,13 +365,41 @@ fn read_yaml(
 
 /// The YAML parser's reason in the current language, for the reasons
 /// users meet; others as the parser gives them.
-fn yaml_reason(message: &str) -> String {
-    if message.contains("mapping values are not allowed") {
+pub fn yaml_reason(message: &str) -> String {
+    let has = |s: &str| message.contains(s);
+    if has("mapping values are not allowed") {
         crate::tr!("yaml-mapping-values")
-    } else if message.contains("did not find expected key") {
+    } else if has("did not find expected key") {
         crate::tr!("yaml-expected-key")
-    } else if message.contains("found character that cannot start any token") {
+    } else if has("found character that cannot start any token") {
         crate::tr!("yaml-bad-character")
+    } else if has("alias replay limit exceeded") {
+        crate::tr!("yaml-alias-limit")
+    } else if has("recursion limit exceeded") {
+        crate::tr!("yaml-too-deep")
+    } else if has("illegal placement of ':' indicator") || has("simple key expected ':'") {
+        crate::tr!("yaml-colon")
+    } else if has("found a tab") {
+        crate::tr!("yaml-tab")
+    } else if has("unclosed quote") || has("found unexpected end of stream") {
+        crate::tr!("yaml-unclosed-quote")
+    } else if let Some(rest) = message.split("duplicate mapping key: ").nth(1) {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        crate::tr!("yaml-duplicate-key", key = key)
+    } else if has("did not find expected '-' indicator") {
+        crate::tr!("yaml-expected-dash")
+    } else if has("did not find expected ',' or '}'") {
+        crate::tr!("yaml-flow-map")
+    } else if has("did not find expected ',' or ']'") {
+        crate::tr!("yaml-flow-list")
+    } else if has("unknown anchor") {
+        crate::tr!("yaml-unknown-anchor")
+    } else if has("unknown escape character") {
+        crate::tr!("yaml-escape")
+    } else if has("misplaced bracket") {
+        crate::tr!("yaml-bracket")
+    } else if has("trailing content after") {
+        crate::tr!("yaml-after-quote")
     } else {
         message.to_string()
     }
@@ -559,7 +587,7 @@ pub fn templates(dir: Option<&Path>, sources: &mut Sources, diags: &mut Diagnost
                         crate::tr!(
                             "template-unreadable",
                             file = format!("templates/{name}"),
-                            error = e.to_string()
+                            error = crate::i18n::io_error(&e)
                         ),
                         None,
                     ));

@@ -77,9 +77,9 @@ impl Sent {
     /// diff of the data shows what was sent.
     pub fn to_text(&self) -> String {
         let mut s = String::new();
-        s.push_str("# What was sent to the Kamer, recorded by `beantwoord send`. Commit it with the\n");
-        s.push_str("# data and do not edit it: a sent answer, annex or file is never rewritten; a\n");
-        s.push_str("# correction goes out as a follow-up answer (nader/, `beantwoord send --nader`).\n");
+        for line in crate::tr!("lock-opening").lines() {
+            s.push_str(&format!("# {line}\n"));
+        }
         s.push_str(&format!("dossier: {}\n", quoted(&self.dossier)));
         s.push_str(&format!("sent: {}\n", self.on));
         // `{}` when the dossier named none: an empty field would read as

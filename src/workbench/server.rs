@@ -101,11 +101,7 @@ impl Hosts {
 async fn only_our_host(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
     if !shared.hosts.accepts(host) {
-        return (
-            StatusCode::FORBIDDEN,
-            "refused: this workbench only answers requests for its own address\n",
-        )
-            .into_response();
+        return (StatusCode::FORBIDDEN, format!("{}\n", crate::tr!("serve-refused-host"))).into_response();
     }
     next.run(request).await
 }

@@ -96,10 +96,8 @@ pub fn build(
     let mut problems = errors.render(&prepared.sources, &prepared.withheld);
     let warnings = warnings.render(&prepared.sources, &prepared.withheld);
     if !prepared.not_rendered.is_empty() && !problems.is_empty() {
-        problems.push_str(&format!(
-            "note: the answers of {} were not rendered: fix the errors above, and their templates are checked\n",
-            prepared.not_rendered.join(", ")
-        ));
+        problems.push_str(&crate::tr!("not-rendered", dossiers = prepared.not_rendered.join(", ")));
+        problems.push('\n');
     }
     let (dossiers, pending) = match errors.is_empty() {
         false => (last.dossiers.clone(), None),
