@@ -165,10 +165,16 @@ pub fn project(
     diags: &mut Diagnostics,
 ) {
     use crate::model::Answer;
+    let accounts: Vec<&str> = project.register.accounts.iter().map(|a| a.id.value.as_str()).collect();
+    let fields = attribute_fields();
     for d in &project.dossiers {
         for q in &d.questions {
             if let Answer::Template(t) = &q.answer {
                 warn(t, diags);
+                // Only against a register and dossier read whole.
+                if !project.register.incomplete && !d.incomplete {
+                    arguments(t, &accounts, &fields, diags);
+                }
             }
         }
         for n in &d.delay_notices {
@@ -232,5 +238,117 @@ mod tests {
         let nested =
             "{% for a in b %}{% set n = 0 %}{%- for c in d -%}{% set n = n + 1 %}{% endfor %}{% endfor %}";
         assert_eq!(loop_assignments(nested).len(), 1);
+    }
+}
+
+/// The fields `attribute="…"` may name: a report's, an account's, an
+/// outcome's (the first part of a dotted path).
+fn attribute_fields() -> Vec<String> {
+    use super::context::{AccountCtx, OutcomeCtx, ReportCtx};
+    let mut all = super::names::fields::<ReportCtx>();
+    all.extend(super::names::fields::<AccountCtx>());
+    all.extend(super::names::fields::<OutcomeCtx>());
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// An `account="…"` naming no account of the register, or an
+/// `attribute="…"` naming no field, in a tag of `text`: an error at the
+/// name, with the nearest. (Tera would count nothing through it, and the
+/// answer would say "nul keer" without a word.)
+pub fn arguments(text: &Text, accounts: &[&str], fields: &[String], diags: &mut Diagnostics) {
+    for (at, kind, name) in named_arguments(&text.value) {
+        let span = text.span_of(at, at + name.len());
+        let d = match kind {
+            "account" if !accounts.contains(&name) => {
+                let nearest = crate::diag::nearest(name, accounts.iter().copied());
+                Diagnostic::error(crate::tr!("argument-unknown-account", name = name), span)
+                    .label(crate::tr!("argument-unknown-label"))
+                    .hint(match nearest {
+                        Some(n) => crate::tr!("argument-nearest", name = n, known = accounts.join(", ")),
+                        None => crate::tr!("argument-known-accounts", known = accounts.join(", ")),
+                    })
+            }
+            "attribute" => {
+                let first = name.split('.').next().unwrap_or(name);
+                if fields.iter().any(|f| f == first) {
+                    continue;
+                }
+                let nearest = crate::diag::nearest(first, fields.iter().map(String::as_str));
+                Diagnostic::error(crate::tr!("argument-unknown-field", name = first), span)
+                    .label(crate::tr!("argument-unknown-label"))
+                    .hint(match nearest {
+                        Some(n) => crate::tr!("argument-nearest", name = n, known = fields.join(", ")),
+                        None => crate::tr!("argument-known-fields", known = fields.join(", ")),
+                    })
+            }
+            _ => continue,
+        };
+        diags.push(d);
+    }
+}
+
+/// Each `account="…"` and `attribute="…"` (or with `'`) inside a
+/// `{{ … }}` or `{% … %}` of `source`: where the name starts, which
+/// argument, the name.
+fn named_arguments(source: &str) -> Vec<(usize, &'static str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    while let Some(open) = source[rest..].find('{').map(|i| rest + i) {
+        let close = match source[open + 1..].chars().next() {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            Some('#') => "#}",
+            _ => {
+                rest = open + 1;
+                continue;
+            }
+        };
+        let Some(end) = source[open + 2..].find(close).map(|i| open + 2 + i) else { break };
+        rest = end + 2;
+        if close == "#}" {
+            continue;
+        }
+        let inner = &source[open + 2..end];
+        for kind in ["account", "attribute"] {
+            let mut from = 0;
+            while let Some(i) = inner[from..].find(kind).map(|i| from + i) {
+                from = i + kind.len();
+                let word_before =
+                    inner[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+                let after = inner[from..].trim_start();
+                let Some(value) = after.strip_prefix('=') else { continue };
+                let value = value.trim_start();
+                let Some(quote) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+                let body = &value[1..];
+                let Some(len) = body.find(quote) else { continue };
+                if word_before {
+                    continue;
+                }
+                let start = open + 2 + (inner.len() - body.len());
+                out.push((start, kind, &body[..len]));
+            }
+        }
+    }
+    out.sort_by_key(|(at, _, _)| *at);
+    out
+}
+
+#[cfg(test)]
+mod argument_tests {
+    use super::*;
+
+    #[test]
+    fn account_and_attribute_arguments_are_found_in_tags_only() {
+        let src = r#"{{ reports | via(account="facebok") | length }} account="x" {# account="y" #}{% for a in accounts | filter(attribute='status', value="x") %}"#;
+        let found: Vec<(&str, &str)> = named_arguments(src)
+            .into_iter()
+            .map(|(at, k, n)| {
+                assert_eq!(&src[at..at + n.len()], n);
+                (k, n)
+            })
+            .collect();
+        assert_eq!(found, [("account", "facebok"), ("attribute", "status")]);
     }
 }

@@ -76,7 +76,7 @@ enum Ty {
     Person,
 }
 
-fn fields<T: serde::Serialize + Default>() -> Vec<String> {
+pub(super) fn fields<T: serde::Serialize + Default>() -> Vec<String> {
     match serde_json::to_value(T::default()) {
         Ok(serde_json::Value::Object(m)) => m.keys().cloned().collect(),
         _ => Vec::new(),

@@ -146,6 +146,45 @@ const MISTAKES: &[(&str, &str, &str, &str, &str)] = &[
         "schrijf: subject: \"Let op: voor de verkiezingen\"",
         "write: subject: \"Let op: voor de verkiezingen\"",
     ),
+    // A misspelt account or field in a filter's argument would count
+    // nothing without a word ("nul keer"): one error at the name.
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "{% set meldingen = reports | via(account=\"facebook\") %}",
+        "{% set meldingen = reports | via(account=\"facebok\") %}",
+        "er is geen account `facebok`: het filter zou er geen melding via vinden",
+        "there is no account `facebok`: the filter would find no report through it",
+    ),
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "{{ later | map(attribute=\"platform\") | opsomming }}",
+        "{{ later | map(attribute=\"platfrom\") | opsomming }}",
+        "bedoelt u `platform`?",
+        "did you mean `platform`?",
+    ),
+    // Tera's own messages, said again with plain types.
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "{{ fb.platform }}/{{ fb.platform_now }}{% endif %}",
+        "{{ fb.platform + 1 }}/{{ fb.platform_now }}{% endif %}",
+        "`+` heeft twee getallen nodig; hier staan tekst en een getal",
+        "`+` needs two numbers; here are text and a number",
+    ),
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "{{ fb.platform }}/{{ fb.platform_now }}{% endif %}",
+        "{{ fb.platform }/{{ fb.platform_now }}{% endif %}",
+        "gevonden `}`, maar verwacht }}",
+        "found `}`, but expected }}",
+    ),
+    // YAML's reasons in the user's language.
+    (
+        "data/records/accounts.yaml",
+        "    platform: Facebook\n",
+        "    platform: Facebook\n    platform: Meta\n",
+        "het veld `platform` staat hier twee keer",
+        "the field `platform` is written twice here",
+    ),
 ];
 
 #[test]
