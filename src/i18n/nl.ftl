@@ -639,7 +639,7 @@ commit-lock = kan niet vastleggen wat verzonden is in { $path }: { $error }
 output-unusable = kan de uitvoermap niet gebruiken: { $error }
 output-link-hint = het programma beheert zijn uitvoermappen: het schrijft daar echte mappen en bestanden
 output-cannot-write = kan { $path } niet schrijven: { $error }
-output-link = { $path } is een symbolische koppeling; koppelingen in een uitvoermap worden nooit gevolgd (verwijder haar, dan maakt de build de map zelf)
+output-link = { $path } is een symbolische koppeling; koppelingen in een uitvoermap worden nooit gevolgd (verwijder haar, dan maakt het opbouwen de map zelf)
 output-file-at-dossier = er staat een bestand waar de map van het dossier komt
 output-folder-at-file = er staat een map waar het bestand komt
 output-own-file-at-folder = een bestand van deze build staat waar een map is
@@ -651,7 +651,7 @@ new-too-large = { $file }: het bestand is groter dan { $mib } MiB; een vragenset
 new-not-utf8 = { $file }: geen UTF-8-tekst
 new-as-downloaded = geef het XML-bestand van de Kamer zoals het is gedownload
 new-unreadable = { $file }: kan niet worden gelezen: { $error }
-new-failed = new mislukt: { $errors ->
+new-failed = dossier beginnen mislukt: { $errors ->
         [one] 1 fout
        *[other] { $errors } fouten
     }; er is niets geschreven
@@ -672,14 +672,14 @@ status-failed = status mislukt: de gegevens bevatten { $errors ->
         [one] 1 fout
        *[other] { $errors } fouten
     }
-serve-open = bediend op { $address }: andere machines die dit adres bereiken kunnen de documenten lezen
-serve-open-internal = bediend op { $address }: andere machines die dit adres bereiken kunnen de documenten lezen, ook de interne weergave met de weggelakte passages
-serve-in-use = kan niet bedienen op { $address }: de poort is in gebruik (een andere `beantwoord serve`?); kies een andere met --port
-serve-cannot-bind = kan niet bedienen op { $address }: { $error }
+serve-open = de voorbeeldweergave luistert op { $address }: andere machines die dit adres bereiken kunnen de documenten lezen
+serve-open-internal = de voorbeeldweergave luistert op { $address }: andere machines die dit adres bereiken kunnen de documenten lezen, ook de interne weergave met de weggelakte passages
+serve-in-use = kan de voorbeeldweergave niet starten op { $address }: de poort is in gebruik (een andere `beantwoord serve`?); kies een andere met --port
+serve-cannot-bind = kan de voorbeeldweergave niet starten op { $address }: { $error }
 serve-cannot-watch = kan de gegevensmap niet volgen op wijzigingen: { $error }
 serve-rebuilt = opnieuw gebouwd in { $ms } ms
 serve-rebuilt-with-errors = opnieuw gebouwd in { $ms } ms (de gegevens hebben fouten: ze staan op de pagina's)
-serve-sources = bronnen in { $ms } ms
+serve-sources = bronnen bepaald in { $ms } ms
 serve-listening = beantwoord serve: { $url } (stoppen met Ctrl-C)
 
 ## Een opdrachtregel die niet wordt begrepen (cli/parse_error.rs)
@@ -691,7 +691,7 @@ cli-no-value = `{ $option }` heeft een waarde nodig
 cli-invalid-value = `{ $value }` is geen waarde van `{ $option }`
 cli-possible-values = de waarden zijn { $values }
 cli-invalid-value-because = `{ $value }` is geen waarde van `{ $option }`: { $reason }
-cli-missing = ontbreekt: { $args }
+cli-missing = { $args } ontbreekt
 cli-missing-command = welke opdracht? (check, build, send, new, status, serve)
 cli-conflict = `{ $option }` kan niet samen met `{ $other }`
 cli-not-understood = de opdrachtregel wordt niet begrepen: { $detail }

@@ -270,7 +270,7 @@ fn a_command_line_that_is_not_understood_is_told_in_both_languages() {
         ),
         (
             &["send"],
-            &["fout: ontbreekt: `<ID>`", "Gebruik: beantwoord send <ID>"],
+            &["fout: `<ID>` ontbreekt", "Gebruik: beantwoord send <ID>"],
             &["error: missing: `<ID>`", "Usage: beantwoord send <ID>"],
         ),
         (
