@@ -223,10 +223,14 @@ fn scan(text: &str) -> Scanned<'_> {
                         }
                         _ => crate::tr!("marker-text-not-ground"),
                     },
-                    hint: Some(crate::tr!(
-                        "marker-grounds-hint",
-                        grounds = Ground::all_codes().collect::<Vec<_>>().join(", ")
-                    )),
+                    hint: Some(match Ground::parse(&code.trim().to_lowercase().replace(' ', "")) {
+                        // `5.1.2E`, `5.1.2 e`: the ground meant.
+                        Some(g) => crate::tr!("did-you-mean", name = g.code()),
+                        None => crate::tr!(
+                            "marker-grounds-hint",
+                            grounds = Ground::all_codes().collect::<Vec<_>>().join(", ")
+                        ),
+                    }),
                 }),
             },
             _ => errors.push(MarkerError {

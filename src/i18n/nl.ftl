@@ -488,9 +488,9 @@ select-needs-test-label = hier hoort `{"{"} since: …{"}"}`, `{"{"} contains: �
 select-tests = de vergelijkingen zijn: { $tests }
 select-test-unknown = `{ $name }` is geen vergelijking
 select-test-unknown-label = onbekende vergelijking
-annexes-reports-kind = `annexes.reports` zegt welke meldingen bijlage zijn
-annexes-reports-kind-label = geen selectie
-annexes-reports-kind-hint = het neemt { $allowed }
+annexes-reports-kind = `annexes.reports` is hier geen selectie van meldingen
+annexes-reports-kind-label = onbekende selectie
+annexes-reports-kind-hint = het kan zijn: { $allowed }
 annexes-reports-allowed = `all`, `none`, een lijst van melding-ids (`[2021-03-09-video, …]`), of voorwaarden op de velden van de meldingen, bijvoorbeeld `{"{"} date: {"{"} since: 2021-01-01 {"}"}, accounts: {"{"} contains: facebook {"}"} {"}"}`
 
 ## Personen en persoonsgegevens (load/persons.rs)

@@ -531,10 +531,19 @@ fn selection(r: &mut Reader, node: &Node) -> Option<Selection> {
             }
             Some(Selection::Where(conditions))
         }
-        _ => {
+        other => {
+            // `alle` means `all`: said so.
+            let meant = match other {
+                Kind::Scalar(s) => crate::load::read::dutch_word(s).filter(|w| ["all", "none"].contains(w)),
+                _ => None,
+            };
+            let hint = match meant {
+                Some(w) => crate::tr!("did-you-mean", name = w),
+                None => crate::tr!("annexes-reports-kind-hint", allowed = &allowed),
+            };
             let d = Diagnostic::error(crate::tr!("annexes-reports-kind"), r.node_span(node))
                 .label(crate::tr!("annexes-reports-kind-label"))
-                .hint(crate::tr!("annexes-reports-kind-hint", allowed = &allowed));
+                .hint(hint);
             r.push(d);
             None
         }

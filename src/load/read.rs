@@ -285,7 +285,8 @@ impl<'a> Reader<'a> {
             "false" => Some(false),
             other => {
                 let d = Diagnostic::error(crate::tr!("bool-invalid", value = other), self.node_span(node))
-                    .label(crate::tr!("bool-invalid-label"));
+                    .label(crate::tr!("bool-invalid-label"))
+                    .maybe_hint(dutch_word(other).map(|n| crate::tr!("did-you-mean", name = n)));
                 self.push(d);
                 None
             }
@@ -303,10 +304,30 @@ impl<'a> Reader<'a> {
             self.node_span(node),
         )
         .label(crate::tr!("choice-invalid-label"))
-        .maybe_hint(nearest(s, names.iter().copied()).map(|n| crate::tr!("did-you-mean", name = n)));
+        .maybe_hint(
+            dutch_word(s)
+                .filter(|w| names.contains(w))
+                .or_else(|| nearest(s, names.iter().copied()))
+                .map(|n| crate::tr!("did-you-mean", name = n)),
+        );
         self.push(d);
         None
     }
+}
+
+/// The value a Dutch word means where the data wants an English one (the
+/// data's words are the contract): `ontvangen` is `received`, `ja` is
+/// `true`, `alle` is `all`.
+pub fn dutch_word(word: &str) -> Option<&'static str> {
+    Some(match word.trim().to_lowercase().as_str() {
+        "ja" | "waar" | "wel" => "true",
+        "nee" | "onwaar" | "niet" => "false",
+        "ontvangen" | "binnengekomen" => "received",
+        "verzonden" | "verstuurd" | "gestuurd" => "sent",
+        "alle" | "allemaal" | "alles" => "all",
+        "geen" | "niets" | "geen enkele" => "none",
+        _ => return None,
+    })
 }
 
 /// The fields of one mapping, taken by name; `finish` reports the rest.

@@ -283,7 +283,7 @@ fn annexes_are_chosen_by_id_or_by_condition_and_anything_else_says_what_is_allow
     );
     let r = s.run(&["check"]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("`annexes.reports` says which reports are annexed"), "{}", r.stderr);
+    assert!(r.stderr.contains("`annexes.reports` is not a selection of reports here"), "{}", r.stderr);
     assert!(r.stderr.contains("it takes `all`, `none`, a list of report ids"), "{}", r.stderr);
 
     s.edit(dossier, "  reports: some\n", "  reports: [2021-03-17-twee-vakje]\n");

@@ -177,6 +177,21 @@ const MISTAKES: &[(&str, &str, &str, &str, &str)] = &[
         "gevonden `}`, maar verwacht }}",
         "found `}`, but expected }}",
     ),
+    // A Dutch word where the data wants its English value.
+    (
+        "data/records/reports.yaml",
+        "        to: Facebook\n        reconstructed: true\n        text: |\n          Geachte [[5.1.2e: naam contactpersoon Facebook]],\n\n          Op Facebook gaat een video",
+        "        to: Facebook\n        reconstructed: ja\n        text: |\n          Geachte [[5.1.2e: naam contactpersoon Facebook]],\n\n          Op Facebook gaat een video",
+        "bedoelt u `true`?",
+        "did you mean `true`?",
+    ),
+    (
+        "data/records/reports.yaml",
+        "Geachte [[5.1.2e: naam contactpersoon Facebook]],\n\n          Op Facebook gaat een video",
+        "Geachte [[5.1.2E: naam contactpersoon Facebook]],\n\n          Op Facebook gaat een video",
+        "bedoelt u `5.1.2e`?",
+        "did you mean `5.1.2e`?",
+    ),
     // YAML's reasons in the user's language.
     (
         "data/records/accounts.yaml",
