@@ -227,6 +227,19 @@ pub fn refuse_follow_up(project: &Project, drafts: &[Drafts], id: &str, diags: &
         );
         return;
     }
+    // Nothing to send is the one thing to say: no date or unfinished
+    // answer matters then.
+    if drafts.iter().find(|x| x.dossier == id).is_some_and(|x| x.follow_up.is_empty()) {
+        diags.push(
+            Diagnostic::error(
+                crate::tr!("follow-up-nothing", dossier = id, on = sent.on.dutch(Precision::Day)),
+                sent.at,
+            )
+            .label(crate::tr!("sent-what-was-sent"))
+            .hint(crate::tr!("follow-up-nothing-hint")),
+        );
+        return;
+    }
     for problem in unfinished(d) {
         diags.push(problem);
     }
@@ -236,16 +249,6 @@ pub fn refuse_follow_up(project: &Project, drafts: &[Drafts], id: &str, diags: &
             Diagnostic::error(crate::tr!("follow-up-no-date", dossier = id), at)
                 .label(crate::tr!("sent-here"))
                 .hint(crate::tr!("follow-up-no-date-hint")),
-        );
-    }
-    if drafts.iter().find(|x| x.dossier == id).is_some_and(|x| x.follow_up.is_empty()) {
-        diags.push(
-            Diagnostic::error(
-                crate::tr!("follow-up-nothing", dossier = id, on = sent.on.dutch(Precision::Day)),
-                sent.at,
-            )
-            .label(crate::tr!("sent-what-was-sent"))
-            .hint(crate::tr!("follow-up-nothing-hint")),
         );
     }
 }

@@ -112,20 +112,22 @@ pub fn template_errors(e: &tera::Error, text: &Text, names: &[&str]) -> Vec<Diag
     found.into_iter().map(|(m, span)| template_diagnostic(m, span, names)).collect()
 }
 
-/// Tera's own filters and functions a template may use, beside ours.
-pub(super) const TERA_BUILT_INS: &str = "default, length, first, last, nth, join, sort, unique, reverse, upper, lower, capitalize, trim, replace, split, round, int, str, get, keys, values, group_by, range";
-
 /// One template problem, with a hint that names what this template can use:
 /// the variables given to it (`names`), our filters and Tera's.
+/// (A mistake of syntax or of a value gets no list of names: it is not
+/// about a name.)
 pub(super) fn template_diagnostic(message: String, span: crate::source::Span, names: &[&str]) -> Diagnostic {
     let variables = if names.is_empty() { "README.md".to_string() } else { names.join(", ") };
-    let hint = crate::tr!(
-        "template-can-use",
-        variables = variables,
-        ours = filters::OURS.join(", "),
-        tera = TERA_BUILT_INS
-    );
-    Diagnostic::error(crate::tr!("template-problem", message = super::tera_words::said(&message)), span)
+    let (said, about_names) = super::tera_words::said_about(&message);
+    let hint = about_names.then(|| {
+        crate::tr!(
+            "template-can-use",
+            variables = variables,
+            ours = filters::OURS.join(", "),
+            tera = super::names::TERA_FILTERS.join(", ")
+        )
+    });
+    Diagnostic::error(crate::tr!("template-problem", message = said), span)
         .label(crate::tr!("template-problem-label"))
-        .hint(hint)
+        .maybe_hint(hint)
 }

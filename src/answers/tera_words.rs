@@ -5,6 +5,16 @@
 //! variable the nearest known one. A message no pattern matches is kept
 //! as Tera wrote it.
 
+/// `message` (Tera's) in the current language, and whether it is about a
+/// name (an unknown or empty variable or field, a message no pattern
+/// knows): then the names a template can use help.
+pub fn said_about(message: &str) -> (String, bool) {
+    let m = message.trim();
+    let about_names = ["Field `", "Variable `"].iter().any(|p| m.starts_with(p));
+    let said = said(message);
+    (said.clone(), about_names || said == message)
+}
+
 /// `message` (Tera's) in the current language.
 pub fn said(message: &str) -> String {
     let m = message.trim();

@@ -359,6 +359,12 @@ fn sent_answers_are_never_rewritten_and_a_correction_is_a_follow_up_answer() {
     let r = s.run(&["send", "2022Z21205"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("2022Z21205 was sent on 2 december 2022"), "{}", r.stderr);
+    // Nothing changed: that is the one thing `send --nader` says (not
+    // also that the follow-up it would not make has no date).
+    let r = s.run(&["send", "--nader", "2022Z21205"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr.lines().filter(|l| l.starts_with("error: ")).count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("nothing in 2022Z21205 changed since it was sent"), "{}", r.stderr);
     assert_eq!(s.run(&["build"]).code, 0);
     let sent = sent_files(&s.out());
     assert_eq!(
