@@ -115,7 +115,8 @@ impl std::fmt::Display for SettingsError {
                 flag = *flag,
                 out = out.display().to_string(),
                 what = *what,
-                other = other.display().to_string()
+                other = other.display().to_string(),
+                example = if *flag == "--internal-out" { "output-intern" } else { "output" }
             )),
         }
     }

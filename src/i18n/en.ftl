@@ -702,7 +702,7 @@ settings-overlap = { $flag } { $out }: the output folder may not be, contain or 
         [templates] the templates folder
        *[public] the public output folder
     } ({ $other })
-    {"  "}hint: the tool replaces and removes files in its output folders; give it a folder of its own, e.g. `{ $flag } output`
+    {"  "}hint: the tool replaces and removes files in its output folders; give it a folder of its own, e.g. `{ $flag } { $example }`
 
 ## The filters and bounds of a template (answers/filters.rs, answers/limits.rs)
 

@@ -768,7 +768,7 @@ settings-overlap = { $flag } { $out }: de uitvoermap mag niet { $what ->
         [templates] de sjablonenmap
        *[public] de openbare uitvoermap
     } zijn, bevatten of erin liggen ({ $other })
-    {"  "}tip: het programma vervangt en verwijdert bestanden in zijn uitvoermappen; geef het een eigen map, bijvoorbeeld `{ $flag } output`
+    {"  "}tip: het programma vervangt en verwijdert bestanden in zijn uitvoermappen; geef het een eigen map, bijvoorbeeld `{ $flag } { $example }`
 
 ## De filters en grenzen van een sjabloon (answers/filters.rs, answers/limits.rs)
 
