@@ -73,7 +73,7 @@ fn said(e: &clap::Error) -> String {
             crate::tr!("cli-invalid-value", value = value, option = arg)
         }
         ErrorKind::ValueValidation => {
-            let reason = std::error::Error::source(e).map(ToString::to_string).unwrap_or_default();
+            let reason = std::error::Error::source(e).map_or_else(String::new, reason);
             crate::tr!("cli-invalid-value-because", value = value, option = arg, reason = reason)
         }
         ErrorKind::MissingRequiredArgument => {
@@ -110,4 +110,23 @@ fn usage_words(text: &str) -> String {
     text.replace("Usage:", &crate::tr!("help-usage"))
         .replace("[OPTIONS]", &format!("[{}]", crate::tr!("cli-options-word")))
         .replace("<COMMAND>", &format!("<{}>", crate::tr!("cli-command-word")))
+}
+
+/// Why a value parser refused a value, in the current language for the
+/// parsers the options use (a number, an address, a number in a range).
+fn reason(e: &(dyn std::error::Error + 'static)) -> String {
+    if e.downcast_ref::<std::num::ParseIntError>().is_some() {
+        return crate::tr!("cli-not-a-number");
+    }
+    if e.downcast_ref::<std::net::AddrParseError>().is_some() {
+        return crate::tr!("cli-not-an-address");
+    }
+    let text = e.to_string();
+    // clap's ranged parser: "99999 is not in 0..=65535".
+    if let Some((_, range)) = text.split_once(" is not in ")
+        && let Some((low, high)) = range.split_once("..=")
+    {
+        return crate::tr!("cli-out-of-range", low = low, high = high);
+    }
+    text
 }

@@ -45,6 +45,8 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, super::Failed> {
     };
     match crate::workbench::serve(config) {
         Ok(()) => Ok(ExitCode::SUCCESS),
+        // Told already, with the data's problems.
+        Err(crate::workbench::StartError::NoData) => Ok(ExitCode::from(1)),
         Err(e) => {
             eprintln!("{}", crate::tr!("error-line", message = e.to_string()));
             Ok(ExitCode::from(1))

@@ -46,6 +46,8 @@ pub enum StartError {
     InUse(SocketAddr),
     Bind(SocketAddr, std::io::Error),
     Watch(String),
+    /// The data folder is not there (told with the first build's problems).
+    NoData,
 }
 
 impl std::fmt::Display for StartError {
@@ -56,6 +58,7 @@ impl std::fmt::Display for StartError {
                 f.write_str(&crate::tr!("serve-cannot-bind", address = a.to_string(), error = e.to_string()))
             }
             StartError::Watch(e) => f.write_str(&crate::tr!("serve-cannot-watch", error = e.as_str())),
+            StartError::NoData => f.write_str(&crate::tr!("serve-no-data")),
         }
     }
 }
@@ -206,8 +209,15 @@ fn watch(config: &Config, shared: Arc<Shared>) -> Result<Arc<Mutex<notify::Recom
     .map_err(|e| StartError::Watch(e.to_string()))?;
     let watcher = Arc::new(Mutex::new(watcher));
     let add = |path: &std::path::Path, mode: notify::RecursiveMode| {
-        let mut w = watcher.lock().map_err(|_| StartError::Watch("the file watcher failed".into()))?;
-        w.watch(path, mode).map_err(|e| StartError::Watch(format!("{}: {e}", path.display())))
+        let mut w = watcher.lock().map_err(|_| StartError::Watch(crate::tr!("serve-watcher-failed")))?;
+        w.watch(path, mode).map_err(|e| {
+            let why = match &e.kind {
+                notify::ErrorKind::PathNotFound => crate::tr!("io-not-found"),
+                notify::ErrorKind::Io(io) => crate::i18n::io_error(io),
+                _ => e.to_string(),
+            };
+            StartError::Watch(format!("{}: {why}", path.display()))
+        })
     };
     add(&data, notify::RecursiveMode::Recursive)?;
     let mut templates_watched = templates.is_dir();
@@ -282,6 +292,11 @@ pub fn serve(config: Config) -> Result<(), StartError> {
             snapshot::build_all(&config.settings, config.internal, config.today, &Snapshot::default());
         if !first.problems.is_empty() {
             eprint!("{}", first.problems);
+        }
+        // Without its data folder there is nothing to show or follow: the
+        // problem above says so, once.
+        if !config.settings.data().is_dir() {
+            return Err(StartError::NoData);
         }
         let (events, _) = broadcast::channel(16);
         let shared = Arc::new(Shared {

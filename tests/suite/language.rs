@@ -248,7 +248,7 @@ fn the_help_of_every_command_is_in_both_languages() {
 fn a_command_line_that_is_not_understood_is_told_in_both_languages() {
     let s = Scratch::bundled();
     // (arguments, Dutch, English): each a whole line of the message.
-    let cases: [(&[&str], &[&str], &[&str]); 6] = [
+    let cases: [(&[&str], &[&str], &[&str]); 7] = [
         (
             &["biuld"],
             &["fout: onbekende opdracht `biuld`", "  tip: bedoelt u `build`?"],
@@ -292,6 +292,11 @@ fn a_command_line_that_is_not_understood_is_told_in_both_languages() {
             &["build", "--data"],
             &["fout: `--data <MAP>` heeft een waarde nodig"],
             &["error: `--data <DIR>` needs a value"],
+        ),
+        (
+            &["serve", "--port", "99999"],
+            &["fout: `99999` is geen waarde van `--port <N>`: niet tussen 0 en 65535"],
+            &["error: `99999` is not a value of `--port <N>`: not between 0 and 65535"],
         ),
     ];
     for (args, nl_lines, en_lines) in cases {
