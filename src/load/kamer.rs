@@ -53,6 +53,25 @@ fn entity_declaration(text: &str) -> Option<usize> {
     text[doctype..].find("<!ENTITY").map(|i| doctype + i)
 }
 
+/// The XML parser's reason in the current language, for the reasons a
+/// file that is not the Kamer's meets; others as the parser gives them
+/// (the place is shown beside the message).
+fn xml_reason(e: &roxmltree::Error) -> String {
+    use roxmltree::Error as E;
+    match e {
+        E::UnknownToken(_) => crate::tr!("xml-unknown-token"),
+        E::NoRootNode => crate::tr!("xml-no-root"),
+        E::UnclosedRootNode | E::UnexpectedEndOfStream => crate::tr!("xml-unclosed"),
+        E::UnexpectedCloseTag(expected, found, _) => {
+            crate::tr!("xml-close-tag", expected = expected.as_str(), found = found.as_str())
+        }
+        E::DuplicatedAttribute(name, _) => crate::tr!("xml-attribute-twice", name = name.as_str()),
+        E::UnknownEntityReference(name, _) => crate::tr!("xml-unknown-entity", name = name.as_str()),
+        E::NodesLimitReached => crate::tr!("xml-too-large"),
+        other => other.to_string(),
+    }
+}
+
 /// Reads `text` (the file `file`); every problem becomes a diagnostic.
 pub fn read(text: &str, file: FileId) -> Result<(QuestionSet, Vec<Diagnostic>), Vec<Diagnostic>> {
     if let Some(at) = too_deep(text) {
@@ -81,7 +100,7 @@ pub fn read(text: &str, file: FileId) -> Result<(QuestionSet, Vec<Diagnostic>), 
         let offset = offset_of(text, pos.row as usize, pos.col as usize);
         vec![
             Diagnostic::error(
-                crate::tr!("kamer-not-xml", reason = e.to_string()),
+                crate::tr!("kamer-not-xml", reason = xml_reason(&e)),
                 Span::new(file, offset, offset + 1),
             )
             .label(crate::tr!("kamer-here"))
