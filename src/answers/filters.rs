@@ -32,9 +32,18 @@ pub const OURS: &[&str] = &[
 
 pub fn register(tera: &mut Tera) {
     tera.register_function("range", super::limits::range);
-    tera.register_filter("telwoord", |n: i64, _: Kwargs, _: &State| count(n).map(dutch::telwoord));
-    tera.register_filter("keer", |n: i64, _: Kwargs, _: &State| count(n).map(dutch::keer));
-    tera.register_filter("rangtelwoord", |n: i64, _: Kwargs, _: &State| count(n).map(dutch::rangtelwoord));
+    tera.register_filter("telwoord", |n: i64, k: Kwargs, _: &State| {
+        takes("telwoord", &k, &[])?;
+        count(n).map(dutch::telwoord)
+    });
+    tera.register_filter("keer", |n: i64, k: Kwargs, _: &State| {
+        takes("keer", &k, &[])?;
+        count(n).map(dutch::keer)
+    });
+    tera.register_filter("rangtelwoord", |n: i64, k: Kwargs, _: &State| {
+        takes("rangtelwoord", &k, &[])?;
+        count(n).map(dutch::rangtelwoord)
+    });
     tera.register_filter("datum", datum);
     tera.register_filter("dagen", dagen);
     tera.register_filter("opsomming", opsomming);
@@ -69,6 +78,32 @@ fn yaml_scalar(v: &Value) -> String {
     }
 }
 
+/// Refuses an argument `filter` does not take (`datum(precision="maand")`
+/// would otherwise be ignored, and the answer show the whole date).
+fn takes(filter: &str, kwargs: &Kwargs, known: &[&str]) -> TeraResult<()> {
+    let given: std::collections::BTreeMap<String, serde::de::IgnoredAny> = kwargs.deserialize()?;
+    match given.keys().find(|k| !known.contains(&k.as_str())) {
+        None => Ok(()),
+        Some(name) => Err(Error::message(match crate::diag::nearest(name, known.iter().copied()) {
+            Some(n) => crate::tr!(
+                "filter-unknown-argument-nearest",
+                filter = filter,
+                name = name.as_str(),
+                nearest = n
+            ),
+            None if known.is_empty() => {
+                crate::tr!("filter-takes-no-arguments", filter = filter, name = name.as_str())
+            }
+            None => crate::tr!(
+                "filter-unknown-argument",
+                filter = filter,
+                name = name.as_str(),
+                known = known.join(", ")
+            ),
+        })),
+    }
+}
+
 fn count(n: i64) -> TeraResult<u64> {
     u64::try_from(n).map_err(|_| Error::message(crate::tr!("filter-count", value = n)))
 }
@@ -87,6 +122,7 @@ fn date_of(v: &Value) -> TeraResult<Date> {
 /// `{{ d | datum }}` → `9 maart 2021`; `precisie="maand"|"jaar"` shows less;
 /// `voorzetsel=true` adds `op`/`in` where Dutch needs one.
 fn datum(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    takes("datum", &kwargs, &["precisie", "voorzetsel"])?;
     let date = date_of(v)?;
     let precision = match kwargs.get::<&str>("precisie")? {
         None | Some("dag") => Precision::Day,
@@ -105,6 +141,7 @@ fn datum(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 
 /// `{{ dossier.submitted | dagen(tot=dossier.answered) }}` → `25`.
 fn dagen(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<i64> {
+    takes("dagen", &kwargs, &["tot"])?;
     let from = date_of(v)?;
     let to = date_of(&kwargs.must_get::<Value>("tot")?)?;
     Ok(from.days_until(to))
@@ -126,6 +163,7 @@ fn accounts_of(report: &Value) -> Vec<&str> {
 
 /// `{{ reports | via(account="facebook") }}`: the reports through that account.
 fn via(reports: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Vec<Value>> {
+    takes("via", &kwargs, &["account"])?;
     let account = kwargs.must_get::<&str>("account")?;
     Ok(reports.iter().filter(|r| accounts_of(r).contains(&account)).cloned().collect())
 }
@@ -133,6 +171,7 @@ fn via(reports: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Vec<Value>> {
 /// `{{ r | volgnummer(account="facebook") }}`: the report's position among the
 /// reports through that account (1-based).
 fn volgnummer(report: &Value, kwargs: Kwargs, _: &State) -> TeraResult<i64> {
+    takes("volgnummer", &kwargs, &["account"])?;
     let account = kwargs.must_get::<&str>("account")?;
     report
         .get_from_path(&format!("volgnummer.{account}"))
@@ -153,6 +192,7 @@ fn bijlagen(reports: &[Value], _: Kwargs, _: &State) -> TeraResult<String> {
 
 /// `{{ accounts | map(attribute="platform") }}`: one attribute of each item.
 fn map_attribute(items: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Vec<Value>> {
+    takes("map", &kwargs, &["attribute"])?;
     let attribute = kwargs.must_get::<&str>("attribute")?;
     Ok(items.iter().map(|i| i.get_from_path(attribute).cloned().unwrap_or_else(Value::none)).collect())
 }
@@ -165,6 +205,11 @@ fn map_attribute(items: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Vec<V
 /// `any_of` a list of values. Several are all required.
 const CONDITIONS: &[&str] =
     &["value", "not", "empty", "before", "after", "since", "until", "contains", "any_of"];
+
+/// What `filter` and `reject` take: the attribute and its conditions.
+fn condition_arguments() -> Vec<&'static str> {
+    std::iter::once("attribute").chain(CONDITIONS.iter().copied()).collect()
+}
 
 /// Whether `item` meets every condition in `kwargs` on its `attribute`.
 fn meets(item: &Value, attribute: &str, kwargs: &Kwargs) -> TeraResult<bool> {
@@ -251,6 +296,7 @@ fn meets(item: &Value, attribute: &str, kwargs: &Kwargs) -> TeraResult<bool> {
 /// that meet every condition (see [`CONDITIONS`]); `value=…` alone is
 /// Tera's own `filter`.
 fn filter_attribute(items: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Vec<Value>> {
+    takes("filter", &kwargs, &condition_arguments())?;
     let attribute = kwargs.must_get::<&str>("attribute")?;
     let mut out = Vec::new();
     for item in items {
@@ -264,6 +310,7 @@ fn filter_attribute(items: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Ve
 /// `{{ reports | reject(attribute="on_behalf_of", empty=true) }}`: the items
 /// that do not meet the conditions.
 fn reject_attribute(items: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Vec<Value>> {
+    takes("reject", &kwargs, &condition_arguments())?;
     let attribute = kwargs.must_get::<&str>("attribute")?;
     let mut out = Vec::new();
     for item in items {

@@ -6,13 +6,11 @@
 //! as Tera wrote it.
 
 /// `message` (Tera's) in the current language, and whether it is about a
-/// name (an unknown or empty variable or field, a message no pattern
-/// knows): then the names a template can use help.
+/// name (an unknown or empty variable or field): then the names a
+/// template can use help.
 pub fn said_about(message: &str) -> (String, bool) {
-    let m = message.trim();
-    let about_names = ["Field `", "Variable `"].iter().any(|p| m.starts_with(p));
-    let said = said(message);
-    (said.clone(), about_names || said == message)
+    let about_names = ["Field `", "Variable `"].iter().any(|p| message.trim().starts_with(p));
+    (said(message), about_names)
 }
 
 /// `message` (Tera's) in the current language.

@@ -838,3 +838,6 @@ xml-close-tag = `</{ $found }>` where `</{ $expected }>` was expected
 xml-attribute-twice = the attribute `{ $name }` stands twice
 xml-unknown-entity = the entity `&{ $name };` is unknown
 xml-too-large = the file holds more elements than a question set can
+filter-unknown-argument-nearest = `{ $filter }` takes no argument `{ $name }`; did you mean `{ $nearest }`?
+filter-unknown-argument = `{ $filter }` takes no argument `{ $name }`; it takes { $known }
+filter-takes-no-arguments = `{ $filter }` takes no arguments, not `{ $name }`

@@ -904,3 +904,6 @@ xml-close-tag = `</{ $found }>` waar `</{ $expected }>` werd verwacht
 xml-attribute-twice = het attribuut `{ $name }` staat er twee keer
 xml-unknown-entity = de entiteit `&{ $name };` is onbekend
 xml-too-large = het bestand bevat meer elementen dan een vragenset kan hebben
+filter-unknown-argument-nearest = `{ $filter }` kent geen argument `{ $name }`; bedoelt u `{ $nearest }`?
+filter-unknown-argument = `{ $filter }` kent geen argument `{ $name }`; het kent { $known }
+filter-takes-no-arguments = `{ $filter }` neemt geen argumenten, ook niet `{ $name }`

@@ -162,6 +162,15 @@ const MISTAKES: &[(&str, &str, &str, &str, &str)] = &[
         "bedoelt u `platform`?",
         "did you mean `platform`?",
     ),
+    // An argument a filter does not take would be ignored, and the answer
+    // show the whole date.
+    (
+        "data/dossiers/2022Z21205/dossier.yaml",
+        "geactiveerd in {{ tw.granted | datum(precisie=\"maand\") }}",
+        "geactiveerd in {{ tw.granted | datum(precision=\"maand\") }}",
+        "`datum` kent geen argument `precision`; bedoelt u `precisie`?",
+        "`datum` takes no argument `precision`; did you mean `precisie`?",
+    ),
     // Tera's own messages, said again with plain types.
     (
         "data/dossiers/2022Z21205/dossier.yaml",
