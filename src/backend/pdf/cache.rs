@@ -1,5 +1,5 @@
-//! Bounded caches of what a run makes more than once: font subsets and
-//! their compressed programs, the same for most of the thousands of small
+//! Bounded caches of what a run makes more than once: the fonts of a PDF
+//! (subset and compressed), the same for most of the thousands of small
 //! files (one PDF per Woo document). A value is a pure function of its
 //! key, so what a cache gives is what would have been made: a file's bytes
 //! do not depend on what was made before it, nor on which thread.

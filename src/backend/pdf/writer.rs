@@ -79,8 +79,7 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         encoded.iter().map(|e| Marks { mcids: &e.mcids, annots: &e.link_elems }).collect();
     let structure = structure::assemble(&tree, &marks);
     drop(marks);
-    let (font_objects, resources) = (fonts.objects.clone(), fonts.resources);
-    Ok(assemble_file(font_objects, resources, encoded, &structure, &tree, &outline, meta, &geo))
+    Ok(assemble_file(&fonts.objects, fonts.resources, encoded, &structure, &tree, &outline, meta, &geo))
 }
 
 /// Content streams are deflated at level 4, which on a 2,103-page annex
@@ -223,7 +222,6 @@ fn subset(font: &[u8], gids: &[u16]) -> Result<Vec<u8>, PdfError> {
 }
 
 /// An object ready to be written: its number and bytes.
-#[derive(Clone)]
 enum Written {
     Object(u32, Vec<u8>),
     /// Number, dictionary entries (without `/Length`), data.
@@ -495,7 +493,7 @@ const PAGES_PER_STREAM: usize = 128;
 /// stream.
 #[allow(clippy::too_many_arguments)]
 fn assemble_file(
-    fonts: Vec<Written>,
+    fonts: &[Written],
     resources: u32,
     pages: Vec<EncodedPage>,
     s: &Structure,
@@ -524,8 +522,8 @@ fn assemble_file(
     let mut f = File::new("1.7", size);
     for w in fonts {
         match w {
-            Written::Object(id, b) => f.object(id, &b),
-            Written::Stream(id, d, data) => f.stream(id, &d, &data),
+            Written::Object(id, b) => f.object(*id, b),
+            Written::Stream(id, d, data) => f.stream(*id, d, data),
         }
     }
     f.object(catalog, &catalog_bytes(meta, page_tree, metadata, icc, struct_root, outlines));
