@@ -161,6 +161,11 @@ macro_rules! tr {
 /// other as the system gives it.
 pub fn io_error(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
+    // An error made with its own words (`io::Error::new(kind, tr!(…))`)
+    // says them: its kind is only the family.
+    if e.get_ref().is_some() {
+        return e.to_string();
+    }
     match e.kind() {
         K::NotFound => crate::tr!("io-not-found"),
         K::PermissionDenied => crate::tr!("io-permission"),
@@ -170,7 +175,6 @@ pub fn io_error(e: &std::io::Error) -> String {
         K::StorageFull => crate::tr!("io-full"),
         K::ReadOnlyFilesystem => crate::tr!("io-read-only"),
         K::InvalidData => crate::tr!("io-not-utf8"),
-        // Our own words (`io::Error::other(tr!(…))`), or the system's.
         _ => e.to_string(),
     }
 }

@@ -160,3 +160,16 @@ fn every_command_and_option_has_its_help_in_both_catalogs() {
         assert!(nl.contains_key(&k) && en.contains_key(&k), "`{k}` is missing from a catalog");
     }
 }
+
+#[test]
+fn the_systems_reasons_are_said_in_the_language_and_our_own_words_kept() {
+    use std::io::{Error, ErrorKind};
+    let os = Error::from_raw_os_error(20); // ENOTDIR
+    assert_eq!(io_error(&os), message_in(current(), "io-not-a-directory", &[]));
+    let ours = Error::new(ErrorKind::NotADirectory, "a file stands where the dossier's folder goes");
+    assert_eq!(io_error(&ours), "a file stands where the dossier's folder goes");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x"), [0xff, 0xfe]).unwrap();
+    let utf8 = std::fs::read_to_string(dir.path().join("x")).unwrap_err();
+    assert_eq!(io_error(&utf8), message_in(current(), "io-not-utf8", &[]));
+}
