@@ -73,6 +73,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 const LOCK: &str = ".beantwoord.lock";
+/// How often a run makes its output folder again when another run's failed
+/// first build removed it under its hands.
+const LOCK_TRIES: u32 = 100;
 const JOURNAL: &str = ".beantwoord-journal";
 const MANIFEST: &str = ".beantwoord-manifest";
 /// Every temporary file and folder the tool makes starts so.
@@ -255,14 +258,16 @@ fn create_dirs(dir: &Path) -> io::Result<Vec<PathBuf>> {
         d = p.parent();
     }
     missing.reverse();
-    for p in &missing {
-        match fs::create_dir(p) {
-            Ok(()) => {}
+    let mut made = Vec::new();
+    for p in missing {
+        match fs::create_dir(&p) {
+            Ok(()) => made.push(p),
+            // Another run made it first: it is theirs to remove, not ours.
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
         }
     }
-    Ok(missing)
+    Ok(made)
 }
 
 /// Drops staged files of a run that failed. (What is left of the staged
@@ -396,14 +401,20 @@ fn lock_made(root: &Path, waiting: &dyn Fn(&Path)) -> Result<(File, Vec<PathBuf>
     let lock_path = root.join(LOCK);
     let mut made = Vec::new();
     let mut told = false;
+    let mut vanished = 0;
     loop {
         made.extend(create_dirs(root).map_err(at(root))?);
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(at(&lock_path))?;
+        let lock = match File::options().create(true).truncate(false).write(true).open(&lock_path) {
+            Ok(lock) => lock,
+            // A failed first build removed the folder between our making
+            // sure of it and opening its lock: make it again (a few times;
+            // a folder that keeps vanishing is an error).
+            Err(e) if e.kind() == io::ErrorKind::NotFound && vanished < LOCK_TRIES => {
+                vanished += 1;
+                continue;
+            }
+            Err(e) => return Err(at(&lock_path)(e)),
+        };
         take(&lock, &lock_path, false, &mut || {
             if !std::mem::replace(&mut told, true) {
                 waiting(root);
@@ -1544,6 +1555,29 @@ mod tests {
         let dry = look[0].stage(Path::new("d/x.md"), b"anders").unwrap();
         assert_eq!(dry.change, Change::Changed);
         assert!(leftovers(root).is_empty(), "a dry run writes nothing");
+    }
+
+    /// Runs that each make the folder and fail (their folder goes, lock and
+    /// all, as they let go) never trip over one another's removal: every
+    /// one gets its lock. (A run that found the folder there leaves it, so
+    /// at most an empty folder with its lock file can stay.)
+    #[test]
+    fn runs_racing_a_failed_first_build_each_take_the_folder_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("uit");
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    for _ in 0..300 {
+                        let folders = open(&[&root], false, &|_| {}).unwrap();
+                        drop(folders);
+                    }
+                });
+            }
+        });
+        let left: Vec<_> =
+            fs::read_dir(&root).into_iter().flatten().flatten().map(|e| e.file_name()).collect();
+        assert!(left.iter().all(|n| n == LOCK), "{left:?}");
     }
 
     #[test]
