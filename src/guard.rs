@@ -22,28 +22,41 @@ type Found = Vec<(Kind, String, String)>;
 /// source.
 pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mut Diagnostics) {
     let allowed = |h: &Hit| project.persons.allows(h.kind, &h.key);
-    let mut found: Found = drafts
-        .par_iter()
-        .flat_map_iter(|d| {
-            let docs = d.public.iter().chain(&d.follow_up).chain(&d.woo);
-            let mut texts: Vec<(String, String)> = Vec::new();
-            for doc in docs {
-                let name = format!("{}/{}", d.dossier, doc.name);
-                texts.extend(plain::pieces(doc).into_iter().map(|p| (name.clone(), p)));
-                texts.extend(plain::identifiers(doc).into_iter().map(|p| (name.clone(), p)));
-            }
-            if let Some(inv) = &d.inventory {
-                let name = format!("{}/inventaris", d.dossier);
-                texts.push((name.clone(), inv.texts()));
-                texts.extend(inv.identifiers().into_iter().map(|p| (name.clone(), p.to_string())));
-            }
-            texts
+    // Every public document and inventory on its own (in build order: a
+    // dossier's documents, then its inventory), its texts read on every
+    // core: one dossier's annexes are one large document.
+    let outputs: Vec<(&Drafts, Option<&crate::document::Document>)> = drafts
+        .iter()
+        .flat_map(|d| {
+            let docs = d.public.iter().chain(&d.follow_up).chain(&d.woo).chain(&d.follow_up_woo);
+            docs.map(move |doc| (d, Some(doc))).chain(d.inventory.as_ref().map(|_| (d, None)))
         })
+        .collect();
+    let texts = outputs.par_iter().flat_map_iter(|(d, doc)| {
+        let (name, texts): (String, Vec<String>) = match (doc, &d.inventory) {
+            (Some(doc), _) => (
+                format!("{}/{}", d.dossier, doc.name),
+                plain::pieces(doc).into_iter().chain(plain::identifiers(doc)).collect(),
+            ),
+            (None, Some(inv)) => (
+                format!("{}/inventaris", d.dossier),
+                std::iter::once(inv.texts())
+                    .chain(inv.identifiers().into_iter().map(str::to_string))
+                    .collect(),
+            ),
+            (None, None) => (String::new(), Vec::new()),
+        };
+        let name = std::sync::Arc::new(name);
+        texts.into_iter().map(move |p| (name.clone(), p))
+    });
+    let mut found: Found = texts
+        .collect::<Vec<_>>()
+        .into_par_iter()
         .flat_map_iter(|(name, text)| {
             personal::scan(&text)
                 .into_iter()
                 .filter(|h| !allowed(h))
-                .map(|h| (h.kind, h.key, name.clone()))
+                .map(|h| (h.kind, h.key, name.to_string()))
                 .collect::<Vec<_>>()
         })
         .collect();

@@ -214,24 +214,28 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
     }
     // Each section of each document is searched on its own, in parallel;
     // identifiers (file names, ids, links) inside their words too.
-    let found: Vec<(String, Vec<crate::source::Span>)> = drafts
-        .par_iter()
-        .flat_map_iter(|d| {
+    // Every document on its own, and every piece of a large one (the
+    // annexes of 10,000 reports are one document) on every core.
+    let docs: Vec<(&Drafts, &Document)> = drafts
+        .iter()
+        .flat_map(|d| {
             let docs = d.public.iter().chain(&d.follow_up).chain(&d.woo).chain(&d.follow_up_woo);
             docs.map(move |doc| (d, doc))
         })
-        .flat_map_iter(|(d, doc)| {
+        .collect();
+    let found: Vec<(String, Vec<crate::source::Span>)> = docs
+        .par_iter()
+        .flat_map(|(d, doc)| {
             let name = format!("{}/{}", d.dossier, doc.name);
             let ids: Vec<crate::source::Span> = crate::document::plain::identifiers(doc)
                 .iter()
                 .flat_map(|id| withheld.found_in_identifier(id))
                 .collect();
             crate::document::plain::pieces(doc)
-                .into_iter()
+                .into_par_iter()
                 .map(|piece| withheld.found_in(&piece))
-                .chain(std::iter::once(ids))
+                .chain(rayon::iter::once(ids))
                 .map(move |places| (name.clone(), places))
-                .collect::<Vec<_>>()
         })
         .chain(drafts.par_iter().flat_map_iter(|d| {
             let inventories = [(d.inventory.as_ref(), ""), (d.follow_up_inventory.as_ref(), "nader/")];
