@@ -5,7 +5,12 @@
 //! and written; prints pages per second for each step and the peak resident
 //! memory.
 //!
+//! With `--files N`, N short documents instead, each one Woo document of an
+//! annex as `documenten/<ID>.pdf` holds it, each a file of its own, made in
+//! parallel: files per second and CPU per file.
+//!
 //! cargo run --release --example pdfbench -- --annexes 2000
+//! cargo run --release --example pdfbench -- --files 30000
 //! RAYON_NUM_THREADS=1 cargo run --release --example pdfbench -- --annexes 2000   # one core
 
 use beantwoord::answers::parse::parse;
@@ -60,8 +65,68 @@ fn peak_rss_mib() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// `--files n`: n one-document files, laid out and written in parallel.
+fn files(n: usize) {
+    use rayon::prelude::*;
+    let (_, pieces) = document(n.div_ceil(2));
+    let t = Instant::now();
+    let docs: Vec<Vec<Section>> = pieces
+        .iter()
+        .flat_map(|piece| {
+            let blocks = parse(piece, Audience::Public).expect("annex").blocks;
+            // Each annex holds two documents, from their `###` heading on.
+            let starts: Vec<usize> = blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| matches!(b, beantwoord::document::Block::Heading(h) if h.level == 3))
+                .map(|(i, _)| i)
+                .collect();
+            let ends: Vec<usize> = starts.iter().skip(1).copied().chain([blocks.len()]).collect();
+            starts
+                .into_iter()
+                .zip(ends)
+                .map(|(a, b)| vec![Section { new_page: false, blocks: blocks[a..b].to_vec() }])
+                .collect::<Vec<_>>()
+        })
+        .take(n)
+        .collect();
+    let parse = t.elapsed().as_secs_f64();
+    let meta = beantwoord::backend::pdf::meta::Meta {
+        title: "Document".into(),
+        language: "nl-NL".into(),
+        date: 1_669_982_400,
+        ..beantwoord::backend::pdf::meta::Meta::default()
+    };
+    let t = Instant::now();
+    let bytes: usize = docs
+        .par_iter()
+        .map(|sections| {
+            let laid = layout::layout(
+                sections,
+                &[],
+                layout::PageStyle::default(),
+                &layout::Letterhead::default(),
+                &Fonts,
+            );
+            writer::write(laid, &meta).expect("PDF").len()
+        })
+        .sum();
+    let made = t.elapsed().as_secs_f64();
+    let threads = rayon::current_num_threads();
+    println!("files: {}, {:.1} MiB, parse {parse:.3} s", docs.len(), bytes as f64 / 1048576.0);
+    println!(
+        "layout and write {made:.3} s: {:.0} files/s on {threads} thread(s), {:.0} µs of a core per file; peak RSS {:.0} MiB",
+        docs.len() as f64 / made,
+        made * threads as f64 * 1e6 / docs.len() as f64,
+        peak_rss_mib()
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(n) = args.iter().position(|a| a == "--files").and_then(|i| args.get(i + 1)) {
+        return files(n.parse().expect("--files takes a number"));
+    }
     let annexes = args
         .iter()
         .position(|a| a == "--annexes")
