@@ -96,6 +96,9 @@ pub struct Glyphs {
 
 const DENSE: usize = 0x2100;
 
+/// The glyphs of a face a file does not embed: none.
+pub static NO_GLYPHS: Glyphs = Glyphs { dense: Vec::new(), sparse: BTreeMap::new() };
+
 impl Glyphs {
     pub fn new(map: impl IntoIterator<Item = (char, u16)>) -> Glyphs {
         let mut g = Glyphs { dense: vec![0; DENSE], sparse: BTreeMap::new() };
@@ -134,7 +137,7 @@ pub fn font_name(face: Face) -> &'static str {
 /// closes one marked-content sequence and opens the next; a sequence opened
 /// inside a text object is closed before the object ends. Links are
 /// annotations, not content.
-pub fn encode(items: &[Item], glyphs: &[Glyphs; 4], height: f32, tree: &Tree) -> (Vec<u8>, Vec<ElemId>) {
+pub fn encode(items: &[Item], glyphs: &[&Glyphs; 4], height: f32, tree: &Tree) -> (Vec<u8>, Vec<ElemId>) {
     let mut out = Vec::with_capacity(items.len() * 64);
     let mut mcids = Vec::new();
     let mut in_text = false;
@@ -354,7 +357,7 @@ mod tests {
             },
             Item::Rect { x: 1.0, y: 2.0, w: 3.0, h: 4.0, color: BLACK, tag: Tag::Artifact(Artifact::Layout) },
         ];
-        let (bytes, mcids) = encode(&items, &glyphs, 100.0, &tree);
+        let (bytes, mcids) = encode(&items, &glyphs.each_ref(), 100.0, &tree);
         assert_eq!(
             bytes,
             b"BT\n/P <</MCID 0>> BDC\n/F0 10 Tf\n0 0 0 rg\n1 0 0 1 10 80 Tm\n(\x00\x01\x01\xF3\x00\x00) Tj\nEMC\nET\n\
@@ -397,7 +400,7 @@ mod tests {
             text(Tag::Content(p), BLACK),
             text(Tag::Artifact(Artifact::Footer), BLACK),
         ];
-        let (bytes, mcids) = encode(&items, &glyphs, 100.0, &tree);
+        let (bytes, mcids) = encode(&items, &glyphs.each_ref(), 100.0, &tree);
         let s = String::from_utf8(bytes).unwrap();
         let ops: Vec<&str> = s
             .lines()

@@ -58,9 +58,8 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
             [a0.union(&b[0]), a1.union(&b[1]), a2.union(&b[2]), a3.union(&b[3])]
         });
     let fonts = font_set(used, &geo, logo.as_deref())?;
-    let glyphs: [Glyphs; 4] = Face::ALL.map(|face| {
-        fonts.faces.iter().find(|f| f.face == face).map(|f| f.glyphs.clone()).unwrap_or_default()
-    });
+    let glyphs: [&Glyphs; 4] = Face::ALL
+        .map(|face| fonts.faces.iter().find(|f| f.face == face).map_or(&content::NO_GLYPHS, |f| &f.glyphs));
     let encoded: Vec<EncodedPage> = pages
         .into_par_iter()
         .map(|page| {
