@@ -341,6 +341,10 @@ pub struct Folder {
     /// Whether the previous list came from a manifest (rather than a guess
     /// from the document names, for a folder an older version wrote).
     pub manifest: bool,
+    /// The folders of staged folders this run made already: a file staged
+    /// into one does not ask the file system again (30,000 `mkdir`s that
+    /// failed, and as many `stat`s, at 10,000 reports).
+    staged_dirs: std::sync::Mutex<BTreeSet<PathBuf>>,
 }
 
 /// Locks the output folders `roots` (the public one first: its journal is
@@ -372,6 +376,7 @@ pub fn open(roots: &[&Path], look: bool, waiting: &dyn Fn(&Path)) -> Result<Vec<
             abandoned: AtomicBool::new(false),
             previous: Vec::new(),
             manifest: false,
+            staged_dirs: Default::default(),
         });
     }
     if !look {
@@ -515,7 +520,14 @@ impl Folder {
         let temp = match dossier_of(rel)? {
             Some((dossier, below)) => {
                 let file = self.root.join(self.stage_name(dossier)).join(below);
-                fs::create_dir_all(file.parent().unwrap_or(&self.root))?;
+                let dir = file.parent().unwrap_or(&self.root);
+                let known = self.staged_dirs.lock().is_ok_and(|d| d.contains(dir));
+                if !known {
+                    fs::create_dir_all(dir)?;
+                    if let Ok(mut d) = self.staged_dirs.lock() {
+                        d.insert(dir.to_path_buf());
+                    }
+                }
                 let mut out = File::options().write(true).create_new(true).open(&file)?;
                 let temp = tempfile::TempPath::try_from_path(file)?;
                 out.write_all(bytes)?;
