@@ -159,6 +159,11 @@ pub fn execute(settings: &Settings) -> Result<ExitCode, Failed> {
     ];
     let key = if settings.dry_run() { "dry-run" } else { "built" };
     eprintln!("{}", crate::i18n::message(key, &args));
+    // The process ends here, and the system takes its memory back at once:
+    // freeing the typed documents one by one (30,000 of them at 10,000
+    // reports) took a tenth of a second. The output folders, locks and
+    // staged files were let go of by the commit above.
+    std::mem::forget(outcome.prepared);
     Ok(ExitCode::SUCCESS)
 }
 
