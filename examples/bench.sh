@@ -98,6 +98,8 @@ fi
 
 echo "== PDF stage alone, one core"
 RAYON_NUM_THREADS=1 target/release/examples/pdfbench --annexes 2000
+echo "== 30,000 one-page Woo document PDFs, the PDF stage alone, every core"
+target/release/examples/pdfbench --files 30000
 
 # typst 0.15 side by side: the same ~1,050-page annex document, tagged
 # (PDF/UA-1), in the same font, both on every core (typst from PyPI in a

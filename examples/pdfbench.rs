@@ -137,9 +137,14 @@ fn main() {
     let t = Instant::now();
     let head = parse(&frame, Audience::Public).expect("frame");
     let mut sections = vec![Section { new_page: false, blocks: head.blocks }];
-    for piece in &pieces {
-        sections
-            .push(Section { new_page: true, blocks: parse(piece, Audience::Public).expect("annex").blocks });
+    // Each annex parsed on its own, in parallel, as the answers stage does
+    // (`answers::placement::render_annexes`).
+    {
+        use rayon::prelude::*;
+        sections.par_extend(pieces.par_iter().map(|piece| Section {
+            new_page: true,
+            blocks: parse(piece, Audience::Public).expect("annex").blocks,
+        }));
     }
     let parse = t.elapsed().as_secs_f64();
     let t = Instant::now();
