@@ -60,17 +60,27 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     let fonts = font_set(used, &geo, logo.as_deref())?;
     let glyphs: [&Glyphs; 4] = Face::ALL
         .map(|face| fonts.faces.iter().find(|f| f.face == face).map_or(&content::NO_GLYPHS, |f| &f.glyphs));
-    let encoded: Vec<EncodedPage> = pages
-        .into_par_iter()
-        .map(|page| {
-            let (mut bytes, mcids) = content::encode(&page.items, &glyphs, geo.height, &tree);
-            let hash = fnv(bytes.chunks(8).map(|c| c.iter().fold(0u64, |h, b| h << 8 | u64::from(*b))));
-            let stream = file::deflate_padded(&mut bytes, CONTENT_LEVEL);
-            let links = links(&page.items, geo.height);
-            let link_elems = links.iter().map(|l| l.elem).collect();
-            EncodedPage { stream, links, link_elems, mcids, hash }
-        })
-        .collect();
+    // The font objects (made once a set: printpdf's widths and maps, the
+    // font programs compressed) beside the pages: for a short document they
+    // are a good part of its time.
+    let (objects, encoded) = rayon::join(
+        || fonts.objects(&geo, logo.as_deref()),
+        || {
+            pages
+                .into_par_iter()
+                .map(|page| {
+                    let (mut bytes, mcids) = content::encode(&page.items, &glyphs, geo.height, &tree);
+                    let hash =
+                        fnv(bytes.chunks(8).map(|c| c.iter().fold(0u64, |h, b| h << 8 | u64::from(*b))));
+                    let stream = file::deflate_padded(&mut bytes, CONTENT_LEVEL);
+                    let links = links(&page.items, geo.height);
+                    let link_elems = links.iter().map(|l| l.elem).collect();
+                    EncodedPage { stream, links, link_elems, mcids, hash }
+                })
+                .collect::<Vec<EncodedPage>>()
+        },
+    );
+    let (objects, resources) = objects?;
     // The /ID follows the metadata and what every page shows.
     let id_seed = fnv(std::iter::once(meta.id_seed).chain(encoded.iter().map(|e| e.hash)));
     let meta = &Meta { id_seed, ..meta.clone() };
@@ -78,7 +88,7 @@ pub fn write(laid: Laid, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         encoded.iter().map(|e| Marks { mcids: &e.mcids, annots: &e.link_elems }).collect();
     let structure = structure::assemble(&tree, &marks);
     drop(marks);
-    Ok(assemble_file(&fonts.objects, fonts.resources, encoded, &structure, &tree, &outline, meta, &geo))
+    Ok(assemble_file(objects, *resources, encoded, &structure, &tree, &outline, meta, &geo))
 }
 
 /// Content streams are deflated at level 4, which on a 2,103-page annex
@@ -107,8 +117,19 @@ struct Link {
 /// hold them (and the logo, when there is one), numbered from 1.
 struct FontSet {
     faces: Vec<SubsetFace>,
-    objects: Vec<Written>,
-    resources: u32,
+    /// The objects and the number of the resource dictionary, made when
+    /// first asked for ([`FontSet::objects`]); an error as its words.
+    objects: std::sync::OnceLock<Result<(Vec<Written>, u32), String>>,
+}
+
+impl FontSet {
+    /// The objects that hold the faces (and `logo`), numbered from 1, and
+    /// the number of the resource dictionary: made once. A cached set is
+    /// always asked with the page size of its key and no logo.
+    fn objects(&self, geo: &Geometry, logo: Option<&Logo>) -> Result<&(Vec<Written>, u32), PdfError> {
+        let made = self.objects.get_or_init(|| font_objects(&self.faces, geo, logo).map_err(|e| e.0));
+        made.as_ref().map_err(|e| PdfError(e.clone()))
+    }
 }
 
 /// What a [`FontSet`] is made from: the characters of each face (after
@@ -144,20 +165,20 @@ fn rounded(mut used: [CharSet; 4]) -> [CharSet; 4] {
 fn font_set(used: [CharSet; 4], geo: &Geometry, logo: Option<&Logo>) -> Result<Arc<FontSet>, PdfError> {
     let used = rounded(used);
     if logo.is_some() {
-        return make_font_set(used, geo, logo).map(Arc::new);
+        return make_font_set(used).map(Arc::new);
     }
     let key = FontKey {
         faces: used.iter().map(|s| s.chars().collect()).collect(),
         page: (geo.width.to_bits(), geo.height.to_bits()),
     };
-    cache::get_or_make(&FONT_SETS, key, || make_font_set(used, geo, None))
+    cache::get_or_make(&FONT_SETS, key, || make_font_set(used))
 }
 
-/// The fonts of a file whose faces hold `used`, made.
-fn make_font_set(used: [CharSet; 4], geo: &Geometry, logo: Option<&Logo>) -> Result<FontSet, PdfError> {
+/// The fonts of a file whose faces hold `used`, subset (their objects are
+/// made when first asked for).
+fn make_font_set(used: [CharSet; 4]) -> Result<FontSet, PdfError> {
     let faces = subset_fonts(used)?;
-    let (objects, resources) = font_objects(&faces, geo, logo)?;
-    Ok(FontSet { faces, objects, resources })
+    Ok(FontSet { faces, objects: std::sync::OnceLock::new() })
 }
 
 /// One embedded face: printpdf's font and how characters map to its glyphs.
@@ -964,8 +985,9 @@ mod tests {
 
     /// The objects of a font set, as they are written.
     fn written(set: &FontSet) -> Vec<u8> {
-        let mut out = set.resources.to_le_bytes().to_vec();
-        for w in &set.objects {
+        let (objects, resources) = set.objects(&Geometry::a4(), None).unwrap();
+        let mut out = resources.to_le_bytes().to_vec();
+        for w in objects {
             match w {
                 Written::Object(n, b) => out.extend(n.to_le_bytes().iter().chain(b)),
                 Written::Stream(n, d, data) => out.extend(n.to_le_bytes().iter().chain(d).chain(data)),
@@ -993,7 +1015,7 @@ mod tests {
             let geo = Geometry::a4();
             for (regular, bold) in &texts {
                 let cached = font_set(used(regular, bold), &geo, None).unwrap();
-                let made = make_font_set(rounded(used(regular, bold)), &geo, None).unwrap();
+                let made = make_font_set(rounded(used(regular, bold))).unwrap();
                 prop_assert_eq!(written(&cached), written(&made));
                 // What the text shows has its glyph in the set.
                 for c in regular.chars() {
