@@ -35,6 +35,19 @@ for n in 50 100 200; do
 done
 
 formats=(--format md --format pdf)
+# The two commands of a hyperfine JSON export (named with -n; the first the
+# slower one, as run here): their mean times, and how many times as fast
+# the second is.
+ratio() { # json label
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+a, b = r[0], r[1]
+# `command` is the name given with -n.
+print(f"{sys.argv[2]}: {a['command']} {a['mean']:.3f} s, {b['command']} {b['mean']:.3f} s: "
+      f"{a['mean'] / b['mean']:.2f}x as fast")
+PY
+}
 measure() { # name data-dir [more build options]
     rm -rf "$out"
     /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" build --quiet --data "$2" --out "$out" "${@:3}" 2>"$work/summary.txt"
@@ -82,12 +95,7 @@ if command -v hyperfine >/dev/null && git rev-parse --verify --quiet "$base^{com
         hyperfine --warmup 1 --runs 5 --prepare "rm -rf $out" --export-json "$work/base-$case.json" \
             -n "$base $case" "$old build --quiet ${formats[*]} --data $data --out $out" \
             -n "this $case" "$bin build --quiet ${formats[*]} --data $data --out $out"
-        python3 - "$work/base-$case.json" "$case" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-o, n = r[0]["mean"], r[1]["mean"]
-print(f"{sys.argv[2]}: {o:.3f} s before, {n:.3f} s now: {o / n:.2f}x as fast")
-PY
+        ratio "$work/base-$case.json" "$case"
         rm -rf "$out"
         /usr/bin/time -f "%M" -o "$work/rss-old.txt" "$old" build --quiet "${formats[@]}" --data "$data" --out "$out" 2>/dev/null
         rm -rf "$out"
@@ -122,12 +130,7 @@ if "$venv/bin/python" -c "import typst" 2>/dev/null; then
             hyperfine --warmup 1 --runs 5 --export-json "$work/typst-$annexes.json" \
                 -n "typst $annexes annexes" "$venv/bin/python examples/typst_compare.py --annexes $annexes" \
                 -n "beantwoord $annexes annexes" "target/release/examples/pdfbench --annexes $annexes"
-            python3 - "$work/typst-$annexes.json" "$annexes" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-t, b = r[0]["mean"], r[1]["mean"]
-print(f"{sys.argv[2]} annexes: typst {t:.3f} s, beantwoord {b:.3f} s: beantwoord {t / b:.1f}x as fast")
-PY
+            ratio "$work/typst-$annexes.json" "$annexes annexes"
         done
     fi
 fi
