@@ -25,26 +25,30 @@ pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mu
     // Every public document and inventory on its own (in build order: a
     // dossier's documents, then its inventory), its texts read on every
     // core: one dossier's annexes are one large document.
-    let outputs: Vec<(&Drafts, Option<&crate::document::Document>)> = drafts
+    enum Output<'a> {
+        Document(&'a crate::document::Document),
+        Inventory(&'a crate::document::inventory::Inventory),
+    }
+    let outputs: Vec<(&Drafts, Output)> = drafts
         .iter()
         .flat_map(|d| {
             let docs = d.public.iter().chain(&d.follow_up).chain(&d.woo).chain(&d.follow_up_woo);
-            docs.map(move |doc| (d, Some(doc))).chain(d.inventory.as_ref().map(|_| (d, None)))
+            let docs = docs.map(move |doc| (d, Output::Document(doc)));
+            docs.chain(d.inventory.as_ref().map(|inv| (d, Output::Inventory(inv))))
         })
         .collect();
-    let texts = outputs.par_iter().flat_map_iter(|(d, doc)| {
-        let (name, texts): (String, Vec<String>) = match (doc, &d.inventory) {
-            (Some(doc), _) => (
+    let texts = outputs.par_iter().flat_map_iter(|(d, output)| {
+        let (name, texts): (String, Vec<String>) = match output {
+            Output::Document(doc) => (
                 format!("{}/{}", d.dossier, doc.name),
                 plain::pieces(doc).into_iter().chain(plain::identifiers(doc)).collect(),
             ),
-            (None, Some(inv)) => (
+            Output::Inventory(inv) => (
                 format!("{}/inventaris", d.dossier),
                 std::iter::once(inv.texts())
                     .chain(inv.identifiers().into_iter().map(str::to_string))
                     .collect(),
             ),
-            (None, None) => (String::new(), Vec::new()),
         };
         let name = std::sync::Arc::new(name);
         texts.into_iter().map(move |p| (name.clone(), p))
