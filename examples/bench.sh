@@ -26,6 +26,8 @@ bin=target/release/beantwoord
 work=target/bench
 mkdir -p "$work"
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then out=${BENCH_OUT:-/dev/shm/beantwoord-bench}; else out=${BENCH_OUT:-$work/out}; fi
+# A build's output (up to 1 GiB, in memory) does not outlive the script.
+trap 'rm -rf "$out"' EXIT
 # The summary lines are read below: in English, whatever the user's language.
 export BEANTWOORD_LANG=en
 
