@@ -100,8 +100,12 @@ fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
-static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =
-    LazyLock::new(|| CATALOGS.map(|(lang, source)| bundle(lang, source)));
+/// Each catalog parsed when first asked for: a run in one language does
+/// not parse the other's (each is most of a `--version`'s work).
+static BUNDLES: [LazyLock<FluentBundle<FluentResource>>; 2] = [
+    LazyLock::new(|| bundle(CATALOGS[0].0, CATALOGS[0].1)),
+    LazyLock::new(|| bundle(CATALOGS[1].0, CATALOGS[1].1)),
+];
 
 /// The catalog of `lang`, as [`CATALOGS`] orders them.
 fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
