@@ -22,19 +22,24 @@ type Found = Vec<(Kind, String, String)>;
 /// source.
 pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mut Diagnostics) {
     let allowed = |h: &Hit| project.persons.allows(h.kind, &h.key);
-    // Every public document and inventory on its own (in build order: a
-    // dossier's documents, then its inventory), its texts read on every
-    // core: one dossier's annexes are one large document.
+    // Every public document and inventory on its own, in build order (a
+    // dossier's documents; its Woo documents and inventory; the follow-up's),
+    // its texts read on every core: one dossier's annexes are one large
+    // document.
     enum Output<'a> {
         Document(&'a crate::document::Document),
-        Inventory(&'a crate::document::inventory::Inventory),
+        /// An inventory and the folder below the dossier's it goes to.
+        Inventory(&'a crate::document::inventory::Inventory, &'static str),
     }
     let outputs: Vec<(&Drafts, Output)> = drafts
         .iter()
-        .flat_map(|d| {
-            let docs = d.public.iter().chain(&d.follow_up).chain(&d.woo).chain(&d.follow_up_woo);
-            let docs = docs.map(move |doc| (d, Output::Document(doc)));
-            docs.chain(d.inventory.as_ref().map(|inv| (d, Output::Inventory(inv))))
+        .flat_map(|d: &Drafts| {
+            let first = d.public.iter().chain(&d.follow_up).chain(&d.woo).map(Output::Document);
+            let first = first.chain(d.inventory.iter().map(|inv| Output::Inventory(inv, "")));
+            let follow_up = d.follow_up_woo.iter().map(Output::Document);
+            let follow_up =
+                follow_up.chain(d.follow_up_inventory.iter().map(|inv| Output::Inventory(inv, "nader/")));
+            first.chain(follow_up).map(move |o| (d, o))
         })
         .collect();
     let texts = outputs.par_iter().flat_map_iter(|(d, output)| {
@@ -43,8 +48,8 @@ pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mu
                 format!("{}/{}", d.dossier, doc.name),
                 plain::pieces(doc).into_iter().chain(plain::identifiers(doc)).collect(),
             ),
-            Output::Inventory(inv) => (
-                format!("{}/inventaris", d.dossier),
+            Output::Inventory(inv, sub) => (
+                format!("{}/{sub}inventaris", d.dossier),
                 std::iter::once(inv.texts())
                     .chain(inv.identifiers().into_iter().map(str::to_string))
                     .collect(),
@@ -114,4 +119,46 @@ fn in_sources(sources: &Sources, found: &Found) -> Vec<(Kind, String, Span)> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::{Mode, Options, Settings};
+
+    /// The bundled dossier, prepared as a build prepares it.
+    fn bundled() -> crate::pipeline::Prepared {
+        let dir = tempfile::tempdir().unwrap();
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let options =
+            Options { mode: Mode::Build, out: Some(dir.path().join("output")), ..Options::new(data) };
+        crate::pipeline::prepare(&Settings::new(options).unwrap())
+    }
+
+    /// Every public output is read for personal data, the follow-up's own
+    /// inventory (`nader/inventaris`, with its notes) too, and each datum
+    /// is told at the first output in build order that publishes it.
+    #[test]
+    fn a_follow_ups_inventory_is_read_for_personal_data_and_the_first_output_is_named() {
+        let p = bundled();
+        let mut clean = Diagnostics::default();
+        check(&p.drafts, &p.project, &p.sources, &mut clean);
+        assert!(!clean.has_errors(), "the bundled data publishes no personal data");
+        let mut drafts = p.drafts.clone();
+        let mut inventory = drafts[0].inventory.clone().expect("the bundled dossier has an inventory");
+        inventory.rows[0].note = "Vervangt document X; vragen aan jan.modaal@example.org".into();
+        drafts[0].follow_up_inventory = Some(inventory.clone());
+        let mut diags = Diagnostics::default();
+        check(&drafts, &p.project, &p.sources, &mut diags);
+        let told: Vec<String> = diags.sorted(&p.sources).iter().map(|d| d.message.clone()).collect();
+        assert_eq!(diags.error_count(), 1, "{told:?}");
+        assert!(told[0].contains("2022Z21205/nader/inventaris"), "{told:?}");
+        // Published in the first answers' inventory as well: told there, once.
+        drafts[0].inventory = Some(inventory);
+        let mut diags = Diagnostics::default();
+        check(&drafts, &p.project, &p.sources, &mut diags);
+        let told: Vec<String> = diags.sorted(&p.sources).iter().map(|d| d.message.clone()).collect();
+        assert_eq!(diags.error_count(), 1, "{told:?}");
+        assert!(told[0].contains("2022Z21205/inventaris") && !told[0].contains("nader/"), "{told:?}");
+    }
 }
