@@ -408,7 +408,16 @@ fn lock_made(root: &Path, waiting: &dyn Fn(&Path)) -> Result<(File, Vec<PathBuf>
     let mut told = false;
     let mut vanished = 0;
     loop {
-        made.extend(create_dirs(root).map_err(at(root))?);
+        match create_dirs(root) {
+            Ok(dirs) => made.extend(dirs),
+            // A failed run removed a parent folder it had made between our
+            // looking and our making: look again, as below.
+            Err(e) if e.kind() == io::ErrorKind::NotFound && vanished < LOCK_TRIES => {
+                vanished += 1;
+                continue;
+            }
+            Err(e) => return Err(at(root)(e)),
+        }
         let lock = match File::options().create(true).truncate(false).write(true).open(&lock_path) {
             Ok(lock) => lock,
             // A failed first build removed the folder between our making
@@ -1576,7 +1585,8 @@ mod tests {
     #[test]
     fn runs_racing_a_failed_first_build_each_take_the_folder_again() {
         let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("uit");
+        // Two levels the runs make, so that a parent can go too.
+        let root = dir.path().join("rapport").join("uit");
         std::thread::scope(|s| {
             for _ in 0..4 {
                 s.spawn(|| {

@@ -126,6 +126,10 @@ impl FontSet {
     /// The objects that hold the faces (and `logo`), numbered from 1, and
     /// the number of the resource dictionary: made once. A cached set is
     /// always asked with the page size of its key and no logo.
+    ///
+    /// The making must not use rayon: a thread waiting in `get_or_init`
+    /// for another's making could otherwise steal a job that waits on the
+    /// same cell. ([`font_objects`] uses none.)
     fn objects(&self, geo: &Geometry, logo: Option<&Logo>) -> Result<&(Vec<Written>, u32), PdfError> {
         let made = self.objects.get_or_init(|| font_objects(&self.faces, geo, logo).map_err(|e| e.0));
         made.as_ref().map_err(|e| PdfError(e.clone()))
@@ -198,7 +202,11 @@ fn subset_fonts(used: [CharSet; 4]) -> Result<Vec<SubsetFace>, PdfError> {
     // are most of the time its PDF takes.
     let asked: Vec<(Face, CharSet)> =
         Face::ALL.into_iter().zip(used).filter(|(_, chars)| !chars.is_empty()).collect();
-    asked.into_par_iter().map(|(face, chars)| subset_face(face, chars)).collect()
+    // Collected whole, then the first error in face order: the same error
+    // on every run, whichever thread finds one first.
+    let made: Vec<Result<SubsetFace, PdfError>> =
+        asked.into_par_iter().map(|(face, chars)| subset_face(face, chars)).collect();
+    made.into_iter().collect()
 }
 
 /// One face subset to `chars` (and the fallback mark).
