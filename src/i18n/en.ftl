@@ -686,6 +686,8 @@ loop-set-outside = the value after the loop is the one set here
 loop-set-hint = count or collect with a filter instead, e.g. `{"{"}% set { $name } = reports | filter(attribute="accounts", contains="facebook") | length %{"}"}` (see README, "What an answer template can use"); or write `set_global` to change it for the whole template
 template-unreadable = { $file }: cannot be read: { $error }
 logo-hint = save the ministry's logo as a PNG image (RGB or greyscale, transparency allowed) of at most { $side } pixels a side, or remove the file to print the wordmark alone
+logo-other-format = { $file } is not used: the letters' logo must be a PNG file
+logo-other-format-hint = save the logo as a PNG image in { $file }
 logo-unreadable = cannot be read: { $error }
 logo-too-large = is { $bytes } bytes; a logo may be at most { $most } bytes
 logo-not-png = is not a PNG image the tool can read: { $error }

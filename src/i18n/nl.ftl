@@ -752,6 +752,8 @@ loop-set-outside = de waarde na de lus is de waarde die hier wordt gezet
 loop-set-hint = tel of verzamel liever met een filter, bijvoorbeeld `{"{"}% set { $name } = reports | filter(attribute="accounts", contains="facebook") | length %{"}"}` (zie de README, "Wat een antwoordsjabloon kan gebruiken"); of schrijf `set_global` om het voor het hele sjabloon te veranderen
 template-unreadable = { $file }: kan niet worden gelezen: { $error }
 logo-hint = sla het logo van het ministerie op als PNG-afbeelding (RGB of grijswaarden, transparantie toegestaan) van hooguit { $side } pixels per zijde, of verwijder het bestand om alleen het woordmerk te drukken
+logo-other-format = { $file } wordt niet gebruikt: het logo van de brieven moet een PNG-bestand zijn
+logo-other-format-hint = sla het logo op als PNG-afbeelding in { $file }
 logo-unreadable = kan niet worden gelezen: { $error }
 logo-too-large = is { $bytes } bytes; een logo mag hooguit { $most } bytes zijn
 logo-not-png = is geen PNG-afbeelding die het programma kan lezen: { $error }

@@ -607,7 +607,29 @@ pub fn templates(dir: Option<&Path>, sources: &mut Sources, diags: &mut Diagnost
         };
         out.all.push(DocTemplate { name, text });
     }
-    if let Some(path) = dir.map(|d| d.join(crate::model::logo::FILE)).filter(|p| p.is_file()) {
+    // A logo saved in another format is not taken: said once, with the
+    // name it must have.
+    let png = dir.map(|d| d.join(crate::model::logo::FILE)).filter(|p| p.is_file());
+    if let (None, Some(d)) = (&png, dir) {
+        let other = ["svg", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "pdf", "PNG", "Png"]
+            .iter()
+            .map(|ext| format!("logo.{ext}"))
+            .find(|name| d.join(name).is_file());
+        if let Some(name) = other {
+            diags.push(
+                Diagnostic::general(
+                    crate::tr!("logo-other-format", file = format!("templates/{name}")),
+                    None,
+                )
+                .hint(crate::tr!(
+                    "logo-other-format-hint",
+                    file = format!("templates/{}", crate::model::logo::FILE)
+                ))
+                .as_warning(),
+            );
+        }
+    }
+    if let Some(path) = png {
         match logo::read(&path) {
             Ok(l) => out.logo = Some(std::sync::Arc::new(l)),
             Err(e) => diags.push(

@@ -273,6 +273,27 @@ fn a_logo_that_is_not_a_png_is_one_error_at_the_file_and_nothing_is_written() {
     assert_eq!(s.run(&["build", "--format", "pdf"]).code, 0);
 }
 
+/// A logo saved as SVG (or JPEG, …) is not silently left out: one warning
+/// names the file and the name it must have; the build goes on without it.
+#[test]
+fn a_logo_in_another_format_is_one_warning_naming_logo_png() {
+    let s = Scratch::bundled();
+    std::fs::write(s.file("templates/logo.svg"), b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    let r = s.run(&["build", "--format", "md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("warning: templates/logo.svg is not used: the letters' logo must be a PNG file"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("hint: save the logo as a PNG image in templates/logo.png"), "{}", r.stderr);
+    assert_eq!(r.stderr.matches("warning:").count(), 1, "{}", r.stderr);
+    // With the PNG beside it, the PNG is the logo and nothing is said.
+    std::fs::write(s.file("templates/logo.png"), crate::common::logo_png(40, 20)).unwrap();
+    let r = s.run(&["build", "--format", "md"]);
+    assert!(r.code == 0 && !r.stderr.contains("logo.svg"), "{}", r.stderr);
+}
+
 #[test]
 fn an_internal_letters_betreft_is_the_one_sent_its_title_says_it_is_internal() {
     let s = Scratch::bundled();
