@@ -5,7 +5,7 @@
 //! in the sources (the record, dossier or template it came from), or, when
 //! no source writes it as it was published, at the dossier.
 
-use crate::answers::Drafts;
+use crate::answers::{Drafts, Published};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::plain;
 use crate::model::Project;
@@ -22,41 +22,22 @@ type Found = Vec<(Kind, String, String)>;
 /// source.
 pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mut Diagnostics) {
     let allowed = |h: &Hit| project.persons.allows(h.kind, &h.key);
-    // Every public document and inventory on its own, in build order (a
-    // dossier's documents; its Woo documents and inventory; the follow-up's),
-    // its texts read on every core: one dossier's annexes are one large
-    // document.
-    enum Output<'a> {
-        Document(&'a crate::document::Document),
-        /// An inventory and the folder below the dossier's it goes to.
-        Inventory(&'a crate::document::inventory::Inventory, &'static str),
-    }
-    let outputs: Vec<(&Drafts, Output)> = drafts
-        .iter()
-        .flat_map(|d: &Drafts| {
-            let first = d.public.iter().chain(&d.follow_up).chain(&d.woo).map(Output::Document);
-            let first = first.chain(d.inventory.iter().map(|inv| Output::Inventory(inv, "")));
-            let follow_up = d.follow_up_woo.iter().map(Output::Document);
-            let follow_up =
-                follow_up.chain(d.follow_up_inventory.iter().map(|inv| Output::Inventory(inv, "nader/")));
-            first.chain(follow_up).map(move |o| (d, o))
-        })
-        .collect();
-    let texts = outputs.par_iter().flat_map_iter(|(d, output)| {
-        let (name, texts): (String, Vec<String>) = match output {
-            Output::Document(doc) => (
-                format!("{}/{}", d.dossier, doc.name),
-                plain::pieces(doc).into_iter().chain(plain::identifiers(doc)).collect(),
-            ),
-            Output::Inventory(inv, sub) => (
-                format!("{}/{sub}inventaris", d.dossier),
-                std::iter::once(inv.texts())
-                    .chain(inv.identifiers().into_iter().map(str::to_string))
-                    .collect(),
-            ),
+    // Every public output on its own, in build order (a datum is told at
+    // the first that publishes it), its texts read on every core: one
+    // dossier's annexes are one large document.
+    let published: Vec<(&Drafts, Published)> =
+        drafts.iter().flat_map(|d| d.published().map(move |p| (d, p))).collect();
+    let texts = published.par_iter().flat_map_iter(|(d, p)| {
+        let texts: Vec<String> = match p {
+            Published::Document(doc) => {
+                plain::pieces(doc).into_iter().chain(plain::identifiers(doc)).collect()
+            }
+            Published::Inventory { inventory, .. } => std::iter::once(inventory.texts())
+                .chain(inventory.identifiers().into_iter().map(str::to_string))
+                .collect(),
         };
-        let name = std::sync::Arc::new(name);
-        texts.into_iter().map(move |p| (name.clone(), p))
+        let name = std::sync::Arc::new(p.name(&d.dossier));
+        texts.into_iter().map(move |t| (name.clone(), t))
     });
     let mut found: Found = texts
         .collect::<Vec<_>>()

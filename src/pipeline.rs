@@ -3,7 +3,7 @@
 //! backend. Shared by the commands; writes nothing itself (the
 //! [`crate::output`] stage does, for `build`).
 
-use crate::answers::{self, Drafts};
+use crate::answers::{self, Drafts, Published};
 use crate::backend::inventory::Sheet;
 use crate::backend::{Format, RenderContext, Warning};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -212,21 +212,25 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
     if withheld.is_empty() {
         return;
     }
-    // Each section of each document is searched on its own, in parallel;
-    // identifiers (file names, ids, links) inside their words too.
-    // Every document on its own, and every piece of a large one (the
-    // annexes of 10,000 reports are one document) on every core.
-    let docs: Vec<(&Drafts, &Document)> = drafts
-        .iter()
-        .flat_map(|d| {
-            let docs = d.public.iter().chain(&d.follow_up).chain(&d.woo).chain(&d.follow_up_woo);
-            docs.map(move |doc| (d, doc))
-        })
-        .collect();
-    let found: Vec<(String, Vec<crate::source::Span>)> = docs
-        .par_iter()
-        .flat_map(|(d, doc)| {
-            let name = format!("{}/{}", d.dossier, doc.name);
+    // Every document on its own, and every piece of one on every core (the
+    // annexes of 10,000 reports are one document); identifiers (file names,
+    // ids, links) inside their words too. The documents first, then the
+    // inventories.
+    let published: Vec<(&Drafts, Published)> =
+        drafts.iter().flat_map(|d| d.published().map(move |p| (d, p))).collect();
+    let documents = published.iter().filter_map(|(d, p)| match p {
+        Published::Document(doc) => Some((d, p, *doc)),
+        Published::Inventory { .. } => None,
+    });
+    let inventories = published.iter().filter_map(|(d, p)| match p {
+        Published::Inventory { inventory, .. } => Some((d, p, *inventory)),
+        Published::Document(_) => None,
+    });
+    let found: Vec<(String, Vec<crate::source::Span>)> = documents
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .flat_map(|(d, p, doc)| {
+            let name = p.name(&d.dossier);
             let ids: Vec<crate::source::Span> = crate::document::plain::identifiers(doc)
                 .iter()
                 .flat_map(|id| withheld.found_in_identifier(id))
@@ -237,14 +241,10 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
                 .chain(rayon::iter::once(ids))
                 .map(move |places| (name.clone(), places))
         })
-        .chain(drafts.par_iter().flat_map_iter(|d| {
-            let inventories = [(d.inventory.as_ref(), ""), (d.follow_up_inventory.as_ref(), "nader/")];
-            inventories.into_iter().filter_map(move |(inv, sub)| {
-                let inv = inv?;
-                let mut places = withheld.found_in(&inv.texts());
-                places.extend(inv.identifiers().into_iter().flat_map(|id| withheld.found_in_identifier(id)));
-                Some((format!("{}/{sub}inventaris", d.dossier), places))
-            })
+        .chain(inventories.collect::<Vec<_>>().into_par_iter().map(|(d, p, inv)| {
+            let mut places = withheld.found_in(&inv.texts());
+            places.extend(inv.identifiers().into_iter().flat_map(|id| withheld.found_in_identifier(id)));
+            (p.name(&d.dossier), places)
         }))
         .map(|(name, mut places)| {
             places.sort_by_key(|s| (s.file.0, s.start));
@@ -324,8 +324,7 @@ pub const UPLOAD_REPORT: &str = "productierapport.xlsx";
 /// The documents in the upload package.
 pub const UPLOAD_DOCUMENTS: &str = "documenten.zip";
 
-/// The folder, inside a dossier's, of its follow-up answer.
-pub const FOLLOW_UP: &str = "nader";
+pub use crate::answers::FOLLOW_UP;
 
 /// The folder of the per-document PDFs (see [`crate::document::inventory::DOCUMENTS`]).
 pub const WOO_DOCUMENTS: &str = crate::document::inventory::DOCUMENTS;

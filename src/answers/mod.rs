@@ -100,6 +100,42 @@ pub struct Drafts {
     pub provenance: Option<provenance::Provenance>,
 }
 
+/// The folder, inside a dossier's, of its follow-up answer.
+pub const FOLLOW_UP: &str = "nader";
+
+/// One public output of a dossier, as the checks of what is published read
+/// it: a document, or an inventory (the follow-up's own below
+/// [`FOLLOW_UP`]).
+pub enum Published<'a> {
+    Document(&'a Document),
+    Inventory { inventory: &'a Inventory, follow_up: bool },
+}
+
+impl Published<'_> {
+    /// How a message names it: `<dossier>/<document>`, or
+    /// `<dossier>/inventaris` (`<dossier>/nader/inventaris`).
+    pub fn name(&self, dossier: &str) -> String {
+        match self {
+            Published::Document(doc) => format!("{dossier}/{}", doc.name),
+            Published::Inventory { follow_up: false, .. } => format!("{dossier}/inventaris"),
+            Published::Inventory { follow_up: true, .. } => format!("{dossier}/{FOLLOW_UP}/inventaris"),
+        }
+    }
+}
+
+impl Drafts {
+    /// Every public output, in build order: the answers' documents (the
+    /// first answers' and the follow-up's), the Woo documents and their
+    /// inventory, then the follow-up's Woo documents and inventory.
+    pub fn published(&self) -> impl Iterator<Item = Published<'_>> {
+        let inventory = |inventory, follow_up| Published::Inventory { inventory, follow_up };
+        let first = self.public.iter().chain(&self.follow_up).chain(&self.woo).map(Published::Document);
+        let first = first.chain(self.inventory.iter().map(move |i| inventory(i, false)));
+        let follow_up = self.follow_up_woo.iter().map(Published::Document);
+        first.chain(follow_up).chain(self.follow_up_inventory.iter().map(move |i| inventory(i, true)))
+    }
+}
+
 /// What a follow-up answer ("nader") holds: the answers and annexes that
 /// changed since the dossier was sent.
 #[derive(Clone, Debug, Default, PartialEq)]
