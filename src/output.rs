@@ -408,26 +408,21 @@ fn lock_made(root: &Path, waiting: &dyn Fn(&Path)) -> Result<(File, Vec<PathBuf>
     let mut told = false;
     let mut vanished = 0;
     loop {
-        match create_dirs(root) {
-            Ok(dirs) => made.extend(dirs),
-            // A failed run removed a parent folder it had made between our
-            // looking and our making: look again, as below.
-            Err(e) if e.kind() == io::ErrorKind::NotFound && vanished < LOCK_TRIES => {
-                vanished += 1;
-                continue;
-            }
-            Err(e) => return Err(at(root)(e)),
-        }
-        let lock = match File::options().create(true).truncate(false).write(true).open(&lock_path) {
+        // A failed first build can remove the folder (or a parent it made)
+        // between our making sure of it and opening its lock: then it is
+        // made again (a few times; a folder that keeps vanishing is an error).
+        let opened = create_dirs(root).map_err(|e| (root.to_path_buf(), e)).and_then(|dirs| {
+            made.extend(dirs);
+            let open = File::options().create(true).truncate(false).write(true).open(&lock_path);
+            open.map_err(|e| (lock_path.clone(), e))
+        });
+        let lock = match opened {
             Ok(lock) => lock,
-            // A failed first build removed the folder between our making
-            // sure of it and opening its lock: make it again (a few times;
-            // a folder that keeps vanishing is an error).
-            Err(e) if e.kind() == io::ErrorKind::NotFound && vanished < LOCK_TRIES => {
+            Err((_, e)) if e.kind() == io::ErrorKind::NotFound && vanished < LOCK_TRIES => {
                 vanished += 1;
                 continue;
             }
-            Err(e) => return Err(at(&lock_path)(e)),
+            Err((path, error)) => return Err(OutputError { path, error }),
         };
         take(&lock, &lock_path, false, &mut || {
             if !std::mem::replace(&mut told, true) {
