@@ -101,7 +101,9 @@ pub fn execute(settings: &Settings) -> Result<ExitCode, Failed> {
         }
         Ok(plan) => plan,
     };
+    let t = Instant::now();
     eprint!("{}", diags.render(&prepared.sources, &prepared.withheld));
+    crate::pipeline::timing(settings, "problems told", t);
     super::not_rendered(prepared);
     let report = plan.report();
     let count = |c: Change| report.iter().filter(|(x, _)| *x == c).count();
@@ -123,10 +125,12 @@ pub fn execute(settings: &Settings) -> Result<ExitCode, Failed> {
     let dossiers = plan.dossiers;
     let kept = plan.kept.clone();
     let lock = plan.lock.as_ref().map(|(path, _)| path.clone());
+    let t = Instant::now();
     if let Err(e) = plan.commit() {
         eprintln!("{}", crate::tr!("error-line", message = e.to_string()));
         return Ok(ExitCode::from(1));
     }
+    crate::pipeline::timing(settings, "output committed", t);
     if let Some(path) = lock.filter(|_| !settings.dry_run() && !settings.quiet()) {
         match settings.machine() {
             true => println!("sent\t{}", path.display()),
