@@ -27,12 +27,17 @@ pub fn stable_numbers(keys: &[&str]) -> Vec<u64> {
         eight.copy_from_slice(&d[..8]);
         u64::from_be_bytes(eight) % (SPAN - 1) + 1
     };
+    // The digests on every core; the numbers are then taken in key order.
+    let firsts: Vec<u64> = {
+        use rayon::prelude::*;
+        keys.par_iter().map(|k| first(k)).collect()
+    };
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by(|a, b| keys[*a].cmp(keys[*b]));
     let mut taken = std::collections::BTreeSet::new();
     let mut out = vec![0; keys.len()];
     for i in order {
-        let mut n = first(keys[i]);
+        let mut n = firsts[i];
         while !taken.insert(n) {
             n = n % (SPAN - 1) + 1;
         }

@@ -131,9 +131,7 @@ pub fn annexes(
     publication: &Publication,
     before: &BTreeMap<String, crate::model::Earlier>,
 ) -> (Vec<AnnexCtx>, Vec<InventoryCtx>, Vec<GroundCtx>) {
-    let mut annexes = Vec::new();
-    let mut inventory = Vec::new();
-    let mut used: Vec<Ground> = Vec::new();
+    use rayon::prelude::*;
     let mut in_order: Vec<(&Report, &ReportCtx, usize)> = reports
         .iter()
         .zip(report_ctx)
@@ -144,104 +142,38 @@ pub fn annexes(
         .map(|s| s.annexes.iter().map(|a| (a.report.as_str(), a.documents.as_slice())).collect())
         .unwrap_or_default();
     let mut next = recorded.values().flat_map(|d| d.iter()).max().map_or(0, |m| *m).max(given) as usize;
-    for (report, ctx, number) in in_order {
-        let mut documents = Vec::new();
-        let kept = recorded.get(report.id.value.as_str()).copied().unwrap_or_default();
-        let ids = report.document_ids(publication);
-        let earlier = before.get(&report.id.value);
-        for (i, (letter, id)) in report.correspondence.iter().zip(ids).enumerate() {
-            // Published before: listed under its earlier ID, with its link.
-            let (id, link) = match earlier.and_then(|e| Some((e.ids.get(i)?, e.links.get(i)?))) {
-                Some((id, link)) => (id.clone(), link.clone()),
-                None => (id, String::new()),
-            };
-            let (judgement, grounds) = match link.is_empty() {
-                true => letter.assessment(),
-                false => (crate::model::Judgement::ReedsOpenbaar, Vec::new()),
-            };
-            used.extend(grounds.iter().copied());
-            let law = letter.law.as_ref().map_or(publication.law, |l| l.value);
-            let mut codes: Vec<&str> = grounds.iter().map(|g| g.code()).collect();
-            let related = letter.duplicate_of.as_ref().map_or_else(String::new, |d| d.value.clone());
-            if !related.is_empty() {
-                codes.push("dubbel");
-            }
-            let document_number = match kept.get(i) {
-                Some(n) => *n as usize,
-                None => {
-                    next += 1;
-                    next
-                }
-            };
-            let plain = match letter.direction {
-                Direction::Sent => format!("Bericht van {} aan {}", letter.from, letter.to),
-                Direction::Received => format!("Reactie van {} aan {}", letter.from, letter.to),
-            };
-            let title = match letter.date {
-                Some(d) => format!("{plain}, {}", d.dutch(Precision::Day)),
-                None => format!("{plain}, datum onbekend (document {document_number})"),
-            };
-            let mut note = Vec::new();
-            let earlier_case =
-                earlier.filter(|_| !link.is_empty()).map(|e| e.case.clone()).unwrap_or_default();
-            let published_note = format!("Reeds openbaar gemaakt bij Kamervraag {earlier_case}.");
-            if !earlier_case.is_empty() {
-                note.push(published_note.as_str());
-            }
-            if !related.is_empty() {
-                note.push("Dubbel: de inhoud is in een ander document al beoordeeld.");
-            }
-            note.extend(letter.form.explanation());
-            note.extend(date_note(letter.date));
-            let listed = InventoryCtx {
-                day: match letter.date {
-                    Some(crate::model::Date::Day(d)) => Some(d),
-                    _ => None,
-                },
-                received: letter.direction == Direction::Received,
-                number: document_number,
-                id,
-                family: 0,
-                thread: 0,
-                date: letter.date.map_or_else(|| "onbekend".into(), |d| d.dutch(Precision::Day)),
-                iso_date: match letter.date {
-                    Some(crate::model::Date::Day(d)) => d.to_string(),
-                    _ => String::new(),
-                },
-                description: escape_plain(&plain),
-                title: crate::redaction::public_view(&title).into_owned(),
-                annex: number,
-                from: escape_plain(&letter.from),
-                to: escape_plain(&letter.to),
-                judgement: judgement.label(),
-                grounds: codes.join("; "),
-                law: law.name(),
-                note: note.join(" "),
-                related,
-                link: link.clone(),
-                earlier: earlier_case.clone(),
-            };
-            inventory.push(listed.clone());
-            // Published before: the public annex points to it, not again.
-            let published = judgement.published() && link.is_empty();
-            // The public annexes never see the text of a document they do not publish.
-            let text = if published || audience == Audience::Internal {
-                super::markdown::tidy(&letter.text.value).trim_end().to_string()
-            } else {
-                String::new()
-            };
-            let form_note = letter.form.explanation().unwrap_or_default();
-            let form = letter.form.name();
-            let reconstructed = letter.form == crate::model::Form::Reconstruction;
-            documents.push(DocumentCtx { listed, published, reconstructed, form, form_note, text });
-        }
-        annexes.push(AnnexCtx {
-            number,
-            subject: escape_plain(&report.subject),
-            id: report.id.value.clone(),
-            rows: rows(report, ctx, reg),
-            documents,
-        });
+    // Each document's number, in annex order: the one it was sent under,
+    // or the next free one.
+    let numbered: Vec<(&Report, &ReportCtx, usize, Vec<usize>)> = in_order
+        .into_iter()
+        .map(|(report, ctx, number)| {
+            let kept = recorded.get(report.id.value.as_str()).copied().unwrap_or_default();
+            let numbers = (0..report.correspondence.len())
+                .map(|i| match kept.get(i) {
+                    Some(n) => *n as usize,
+                    None => {
+                        next += 1;
+                        next
+                    }
+                })
+                .collect();
+            (report, ctx, number, numbers)
+        })
+        .collect();
+    // Then every annex on every core, collected in order.
+    let made: Vec<(AnnexCtx, Vec<InventoryCtx>, Vec<Ground>)> = numbered
+        .into_par_iter()
+        .map(|(report, ctx, number, numbers)| {
+            annex(report, ctx, number, &numbers, reg, audience, publication, before)
+        })
+        .collect();
+    let mut annexes = Vec::with_capacity(made.len());
+    let mut inventory = Vec::new();
+    let mut used: Vec<Ground> = Vec::new();
+    for (annex, listed, grounds) in made {
+        annexes.push(annex);
+        inventory.extend(listed);
+        used.extend(grounds);
     }
     inventory.sort_by_key(|d| d.number);
     unique_titles(&mut inventory, &mut annexes);
@@ -253,6 +185,113 @@ pub fn annexes(
         .map(|g| GroundCtx { code: g.code(), description: g.description(), law: g.law().name() })
         .collect();
     (annexes, inventory, legend)
+}
+
+/// One report's annex: its documents (numbered `numbers`), their rows of
+/// the inventory, and the grounds they are withheld on.
+#[allow(clippy::too_many_arguments)]
+fn annex(
+    report: &Report,
+    ctx: &ReportCtx,
+    number: usize,
+    numbers: &[usize],
+    reg: &Register,
+    audience: Audience,
+    publication: &Publication,
+    before: &BTreeMap<String, crate::model::Earlier>,
+) -> (AnnexCtx, Vec<InventoryCtx>, Vec<Ground>) {
+    let mut inventory = Vec::new();
+    let mut used: Vec<Ground> = Vec::new();
+    let mut documents = Vec::new();
+    let ids = report.document_ids(publication);
+    let earlier = before.get(&report.id.value);
+    for (i, (letter, id)) in report.correspondence.iter().zip(ids).enumerate() {
+        // Published before: listed under its earlier ID, with its link.
+        let (id, link) = match earlier.and_then(|e| Some((e.ids.get(i)?, e.links.get(i)?))) {
+            Some((id, link)) => (id.clone(), link.clone()),
+            None => (id, String::new()),
+        };
+        let (judgement, grounds) = match link.is_empty() {
+            true => letter.assessment(),
+            false => (crate::model::Judgement::ReedsOpenbaar, Vec::new()),
+        };
+        used.extend(grounds.iter().copied());
+        let law = letter.law.as_ref().map_or(publication.law, |l| l.value);
+        let mut codes: Vec<&str> = grounds.iter().map(|g| g.code()).collect();
+        let related = letter.duplicate_of.as_ref().map_or_else(String::new, |d| d.value.clone());
+        if !related.is_empty() {
+            codes.push("dubbel");
+        }
+        let document_number = numbers[i];
+        let plain = match letter.direction {
+            Direction::Sent => format!("Bericht van {} aan {}", letter.from, letter.to),
+            Direction::Received => format!("Reactie van {} aan {}", letter.from, letter.to),
+        };
+        let title = match letter.date {
+            Some(d) => format!("{plain}, {}", d.dutch(Precision::Day)),
+            None => format!("{plain}, datum onbekend (document {document_number})"),
+        };
+        let mut note = Vec::new();
+        let earlier_case = earlier.filter(|_| !link.is_empty()).map(|e| e.case.clone()).unwrap_or_default();
+        let published_note = format!("Reeds openbaar gemaakt bij Kamervraag {earlier_case}.");
+        if !earlier_case.is_empty() {
+            note.push(published_note.as_str());
+        }
+        if !related.is_empty() {
+            note.push("Dubbel: de inhoud is in een ander document al beoordeeld.");
+        }
+        note.extend(letter.form.explanation());
+        note.extend(date_note(letter.date));
+        let listed = InventoryCtx {
+            day: match letter.date {
+                Some(crate::model::Date::Day(d)) => Some(d),
+                _ => None,
+            },
+            received: letter.direction == Direction::Received,
+            number: document_number,
+            id,
+            family: 0,
+            thread: 0,
+            date: letter.date.map_or_else(|| "onbekend".into(), |d| d.dutch(Precision::Day)),
+            iso_date: match letter.date {
+                Some(crate::model::Date::Day(d)) => d.to_string(),
+                _ => String::new(),
+            },
+            description: escape_plain(&plain),
+            title: crate::redaction::public_view(&title).into_owned(),
+            annex: number,
+            from: escape_plain(&letter.from),
+            to: escape_plain(&letter.to),
+            judgement: judgement.label(),
+            grounds: codes.join("; "),
+            law: law.name(),
+            note: note.join(" "),
+            related,
+            link: link.clone(),
+            earlier: earlier_case.clone(),
+        };
+        inventory.push(listed.clone());
+        // Published before: the public annex points to it, not again.
+        let published = judgement.published() && link.is_empty();
+        // The public annexes never see the text of a document they do not publish.
+        let text = if published || audience == Audience::Internal {
+            super::markdown::tidy(&letter.text.value).trim_end().to_string()
+        } else {
+            String::new()
+        };
+        let form_note = letter.form.explanation().unwrap_or_default();
+        let form = letter.form.name();
+        let reconstructed = letter.form == crate::model::Form::Reconstruction;
+        documents.push(DocumentCtx { listed, published, reconstructed, form, form_note, text });
+    }
+    let annex = AnnexCtx {
+        number,
+        subject: escape_plain(&report.subject),
+        id: report.id.value.clone(),
+        rows: rows(report, ctx, reg),
+        documents,
+    };
+    (annex, inventory, used)
 }
 
 /// Why a document's date is not in the inventory: unknown, or known only
@@ -270,11 +309,14 @@ fn date_note(date: Option<crate::model::Date>) -> Option<&'static str> {
 /// Makes every title unique: two documents of the same description and
 /// date get their numbers too.
 fn unique_titles(inventory: &mut [InventoryCtx], annexes: &mut [AnnexCtx]) {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for d in inventory.iter() {
-        *seen.entry(d.title.clone()).or_default() += 1;
+        *seen.entry(d.title.as_str()).or_default() += 1;
     }
-    let twice = |t: &str| seen.get(t).is_some_and(|n| *n > 1);
+    // Only the titles that stand twice or more, owned (the rows change).
+    let seen: std::collections::HashSet<String> =
+        seen.into_iter().filter(|(_, n)| *n > 1).map(|(t, _)| t.to_string()).collect();
+    let twice = |t: &str| seen.contains(t);
     let fix = |d: &mut InventoryCtx| {
         if twice(&d.title) {
             d.title = format!("{} (document {})", d.title, d.number);
@@ -329,7 +371,7 @@ fn join_note(first: &str, rest: &str) -> String {
 /// Numbers every document's family (by its ID) and thread (by its report).
 fn family_and_thread(inventory: &mut [InventoryCtx], annexes: &mut [AnnexCtx]) {
     let ids: Vec<&str> = inventory.iter().map(|d| d.id.as_str()).collect();
-    let families: BTreeMap<String, u64> =
+    let families: std::collections::HashMap<String, u64> =
         ids.iter().map(|s| s.to_string()).zip(crate::digest::stable_numbers(&ids)).collect();
     let reports: Vec<&str> = annexes.iter().map(|a| a.id.as_str()).collect();
     let threads: BTreeMap<usize, u64> =

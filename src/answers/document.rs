@@ -114,8 +114,8 @@ pub(super) fn render_for(
     };
     view.insert("items", &items);
     view.insert("footnotes", &footnotes);
-    view.insert("annexes", &annexes.iter().map(annex::AnnexHead::of).collect::<Vec<_>>());
-    view.insert("inventory", &inventory);
+    view.insert_list("annexes", &annexes.iter().map(annex::AnnexHead::of).collect::<Vec<_>>());
+    view.insert_list("inventory", &inventory);
     view.insert("legend", &legend);
     let plan = planned(dossier, follow, &annexes);
     if !dossier.annexes.inventory {
@@ -272,7 +272,7 @@ pub(super) fn answer_view(
     view.insert("accounts", &scope.accounts);
     let by_id: BTreeMap<&str, &AccountCtx> = scope.accounts.iter().map(|a| (a.id.as_str(), a)).collect();
     view.insert("account", &by_id);
-    view.insert("reports", &scope.report_ctx);
+    view.insert_list("reports", &scope.report_ctx);
     view.insert("vragen", &vragen(dossier));
     view
 }

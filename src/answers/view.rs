@@ -37,6 +37,15 @@ impl View {
         }
     }
 
+    /// [`View::insert`] for a list: its items are made values on every
+    /// core (a register's reports, an inventory's rows), in order. The
+    /// same value as `insert` gives: a list is masked item by item.
+    pub fn insert_list<T: Serialize + Sync>(&mut self, key: &'static str, items: &[T]) {
+        use rayon::prelude::*;
+        let values: Vec<Value> = items.par_iter().map(|item| self.value(item)).collect();
+        self.insert_value(key, Value::from(values));
+    }
+
     /// [`View::insert`] for a value already made: one of [`View::value`],
     /// so already as the audience may see it.
     pub fn insert_value(&mut self, key: &'static str, value: Value) {
@@ -124,6 +133,27 @@ mod tests {
         from: String,
         text: String,
         copies: Vec<String>,
+    }
+
+    proptest::proptest! {
+        /// A list put in on every core is the value `insert` makes, for
+        /// either audience: each item masked as the whole list would be.
+        #[test]
+        fn a_list_inserted_on_every_core_is_the_value_insert_makes(
+            texts in proptest::collection::vec("([a-z ]|\\[\\[5\\.1\\.2e: [a-z ]{0,8}\\]\\]|\\[\\[)*", 0..40),
+            internal in proptest::bool::ANY,
+        ) {
+            let audience = if internal { Audience::Internal } else { Audience::Public };
+            let letters: Vec<Letter> = texts
+                .iter()
+                .map(|t| Letter { from: t.clone(), text: format!("x {t}"), copies: vec![t.clone()] })
+                .collect();
+            let (mut one, mut list) = (View::new(audience), View::new(audience));
+            one.insert("brieven", &letters);
+            list.insert_list("brieven", &letters);
+            proptest::prop_assert_eq!(one.context().get("brieven"), list.context().get("brieven"));
+            proptest::prop_assert_eq!(one.names(), list.names());
+        }
     }
 
     #[test]
