@@ -136,11 +136,12 @@ fn dossiers(prepared: &pipeline::Prepared, internal: bool, today: NaiveDate) -> 
         .filter_map(|drafts| {
             let d = project.dossiers.iter().find(|x| x.id.value == drafts.dossier)?;
             let mut public = pages(&drafts.public, "");
-            public.extend(pages(&drafts.follow_up, "nader/"));
+            let follow_up = format!("{}/", crate::answers::FOLLOW_UP);
+            public.extend(pages(&drafts.follow_up, &follow_up));
             let mut inside = Vec::new();
             if internal {
                 inside = pages(&drafts.internal, "");
-                inside.extend(pages(&drafts.follow_up_internal, "nader/"));
+                inside.extend(pages(&drafts.follow_up_internal, &follow_up));
             }
             Some(Dossier {
                 id: d.id.value.clone(),
