@@ -130,8 +130,7 @@ fn build(data: &Path, out: &Path) -> Command {
 fn a_build_killed_at_any_point_leaves_each_file_whole_and_the_next_run_cleans_up() {
     use std::collections::HashMap;
     let dir = tempfile::tempdir().unwrap();
-    // Three dossiers: 18 files, so that putting them in place takes long
-    // enough for some kills to land in it.
+    // Three dossiers: three folders put in place, one step each.
     let (a, b) = (register(dir.path(), 1, 40, 3), register(dir.path(), 2, 40, 3));
     let (ref_a, ref_b) = (dir.path().join("ref-a"), dir.path().join("ref-b"));
     let t = std::time::Instant::now();
@@ -152,14 +151,22 @@ fn a_build_killed_at_any_point_leaves_each_file_whole_and_the_next_run_cleans_up
         rng ^= rng >> 7;
         rng ^= rng << 17;
         let data = if round % 2 == 0 { &b } else { &a };
-        let mut child = build(data, &out).spawn().unwrap();
+        let mut command = build(data, &out);
         if round % 5 == 4 {
-            // Every fifth kill waits for the journal: the run is then putting
-            // files in place, a window of a few milliseconds.
-            let until = std::time::Instant::now() + took * 3;
-            while !out.join(".beantwoord-journal").exists() && std::time::Instant::now() < until {
-                std::hint::spin_loop();
-            }
+            // (After a whole build of the other register, so that this run
+            // has files to put in place.)
+            let other = if round % 2 == 0 { &a } else { &b };
+            assert!(build(other, &out).status().unwrap().success(), "round {round}: a whole build");
+            // Every fifth run is killed while it puts files in place: a
+            // window of a millisecond or less, which a kill from outside
+            // hit by luck (none of 50 on a loaded CI machine), so the run
+            // kills itself there (SIGKILL), before one of its three
+            // folders' steps.
+            command.env(beantwoord::output::KILL_BEFORE_STEP, (rng % 3).to_string());
+        }
+        let mut child = command.spawn().unwrap();
+        if round % 5 == 4 {
+            let _ = child.wait();
         } else {
             // The others anywhere in the build.
             std::thread::sleep(took.mul_f64((rng % 1000) as f64 / 800.0));
