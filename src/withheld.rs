@@ -58,63 +58,14 @@ pub struct Unmarked {
 /// space, hyphens, dashes and underscores one space (`jan-pietersen`, a line
 /// folded in YAML). With `origin`, for each byte of the result the bytes of
 /// `text` it came from (a start and an end).
-fn normalize(text: &str, mut origin: Option<&mut Vec<(u32, u32)>>) -> String {
-    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    let fold = |out: &mut String,
-                origin: &mut Option<&mut Vec<(u32, u32)>>,
-                c: char,
-                (i, end): (usize, usize),
-                space: &mut bool| {
-        if is_ignorable(c) {
-            return;
-        }
-        if c.is_whitespace() || is_joiner(c) {
-            *space = !out.is_empty();
-            return;
-        }
-        let mut push = |out: &mut String, c: char| {
-            let before = out.len();
-            out.push(c);
-            if let Some(o) = origin.as_deref_mut() {
-                o.extend(std::iter::repeat_n((i as u32, end as u32), out.len() - before));
-            }
-        };
-        if *space {
-            push(out, ' ');
-            *space = false;
-        }
-        if c.is_ascii() {
-            push(out, c.to_ascii_lowercase());
-        } else {
-            decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    d.to_lowercase().for_each(|l| push(out, l));
-                }
-            });
-        }
-    };
+fn normalize(text: &str, origin: Option<&mut Vec<(u32, u32)>>) -> String {
+    let mut f = Fold { out: String::with_capacity(text.len()), origin, space: false };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // Most text is ASCII letters, digits and punctuation: each is its
-        // lower case, one byte from one byte (what `fold` would do, without
-        // decoding a character).
         if b.is_ascii() && b != b'%' && !(b as char).is_whitespace() && !is_joiner(b as char) {
-            let from = (i as u32, i as u32 + 1);
-            if space {
-                out.push(' ');
-                space = false;
-                if let Some(o) = origin.as_deref_mut() {
-                    o.push(from);
-                }
-            }
-            out.push(b.to_ascii_lowercase() as char);
-            if let Some(o) = origin.as_deref_mut() {
-                o.push(from);
-            }
+            f.ascii(b, i);
             i += 1;
             continue;
         }
@@ -122,16 +73,79 @@ fn normalize(text: &str, mut origin: Option<&mut Vec<(u32, u32)>>) -> String {
         if c == '%'
             && let Some((decoded, len)) = percent_run(&bytes[i..])
         {
-            decoded.chars().for_each(|d| fold(&mut out, &mut origin, d, (i, i + len), &mut space));
+            decoded.chars().for_each(|d| f.char(d, (i, i + len)));
             // A run ends where a character does: after an escape of
             // UTF-8 text, or before the next character.
             i += len;
             continue;
         }
-        fold(&mut out, &mut origin, c, (i, i + c.len_utf8()), &mut space);
+        f.char(c, (i, i + c.len_utf8()));
         i += c.len_utf8();
     }
-    out
+    f.out
+}
+
+/// Text being folded ([`normalize`]): what is made, and for each of its
+/// bytes the bytes of the text it came from (when asked).
+struct Fold<'o> {
+    out: String,
+    origin: Option<&'o mut Vec<(u32, u32)>>,
+    /// White space was passed since the last character: one space goes
+    /// before the next one.
+    space: bool,
+}
+
+impl Fold<'_> {
+    /// `c`, made from the text's bytes `from`.
+    fn push(&mut self, c: char, from: (u32, u32)) {
+        let before = self.out.len();
+        self.out.push(c);
+        if let Some(o) = self.origin.as_deref_mut() {
+            o.extend(std::iter::repeat_n(from, self.out.len() - before));
+        }
+    }
+
+    /// Most text is ASCII letters, digits and punctuation: the byte `b` at
+    /// `i` (not white space, a joiner or `%`), folded as [`Fold::char`]
+    /// folds it, without decoding or asking what kind it is.
+    fn ascii(&mut self, b: u8, i: usize) {
+        let from = (i as u32, i as u32 + 1);
+        if std::mem::take(&mut self.space) {
+            self.out.push(' ');
+            if let Some(o) = self.origin.as_deref_mut() {
+                o.push(from);
+            }
+        }
+        self.out.push(b.to_ascii_lowercase() as char);
+        if let Some(o) = self.origin.as_deref_mut() {
+            o.push(from);
+        }
+    }
+
+    /// Folds the character `c` of the text's bytes `i..end`.
+    fn char(&mut self, c: char, (i, end): (usize, usize)) {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        if is_ignorable(c) {
+            return;
+        }
+        if c.is_whitespace() || is_joiner(c) {
+            self.space = !self.out.is_empty();
+            return;
+        }
+        let from = (i as u32, end as u32);
+        if std::mem::take(&mut self.space) {
+            self.push(' ', from);
+        }
+        if c.is_ascii() {
+            self.push(c.to_ascii_lowercase(), from);
+        } else {
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    d.to_lowercase().for_each(|l| self.push(l, from));
+                }
+            });
+        }
+    }
 }
 
 /// `text` normalized with everything but letters and digits left out.
@@ -553,46 +567,25 @@ mod tests {
         assert!(!unmarked[0].in_identifier);
     }
 
-    /// `normalize` as it was written first, character by character: the
-    /// fast path for ASCII must give the same text and origins.
+    /// `normalize` character by character, every character through
+    /// [`Fold::char`]: what the ASCII fast path must give, text and origins.
     fn normalize_by_chars(text: &str) -> (String, Vec<(u32, u32)>) {
-        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-        let (mut out, mut origin, mut space) = (String::new(), Vec::new(), false);
-        let mut fold = |out: &mut String, c: char, (i, end): (usize, usize), space: &mut bool| {
-            if is_ignorable(c) {
-                return;
-            }
-            if c.is_whitespace() || is_joiner(c) {
-                *space = !out.is_empty();
-                return;
-            }
-            let mut push = |out: &mut String, c: char| {
-                let before = out.len();
-                out.push(c);
-                origin.extend(std::iter::repeat_n((i as u32, end as u32), out.len() - before));
-            };
-            if std::mem::take(space) {
-                push(out, ' ');
-            }
-            decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    d.to_lowercase().for_each(|l| push(out, l));
-                }
-            });
-        };
+        let mut origin = Vec::new();
+        let mut f = Fold { out: String::new(), origin: Some(&mut origin), space: false };
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             if c == '%'
                 && let Some((decoded, len)) = percent_run(&text.as_bytes()[i..])
             {
-                decoded.chars().for_each(|d| fold(&mut out, d, (i, i + len), &mut space));
+                decoded.chars().for_each(|d| f.char(d, (i, i + len)));
                 while chars.peek().is_some_and(|(j, _)| *j < i + len) {
                     chars.next();
                 }
                 continue;
             }
-            fold(&mut out, c, (i, i + c.len_utf8()), &mut space);
+            f.char(c, (i, i + c.len_utf8()));
         }
+        let out = f.out;
         (out, origin)
     }
 
