@@ -27,27 +27,25 @@ pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mu
     // dossier's annexes are one large document.
     let published: Vec<(&Drafts, Published)> =
         drafts.iter().flat_map(|d| d.published().map(move |p| (d, p))).collect();
-    let texts = published.par_iter().flat_map_iter(|(d, p)| {
-        let texts: Vec<String> = match p {
-            Published::Document(doc) => {
-                plain::pieces(doc).into_iter().chain(plain::identifiers(doc)).collect()
-            }
-            Published::Inventory { inventory, .. } => std::iter::once(inventory.texts())
-                .chain(inventory.identifiers().into_iter().map(str::to_string))
-                .collect(),
-        };
-        let name = std::sync::Arc::new(p.name(&d.dossier));
-        texts.into_iter().map(move |t| (name.clone(), t))
-    });
-    let mut found: Found = texts
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .flat_map_iter(|(name, text)| {
-            personal::scan(&text)
-                .into_iter()
-                .filter(|h| !allowed(h))
-                .map(|h| (h.kind, h.key, name.to_string()))
-                .collect::<Vec<_>>()
+    let mut found: Found = published
+        .par_iter()
+        .flat_map(|(d, p)| {
+            let texts: Vec<String> = match p {
+                Published::Document(doc) => {
+                    plain::pieces(doc).into_iter().chain(plain::identifiers(doc)).collect()
+                }
+                Published::Inventory { inventory, .. } => std::iter::once(inventory.texts())
+                    .chain(inventory.identifiers().into_iter().map(str::to_string))
+                    .collect(),
+            };
+            let name = p.name(&d.dossier);
+            texts.into_par_iter().flat_map_iter(move |text| {
+                personal::scan(&text)
+                    .into_iter()
+                    .filter(|h| !allowed(h))
+                    .map(|h| (h.kind, h.key, name.clone()))
+                    .collect::<Vec<_>>()
+            })
         })
         .collect();
     if found.is_empty() {
