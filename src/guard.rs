@@ -30,13 +30,12 @@ pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mu
     let mut found: Found = published
         .par_iter()
         .flat_map(|(d, p)| {
-            let texts: Vec<String> = match p {
-                Published::Document(doc) => {
-                    plain::pieces(doc).into_iter().chain(plain::identifiers(doc)).collect()
-                }
-                Published::Inventory { inventory, .. } => std::iter::once(inventory.texts())
+            let texts: Vec<String> = match (p, p.document()) {
+                (_, Some(doc)) => plain::pieces(&doc).into_iter().chain(plain::identifiers(&doc)).collect(),
+                (Published::Inventory { inventory, .. }, None) => std::iter::once(inventory.texts())
                     .chain(inventory.identifiers().into_iter().map(str::to_string))
                     .collect(),
+                (_, None) => Vec::new(),
             };
             let name = p.name(&d.dossier);
             texts.into_par_iter().flat_map_iter(move |text| {

@@ -7,8 +7,8 @@ use crate::answers::{self, Drafts, Published};
 use crate::backend::inventory::Sheet;
 use crate::backend::{Format, RenderContext, Warning};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::document::Document;
 use crate::document::inventory::Inventory;
+use crate::document::{Document, Excerpt};
 use crate::load;
 use crate::model::Project;
 use crate::settings::Settings;
@@ -218,18 +218,18 @@ fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags
     // inventories.
     let published: Vec<(&Drafts, Published)> =
         drafts.iter().flat_map(|d| d.published().map(move |p| (d, p))).collect();
-    let documents = published.iter().filter_map(|(d, p)| match p {
-        Published::Document(doc) => Some((d, p, *doc)),
-        Published::Inventory { .. } => None,
-    });
+    let documents = published.iter().filter(|(_, p)| !matches!(p, Published::Inventory { .. }));
     let inventories = published.iter().filter_map(|(d, p)| match p {
         Published::Inventory { inventory, .. } => Some((d, p, *inventory)),
-        Published::Document(_) => None,
+        _ => None,
     });
     let found: Vec<(String, Vec<crate::source::Span>)> = documents
         .collect::<Vec<_>>()
         .into_par_iter()
-        .flat_map(|(d, p, doc)| {
+        .flat_map(|(d, p)| {
+            // A Woo document is made from its annex document while it is read.
+            let doc = p.document().expect("not an inventory");
+            let doc = doc.as_ref();
             let name = p.name(&d.dossier);
             let ids: Vec<crate::source::Span> = crate::document::plain::identifiers(doc)
                 .iter()
@@ -313,8 +313,11 @@ pub enum What<'a> {
     Document(Format, &'a Document),
     /// A dossier's inventory for the publication platforms.
     Inventory(Sheet, &'a Inventory),
+    /// A published Woo document on its own, made from its annex document
+    /// among the documents it is published with.
+    Woo(&'a Excerpt, &'a [Document]),
     /// A dossier's published Woo documents, packed for a platform's upload.
-    Package(&'a [Document]),
+    Package(&'a [Excerpt], &'a [Document]),
 }
 
 /// The folder, inside a dossier's public one, of its upload package.
@@ -390,10 +393,12 @@ pub fn jobs_also<'a>(drafts: &'a [Drafts], settings: &Settings, also: &Also) -> 
         let package = settings.package() && asked;
         let pdf = formats.contains(&Format::Pdf);
         if !d.keep_sent {
-            publication(&mut out, d, PathBuf::new(), (d.woo.as_slice(), d.inventory.as_ref()), pdf, package);
+            let first = (d.woo.as_slice(), d.public.as_slice(), d.inventory.as_ref());
+            publication(&mut out, d, PathBuf::new(), first, pdf, package);
         }
         if !d.keep_follow_up {
-            let follow_up = (d.follow_up_woo.as_slice(), d.follow_up_inventory.as_ref());
+            let follow_up =
+                (d.follow_up_woo.as_slice(), d.follow_up.as_slice(), d.follow_up_inventory.as_ref());
             publication(&mut out, d, PathBuf::from(FOLLOW_UP), follow_up, pdf, package);
         }
     }
@@ -408,7 +413,7 @@ fn publication<'a>(
     out: &mut Vec<Job<'a>>,
     d: &'a Drafts,
     sub: PathBuf,
-    (woo, inventory): (&'a [crate::document::Document], Option<&'a Inventory>),
+    (woo, of, inventory): (&'a [Excerpt], &'a [Document], Option<&'a Inventory>),
     pdf: bool,
     package: bool,
 ) {
@@ -418,11 +423,8 @@ fn publication<'a>(
         out.push(Job { root: Root::Public, dossier: &d.dossier, below, path, what });
     };
     if pdf {
-        for doc in woo {
-            push(
-                PathBuf::from(WOO_DOCUMENTS).join(format!("{}.pdf", doc.name)),
-                What::Document(Format::Pdf, doc),
-            );
+        for excerpt in woo {
+            push(PathBuf::from(WOO_DOCUMENTS).join(format!("{}.pdf", excerpt.id)), What::Woo(excerpt, of));
         }
     }
     let Some(inventory) = inventory else { return };
@@ -437,7 +439,7 @@ fn publication<'a>(
     if package {
         let upload = PathBuf::from(UPLOAD);
         push(upload.join(UPLOAD_REPORT), What::Inventory(Sheet::Xlsx, inventory));
-        push(upload.join(UPLOAD_DOCUMENTS), What::Package(woo));
+        push(upload.join(UPLOAD_DOCUMENTS), What::Package(woo, of));
     }
 }
 
@@ -451,12 +453,18 @@ pub struct Made {
 /// Makes one file with its format's backend. A file that cannot be made is
 /// an error; what a format could not show as written is a warning.
 pub fn make(job: &Job) -> Result<Made, Box<Diagnostic>> {
+    let made_now;
     let (backend, ctx) = match job.what {
         What::Document(format, doc) => (format.backend(), RenderContext::document(doc)),
-        What::Inventory(sheet, inventory) => (sheet.backend(), RenderContext::inventory(inventory)),
-        What::Package(docs) => {
-            (&crate::backend::package::Package as &dyn crate::backend::Backend, RenderContext::package(docs))
+        What::Woo(excerpt, of) => {
+            made_now = excerpt.document(of);
+            (Format::Pdf.backend(), RenderContext::document(&made_now))
         }
+        What::Inventory(sheet, inventory) => (sheet.backend(), RenderContext::inventory(inventory)),
+        What::Package(woo, of) => (
+            &crate::backend::package::Package as &dyn crate::backend::Backend,
+            RenderContext::package(woo, of),
+        ),
     };
     let r = backend
         .render(&ctx)
@@ -489,7 +497,11 @@ const LARGE: usize = 2 << 20;
 impl Job<'_> {
     /// Whether this is a large PDF, made on its own (see [`for_each_job`]).
     pub fn is_large(&self) -> bool {
-        matches!(self.what, What::Document(Format::Pdf, doc) if doc.text_len() >= LARGE)
+        match self.what {
+            What::Document(Format::Pdf, doc) => doc.text_len() >= LARGE,
+            What::Woo(excerpt, of) => excerpt.text_len(of) >= LARGE,
+            _ => false,
+        }
     }
 }
 

@@ -17,9 +17,9 @@ pub(super) struct Rendered {
     pub(super) documents: Vec<Document>,
     pub(super) fingerprint: Fingerprint,
     pub(super) inventory: Option<Inventory>,
-    /// Each published Woo document of the annexes as a document of its own,
-    /// named by its ID (public first answers only).
-    pub(super) woo: Vec<Document>,
+    /// Each published Woo document of the annexes, where it stands in the
+    /// annex document among `documents` (public renders only).
+    pub(super) woo: Vec<Excerpt>,
 }
 
 /// The documents of `dossier` for one audience (or its follow-up answer),
@@ -139,7 +139,7 @@ pub(super) fn render_for(
     let published_before: std::collections::HashSet<&str> =
         inventory.iter().filter(|d| !d.link.is_empty()).map(|d| d.id.as_str()).collect();
     let mut documents = Vec::new();
-    let mut woo: Vec<Document> = Vec::new();
+    let mut woo: Vec<Excerpt> = Vec::new();
     for planned in &plan {
         let template = templates.get(planned.template)?;
         if let Some((number, notice)) = planned.delay {
@@ -207,10 +207,11 @@ pub(super) fn render_for(
             let mut per_document = Vec::new();
             let mut whole = true;
             for (section, own, docs) in rendered {
+                let at = sections.len();
                 sections.push(section);
                 notes.extend(own);
                 match docs {
-                    Some(d) => per_document.extend(d),
+                    Some(d) => per_document.extend(d.into_iter().map(|(id, blocks)| (id, at, blocks))),
                     None => whole = false,
                 }
             }
@@ -218,11 +219,15 @@ pub(super) fn render_for(
                 if whole {
                     woo = per_document
                         .into_iter()
-                        .filter(|(id, _)| published_now.as_ref().is_none_or(|now| now.contains(id)))
+                        .filter(|(id, ..)| published_now.as_ref().is_none_or(|now| now.contains(id)))
                         // Not again what an earlier dossier published.
-                        .filter(|(id, _)| !published_before.contains(id.as_str()))
-                        .map(|(id, blocks)| (id, blocks, &meta, &notes))
-                        .map(woo_document)
+                        .filter(|(id, ..)| !published_before.contains(id.as_str()))
+                        .map(|(id, section, blocks)| Excerpt {
+                            id,
+                            document: documents.len(),
+                            section,
+                            blocks,
+                        })
                         .collect();
                 } else {
                     diags.push(
@@ -284,37 +289,6 @@ pub(super) fn vragen(dossier: &Dossier) -> BTreeMap<&str, u32> {
         .iter()
         .filter_map(|q| q.id.as_ref().map(|id| (id.value.as_str(), q.number.value)))
         .collect()
-}
-
-/// One Woo document as a document of its own, for the publication
-/// platform: named by its ID, titled by its heading, with the annex
-/// document's metadata and the notes it cites.
-fn woo_document(
-    (id, blocks, meta, notes): (String, Vec<Block>, &crate::document::Meta, &Vec<Note>),
-) -> Document {
-    let mut meta = meta.clone();
-    let mut blocks = blocks;
-    // Its heading is the document's title, at the top level; those below
-    // it move up with it.
-    let shift = match blocks.first() {
-        Some(Block::Heading(h)) => {
-            meta.title = format!("{id}: {}", crate::document::plain::text(&h.spans));
-            h.level.saturating_sub(1)
-        }
-        _ => 0,
-    };
-    for b in &mut blocks {
-        if let Block::Heading(h) = b {
-            h.level = h.level.saturating_sub(shift).max(1);
-        }
-    }
-    let mut cited = Vec::new();
-    blocks.iter().for_each(|b| b.note_refs(&mut cited));
-    let notes = notes.iter().filter(|n| cited.contains(&n.label.as_str())).cloned().collect();
-    let mut document =
-        Document { name: id, meta, sections: vec![Section { new_page: false, blocks }], notes };
-    document.number_notes();
-    document
 }
 
 /// The documents a dossier has: the answers, the annexes (when it has

@@ -39,7 +39,7 @@ pub mod view;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::inventory::Inventory;
-use crate::document::{Audience, Block, Document, Note, Role, Section};
+use crate::document::{Audience, Block, Document, Excerpt, Note, Role, Section};
 use crate::model::sent::{Fingerprint, Sent, SentAnnex};
 use crate::model::templates::{DocTemplate, DocTemplates};
 use crate::model::{Answer, Dossier, Project, Report, Text};
@@ -70,8 +70,9 @@ pub struct Drafts {
     /// The same for internal review; empty unless asked for.
     pub internal: Vec<Document>,
     /// Each published Woo document of the annexes on its own, named by its
-    /// ID, for the publication platforms (`documenten/<ID>.pdf`).
-    pub woo: Vec<Document>,
+    /// ID, for the publication platforms (`documenten/<ID>.pdf`): where it
+    /// stands in the annex document among `public`.
+    pub woo: Vec<Excerpt>,
     /// The public answers and annexes, hashed, to compare with what was sent.
     pub fingerprint: Fingerprint,
     /// The follow-up answer ("nader") of a sent dossier that changed, when
@@ -81,8 +82,9 @@ pub struct Drafts {
     /// under the internal folder's `nader/`, apart from the sent answers'.
     pub follow_up_internal: Vec<Document>,
     /// The Woo documents the follow-up publishes (replacing sent ones, or
-    /// added since), each on its own (`nader/documenten/<ID>.pdf`).
-    pub follow_up_woo: Vec<Document>,
+    /// added since), each on its own (`nader/documenten/<ID>.pdf`): where
+    /// it stands in the annex document among `follow_up`.
+    pub follow_up_woo: Vec<Excerpt>,
     /// The follow-up's inventory of those documents (`nader/inventaris.*`).
     pub follow_up_inventory: Option<Inventory>,
     /// The sent documents are kept as they are (not made again), public
@@ -108,15 +110,35 @@ pub const FOLLOW_UP: &str = "nader";
 /// [`FOLLOW_UP`]).
 pub enum Published<'a> {
     Document(&'a Document),
-    Inventory { inventory: &'a Inventory, follow_up: bool },
+    /// A Woo document on its own, made from the annex document among `of`.
+    Woo {
+        excerpt: &'a Excerpt,
+        of: &'a [Document],
+    },
+    Inventory {
+        inventory: &'a Inventory,
+        follow_up: bool,
+    },
 }
 
-impl Published<'_> {
+impl<'a> Published<'a> {
+    /// The document it is, as its backends get it (a Woo document made
+    /// from its annex document for as long as it is read); `None` for an
+    /// inventory.
+    pub fn document(&self) -> Option<std::borrow::Cow<'a, Document>> {
+        match *self {
+            Published::Document(doc) => Some(std::borrow::Cow::Borrowed(doc)),
+            Published::Woo { excerpt, of } => Some(std::borrow::Cow::Owned(excerpt.document(of))),
+            Published::Inventory { .. } => None,
+        }
+    }
+
     /// How a message names it: `<dossier>/<document>`, or
     /// `<dossier>/inventaris` (`<dossier>/nader/inventaris`).
     pub fn name(&self, dossier: &str) -> String {
         match self {
             Published::Document(doc) => format!("{dossier}/{}", doc.name),
+            Published::Woo { excerpt, .. } => format!("{dossier}/{}", excerpt.id),
             Published::Inventory { follow_up: false, .. } => format!("{dossier}/inventaris"),
             Published::Inventory { follow_up: true, .. } => format!("{dossier}/{FOLLOW_UP}/inventaris"),
         }
@@ -129,9 +151,12 @@ impl Drafts {
     /// inventory, then the follow-up's Woo documents and inventory.
     pub fn published(&self) -> impl Iterator<Item = Published<'_>> {
         let inventory = |inventory, follow_up| Published::Inventory { inventory, follow_up };
-        let first = self.public.iter().chain(&self.follow_up).chain(&self.woo).map(Published::Document);
+        let (public, follow_up) = (self.public.as_slice(), self.follow_up.as_slice());
+        let first = public.iter().chain(follow_up).map(Published::Document);
+        let first = first.chain(self.woo.iter().map(move |excerpt| Published::Woo { excerpt, of: public }));
         let first = first.chain(self.inventory.iter().map(move |i| inventory(i, false)));
-        let follow_up = self.follow_up_woo.iter().map(Published::Document);
+        let follow_up =
+            self.follow_up_woo.iter().map(move |excerpt| Published::Woo { excerpt, of: follow_up });
         first.chain(follow_up).chain(self.follow_up_inventory.iter().map(move |i| inventory(i, true)))
     }
 }
@@ -215,7 +240,8 @@ pub fn render_dossier(
 #[derive(Default)]
 pub struct FollowUpDrafts {
     pub documents: Vec<Document>,
-    pub woo: Vec<Document>,
+    /// Where each Woo document it publishes stands among `documents`.
+    pub woo: Vec<Excerpt>,
     pub inventory: Option<Inventory>,
 }
 

@@ -130,25 +130,23 @@ pub(super) fn parse_part(
 }
 
 /// One rendered annex: its section, the footnotes it defines itself, and
-/// each of its published Woo documents as blocks of its own (by ID), when
-/// the template heads each document with `{.document}`.
-pub(super) type Annex = (Section, Vec<Note>, Option<Vec<(String, Vec<Block>)>>);
+/// where each of its published Woo documents stands in the section's
+/// blocks (by ID), when the template heads each document with
+/// `{.document}`.
+pub(super) type Annex = (Section, Vec<Note>, Option<Vec<(String, std::ops::Range<usize>)>>);
 
 /// The blocks of each document of an annex: from its `{.document}` heading
 /// to the next; `None` when the template does not head each document so.
 /// Only the documents the public annex reproduces (not `niet openbaar`).
-fn woo_documents(blocks: &[Block], annex: &annex::AnnexCtx) -> Option<Vec<(String, Vec<Block>)>> {
-    let mut groups: Vec<Vec<Block>> = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Heading(h) if h.role == Role::Letter => groups.push(vec![b.clone()]),
-            _ => {
-                if let Some(g) = groups.last_mut() {
-                    g.push(b.clone());
-                }
-            }
-        }
-    }
+fn woo_documents(blocks: &[Block], annex: &annex::AnnexCtx) -> Option<Vec<(String, std::ops::Range<usize>)>> {
+    let starts: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Heading(h) if h.role == Role::Letter))
+        .map(|(i, _)| i)
+        .collect();
+    let ends = starts.iter().skip(1).copied().chain(std::iter::once(blocks.len()));
+    let groups: Vec<std::ops::Range<usize>> = starts.iter().zip(ends).map(|(&s, e)| s..e).collect();
     (groups.len() == annex.documents.len()).then(|| {
         annex
             .documents

@@ -17,8 +17,8 @@ pub mod pdf;
 pub mod typography;
 pub mod xml;
 
-use crate::document::Document;
 use crate::document::inventory::Inventory;
+use crate::document::{Document, Excerpt};
 
 /// Whether a link may leave the document: only addresses that open a page
 /// or a mail (no `javascript:`, no `data:`). Shared by the formats that
@@ -52,8 +52,9 @@ pub enum Input<'a> {
     /// A dossier's inventory for the publication platforms (public values only).
     Inventory(&'a Inventory),
     /// A dossier's published Woo documents, each to be a file of its own
-    /// in one package.
-    Documents(&'a [Document]),
+    /// in one package: where each stands among the documents it is
+    /// published with.
+    Excerpts(&'a [Excerpt], &'a [Document]),
 }
 
 impl<'a> RenderContext<'a> {
@@ -65,14 +66,15 @@ impl<'a> RenderContext<'a> {
         RenderContext { input: Input::Inventory(inventory) }
     }
 
-    pub fn package(docs: &'a [Document]) -> RenderContext<'a> {
-        RenderContext { input: Input::Documents(docs) }
+    pub fn package(woo: &'a [Excerpt], of: &'a [Document]) -> RenderContext<'a> {
+        RenderContext { input: Input::Excerpts(woo, of) }
     }
 
-    /// The documents, for a backend that packs several.
-    pub fn documents(&self) -> Result<&'a [Document], BackendError> {
+    /// The Woo documents, each made from its annex document, for a backend
+    /// that packs several.
+    pub fn documents(&self) -> Result<impl Iterator<Item = Document> + 'a, BackendError> {
         match self.input {
-            Input::Documents(d) => Ok(d),
+            Input::Excerpts(woo, of) => Ok(woo.iter().map(move |e| e.document(of))),
             _ => Err(BackendError::Input { wants: "documents" }),
         }
     }

@@ -25,7 +25,7 @@ impl Backend for Package {
             .large_file(false);
         let mut warnings = Vec::new();
         for doc in docs {
-            let pdf = super::pdf::Pdf.render(&RenderContext::document(doc))?;
+            let pdf = super::pdf::Pdf.render(&RenderContext::document(&doc))?;
             for w in pdf.warnings {
                 if !warnings.contains(&w) {
                     warnings.push(w);

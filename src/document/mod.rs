@@ -7,12 +7,39 @@
 //! A public document never holds withheld words: a [`Redaction`] carries its
 //! ground always and its words only in the internal audience's document.
 
+pub mod excerpt;
 pub mod inventory;
 pub mod markdown;
 pub mod plain;
 
 use crate::model::Date;
 use crate::redaction::Ground;
+pub use excerpt::Excerpt;
+
+/// How much text `blocks` hold, in bytes ([`Document::text_len`]).
+fn text_len<'a>(blocks: impl Iterator<Item = &'a Block>) -> usize {
+    fn spans(spans: &[Span]) -> usize {
+        spans
+            .iter()
+            .map(|s| match &s.inline {
+                Inline::Text(t) | Inline::Code(t) | Inline::Html(t) | Inline::NoteRef(t) => t.len(),
+                Inline::Redaction(r) => r.words.as_ref().map_or(8, String::len),
+                Inline::SoftBreak | Inline::LineBreak => 1,
+            })
+            .sum()
+    }
+    fn block(b: &Block) -> usize {
+        match b {
+            Block::Heading(h) => spans(&h.spans),
+            Block::Paragraph(s) => spans(s),
+            Block::List(l) => l.items.iter().flatten().map(block).sum(),
+            Block::Quote(bs) => bs.iter().map(block).sum(),
+            Block::Table(t) => t.header.iter().chain(t.rows.iter().flatten()).map(|c| spans(c) + 3).sum(),
+            Block::Rule => 3,
+        }
+    }
+    blocks.map(block).sum()
+}
 
 /// Who a document is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -72,27 +99,7 @@ impl Document {
     /// How much text the document holds, in bytes: a measure of the work a
     /// backend has with it.
     pub fn text_len(&self) -> usize {
-        fn spans(spans: &[Span]) -> usize {
-            spans
-                .iter()
-                .map(|s| match &s.inline {
-                    Inline::Text(t) | Inline::Code(t) | Inline::Html(t) | Inline::NoteRef(t) => t.len(),
-                    Inline::Redaction(r) => r.words.as_ref().map_or(8, String::len),
-                    Inline::SoftBreak | Inline::LineBreak => 1,
-                })
-                .sum()
-        }
-        fn block(b: &Block) -> usize {
-            match b {
-                Block::Heading(h) => spans(&h.spans),
-                Block::Paragraph(s) => spans(s),
-                Block::List(l) => l.items.iter().flatten().map(block).sum(),
-                Block::Quote(bs) => bs.iter().map(block).sum(),
-                Block::Table(t) => t.header.iter().chain(t.rows.iter().flatten()).map(|c| spans(c) + 3).sum(),
-                Block::Rule => 3,
-            }
-        }
-        self.blocks().chain(self.notes.iter().flat_map(|n| n.blocks.iter())).map(block).sum()
+        text_len(self.blocks().chain(self.notes.iter().flat_map(|n| n.blocks.iter())))
     }
 
     /// The footnote defined under `label`.
@@ -562,6 +569,34 @@ impl Redaction {
 }
 
 #[cfg(test)]
+impl Meta {
+    /// The metadata of a public test document of dossier 2022Z21205.
+    pub(crate) fn sample(title: &str) -> Meta {
+        Meta {
+            title: title.into(),
+            subject: None,
+            language: "nl-NL".into(),
+            audience: Audience::Public,
+            classification: None,
+            dossier: "2022Z21205".into(),
+            question_document: None,
+            answer_document: None,
+            submitted: None,
+            answered: None,
+            ministry: "Ministerie van BZK".into(),
+            submitter: None,
+            answerer: None,
+            recipient: None,
+            your_reference: None,
+            our_reference: None,
+            letter: None,
+            keywords: Vec::new(),
+            extra: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -585,27 +620,7 @@ mod tests {
 
     #[test]
     fn notes_are_numbered_by_first_citation_wherever_they_were_defined() {
-        let meta = Meta {
-            title: "Antwoord".into(),
-            subject: None,
-            language: "nl-NL".into(),
-            audience: Audience::Public,
-            classification: None,
-            dossier: "2022Z21205".into(),
-            question_document: None,
-            answer_document: None,
-            submitted: None,
-            answered: None,
-            ministry: "Ministerie van BZK".into(),
-            submitter: None,
-            answerer: None,
-            recipient: None,
-            your_reference: None,
-            our_reference: None,
-            letter: None,
-            keywords: Vec::new(),
-            extra: Vec::new(),
-        };
+        let meta = Meta::sample("Antwoord");
         let mut doc = Document {
             name: "antwoord".into(),
             meta,

@@ -1,0 +1,143 @@
+//! A published Woo document as the annex document holds it: a run of one
+//! annex's blocks, from the document's heading to the next. It is made into
+//! a document of its own (titled by its heading, with the footnotes it
+//! cites) only while a check or a backend reads it, so that the annexes of
+//! 10,000 reports are not held twice.
+
+use super::{Block, Document, Section};
+use std::ops::Range;
+
+/// Where a published Woo document stands in the annex document it is
+/// published with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Excerpt {
+    /// Its ID: the name of its file.
+    pub id: String,
+    /// The annex document, by its place among the documents it is
+    /// published with (`Drafts::public`, or a follow-up's documents).
+    pub document: usize,
+    /// The annex's section in that document.
+    pub section: usize,
+    /// Its blocks in that section.
+    pub blocks: Range<usize>,
+}
+
+impl Excerpt {
+    /// The blocks it holds in the annex document among `documents`, and
+    /// that document.
+    fn parts<'d>(&self, documents: &'d [Document]) -> (&'d Document, &'d [Block]) {
+        let from = &documents[self.document];
+        (from, &from.sections[self.section].blocks[self.blocks.clone()])
+    }
+
+    /// The Woo document as a document of its own, for the publication
+    /// platform: named by its ID, titled by its heading (`<ID>: <heading>`),
+    /// with the annex document's metadata and the footnotes it cites,
+    /// numbered anew. Its heading is at the top level; those below it move
+    /// up with it.
+    pub fn document(&self, documents: &[Document]) -> Document {
+        let (from, blocks) = self.parts(documents);
+        let mut meta = from.meta.clone();
+        let mut blocks = blocks.to_vec();
+        let shift = match blocks.first() {
+            Some(Block::Heading(h)) => {
+                meta.title = format!("{}: {}", self.id, super::plain::text(&h.spans));
+                h.level.saturating_sub(1)
+            }
+            _ => 0,
+        };
+        for b in &mut blocks {
+            if let Block::Heading(h) = b {
+                h.level = h.level.saturating_sub(shift).max(1);
+            }
+        }
+        let mut cited = Vec::new();
+        blocks.iter().for_each(|b| b.note_refs(&mut cited));
+        let notes = from.notes.iter().filter(|n| cited.contains(&n.label.as_str())).cloned().collect();
+        let mut document = Document {
+            name: self.id.clone(),
+            meta,
+            sections: vec![Section { new_page: false, blocks }],
+            notes,
+        };
+        document.number_notes();
+        document
+    }
+
+    /// How much text its blocks hold, in bytes (see [`Document::text_len`]),
+    /// without making the document.
+    pub fn text_len(&self, documents: &[Document]) -> usize {
+        let (from, blocks) = self.parts(documents);
+        let mut cited = Vec::new();
+        blocks.iter().for_each(|b| b.note_refs(&mut cited));
+        let notes = from.notes.iter().filter(|n| cited.contains(&n.label.as_str()));
+        super::text_len(blocks.iter().chain(notes.flat_map(|n| n.blocks.iter())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Heading, Inline, Meta, Note, Role, Span};
+
+    fn heading(level: u8, text: &str) -> Block {
+        Block::Heading(Heading { level, role: Role::Letter, spans: vec![Span::text(text)] })
+    }
+
+    fn annexes() -> Vec<Document> {
+        let cite = |label: &str| Span { inline: Inline::NoteRef(label.into()), ..Span::text("") };
+        let blocks = vec![
+            Block::Heading(Heading { level: 2, role: Role::Annex, spans: vec![Span::text("Bijlage 1")] }),
+            heading(3, "Bericht"),
+            Block::Paragraph(vec![Span::text("Zie"), cite("b")]),
+            heading(4, "Onder"),
+            heading(3, "Reactie"),
+            Block::Paragraph(vec![Span::text("Ook"), cite("a"), cite("b")]),
+        ];
+        let note = |label: &str| Note {
+            label: label.into(),
+            blocks: vec![Block::Paragraph(vec![Span::text(label)])],
+        };
+        let doc = Document {
+            name: "bijlagen".into(),
+            meta: Meta::sample("Bijlagen"),
+            sections: vec![
+                Section { new_page: false, blocks: Vec::new() },
+                Section { new_page: true, blocks },
+            ],
+            notes: vec![note("a"), note("b"), note("c")],
+        };
+        vec![Document { name: "antwoord".into(), ..doc.clone() }, doc]
+    }
+
+    #[test]
+    fn an_excerpt_is_its_blocks_titled_by_its_heading_with_the_notes_it_cites_numbered_anew() {
+        let docs = annexes();
+        let first = Excerpt { id: "X-1".into(), document: 1, section: 1, blocks: 1..4 };
+        let doc = first.document(&docs);
+        assert_eq!(doc.name, "X-1");
+        assert_eq!(doc.meta.title, "X-1: Bericht");
+        let levels: Vec<u8> = doc
+            .blocks()
+            .filter_map(|b| if let Block::Heading(h) = b { Some(h.level) } else { None })
+            .collect();
+        assert_eq!(levels, [1, 2]);
+        assert_eq!(doc.notes.len(), 1);
+        assert_eq!(doc.notes[0].label, "1");
+        let second = Excerpt { id: "X-2".into(), blocks: 4..6, ..first.clone() }.document(&docs);
+        let labels: Vec<&str> = second.notes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2"]);
+        assert_eq!(second.notes[1].blocks, vec![Block::Paragraph(vec![Span::text("b")])]);
+        // The annex document itself is left as it was.
+        assert_eq!(docs, annexes());
+    }
+
+    #[test]
+    fn an_excerpts_text_is_measured_as_the_document_it_makes() {
+        let docs = annexes();
+        for blocks in [1..4, 4..6, 1..6, 2..2] {
+            let e = Excerpt { id: "X-1".into(), document: 1, section: 1, blocks };
+            assert_eq!(e.text_len(&docs), e.document(&docs).text_len());
+        }
+    }
+}
