@@ -11,7 +11,7 @@
 //! | **load** | [`load`] ([`load::yaml`], [`load::read`], [`load::persons`], [`load::ministry`] for the letters' sender, [`load::logo`] for their logo) | files → [`model::Project`] + [`source::Sources`] + [`diag::Diagnostics`]; the document templates (built in, or the user's `templates/`, with its `logo.png`). `persons.yaml` is read first: every listed name in every text field read after it is withheld as if marked ([`model::persons::Listed::withhold`]) |
 //! | **model** | [`model`] ([`model::validate`], [`model::date`], [`model::persons`], [`model::ministry`], [`model::logo`]) | typed, validated records; no I/O |
 //! | **answers** | [`answers`] ([`answers::filters`], [`answers::annex`], [`answers::parse`], [`answers::front_matter`]) | model + Tera templates → Markdown, parsed once (the one place pulldown-cmark's options are set) into a typed [`document::Document`] per document and audience, its footnotes numbered on it ([`document::Document::number_notes`]); each annex rendered from `bijlage.md` in parallel as a section that starts a page, between the parts of the frame `bijlagen.md`; per answer the records it rests on ([`answers::provenance`]: a record is a source when leaving it out changes the answer; [`answers::access`] reads on Tera's syntax tree what an answer can see of the reports, so most removals are decided without a render), listed in the internal answers' appendix "Bronnen per antwoord" |
-//! | **document** | [`document`] | the typed hand-over (no stage after it parses text): [`document::Meta`], sections, blocks with roles, spans; a [`document::Redaction`] holds its words only in the internal document |
+//! | **document** | [`document`] | the typed hand-over (no stage after it parses text): [`document::Meta`], sections, blocks with roles, spans; a [`document::Redaction`] holds its words only in the internal document; a published Woo document is a [`document::Excerpt`] of the annex document, made into a document of its own only while a check or a backend reads it |
 //! | **backends** | [`backend`] ([`backend::markdown`], [`backend::pdf`], [`backend::html`], [`backend::docx`]; the inventory for the Woo platforms from the typed [`document::inventory::Inventory`]: [`backend::inventory`] (xlsx, csv, DiWoo XML); shared: [`backend::typography`] for where lines may break, [`backend::xml`] for escaping) | a `Document` or an `Inventory` → the bytes of one file, every output behind the one [`backend::Backend`] trait, given a [`backend::RenderContext`]; pure. The PDF (tagged PDF/UA-1 and PDF/A-2a): sections laid out in parallel ([`backend::pdf::layout`], which also builds the structure elements and tags every drawn item as an element's content or an artifact) → content streams with marked content ([`backend::pdf::content`]) → the structure tree in reading order ([`backend::pdf::structure`]) → PDF ([`backend::pdf::writer`], the only printpdf module, with [`backend::pdf::xmp`], the metadata both read in [`backend::pdf::meta`], and the byte-level [`backend::pdf::file`]) |
 //! | **plan** | [`build`] (with [`pipeline`], [`guard`] and [`sent`]) | checked [`settings::Settings`] → [`build::plan`]: the stages above run by [`pipeline`], a sent dossier compared with its lock or given its follow-up ([`sent`]), each file made and staged → a typed [`build::Plan`] (each file's folder, path, pages and change; what is removed; the lock `send` records) |
 //! | **output** | [`output`] | [`output::open`] locks the output folders before the build reads them (a second build waits); [`build::Plan::commit`]: each file compared with the disk: unchanged ones left alone, new and changed ones staged in a copy of their dossier's folder; then each dossier's folder, public and internal, exchanged whole with its completed copy in one step, with a journal, so that a failure or a kill leaves the previous build; files no longer made removed (a manifest) |
@@ -29,7 +29,8 @@
 //! (diagnostics and hints), [`redaction`] (the one grammar of Woo markers),
 //! [`withheld`] (every withheld passage of a run, found again where it stands
 //! unmarked and masked in every message), [`personal`] (the detectors of
-//! e-mail addresses, phone numbers, IBANs and BSNs).
+//! e-mail addresses, phone numbers, IBANs and BSNs), [`memory`] (where the
+//! binary's allocator may give freed memory back: between the stages).
 //!
 //! ## Invariants between the stages
 //!
@@ -80,6 +81,7 @@ pub mod document;
 pub mod guard;
 pub mod i18n;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod output;
 pub mod personal;
