@@ -5,9 +5,8 @@
 //! in the sources (the record, dossier or template it came from), or, when
 //! no source writes it as it was published, at the dossier.
 
-use crate::answers::{Drafts, Published};
+use crate::answers::Drafts;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::document::plain;
 use crate::model::Project;
 use crate::personal::{self, Hit, Kind};
 use crate::redaction;
@@ -16,37 +15,20 @@ use rayon::prelude::*;
 
 /// What a public output holds that the guard stops: the kind and key of
 /// each value, with the first output it is published in.
-type Found = Vec<(Kind, String, String)>;
+type Found = Vec<crate::published::Datum>;
 
 /// Every unallowed hit in the public outputs of `drafts`, told at its
 /// source.
 pub fn check(drafts: &[Drafts], project: &Project, sources: &Sources, diags: &mut Diagnostics) {
     let allowed = |h: &Hit| project.persons.allows(h.kind, &h.key);
-    // Every public output on its own, in build order (a datum is told at
-    // the first that publishes it), its texts read on every core: one
-    // dossier's annexes are one large document.
-    let published: Vec<(&Drafts, Published)> =
-        drafts.iter().flat_map(|d| d.published().map(move |p| (d, p))).collect();
-    let mut found: Found = published
-        .par_iter()
-        .flat_map(|(d, p)| {
-            let texts: Vec<String> = match (p, p.document()) {
-                (_, Some(doc)) => plain::pieces(&doc).into_iter().chain(plain::identifiers(&doc)).collect(),
-                (Published::Inventory { inventory, .. }, None) => std::iter::once(inventory.texts())
-                    .chain(inventory.identifiers().into_iter().map(str::to_string))
-                    .collect(),
-                (_, None) => Vec::new(),
-            };
-            let name = p.name(&d.dossier);
-            texts.into_par_iter().flat_map_iter(move |text| {
-                personal::scan(&text)
-                    .into_iter()
-                    .filter(|h| !allowed(h))
-                    .map(|h| (h.kind, h.key, name.clone()))
-                    .collect::<Vec<_>>()
-            })
-        })
-        .collect();
+    let found = crate::published::search(drafts, &crate::withheld::Withheld::default(), &allowed);
+    tell(found.personal, project, sources, diags);
+}
+
+/// The unallowed data `found` in the public outputs (each with the output
+/// it stands in, in build order: [`crate::published::search`]), told at
+/// their sources: each datum once, at the first output that publishes it.
+pub fn tell(mut found: Found, project: &Project, sources: &Sources, diags: &mut Diagnostics) {
     if found.is_empty() {
         return;
     }
@@ -100,12 +82,12 @@ fn in_sources(sources: &Sources, found: &Found) -> Vec<(Kind, String, Span)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::settings::{Mode, Options, Settings};
 
     /// The bundled dossier, prepared as a build prepares it.
-    fn bundled() -> crate::pipeline::Prepared {
+    pub(crate) fn bundled() -> crate::pipeline::Prepared {
         let dir = tempfile::tempdir().unwrap();
         let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let options =

@@ -86,6 +86,7 @@ pub mod model;
 pub mod output;
 pub mod personal;
 pub mod pipeline;
+pub mod published;
 pub mod redaction;
 pub mod scaffold;
 pub mod sent;

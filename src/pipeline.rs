@@ -3,7 +3,7 @@
 //! backend. Shared by the commands; writes nothing itself (the
 //! [`crate::output`] stage does, for `build`).
 
-use crate::answers::{self, Drafts, Published};
+use crate::answers::{self, Drafts};
 use crate::backend::inventory::Sheet;
 use crate::backend::{Format, RenderContext, Warning};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -195,64 +195,26 @@ pub fn prepare_also(settings: &Settings, also: &dyn Fn(&Project) -> Also) -> (Pr
     }
     timing(settings, "answers and annexes (documents)", t);
     let t = Instant::now();
-    check_public(&p.drafts, &p.withheld, &p.sources, &mut p.diagnostics);
-    timing(settings, "public documents searched for withheld passages", t);
-    let t = Instant::now();
-    crate::guard::check(&p.drafts, &p.project, &p.sources, &mut p.diagnostics);
+    let allowed = |h: &crate::personal::Hit| p.project.persons.allows(h.kind, &h.key);
+    let found = crate::published::search(&p.drafts, &p.withheld, &allowed);
+    timing(settings, "public documents searched for withheld passages and personal data", t);
+    tell_withheld(found.withheld, &p.withheld, &p.sources, &mut p.diagnostics);
+    crate::guard::tell(found.personal, &p.project, &p.sources, &mut p.diagnostics);
     p.diagnostics.stage_from(before_render, crate::diag::Stage::Templates);
-    timing(settings, "public documents searched for personal data", t);
     (p, also)
 }
 
 /// A public document may hold no passage withheld anywhere in the sources.
-/// Where one does, the places it stands unmarked in the sources are errors
-/// naming both places; when it stands in no source unmarked (a template
-/// wrote it, or joined it from pieces), the document is named instead.
-fn check_public(drafts: &[Drafts], withheld: &Withheld, sources: &Sources, diags: &mut Diagnostics) {
-    if withheld.is_empty() {
-        return;
-    }
-    // Every document on its own, and every piece of one on every core (the
-    // annexes of 10,000 reports are one document); identifiers (file names,
-    // ids, links) inside their words too. The documents first, then the
-    // inventories.
-    let published: Vec<(&Drafts, Published)> =
-        drafts.iter().flat_map(|d| d.published().map(move |p| (d, p))).collect();
-    let documents = published.iter().filter(|(_, p)| !matches!(p, Published::Inventory { .. }));
-    let inventories = published.iter().filter_map(|(d, p)| match p {
-        Published::Inventory { inventory, .. } => Some((d, p, *inventory)),
-        _ => None,
-    });
-    let found: Vec<(String, Vec<crate::source::Span>)> = documents
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .flat_map(|(d, p)| {
-            // A Woo document is made from its annex document while it is read.
-            let doc = p.document().expect("not an inventory");
-            let doc = doc.as_ref();
-            let name = p.name(&d.dossier);
-            let ids: Vec<crate::source::Span> = crate::document::plain::identifiers(doc)
-                .iter()
-                .flat_map(|id| withheld.found_in_identifier(id))
-                .collect();
-            crate::document::plain::pieces(doc)
-                .into_par_iter()
-                .map(|piece| withheld.found_in(&piece))
-                .chain(rayon::iter::once(ids))
-                .map(move |places| (name.clone(), places))
-        })
-        .chain(inventories.collect::<Vec<_>>().into_par_iter().map(|(d, p, inv)| {
-            let mut places = withheld.found_in(&inv.texts());
-            places.extend(inv.identifiers().into_iter().flat_map(|id| withheld.found_in_identifier(id)));
-            (p.name(&d.dossier), places)
-        }))
-        .map(|(name, mut places)| {
-            places.sort_by_key(|s| (s.file.0, s.start));
-            places.dedup();
-            (name, places)
-        })
-        .filter(|(_, places)| !places.is_empty())
-        .collect();
+/// Where one does (`found`, per output: [`crate::published::search`]), the
+/// places it stands unmarked in the sources are errors naming both places;
+/// when it stands in no source unmarked (a template wrote it, or joined it
+/// from pieces), the document is named instead.
+fn tell_withheld(
+    found: Vec<(String, Vec<crate::source::Span>)>,
+    withheld: &Withheld,
+    sources: &Sources,
+    diags: &mut Diagnostics,
+) {
     if found.is_empty() {
         return;
     }
