@@ -140,4 +140,66 @@ mod tests {
             assert_eq!(e.text_len(&docs), e.document(&docs).text_len());
         }
     }
+
+    /// The annex document's footnotes are numbered before its Woo documents
+    /// are made from it; a Woo document made so is the one made from the
+    /// blocks as the annex rendered them (what a copy taken then held),
+    /// whatever the notes cite, in whatever order, a label cited and not
+    /// defined too. (Not so when two footnotes have one label and the later
+    /// one cites a note the Woo document does not hold: that citation
+    /// dangles either way, under its label or under its number.)
+    mod numbered_first {
+        use super::*;
+        use proptest::prelude::*;
+
+        const LABELS: [&str; 5] = ["a", "b", "c", "1", "2"];
+
+        fn paragraph(text: String, cites: Vec<usize>) -> Block {
+            let mut spans = vec![Span::text(text)];
+            spans.extend(
+                cites
+                    .into_iter()
+                    .map(|c| Span { inline: Inline::NoteRef(LABELS[c].into()), ..Span::text("") }),
+            );
+            Block::Paragraph(spans)
+        }
+
+        fn block() -> impl Strategy<Value = Block> {
+            prop_oneof![
+                (2u8..5, "[A-Za-z ]{1,12}").prop_map(|(level, t)| heading(level, &t)),
+                ("[a-z ]{0,12}", proptest::collection::vec(0..LABELS.len(), 0..3))
+                    .prop_map(|(t, cites)| paragraph(t, cites)),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn a_woo_document_is_the_same_made_before_or_after_the_annex_documents_notes_are_numbered(
+                frame in proptest::collection::vec(block(), 0..3),
+                annex in proptest::collection::vec(block(), 1..12),
+                defined in proptest::sample::subsequence((0..LABELS.len()).collect::<Vec<_>>(), 0..=LABELS.len()),
+                cites in proptest::collection::vec(proptest::collection::vec(0..LABELS.len(), 0..2), LABELS.len()),
+            ) {
+                // Each label defined once, as one Markdown part defines it.
+                let notes = defined
+                    .into_iter()
+                    .map(|l| Note { label: LABELS[l].into(), blocks: vec![paragraph(format!("noot {l}"), cites[l].clone())] })
+                    .collect();
+                let rendered = Document {
+                    name: "bijlagen".into(),
+                    meta: Meta::sample("Bijlagen"),
+                    sections: vec![Section { new_page: false, blocks: frame }, Section { new_page: true, blocks: annex.clone() }],
+                    notes,
+                };
+                let mut numbered = rendered.clone();
+                numbered.number_notes();
+                let starts: Vec<usize> = (0..annex.len()).filter(|&i| matches!(&annex[i], Block::Heading(_))).collect();
+                let ends = starts.iter().skip(1).copied().chain(std::iter::once(annex.len()));
+                for (id, (&start, end)) in starts.iter().zip(ends).enumerate() {
+                    let e = Excerpt { id: format!("X-{id}"), document: 0, section: 1, blocks: start..end };
+                    prop_assert_eq!(e.document(std::slice::from_ref(&numbered)), e.document(std::slice::from_ref(&rendered)));
+                }
+            }
+        }
+    }
 }
