@@ -487,31 +487,11 @@ pub fn for_each_job<'a, T: Send>(jobs: &[Job<'a>], f: impl Fn(&Job<'a>) -> T + S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Audience, Block, Meta, Section, Span};
+    use crate::document::{Block, Meta, Section, Span};
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     fn doc(text_len: usize) -> Document {
-        let meta = Meta {
-            title: "T".into(),
-            subject: None,
-            language: "nl-NL".into(),
-            audience: Audience::Public,
-            classification: None,
-            dossier: "D".into(),
-            question_document: None,
-            answer_document: None,
-            submitted: crate::model::Date::parse("2022-11-07").ok(),
-            answered: None,
-            ministry: "M".into(),
-            submitter: None,
-            answerer: None,
-            recipient: None,
-            your_reference: None,
-            our_reference: None,
-            letter: None,
-            keywords: Vec::new(),
-            extra: Vec::new(),
-        };
+        let meta = Meta::sample("T");
         let blocks = vec![Block::Paragraph(vec![Span::text("x".repeat(text_len))])];
         Document {
             name: "d".into(),
