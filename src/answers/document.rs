@@ -227,6 +227,7 @@ pub(super) fn render_for(
                             document: documents.len(),
                             section,
                             blocks,
+                            labels: std::sync::Arc::from(Vec::new()),
                         })
                         .collect();
                 } else {
@@ -246,7 +247,12 @@ pub(super) fn render_for(
         }
         meta.title = audience.title(&meta.title);
         let mut document = Document { name: planned.name.clone(), meta, sections, notes };
-        document.number_notes();
+        let labels: std::sync::Arc<[String]> = document.number_notes().into();
+        // The Woo documents are made from the numbered annex document as
+        // from the annexes as rendered: with the footnote labels written.
+        if frame {
+            woo.iter_mut().for_each(|e| e.labels = labels.clone());
+        }
         documents.push(document);
     }
     Some(Rendered { documents, fingerprint, inventory: spreadsheet, woo })

@@ -4,8 +4,9 @@
 //! cites) only while a check or a backend reads it, so that the annexes of
 //! 10,000 reports are not held twice.
 
-use super::{Block, Document, Section};
+use super::{Block, Document, Inline, Note, Section, Span};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Where a published Woo document stands in the annex document it is
 /// published with.
@@ -20,14 +21,43 @@ pub struct Excerpt {
     pub section: usize,
     /// Its blocks in that section.
     pub blocks: Range<usize>,
+    /// The annex document's footnote labels as they were written, by the
+    /// number its numbering gave them ([`Document::number_notes`]): the
+    /// document made from the numbered annex document is the one made from
+    /// the annexes as rendered (empty: the labels are as written).
+    pub labels: Arc<[String]>,
 }
 
 impl Excerpt {
-    /// The blocks it holds in the annex document among `documents`, and
-    /// that document.
-    fn parts<'d>(&self, documents: &'d [Document]) -> (&'d Document, &'d [Block]) {
+    /// A footnote label of the numbered annex document as it was written.
+    fn written<'l>(&'l self, label: &'l str) -> &'l str {
+        let number = label.parse::<usize>().ok().filter(|&n| n > 0);
+        number.and_then(|n| self.labels.get(n - 1)).map_or(label, String::as_str)
+    }
+
+    /// `blocks` with every footnote citation under its label as written.
+    fn as_written(&self, mut blocks: Vec<Block>) -> Vec<Block> {
+        if !self.labels.is_empty() {
+            let mut relabel = |span: &mut Span| {
+                if let Inline::NoteRef(label) = &mut span.inline {
+                    *label = self.written(label).to_string();
+                }
+            };
+            blocks.iter_mut().for_each(|b| b.spans_mut(&mut relabel));
+        }
+        blocks
+    }
+
+    /// Its blocks, and the annex document's footnotes they cite (each under
+    /// its label as written), from the annex document among `documents`.
+    fn parts<'d>(&self, documents: &'d [Document]) -> (&'d Document, &'d [Block], Vec<&'d Note>) {
         let from = &documents[self.document];
-        (from, &from.sections[self.section].blocks[self.blocks.clone()])
+        let blocks = &from.sections[self.section].blocks[self.blocks.clone()];
+        let mut cited = Vec::new();
+        blocks.iter().for_each(|b| b.note_refs(&mut cited));
+        let cited: Vec<&str> = cited.into_iter().map(|l| self.written(l)).collect();
+        let notes = from.notes.iter().filter(|n| cited.contains(&self.written(&n.label))).collect();
+        (from, blocks, notes)
     }
 
     /// The Woo document as a document of its own, for the publication
@@ -36,9 +66,9 @@ impl Excerpt {
     /// numbered anew. Its heading is at the top level; those below it move
     /// up with it.
     pub fn document(&self, documents: &[Document]) -> Document {
-        let (from, blocks) = self.parts(documents);
+        let (from, blocks, notes) = self.parts(documents);
         let mut meta = from.meta.clone();
-        let mut blocks = blocks.to_vec();
+        let mut blocks = self.as_written(blocks.to_vec());
         let shift = match blocks.first() {
             Some(Block::Heading(h)) => {
                 meta.title = format!("{}: {}", self.id, super::plain::text(&h.spans));
@@ -51,9 +81,13 @@ impl Excerpt {
                 h.level = h.level.saturating_sub(shift).max(1);
             }
         }
-        let mut cited = Vec::new();
-        blocks.iter().for_each(|b| b.note_refs(&mut cited));
-        let notes = from.notes.iter().filter(|n| cited.contains(&n.label.as_str())).cloned().collect();
+        let notes = notes
+            .into_iter()
+            .map(|n| Note {
+                label: self.written(&n.label).to_string(),
+                blocks: self.as_written(n.blocks.clone()),
+            })
+            .collect();
         let mut document = Document {
             name: self.id.clone(),
             meta,
@@ -64,14 +98,12 @@ impl Excerpt {
         document
     }
 
-    /// How much text its blocks hold, in bytes (see [`Document::text_len`]),
-    /// without making the document.
+    /// How much text its blocks and the notes they cite hold, in bytes
+    /// (see [`Document::text_len`], the footnote marks as the annex document
+    /// numbers them), without making the document.
     pub fn text_len(&self, documents: &[Document]) -> usize {
-        let (from, blocks) = self.parts(documents);
-        let mut cited = Vec::new();
-        blocks.iter().for_each(|b| b.note_refs(&mut cited));
-        let notes = from.notes.iter().filter(|n| cited.contains(&n.label.as_str()));
-        super::text_len(blocks.iter().chain(notes.flat_map(|n| n.blocks.iter())))
+        let (_, blocks, notes) = self.parts(documents);
+        super::text_len(blocks.iter().chain(notes.into_iter().flat_map(|n| n.blocks.iter())))
     }
 }
 
@@ -113,7 +145,13 @@ mod tests {
     #[test]
     fn an_excerpt_is_its_blocks_titled_by_its_heading_with_the_notes_it_cites_numbered_anew() {
         let docs = annexes();
-        let first = Excerpt { id: "X-1".into(), document: 1, section: 1, blocks: 1..4 };
+        let first = Excerpt {
+            id: "X-1".into(),
+            document: 1,
+            section: 1,
+            blocks: 1..4,
+            labels: Arc::from(Vec::new()),
+        };
         let doc = first.document(&docs);
         assert_eq!(doc.name, "X-1");
         assert_eq!(doc.meta.title, "X-1: Bericht");
@@ -136,18 +174,19 @@ mod tests {
     fn an_excerpts_text_is_measured_as_the_document_it_makes() {
         let docs = annexes();
         for blocks in [1..4, 4..6, 1..6, 2..2] {
-            let e = Excerpt { id: "X-1".into(), document: 1, section: 1, blocks };
+            let e =
+                Excerpt { id: "X-1".into(), document: 1, section: 1, blocks, labels: Arc::from(Vec::new()) };
             assert_eq!(e.text_len(&docs), e.document(&docs).text_len());
         }
     }
 
     /// The annex document's footnotes are numbered before its Woo documents
-    /// are made from it; a Woo document made so is the one made from the
-    /// blocks as the annex rendered them (what a copy taken then held),
-    /// whatever the notes cite, in whatever order, a label cited and not
-    /// defined too. (Not so when two footnotes have one label and the later
-    /// one cites a note the Woo document does not hold: that citation
-    /// dangles either way, under its label or under its number.)
+    /// are made from it; a Woo document made so, given the labels as they
+    /// were written, is the one made from the blocks as the annexes
+    /// rendered them (what a copy taken then held, and what a sent dossier's
+    /// files were made from): whatever the notes cite, in whatever order, a
+    /// label cited and not defined, or defined in several annexes, each
+    /// definition citing what it cites.
     mod numbered_first {
         use super::*;
         use proptest::prelude::*;
@@ -177,13 +216,12 @@ mod tests {
             fn a_woo_document_is_the_same_made_before_or_after_the_annex_documents_notes_are_numbered(
                 frame in proptest::collection::vec(block(), 0..3),
                 annex in proptest::collection::vec(block(), 1..12),
-                defined in proptest::sample::subsequence((0..LABELS.len()).collect::<Vec<_>>(), 0..=LABELS.len()),
-                cites in proptest::collection::vec(proptest::collection::vec(0..LABELS.len(), 0..2), LABELS.len()),
+                notes in proptest::collection::vec((0..LABELS.len(), proptest::collection::vec(0..LABELS.len(), 0..2)), 0..7),
             ) {
-                // Each label defined once, as one Markdown part defines it.
-                let notes = defined
+                let notes = notes
                     .into_iter()
-                    .map(|l| Note { label: LABELS[l].into(), blocks: vec![paragraph(format!("noot {l}"), cites[l].clone())] })
+                    .enumerate()
+                    .map(|(i, (l, cites))| Note { label: LABELS[l].into(), blocks: vec![paragraph(format!("noot {i}"), cites)] })
                     .collect();
                 let rendered = Document {
                     name: "bijlagen".into(),
@@ -192,12 +230,16 @@ mod tests {
                     notes,
                 };
                 let mut numbered = rendered.clone();
-                numbered.number_notes();
+                let labels: Arc<[String]> = numbered.number_notes().into();
                 let starts: Vec<usize> = (0..annex.len()).filter(|&i| matches!(&annex[i], Block::Heading(_))).collect();
                 let ends = starts.iter().skip(1).copied().chain(std::iter::once(annex.len()));
                 for (id, (&start, end)) in starts.iter().zip(ends).enumerate() {
-                    let e = Excerpt { id: format!("X-{id}"), document: 0, section: 1, blocks: start..end };
-                    prop_assert_eq!(e.document(std::slice::from_ref(&numbered)), e.document(std::slice::from_ref(&rendered)));
+                    let as_rendered = Excerpt { id: format!("X-{id}"), document: 0, section: 1, blocks: start..end, labels: Arc::from(Vec::new()) };
+                    let from_numbered = Excerpt { labels: labels.clone(), ..as_rendered.clone() };
+                    prop_assert_eq!(
+                        from_numbered.document(std::slice::from_ref(&numbered)),
+                        as_rendered.document(std::slice::from_ref(&rendered))
+                    );
                 }
             }
         }
