@@ -247,6 +247,10 @@ pub(super) fn render_for(
         }
         meta.title = audience.title(&meta.title);
         let mut document = Document { name: planned.name.clone(), meta, sections, notes };
+        // A footnote cited only inside a withheld passage goes with it.
+        if audience == Audience::Public {
+            document.drop_uncited_notes();
+        }
         let labels: std::sync::Arc<[String]> = document.number_notes().into();
         // The Woo documents are made from the numbered annex document as
         // from the annexes as rendered: with the footnote labels written.

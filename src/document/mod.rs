@@ -102,6 +102,29 @@ impl Document {
         text_len(self.blocks().chain(self.notes.iter().flat_map(|n| n.blocks.iter())))
     }
 
+    /// Drops the footnotes no citation leads to, from the text or from a
+    /// note it leads to. In a public document this is how a footnote cited
+    /// only inside a withheld passage is withheld with it: the passage lost
+    /// its words, the citation among them, before the document was parsed,
+    /// and the definition written outside it is left uncited.
+    pub fn drop_uncited_notes(&mut self) {
+        use std::collections::{HashMap, HashSet};
+        let mut by_label: HashMap<&str, Vec<&Note>> = HashMap::new();
+        self.notes.iter().for_each(|n| by_label.entry(n.label.as_str()).or_default().push(n));
+        let mut todo: Vec<&str> = Vec::new();
+        self.blocks().for_each(|b| b.note_refs(&mut todo));
+        let mut cited: HashSet<&str> = HashSet::new();
+        while let Some(label) = todo.pop() {
+            if cited.insert(label) {
+                for note in by_label.get(label).into_iter().flatten() {
+                    note.blocks.iter().for_each(|b| b.note_refs(&mut todo));
+                }
+            }
+        }
+        let cited: HashSet<String> = cited.into_iter().map(str::to_string).collect();
+        self.notes.retain(|n| cited.contains(&n.label));
+    }
+
     /// The footnote defined under `label`.
     pub fn note(&self, label: &str) -> Option<&Note> {
         self.notes.iter().find(|n| n.label == label)
@@ -619,6 +642,27 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_notes_no_citation_leads_to_are_dropped_and_those_a_kept_note_cites_stay() {
+        let note = |label: &str, blocks: Vec<Block>| Note { label: label.into(), blocks };
+        let mut doc = Document {
+            name: "bijlagen".into(),
+            meta: Meta::sample("Bijlagen"),
+            sections: vec![Section { new_page: false, blocks: vec![Block::Paragraph(vec![cites("a")])] }],
+            notes: vec![
+                note("a", vec![Block::Paragraph(vec![Span::text("A"), cites("b")])]),
+                note("b", vec![Block::Paragraph(vec![Span::text("B")])]),
+                // Cited only inside a withheld passage (gone), and what it cites.
+                note("geheim", vec![Block::Paragraph(vec![Span::text("G"), cites("c")])]),
+                note("c", vec![Block::Paragraph(vec![Span::text("C")])]),
+                note("a", vec![Block::Paragraph(vec![Span::text("A again")])]),
+            ],
+        };
+        doc.drop_uncited_notes();
+        let kept: Vec<&str> = doc.notes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(kept, ["a", "b", "a"]);
     }
 
     #[test]

@@ -145,6 +145,28 @@ fn a_footnote_cited_only_inside_a_withheld_passage_is_withheld_with_it() {
     assert!(s.read("output-intern/T1/antwoord-INTERN.md").contains("Notitie over"));
 }
 
+/// The same for a footnote a record's letter defines itself: its
+/// definition stands outside the marker, its only citation inside it.
+#[test]
+fn a_footnote_a_letter_cites_only_inside_a_withheld_passage_is_withheld_with_it() {
+    let s = Scratch::minimal();
+    s.edit(
+        "data/records/reports.yaml",
+        "Beste [[5.1.2e: Jan Modaal]], een video.",
+        &format!(
+            "Beste [[5.1.2e: Jan Modaal[^wie] (stagiair)]], een video.[^video]\n\n          \
+             [^wie]: Notitie over {NAME}.\n\n          [^video]: Een openbare noot."
+        ),
+    );
+    let r = s.run(&["build", "--internal"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_public_output_holds_no(&s, "a letter's footnote");
+    let annexes = s.read("output/T1/bijlagen.md");
+    assert!(annexes.contains("[^1]: Een openbare noot."), "the footnote cited outside it stays: {annexes}");
+    assert!(!annexes.contains("[^2]"), "{annexes}");
+    assert!(s.read("output-intern/T1/bijlagen-INTERN.md").contains("Notitie over"));
+}
+
 /// Builds the minimal fixture with `text` as the letter; the build must fail
 /// with `expect`, at the letter's line, without repeating the name.
 fn refused(text: &str, expect: &str) {
