@@ -222,12 +222,9 @@ pub(super) fn render_for(
                         .filter(|(id, ..)| published_now.as_ref().is_none_or(|now| now.contains(id)))
                         // Not again what an earlier dossier published.
                         .filter(|(id, ..)| !published_before.contains(id.as_str()))
-                        .map(|(id, section, blocks)| Excerpt {
-                            id,
-                            document: documents.len(),
-                            section,
-                            blocks,
-                            labels: std::sync::Arc::from(Vec::new()),
+                        .map(|(id, section, blocks)| {
+                            let place = (documents.len(), section, blocks);
+                            Excerpt::new(id, place, &sections[section].blocks, &notes)
                         })
                         .collect();
                 } else {
@@ -251,12 +248,7 @@ pub(super) fn render_for(
         if audience == Audience::Public {
             document.drop_uncited_notes();
         }
-        let labels: std::sync::Arc<[String]> = document.number_notes().into();
-        // The Woo documents are made from the numbered annex document as
-        // from the annexes as rendered: with the footnote labels written.
-        if frame {
-            woo.iter_mut().for_each(|e| e.labels = labels.clone());
-        }
+        document.number_notes();
         documents.push(document);
     }
     Some(Rendered { documents, fingerprint, inventory: spreadsheet, woo })

@@ -6,7 +6,6 @@
 
 use super::{Block, Document, Inline, Note, Section, Span};
 use std::ops::Range;
-use std::sync::Arc;
 
 /// Where a published Woo document stands in the annex document it is
 /// published with.
@@ -21,43 +20,29 @@ pub struct Excerpt {
     pub section: usize,
     /// Its blocks in that section.
     pub blocks: Range<usize>,
-    /// The annex document's footnote labels as they were written, by the
-    /// number its numbering gave them ([`Document::number_notes`]): the
-    /// document made from the numbered annex document is the one made from
-    /// the annexes as rendered (empty: the labels are as written).
-    pub labels: Arc<[String]>,
+    /// The footnote label of each citation in its blocks, in order, as the
+    /// annex rendered them: the annex document's numbering renames them
+    /// after the excerpt is taken ([`Document::number_notes`]). Mostly none.
+    refs: Vec<String>,
+    /// The annex document's footnotes its blocks cite, as they were then.
+    notes: Vec<Note>,
 }
 
 impl Excerpt {
-    /// A footnote label of the numbered annex document as it was written.
-    fn written<'l>(&'l self, label: &'l str) -> &'l str {
-        let number = label.parse::<usize>().ok().filter(|&n| n > 0);
-        number.and_then(|n| self.labels.get(n - 1)).map_or(label, String::as_str)
-    }
-
-    /// `blocks` with every footnote citation under its label as written.
-    fn as_written(&self, mut blocks: Vec<Block>) -> Vec<Block> {
-        if !self.labels.is_empty() {
-            let mut relabel = |span: &mut Span| {
-                if let Inline::NoteRef(label) = &mut span.inline {
-                    *label = self.written(label).to_string();
-                }
-            };
-            blocks.iter_mut().for_each(|b| b.spans_mut(&mut relabel));
-        }
-        blocks
-    }
-
-    /// Its blocks, and the annex document's footnotes they cite (each under
-    /// its label as written), from the annex document among `documents`.
-    fn parts<'d>(&self, documents: &'d [Document]) -> (&'d Document, &'d [Block], Vec<&'d Note>) {
-        let from = &documents[self.document];
-        let blocks = &from.sections[self.section].blocks[self.blocks.clone()];
+    /// The Woo document `id` that stands in `blocks` of section `section`
+    /// of the annex document at `document`, whose blocks and footnotes are
+    /// `in_section` and `notes` as rendered, before they are numbered.
+    pub fn new(
+        id: String,
+        (document, section, blocks): (usize, usize, Range<usize>),
+        in_section: &[Block],
+        notes: &[Note],
+    ) -> Excerpt {
         let mut cited = Vec::new();
-        blocks.iter().for_each(|b| b.note_refs(&mut cited));
-        let cited: Vec<&str> = cited.into_iter().map(|l| self.written(l)).collect();
-        let notes = from.notes.iter().filter(|n| cited.contains(&self.written(&n.label))).collect();
-        (from, blocks, notes)
+        in_section[blocks.clone()].iter().for_each(|b| b.note_refs(&mut cited));
+        let notes = notes.iter().filter(|n| cited.contains(&n.label.as_str())).cloned().collect();
+        let refs = cited.into_iter().map(str::to_string).collect();
+        Excerpt { id, document, section, blocks, refs, notes }
     }
 
     /// The Woo document as a document of its own, for the publication
@@ -66,9 +51,20 @@ impl Excerpt {
     /// numbered anew. Its heading is at the top level; those below it move
     /// up with it.
     pub fn document(&self, documents: &[Document]) -> Document {
-        let (from, blocks, notes) = self.parts(documents);
+        let from = &documents[self.document];
         let mut meta = from.meta.clone();
-        let mut blocks = self.as_written(blocks.to_vec());
+        let mut blocks = from.sections[self.section].blocks[self.blocks.clone()].to_vec();
+        // Each citation under its label as rendered (its place in the
+        // blocks is the same; only its label was numbered).
+        let mut refs = self.refs.iter();
+        let mut relabel = |span: &mut Span| {
+            if let Inline::NoteRef(label) = &mut span.inline
+                && let Some(written) = refs.next()
+            {
+                label.clone_from(written);
+            }
+        };
+        blocks.iter_mut().for_each(|b| b.spans_mut(&mut relabel));
         let shift = match blocks.first() {
             Some(Block::Heading(h)) => {
                 meta.title = format!("{}: {}", self.id, super::plain::text(&h.spans));
@@ -81,29 +77,21 @@ impl Excerpt {
                 h.level = h.level.saturating_sub(shift).max(1);
             }
         }
-        let notes = notes
-            .into_iter()
-            .map(|n| Note {
-                label: self.written(&n.label).to_string(),
-                blocks: self.as_written(n.blocks.clone()),
-            })
-            .collect();
         let mut document = Document {
             name: self.id.clone(),
             meta,
             sections: vec![Section { new_page: false, blocks }],
-            notes,
+            notes: self.notes.clone(),
         };
         document.number_notes();
         document
     }
 
     /// How much text its blocks and the notes they cite hold, in bytes
-    /// (see [`Document::text_len`], the footnote marks as the annex document
-    /// numbers them), without making the document.
+    /// (see [`Document::text_len`]), without making the document.
     pub fn text_len(&self, documents: &[Document]) -> usize {
-        let (_, blocks, notes) = self.parts(documents);
-        super::text_len(blocks.iter().chain(notes.into_iter().flat_map(|n| n.blocks.iter())))
+        let blocks = &documents[self.document].sections[self.section].blocks[self.blocks.clone()];
+        super::text_len(blocks.iter().chain(self.notes.iter().flat_map(|n| n.blocks.iter())))
     }
 }
 
@@ -145,14 +133,10 @@ mod tests {
     #[test]
     fn an_excerpt_is_its_blocks_titled_by_its_heading_with_the_notes_it_cites_numbered_anew() {
         let docs = annexes();
-        let first = Excerpt {
-            id: "X-1".into(),
-            document: 1,
-            section: 1,
-            blocks: 1..4,
-            labels: Arc::from(Vec::new()),
+        let take = |id: &str, blocks| {
+            Excerpt::new(id.into(), (1, 1, blocks), &docs[1].sections[1].blocks, &docs[1].notes)
         };
-        let doc = first.document(&docs);
+        let doc = take("X-1", 1..4).document(&docs);
         assert_eq!(doc.name, "X-1");
         assert_eq!(doc.meta.title, "X-1: Bericht");
         let levels: Vec<u8> = doc
@@ -162,7 +146,7 @@ mod tests {
         assert_eq!(levels, [1, 2]);
         assert_eq!(doc.notes.len(), 1);
         assert_eq!(doc.notes[0].label, "1");
-        let second = Excerpt { id: "X-2".into(), blocks: 4..6, ..first.clone() }.document(&docs);
+        let second = take("X-2", 4..6).document(&docs);
         let labels: Vec<&str> = second.notes.iter().map(|n| n.label.as_str()).collect();
         assert_eq!(labels, ["1", "2"]);
         assert_eq!(second.notes[1].blocks, vec![Block::Paragraph(vec![Span::text("b")])]);
@@ -174,19 +158,18 @@ mod tests {
     fn an_excerpts_text_is_measured_as_the_document_it_makes() {
         let docs = annexes();
         for blocks in [1..4, 4..6, 1..6, 2..2] {
-            let e =
-                Excerpt { id: "X-1".into(), document: 1, section: 1, blocks, labels: Arc::from(Vec::new()) };
+            let e = Excerpt::new("X-1".into(), (1, 1, blocks), &docs[1].sections[1].blocks, &docs[1].notes);
             assert_eq!(e.text_len(&docs), e.document(&docs).text_len());
         }
     }
 
-    /// The annex document's footnotes are numbered before its Woo documents
-    /// are made from it; a Woo document made so, given the labels as they
-    /// were written, is the one made from the blocks as the annexes
-    /// rendered them (what a copy taken then held, and what a sent dossier's
-    /// files were made from): whatever the notes cite, in whatever order, a
-    /// label cited and not defined, or defined in several annexes, each
-    /// definition citing what it cites.
+    /// The annex document's footnotes are numbered after its Woo documents
+    /// are taken from it; a Woo document made from the numbered document is
+    /// the one a copy of the blocks taken as the annexes rendered them made
+    /// (what a sent dossier's files were made from, before the excerpts):
+    /// whatever the notes cite, in whatever order, a label cited and not
+    /// defined, or defined in several annexes, each definition citing what
+    /// it cites.
     mod numbered_first {
         use super::*;
         use proptest::prelude::*;
@@ -211,6 +194,32 @@ mod tests {
             ]
         }
 
+        /// The Woo document as it was made before the excerpts: from a copy
+        /// of its blocks taken as the annex rendered them.
+        fn copied(rendered: &Document, id: String, mut blocks: Vec<Block>) -> Document {
+            let mut meta = rendered.meta.clone();
+            let shift = match blocks.first() {
+                Some(Block::Heading(h)) => {
+                    meta.title = format!("{id}: {}", crate::document::plain::text(&h.spans));
+                    h.level.saturating_sub(1)
+                }
+                _ => 0,
+            };
+            for b in &mut blocks {
+                if let Block::Heading(h) = b {
+                    h.level = h.level.saturating_sub(shift).max(1);
+                }
+            }
+            let mut cited = Vec::new();
+            blocks.iter().for_each(|b| b.note_refs(&mut cited));
+            let notes =
+                rendered.notes.iter().filter(|n| cited.contains(&n.label.as_str())).cloned().collect();
+            let mut doc =
+                Document { name: id, meta, sections: vec![Section { new_page: false, blocks }], notes };
+            doc.number_notes();
+            doc
+        }
+
         proptest! {
             #[test]
             fn a_woo_document_is_the_same_made_before_or_after_the_annex_documents_notes_are_numbered(
@@ -230,16 +239,15 @@ mod tests {
                     notes,
                 };
                 let mut numbered = rendered.clone();
-                let labels: Arc<[String]> = numbered.number_notes().into();
+                numbered.number_notes();
                 let starts: Vec<usize> = (0..annex.len()).filter(|&i| matches!(&annex[i], Block::Heading(_))).collect();
                 let ends = starts.iter().skip(1).copied().chain(std::iter::once(annex.len()));
-                for (id, (&start, end)) in starts.iter().zip(ends).enumerate() {
-                    let as_rendered = Excerpt { id: format!("X-{id}"), document: 0, section: 1, blocks: start..end, labels: Arc::from(Vec::new()) };
-                    let from_numbered = Excerpt { labels: labels.clone(), ..as_rendered.clone() };
-                    prop_assert_eq!(
-                        from_numbered.document(std::slice::from_ref(&numbered)),
-                        as_rendered.document(std::slice::from_ref(&rendered))
-                    );
+                for (i, (&start, end)) in starts.iter().zip(ends).enumerate() {
+                    let id = format!("X-{i}");
+                    let e = Excerpt::new(id.clone(), (0, 1, start..end), &annex, &rendered.notes);
+                    let made = e.document(std::slice::from_ref(&numbered));
+                    prop_assert_eq!(made.text_len(), e.text_len(std::slice::from_ref(&numbered)));
+                    prop_assert_eq!(made, copied(&rendered, id, annex[start..end].to_vec()));
                 }
             }
         }

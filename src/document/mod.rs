@@ -135,10 +135,8 @@ impl Document {
     /// definitions, and the definitions are put in that order; a note cited
     /// only from another note comes after the notes citing it, and one never
     /// cited last, in the order written. Done once, on the typed document,
-    /// so every backend shows the same numbers. Gives the labels as they
-    /// were written, in the order of their numbers (the label numbered `n`
-    /// at `n - 1`).
-    pub fn number_notes(&mut self) -> Vec<String> {
+    /// so every backend shows the same numbers.
+    pub fn number_notes(&mut self) {
         use std::collections::HashMap;
         let mut order: Vec<String> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -183,7 +181,6 @@ impl Document {
             }
         }
         self.notes.sort_by_key(|n| n.label.parse::<usize>().unwrap_or(usize::MAX));
-        order
     }
 }
 
