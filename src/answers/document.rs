@@ -174,6 +174,11 @@ pub(super) fn render_for(
             }
         };
         let parsed = parse::parse(&out, audience).map_err(|e| marker_error(e, diags)).ok()?;
+        let document_name = format!("{}/{}", dossier.id.value, planned.name);
+        if let Some(d) = footnote_twice(template, &document_name, &parsed.notes) {
+            diags.push(d);
+            return None;
+        }
         let mut meta = front_matter::read(parsed.front_matter.as_deref(), audience)
             .map_err(|errors| errors.iter().for_each(|e| diags.push(meta_error(template, e, dossier))))
             .ok()?;
@@ -188,9 +193,18 @@ pub(super) fn render_for(
             // may be cited in the annexes.
             let mut frame_notes: Vec<String> = notes.iter().map(|n| n.label.clone()).collect();
             let after = match after {
-                Some(after) => Some(
-                    parse_part(&after, audience, &frame_notes).map_err(|e| marker_error(e, diags)).ok()?,
-                ),
+                Some(after) => {
+                    let after = parse_part(&after, audience, &frame_notes)
+                        .map_err(|e| marker_error(e, diags))
+                        .ok()?;
+                    let mut both = notes.clone();
+                    both.extend(after.notes.iter().cloned());
+                    if let Some(d) = footnote_twice(template, &document_name, &both) {
+                        diags.push(d);
+                        return None;
+                    }
+                    Some(after)
+                }
                 None => None,
             };
             frame_notes.extend(after.iter().flat_map(|a| a.notes.iter().map(|n| n.label.clone())));

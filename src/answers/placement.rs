@@ -194,6 +194,11 @@ pub(super) fn render_annexes(
                     vec![redaction_error(template, &e, dossier)]
                 }
             })?;
+            if let Some(d) =
+                footnote_twice(template, &format!("{}/bijlage {}", dossier.id.value, a.number), &parsed.notes)
+            {
+                return Err(vec![d]);
+            }
             let mut blocks = parsed.blocks;
             let notes = parsed.notes;
             if let Some(Block::Heading(h)) = blocks.iter_mut().find(|b| matches!(b, Block::Heading(_))) {
@@ -221,6 +226,23 @@ pub(super) fn render_annexes(
         }
     }
     (!failed).then_some(out)
+}
+
+/// A footnote label defined more than once in one rendered part (an answer
+/// document, or one annex with its letters), as an error at the template:
+/// a citation could show either definition, a public one the footnote of a
+/// withheld passage.
+pub(super) fn footnote_twice(template: &DocTemplate, document: &str, notes: &[Note]) -> Option<Diagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    let label = notes.iter().map(|n| n.label.as_str()).find(|l| !seen.insert(*l))?;
+    Some(
+        Diagnostic::error(
+            crate::tr!("footnote-twice", document = document, label = label),
+            template.text.span,
+        )
+        .label(crate::tr!("in-this-template"))
+        .hint(crate::tr!("footnote-twice-hint")),
+    )
 }
 
 /// The frame problem `how` as a diagnostic at the template.

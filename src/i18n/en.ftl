@@ -568,6 +568,8 @@ glyphs-missing-hint = they are shown as a replacement mark (U+FFFD); use another
 
 in-this-template = in this template
 frame-twice = places the annexes more than once
+footnote-twice = {$document}: the footnote `[^{$label}]` is defined more than once
+footnote-twice-hint = give each footnote a label of its own: a citation can point to one definition only, and a withheld passage's footnote must not be one a public citation shows
 frame-in-text = places the annexes inside other text
 frame-in-block = places the annexes inside a block (`{"{"}% if %{"}"}`, `{"{"}% for %{"}"}`, …)
 frame-missing = does not place the annexes

@@ -622,6 +622,8 @@ glyphs-missing-hint = ze worden getoond als vervangingsteken (U+FFFD); gebruik e
 
 in-this-template = in dit sjabloon
 frame-twice = plaatst de bijlagen meer dan eens
+footnote-twice = {$document}: de voetnoot `[^{$label}]` is meer dan eens gedefinieerd
+footnote-twice-hint = geef elke voetnoot een eigen label: een verwijzing kan maar naar één definitie wijzen, en de voetnoot van een weggelakte passage mag niet die zijn die een openbare verwijzing toont
 frame-in-text = plaatst de bijlagen midden in andere tekst
 frame-in-block = plaatst de bijlagen binnen een blok (`{"{"}% if %{"}"}`, `{"{"}% for %{"}"}`, …)
 frame-missing = plaatst de bijlagen niet

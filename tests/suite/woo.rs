@@ -167,6 +167,27 @@ fn a_footnote_a_letter_cites_only_inside_a_withheld_passage_is_withheld_with_it(
     assert!(s.read("output-intern/T1/bijlagen-INTERN.md").contains("Notitie over"));
 }
 
+/// A footnote label a letter defines twice: a public citation could show
+/// the footnote of a withheld passage. One error, nothing written.
+#[test]
+fn a_footnote_label_defined_twice_in_one_annex_is_an_error_not_a_leak() {
+    let s = Scratch::minimal();
+    s.edit(
+        "data/records/reports.yaml",
+        "Beste [[5.1.2e: Jan Modaal]], een video.",
+        &format!(
+            "Beste [[5.1.2e: Jan Modaal[^n] (stagiair)]], een video.[^n]\n\n          \
+             [^n]: Een openbare noot.\n\n          [^n]: Notitie over {NAME}."
+        ),
+    );
+    let r = s.run(&["build", "--internal"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("[^n]") && r.stderr.contains("more than once"), "{}", r.stderr);
+    assert_eq!(r.stderr.matches("error: ").count(), 1, "one error: {}", r.stderr);
+    assert!(leaks(r.stderr.as_bytes()).is_empty(), "{}", r.stderr);
+    assert!(!s.out().exists(), "nothing written");
+}
+
 /// Builds the minimal fixture with `text` as the letter; the build must fail
 /// with `expect`, at the letter's line, without repeating the name.
 fn refused(text: &str, expect: &str) {
