@@ -197,9 +197,9 @@ pub(super) fn render_for(
                     let after = parse_part(&after, audience, &frame_notes)
                         .map_err(|e| marker_error(e, diags))
                         .ok()?;
-                    let mut both = notes.clone();
-                    both.extend(after.notes.iter().cloned());
-                    if let Some(d) = footnote_twice(template, &document_name, &both) {
+                    if let Some(d) =
+                        footnote_twice(template, &document_name, notes.iter().chain(&after.notes))
+                    {
                         diags.push(d);
                         return None;
                     }

@@ -232,9 +232,13 @@ pub(super) fn render_annexes(
 /// document, or one annex with its letters), as an error at the template:
 /// a citation could show either definition, a public one the footnote of a
 /// withheld passage.
-pub(super) fn footnote_twice(template: &DocTemplate, document: &str, notes: &[Note]) -> Option<Diagnostic> {
+pub(super) fn footnote_twice<'n>(
+    template: &DocTemplate,
+    document: &str,
+    notes: impl IntoIterator<Item = &'n Note>,
+) -> Option<Diagnostic> {
     let mut seen = std::collections::HashSet::new();
-    let label = notes.iter().map(|n| n.label.as_str()).find(|l| !seen.insert(*l))?;
+    let label = notes.into_iter().map(|n| n.label.as_str()).find(|l| !seen.insert(*l))?;
     Some(
         Diagnostic::error(
             crate::tr!("footnote-twice", document = document, label = label),
