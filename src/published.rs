@@ -49,8 +49,22 @@ pub fn search(drafts: &[Drafts], withheld: &Withheld, allowed: &(dyn Fn(&Hit) ->
         .par_iter()
         .map(|(d, p)| {
             let name = p.name(&d.dossier);
-            match (p, p.document()) {
-                (_, Some(doc)) => {
+            match p {
+                Published::Inventory { inventory, .. } => {
+                    let text = inventory.texts();
+                    let ids = inventory.identifiers();
+                    let mut places = Vec::new();
+                    if leaks {
+                        let mut found = withheld.found_in(&text);
+                        found.extend(ids.iter().flat_map(|id| withheld.found_in_identifier(id)));
+                        places.push((name.clone(), found));
+                    }
+                    let mut data = personal(&text, &name);
+                    data.extend(ids.iter().flat_map(|id| personal(id, &name)));
+                    (true, places, data)
+                }
+                Published::Document(_) | Published::Woo { .. } => {
+                    let doc = p.document().expect("a document");
                     let ids = plain::identifiers(&doc);
                     // The annexes of 10,000 reports are one document: its
                     // pieces (a section each) are read on every core.
@@ -68,20 +82,6 @@ pub fn search(drafts: &[Drafts], withheld: &Withheld, allowed: &(dyn Fn(&Hit) ->
                     let places = places.into_iter().map(|p| (name.clone(), p)).collect();
                     (false, places, data.into_iter().flatten().collect())
                 }
-                (Published::Inventory { inventory, .. }, None) => {
-                    let text = inventory.texts();
-                    let ids = inventory.identifiers();
-                    let mut places = Vec::new();
-                    if leaks {
-                        let mut found = withheld.found_in(&text);
-                        found.extend(ids.iter().flat_map(|id| withheld.found_in_identifier(id)));
-                        places.push((name.clone(), found));
-                    }
-                    let mut data = personal(&text, &name);
-                    data.extend(ids.iter().flat_map(|id| personal(id, &name)));
-                    (true, places, data)
-                }
-                (_, None) => (false, Vec::new(), Vec::new()),
             }
         })
         .collect();
